@@ -1,0 +1,139 @@
+//! The `roster` command line: `serve`, `migrate`, `config`, `mail test`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::db::Db;
+use crate::mail::{Mailer, OutgoingMail};
+use crate::settings::{Loaded, Settings};
+use crate::startup::{App, shutdown_signal};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "roster",
+    version,
+    about = "Roster: users, accounts and invitations for hosting platforms"
+)]
+pub struct Cli {
+    /// Settings file [default: config/roster.toml when it exists]
+    #[arg(long, global = true, env = "ROSTER_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (applies pending migrations first)
+    Serve,
+    /// Apply pending database migrations and exit
+    Migrate,
+    /// Print the effective settings as TOML, secrets masked
+    Config,
+    /// Mail tools
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Send a test message with the configured transport, to check the mail settings
+    Test {
+        /// Recipient address
+        #[arg(long)]
+        to: String,
+    },
+}
+
+/// Parses the command line, loads settings and runs the command. Errors print one line on stderr.
+pub async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Loaded { settings, warnings } = match Settings::load(cli.config.as_deref()) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("roster: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Command::Config = cli.command {
+        for warning in &warnings {
+            eprintln!("roster: warning: {warning}");
+        }
+        return match settings.to_masked_toml() {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("roster: cannot print the settings: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if let Err(e) = crate::telemetry::init(&settings.log) {
+        eprintln!("roster: cannot start logging: {e}");
+        return ExitCode::FAILURE;
+    }
+    for warning in &warnings {
+        tracing::warn!("{warning}");
+    }
+    let result = match cli.command {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => migrate(settings).await,
+        Command::Mail {
+            command: MailCommand::Test { to },
+        } => mail_test(settings, to).await,
+        Command::Config => Ok(()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("roster: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> Result<(), anyhow::Error> {
+    let app = App::build(settings).await?;
+    tracing::info!(
+        addr = %app.local_addr(),
+        database = app.state().db.backend().as_str(),
+        "listening"
+    );
+    app.run(shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn migrate(settings: Settings) -> Result<(), anyhow::Error> {
+    let db = Db::connect(&settings.database).await?;
+    let applied = db.migrate().await?;
+    let total = db.check_ready().await?;
+    db.close().await;
+    println!("applied {applied} migration(s); {total} in all, database is up to date");
+    Ok(())
+}
+
+async fn mail_test(settings: Settings, to: String) -> Result<(), anyhow::Error> {
+    let mailer = Mailer::from_settings(&settings.mail)?;
+    mailer
+        .send(OutgoingMail {
+            to: to.clone(),
+            subject: "Roster test message".to_owned(),
+            text: format!(
+                "This is a test message from Roster ({}).\n\nIf you can read it, outgoing mail works.\n",
+                settings.server.public_url.as_str()
+            ),
+            html: None,
+        })
+        .await?;
+    println!(
+        "sent a test message to {to} (mail.transport = {:?})",
+        settings.mail.transport
+    );
+    Ok(())
+}

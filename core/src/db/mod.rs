@@ -1,0 +1,190 @@
+//! The repository layer's connection: one pool over sqlx's `Any` driver, so every query is written
+//! once and runs on SQLite (embedded default) and PostgreSQL (production) alike.
+//!
+//! Portability rules for SQL written against this pool (see docs/architecture.md): `$1` placeholders;
+//! integers, text, booleans and blobs only (timestamps are unix milliseconds in `BIGINT`, ids are text,
+//! JSON is text); one migration folder per database in `migrations/`, kept in step.
+
+use std::path::Path;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+
+use crate::error::Result;
+use crate::settings::{Backend, DatabaseSettings};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// SQLite connection set-up: WAL for concurrent readers, foreign keys enforced, a busy timeout so
+/// writers queue instead of failing.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+     PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+
+/// The database handle every repository takes.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// Why the server is not ready to serve.
+#[derive(Debug, thiserror::Error)]
+pub enum NotReady {
+    #[error("database unreachable")]
+    Unreachable(#[source] sqlx::Error),
+    #[error("{0} migration(s) not applied")]
+    PendingMigrations(usize),
+}
+
+impl Db {
+    /// Opens the pool. For SQLite the file and its folder are created when missing.
+    pub async fn connect(settings: &DatabaseSettings) -> Result<Self> {
+        install_default_drivers();
+        let backend = settings.url.backend();
+        let mut options = AnyPoolOptions::new()
+            .max_connections(settings.max_connections)
+            .acquire_timeout(settings.acquire_timeout);
+        let url = match backend {
+            Backend::Postgres => settings.url.expose().to_owned(),
+            Backend::Sqlite => {
+                let prepared = prepare_sqlite_url(settings.url.expose())?;
+                if prepared.in_memory {
+                    // Each connection to `:memory:` is its own database: keep exactly one.
+                    options = options.max_connections(1).min_connections(1);
+                }
+                options = options.after_connect(|conn, _meta| {
+                    Box::pin(async move {
+                        conn.execute(SQLITE_PRAGMAS).await?;
+                        Ok(())
+                    })
+                });
+                prepared.url
+            }
+        };
+        let pool = options.connect(&url).await?;
+        Ok(Self { pool, backend })
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    fn migrator(&self) -> &'static Migrator {
+        match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        }
+    }
+
+    /// Applies the embedded migrations that are not applied yet; returns how many ran.
+    pub async fn migrate(&self) -> Result<usize> {
+        let before = self.applied_versions().await.unwrap_or_default().len();
+        self.migrator().run(&self.pool).await?;
+        let after = self.applied_versions().await?.len();
+        Ok(after.saturating_sub(before))
+    }
+
+    /// Ready means: the database answers and every embedded migration is applied.
+    pub async fn check_ready(&self) -> Result<usize, NotReady> {
+        let applied = self
+            .applied_versions()
+            .await
+            .map_err(NotReady::Unreachable)?;
+        let pending = self
+            .migrator()
+            .iter()
+            .filter(|m| m.migration_type.is_up_migration() && !applied.contains(&m.version))
+            .count();
+        if pending > 0 {
+            return Err(NotReady::PendingMigrations(pending));
+        }
+        Ok(applied.len())
+    }
+
+    async fn applied_versions(&self) -> Result<Vec<i64>, sqlx::Error> {
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+            .fetch_all(&self.pool)
+            .await
+            .or_else(|e| match &e {
+                // No migrations table yet: nothing applied.
+                sqlx::Error::Database(db) if is_missing_table(db.message()) => Ok(Vec::new()),
+                _ => Err(e),
+            })
+    }
+
+    /// Closes every connection (on shutdown).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn is_missing_table(message: &str) -> bool {
+    message.contains("no such table")
+        || (message.contains("relation") && message.contains("does not exist"))
+}
+
+struct SqliteUrl {
+    url: String,
+    in_memory: bool,
+}
+
+/// Creates the folder of a file database and asks sqlx to create the file (`mode=rwc`).
+fn prepare_sqlite_url(url: &str) -> Result<SqliteUrl> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let in_memory = path == ":memory:" || path.is_empty() || query.contains("mode=memory");
+    if in_memory {
+        return Ok(SqliteUrl {
+            url: url.to_owned(),
+            in_memory,
+        });
+    }
+    if let Some(parent) = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create the database folder {}: {e}",
+                parent.display()
+            )
+        })?;
+    }
+    let url = if query.split('&').any(|kv| kv.starts_with("mode=")) {
+        url.to_owned()
+    } else if query.is_empty() {
+        format!("{url}?mode=rwc")
+    } else {
+        format!("{url}&mode=rwc")
+    };
+    Ok(SqliteUrl { url, in_memory })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls_gain_create_mode_and_their_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/deeper/roster.db");
+        let url = format!("sqlite://{}", path.display());
+        let prepared = prepare_sqlite_url(&url).unwrap();
+        assert_eq!(prepared.url, format!("{url}?mode=rwc"));
+        assert!(!prepared.in_memory);
+        assert!(path.parent().unwrap().is_dir());
+
+        let kept = prepare_sqlite_url(&format!("{url}?mode=ro")).unwrap();
+        assert_eq!(kept.url, format!("{url}?mode=ro"));
+        assert!(prepare_sqlite_url("sqlite::memory:").unwrap().in_memory);
+    }
+}

@@ -1,0 +1,67 @@
+//! Liveness and readiness, for load balancers and orchestrators.
+
+use axum::extract::State;
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::json::ApiJson;
+use super::problem::{ApiError, Code, Problem};
+use crate::db::NotReady;
+use crate::state::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(healthz))
+        .routes(routes!(readyz))
+}
+
+/// The process is up.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    /// Always `ok`.
+    status: &'static str,
+}
+
+/// The server can serve requests: its database answers and is fully migrated.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Readiness {
+    /// Always `ready`.
+    status: &'static str,
+    /// `sqlite` or `postgres`.
+    database: &'static str,
+    /// How many schema migrations are applied.
+    migrations: usize,
+}
+
+/// Liveness: answers 200 while the process runs, whatever the database does.
+#[utoipa::path(get, path = "/healthz", tag = "operations",
+    responses((status = 200, description = "The process is up", body = Health)))]
+async fn healthz() -> ApiJson<Health> {
+    ApiJson(Health { status: "ok" })
+}
+
+/// Readiness: 200 when the database is reachable and every migration is applied, else 503.
+#[utoipa::path(get, path = "/readyz", tag = "operations",
+    responses(
+        (status = 200, description = "Ready to serve", body = Readiness),
+        (status = 503, description = "Not ready (`not_ready`)", body = Problem,
+            content_type = "application/problem+json"),
+    ))]
+async fn readyz(State(state): State<AppState>) -> Result<ApiJson<Readiness>, ApiError> {
+    match state.db.check_ready().await {
+        Ok(migrations) => Ok(ApiJson(Readiness {
+            status: "ready",
+            database: state.db.backend().as_str(),
+            migrations,
+        })),
+        Err(NotReady::Unreachable(cause)) => {
+            tracing::warn!(error = %cause, "readiness check: database unreachable");
+            Err(ApiError::new(Code::NotReady).with_detail("the database is unreachable"))
+        }
+        Err(pending @ NotReady::PendingMigrations(_)) => {
+            Err(ApiError::new(Code::NotReady).with_detail(pending.to_string()))
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The HTTP layer: merges each domain's routes, adds the cross-cutting middleware, and does nothing
+//! else. Handlers live beside their domain; this module never touches the database.
+
+pub mod docs;
+pub mod health;
+pub mod json;
+pub mod middleware;
+pub mod problem;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use tower::ServiceBuilder;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::state::AppState;
+use problem::{ApiError, Code};
+
+/// The document's fixed parts; paths are collected from the handlers.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Roster API",
+        description = "Users, accounts, ownership, permissions and invitations for a hosting platform."
+    ),
+    tags((name = "operations", description = "Health and readiness probes"))
+)]
+struct ApiDoc;
+
+/// The whole application as an axum router, ready to serve or to drive in-process.
+pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
+    let (routes, openapi) = api().split_for_parts();
+    let max_body = state.settings.server.max_body_bytes;
+    let app = routes
+        .merge(docs::routes(&openapi)?)
+        .fallback(not_found)
+        .layer(
+            ServiceBuilder::new()
+                .layer(middleware::set_request_id())
+                .layer(middleware::trace())
+                .layer(middleware::propagate_request_id())
+                .layer(middleware::catch_panic())
+                .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
+                .layer(DefaultBodyLimit::max(max_body)),
+        )
+        .with_state(state);
+    // Outside the routing, so that it sees every final response.
+    Ok(Router::new()
+        .fallback_service(app)
+        .layer(axum::middleware::from_fn(
+            middleware::problem_for_bare_errors,
+        )))
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(Code::NotFound).with_detail("no such resource")
+}
+
+/// Every documented route: each domain's `routes()` is merged here.
+fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(health::routes())
+}
+
+/// The generated OpenAPI document (for tools that want it without a server).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api().split_for_parts().1
+}

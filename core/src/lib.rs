@@ -1,0 +1,19 @@
+//! Roster: the users-and-accounts server of a hosting platform.
+//!
+//! Layout: `settings` (figment), `db` (the sqlx pool and migrations), `mail` (lettre), `http` (the
+//! router, middleware and error model), `startup` (build and run the server), `cli` (the `roster`
+//! command). Each domain noun gets its own module as it lands.
+
+pub mod cli;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod mail;
+pub mod settings;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use error::{Error, Result};
+pub use settings::Settings;
+pub use startup::App;

@@ -1,0 +1,136 @@
+//! Outgoing mail through lettre: SMTP for production, a file folder or the log for development.
+//!
+//! The `log` transport records only the recipient and subject: message bodies carry one-time links
+//! (verification, reset, invitations), and no secret may reach a log line.
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use lettre::message::{Mailbox, MultiPart, header::ContentType};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::settings::{MailSettings, MailTransport, SmtpTls};
+
+/// Why a message could not be built or sent.
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("invalid address `{0}`")]
+    Address(String),
+    #[error("cannot build the message: {0}")]
+    Build(#[from] lettre::error::Error),
+    #[error("SMTP delivery failed: {0}")]
+    Smtp(#[from] lettre::transport::smtp::Error),
+    #[error("writing the message file failed: {0}")]
+    File(#[from] lettre::transport::file::Error),
+    #[error("mail settings: {0}")]
+    Settings(String),
+}
+
+/// A message ready to send: plain text, and HTML when the template has it.
+#[derive(Debug, Clone)]
+pub struct OutgoingMail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+}
+
+enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    File(AsyncFileTransport<Tokio1Executor>),
+    Log,
+}
+
+/// Sends mail with the configured transport. Cheap to clone.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: Arc<Transport>,
+    from: Mailbox,
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match *self.transport {
+            Transport::Smtp(_) => "smtp",
+            Transport::File(_) => "file",
+            Transport::Log => "log",
+        };
+        f.debug_struct("Mailer")
+            .field("transport", &kind)
+            .field("from", &self.from.to_string())
+            .finish()
+    }
+}
+
+impl Mailer {
+    pub fn from_settings(settings: &MailSettings) -> Result<Self, MailError> {
+        let from = Mailbox::from_str(&settings.from)
+            .map_err(|_| MailError::Address(settings.from.clone()))?;
+        let transport = match settings.transport {
+            MailTransport::Log => Transport::Log,
+            MailTransport::File => {
+                std::fs::create_dir_all(&settings.file.dir).map_err(|e| {
+                    MailError::Settings(format!(
+                        "cannot create mail.file.dir {}: {e}",
+                        settings.file.dir.display()
+                    ))
+                })?;
+                Transport::File(AsyncFileTransport::new(&settings.file.dir))
+            }
+            MailTransport::Smtp => {
+                let smtp = &settings.smtp;
+                let tls = match smtp.tls {
+                    SmtpTls::None => Tls::None,
+                    SmtpTls::Starttls => Tls::Required(TlsParameters::new(smtp.host.clone())?),
+                    SmtpTls::Tls => Tls::Wrapper(TlsParameters::new(smtp.host.clone())?),
+                };
+                let mut builder =
+                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
+                        .port(smtp.port)
+                        .tls(tls)
+                        .timeout(Some(smtp.timeout));
+                if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
+                    builder = builder
+                        .credentials(Credentials::new(user.clone(), password.expose().to_owned()));
+                }
+                Transport::Smtp(builder.build())
+            }
+        };
+        Ok(Self {
+            transport: Arc::new(transport),
+            from,
+        })
+    }
+
+    /// Builds and delivers one message.
+    pub async fn send(&self, mail: OutgoingMail) -> Result<(), MailError> {
+        let to = Mailbox::from_str(&mail.to).map_err(|_| MailError::Address(mail.to.clone()))?;
+        let builder = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(mail.subject.as_str());
+        let message = match mail.html {
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(mail.text, html))?,
+            None => builder.header(ContentType::TEXT_PLAIN).body(mail.text)?,
+        };
+        match &*self.transport {
+            Transport::Smtp(smtp) => {
+                smtp.send(message).await?;
+            }
+            Transport::File(file) => {
+                let id = file.send(message).await?;
+                tracing::info!(message_file = %id, "mail written to file");
+            }
+            Transport::Log => {
+                tracing::info!(
+                    to = %mail.to,
+                    subject = %mail.subject,
+                    "mail not delivered (mail.transport = \"log\"); use \"file\" or \"smtp\" to read it"
+                );
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,126 @@
+//! Building and running the server: `App::build` connects, migrates and binds (port 0 in tests);
+//! `App::run` serves until the shutdown future resolves, then drains within the grace period.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use tokio::net::TcpListener;
+
+use crate::db::Db;
+use crate::mail::Mailer;
+use crate::settings::Settings;
+use crate::state::AppState;
+
+/// A server that is connected, migrated and bound, but not yet serving.
+#[derive(Debug)]
+pub struct App {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    local_addr: SocketAddr,
+}
+
+impl App {
+    pub async fn build(settings: Settings) -> Result<Self, anyhow::Error> {
+        let db = Db::connect(&settings.database).await.map_err(|e| {
+            anyhow::anyhow!(
+                "cannot open the database {} (database.url): {e}",
+                settings.database.url.masked()
+            )
+        })?;
+        let applied = db.migrate().await?;
+        if applied > 0 {
+            tracing::info!(applied, "database migrations applied");
+        }
+        let mailer = Mailer::from_settings(&settings.mail)?;
+        let state = AppState {
+            settings: Arc::new(settings),
+            db,
+            mailer,
+        };
+        let bind = state.settings.server.bind.0;
+        let listener = TcpListener::bind(bind)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {bind} (server.bind): {e}"))?;
+        let local_addr = listener.local_addr()?;
+        let router = crate::http::router(state.clone())?;
+        Ok(Self {
+            listener,
+            router,
+            state,
+            local_addr,
+        })
+    }
+
+    /// The address actually bound (differs from the setting when it asked for port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves; then stops accepting, lets in-flight requests finish for at
+    /// most `server.shutdown_grace`, and closes the database pool.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let grace = self.state.settings.server.shutdown_grace;
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
+        let signal = async move {
+            shutdown.await;
+            tracing::info!("shutting down: no new connections, draining in-flight requests");
+            let _ = started_tx.send(());
+        };
+        let serve = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(signal);
+        let deadline = async move {
+            if started_rx.await.is_err() {
+                std::future::pending::<()>().await;
+            }
+            tokio::time::sleep(grace).await;
+        };
+        let result = tokio::select! {
+            result = serve => result,
+            () = deadline => {
+                tracing::warn!(grace = ?grace, "shutdown grace elapsed; dropping open connections");
+                Ok(())
+            }
+        };
+        self.state.db.close().await;
+        tracing::info!("stopped");
+        result
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,234 @@
+//! The `roster` binary as an operator runs it: start-up, settings, migrations, shutdown.
+
+use std::path::Path;
+
+use crate::helpers::*;
+
+/// `roster serve` in an empty folder, with no config file and no database: the README's promise.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_on_a_fresh_machine_needs_no_setup() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(dir.path(), &[]).await;
+
+    let response = reqwest::get(format!("{}/readyz", server.address))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let request_id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["database"], "sqlite");
+    assert!(
+        dir.path().join("data/roster.db").is_file(),
+        "SQLite file created under data/"
+    );
+
+    // Request logs are JSON lines carrying the request id and the route.
+    let logs = server.logs.clone();
+    let code = server.terminate().await;
+    assert_eq!(code, Some(0), "graceful shutdown exits 0");
+    let logs = logs.lock().unwrap();
+    let line = logs
+        .iter()
+        .find(|l| l["span"]["request_id"] == request_id.as_str())
+        .unwrap_or_else(|| panic!("no log line for request {request_id}: {logs:?}"));
+    assert_eq!(line["span"]["route"], "/readyz");
+    assert!(logs.iter().any(|l| l["message"] == "stopped"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_on_postgres_with_only_the_url_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _db) = TestDb::create(Backend::Postgres).await;
+    let server = ServerProcess::start(dir.path(), &[("ROSTER_DATABASE__URL", &url)]).await;
+    let response = reqwest::get(format!("{}/readyz", server.address))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["database"], "postgres");
+    assert!(
+        !dir.path().join("data").exists(),
+        "no SQLite file on PostgreSQL"
+    );
+    assert_eq!(server.terminate().await, Some(0));
+}
+
+fn assert_one_line_error(stderr: &str, starts_with: &str, contains: &str) {
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "exactly one line: {stderr}");
+    assert!(lines[0].starts_with(starts_with), "{stderr}");
+    assert!(lines[0].contains(contains), "{stderr}");
+}
+
+#[test]
+fn a_port_out_of_range_stops_startup_with_one_line_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = run_roster(
+        dir.path(),
+        &["serve"],
+        &[("ROSTER_SERVER__BIND", "127.0.0.1:70000")],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert_one_line_error(
+        &stderr,
+        "roster: invalid setting `server.bind` (environment variable ROSTER_SERVER__BIND)",
+        "port 70000 is out of range",
+    );
+    assert!(!dir.path().join("data").exists(), "nothing created");
+}
+
+#[test]
+fn an_unknown_database_scheme_stops_startup_with_one_line_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("config")).unwrap();
+    std::fs::write(
+        dir.path().join("config/roster.toml"),
+        "[database]\nurl = \"mysql://root@localhost/roster\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run_roster(dir.path(), &["serve"], &[]);
+    assert_eq!(code, 2);
+    assert_one_line_error(
+        &stderr,
+        "roster: invalid setting `database.url` in ",
+        "unsupported database scheme `mysql`",
+    );
+    assert!(stderr.contains("config/roster.toml"), "{stderr}");
+}
+
+#[test]
+fn a_missing_config_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run_roster(dir.path(), &["--config", "elsewhere.toml", "serve"], &[]);
+    assert_eq!(code, 2);
+    assert_one_line_error(
+        &stderr,
+        "roster: config file elsewhere.toml does not exist",
+        "",
+    );
+}
+
+#[test]
+fn an_unreachable_database_stops_startup_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let url = format!("postgres://roster:s3cr3t-pw@127.0.0.1:{port}/roster");
+    let (code, stdout, stderr) = run_roster(
+        dir.path(),
+        &["serve"],
+        &[
+            ("ROSTER_DATABASE__URL", &url),
+            ("ROSTER_DATABASE__ACQUIRE_TIMEOUT", "2s"),
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("roster: cannot open the database"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!stderr.contains("s3cr3t-pw") && !stdout.contains("s3cr3t-pw"));
+}
+
+#[test]
+fn roster_config_prints_effective_settings_with_secrets_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = run_roster(
+        dir.path(),
+        &["config"],
+        &[
+            (
+                "ROSTER_DATABASE__URL",
+                "postgres://roster:db-pass-1@db.internal/roster",
+            ),
+            ("ROSTER_MAIL__SMTP__PASSWORD", "smtp-pass-2"),
+            ("ROSTER_USER_MANAGEMENT__ENABLED", "false"),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr, "");
+    assert!(
+        !stdout.contains("db-pass-1") && !stdout.contains("smtp-pass-2"),
+        "{stdout}"
+    );
+    let printed: toml::Value = toml::from_str(&stdout).unwrap();
+    assert_eq!(
+        printed["database"]["url"].as_str(),
+        Some("postgres://roster:***@db.internal/roster")
+    );
+    assert_eq!(printed["mail"]["smtp"]["password"].as_str(), Some("***"));
+    assert_eq!(printed["user_management"]["enabled"].as_bool(), Some(false));
+    assert_eq!(printed["invitations"]["expiry"].as_str(), Some("7days"));
+}
+
+#[test]
+fn unknown_keys_warn_without_stopping() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("my.toml"),
+        "[server]\nbnd = \"127.0.0.1:1\"\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run_roster(dir.path(), &["--config", "my.toml", "config"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("roster: warning: unknown setting `server.bnd` in "),
+        "{stderr}"
+    );
+    assert!(stdout.contains("bind = \"127.0.0.1:8080\""), "{stdout}");
+}
+
+/// The shipped `config/roster.toml` documents every key with its default: loading it changes
+/// nothing and warns about nothing.
+#[test]
+fn the_shipped_config_file_holds_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/roster.toml");
+    let (code, with_file, stderr) = run_roster(
+        dir.path(),
+        &["--config", shipped.to_str().unwrap(), "config"],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr, "", "the shipped file has no unknown keys");
+    let (_, defaults, _) = run_roster(dir.path(), &["config"], &[]);
+    assert_eq!(with_file, defaults);
+
+    // And every key the server knows appears in the shipped file.
+    let shipped_text = std::fs::read_to_string(&shipped).unwrap();
+    let shipped: toml::Table = toml::from_str(&shipped_text).unwrap();
+    let known: toml::Table = toml::from_str(&defaults).unwrap();
+    assert_same_keys("", &known, &shipped);
+}
+
+fn assert_same_keys(prefix: &str, known: &toml::Table, shipped: &toml::Table) {
+    for (key, value) in known {
+        let path = format!("{prefix}{key}");
+        let Some(other) = shipped.get(key) else {
+            panic!("config/roster.toml does not document `{path}`");
+        };
+        if let (Some(a), Some(b)) = (value.as_table(), other.as_table()) {
+            assert_same_keys(&format!("{path}."), a, b);
+        }
+    }
+}
+
+async fn roster_migrate_applies_migrations_alone(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, _db) = TestDb::create(backend).await;
+    let (code, stdout, stderr) =
+        run_roster(dir.path(), &["migrate"], &[("ROSTER_DATABASE__URL", &url)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("applied 1 migration(s)"), "{stdout}");
+    let (code, stdout, _) = run_roster(dir.path(), &["migrate"], &[("ROSTER_DATABASE__URL", &url)]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("applied 0 migration(s)"), "{stdout}");
+}
+
+both_backends!(roster_migrate_applies_migrations_alone);

@@ -1,0 +1,476 @@
+//! The test harness: `spawn_app()` (the server in-process on a real socket), fresh databases on both
+//! backends, the SMTP sink, and helpers to run the real `roster` binary.
+
+use std::io::{self, BufRead, BufReader as StdBufReader};
+use std::net::{TcpListener as StdTcpListener, TcpStream};
+use std::path::Path;
+use std::process::Stdio;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use mailin::{Action, Handler, Response, SessionBuilder, response};
+pub use roster::settings::Backend;
+use roster::settings::{MailTransport, Settings};
+use serde_json::Value;
+use sqlx::{Connection, Executor, PgConnection};
+use tokio::io::{AsyncBufReadExt, BufReader};
+
+/// Runs each named `async fn(Backend)` as two tests: `sqlite::NAME` and `postgres::NAME`.
+macro_rules! both_backends {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::helpers::Backend::Sqlite).await;
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::helpers::Backend::Postgres).await;
+                }
+            )+
+        }
+    };
+}
+
+/// Where the test PostgreSQL is; tests create and drop their own databases there.
+pub fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// Runs one statement on the admin connection of the test PostgreSQL.
+async fn postgres_admin(sql: String) -> Result<(), sqlx::Error> {
+    let mut conn = PgConnection::connect(&postgres_admin_url()).await?;
+    conn.execute(sqlx::AssertSqlSafe(sql)).await?;
+    conn.close().await
+}
+
+fn drop_database(name: &str) -> String {
+    format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")
+}
+
+/// A database that exists for one test and is removed when dropped.
+pub enum TestDb {
+    Sqlite { _dir: tempfile::TempDir },
+    Postgres { name: String },
+}
+
+impl TestDb {
+    /// A fresh, empty database and the URL that reaches it.
+    pub async fn create(backend: Backend) -> (String, TestDb) {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!("sqlite://{}", dir.path().join("roster.db").display());
+                (url, TestDb::Sqlite { _dir: dir })
+            }
+            Backend::Postgres => {
+                let name = format!("roster_test_{}", uuid::Uuid::new_v4().simple());
+                postgres_admin(format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .unwrap_or_else(|e| {
+                        panic!(
+                            "PostgreSQL is needed for the tests at {} (set TEST_POSTGRES_URL): {e}",
+                            postgres_admin_url()
+                        )
+                    });
+                let mut url = url::Url::parse(&postgres_admin_url()).unwrap();
+                url.set_path(&name);
+                (url.to_string(), TestDb::Postgres { name })
+            }
+        }
+    }
+
+    /// Drops a PostgreSQL test database now, even while the server holds connections to it.
+    pub async fn drop_postgres_now(name: &str) {
+        postgres_admin(drop_database(name)).await.unwrap();
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let TestDb::Postgres { name } = self {
+            let name = name.clone();
+            // Drop runs inside the test's runtime: do the async clean-up on a thread of its own.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                let _ = runtime.block_on(postgres_admin(drop_database(&name)));
+            })
+            .join();
+        }
+    }
+}
+
+/// The server under test, running in this process on a real TCP socket.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: TestDb,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Settings every test server starts from: port 0, SMTP into the sink, debug-friendly limits.
+pub fn test_settings(database_url: &str) -> Settings {
+    let mut settings = Settings::default();
+    settings.server.bind = "127.0.0.1:0".parse().unwrap();
+    settings.database.url = database_url.parse().unwrap();
+    settings.mail.transport = MailTransport::Smtp;
+    settings.mail.smtp.host = "127.0.0.1".to_owned();
+    settings.mail.smtp.port = mail_sink().port;
+    settings
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Starts the server with the test settings, adjusted by `configure`.
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settings)) -> TestApp {
+    init_test_logging();
+    let (url, db) = TestDb::create(backend).await;
+    let mut settings = test_settings(&url);
+    configure(&mut settings);
+    let app = roster::App::build(settings).await.unwrap();
+    let address = format!("http://{}", app.local_addr());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run(async move {
+        let _ = rx.await;
+    }));
+    TestApp {
+        address,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .unwrap(),
+        db,
+        shutdown: Some(tx),
+    }
+}
+
+/// Server logs in test output when `TEST_LOG` is set.
+fn init_test_logging() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter("info,sqlx=warn")
+                .with_test_writer()
+                .try_init();
+        }
+    });
+}
+
+/// Reads a problem document, checking its media type and that `status` matches the HTTP status.
+pub async fn problem(response: reqwest::Response) -> Value {
+    let status = response.status().as_u16();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    assert_eq!(content_type, "application/problem+json", "status {status}");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], status, "{body}");
+    assert!(body["code"].is_string(), "{body}");
+    assert!(body["title"].is_string(), "{body}");
+    assert_eq!(
+        body["type"],
+        format!("urn:roster:problem:{}", body["code"].as_str().unwrap()),
+        "{body}"
+    );
+    body
+}
+
+/// Writes a raw request head (no body) and reads the whole answer: (status, lower-cased headers, body).
+/// For what an HTTP client library will not send, like a `Content-Length` it never delivers.
+pub async fn raw_request_head(address: &str, head: &str) -> (u16, String, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(address.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut answer))
+        .await
+        .expect("no answer within 10 s")
+        .unwrap();
+    let answer = String::from_utf8(answer).unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, head.to_lowercase(), body.to_owned())
+}
+
+// ------------------------------------------------------------------------------------------------
+// The SMTP sink: a real SMTP server (the protocol from the mailin crate) on a free port, shared by
+// the test binary.
+// Tests find their messages by recipient, so they never see each other's mail.
+
+/// One message as the sink received it.
+#[derive(Debug, Clone)]
+pub struct ReceivedMail {
+    pub from: String,
+    pub to: Vec<String>,
+    pub raw: Vec<u8>,
+}
+
+impl ReceivedMail {
+    pub fn subject(&self) -> String {
+        let parsed = mailparse::parse_mail(&self.raw).unwrap();
+        parsed
+            .headers
+            .iter()
+            .find(|h| h.get_key().eq_ignore_ascii_case("subject"))
+            .map(|h| h.get_value())
+            .unwrap_or_default()
+    }
+
+    /// The decoded body of the first part with the given MIME type (`text/plain`, `text/html`).
+    pub fn body(&self, mime: &str) -> Option<String> {
+        let parsed = mailparse::parse_mail(&self.raw).unwrap();
+        find_part(&parsed, mime)
+    }
+}
+
+fn find_part(part: &mailparse::ParsedMail<'_>, mime: &str) -> Option<String> {
+    if part.subparts.is_empty() {
+        return (part.ctype.mimetype == mime).then(|| part.get_body().unwrap());
+    }
+    part.subparts.iter().find_map(|p| find_part(p, mime))
+}
+
+#[derive(Clone, Default)]
+struct SinkHandler {
+    store: Arc<Mutex<Vec<ReceivedMail>>>,
+    from: String,
+    to: Vec<String>,
+    data: Vec<u8>,
+}
+
+impl Handler for SinkHandler {
+    fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> Response {
+        self.from = from.to_owned();
+        self.to = to.to_vec();
+        self.data.clear();
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.data.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        self.store.lock().unwrap().push(ReceivedMail {
+            from: std::mem::take(&mut self.from),
+            to: std::mem::take(&mut self.to),
+            raw: std::mem::take(&mut self.data),
+        });
+        response::OK
+    }
+}
+
+pub struct MailSink {
+    pub port: u16,
+    store: Arc<Mutex<Vec<ReceivedMail>>>,
+}
+
+/// The sink, started on first use on threads of its own (so it outlives each test's runtime).
+pub fn mail_sink() -> &'static MailSink {
+    static SINK: OnceLock<MailSink> = OnceLock::new();
+    SINK.get_or_init(|| {
+        let listener = StdTcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let store = Arc::new(Mutex::new(Vec::new()));
+        let shared = store.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let handler = SinkHandler {
+                    store: shared.clone(),
+                    ..SinkHandler::default()
+                };
+                std::thread::spawn(move || {
+                    let _ = serve_smtp(stream, handler);
+                });
+            }
+        });
+        MailSink { port, store }
+    })
+}
+
+/// One SMTP conversation: mailin parses the protocol, this loop moves the bytes.
+fn serve_smtp(stream: TcpStream, handler: SinkHandler) -> io::Result<()> {
+    let peer = stream.peer_addr()?.ip();
+    let mut writer = stream.try_clone()?;
+    let mut reader = StdBufReader::new(stream);
+    let mut session = SessionBuilder::new("sink.test").build(peer, handler);
+    session.greeting().write_to(&mut writer)?;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        let response = session.process(&line);
+        match response.action {
+            Action::Reply => response.write_to(&mut writer)?,
+            Action::NoReply => {}
+            Action::Close | Action::UpgradeTls => {
+                response.write_to(&mut writer)?;
+                return Ok(());
+            }
+        }
+    }
+}
+
+impl MailSink {
+    /// Every message received so far for `to`.
+    pub fn messages_to(&self, to: &str) -> Vec<ReceivedMail> {
+        self.store
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(to)))
+            .cloned()
+            .collect()
+    }
+
+    /// Waits (up to 10 s) for the `n`th message to `to` and returns all of them.
+    pub async fn wait_for(&self, to: &str, n: usize) -> Vec<ReceivedMail> {
+        for _ in 0..200 {
+            let found = self.messages_to(to);
+            if found.len() >= n {
+                return found;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no mail #{n} for {to} within 10 s");
+    }
+}
+
+/// A unique address for one test, so that tests sharing the sink never read each other's mail.
+pub fn unique_email(label: &str) -> String {
+    format!("{label}-{}@example.test", uuid::Uuid::new_v4().simple())
+}
+
+// ------------------------------------------------------------------------------------------------
+// The real binary.
+
+pub const ROSTER_BIN: &str = env!("CARGO_BIN_EXE_roster");
+
+/// `roster ARGS` in `dir` with a clean environment plus `env`; returns (exit code, stdout, stderr).
+pub fn run_roster(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let output = std::process::Command::new(ROSTER_BIN)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .envs(env.iter().copied())
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// `roster serve` as a child process, with JSON logs captured.
+pub struct ServerProcess {
+    child: tokio::process::Child,
+    pub address: String,
+    pub logs: Arc<Mutex<Vec<Value>>>,
+}
+
+impl ServerProcess {
+    /// Starts `roster serve` in `dir` on a free port and waits for its "listening" line.
+    pub async fn start(dir: &Path, env: &[(&str, &str)]) -> ServerProcess {
+        let mut child = tokio::process::Command::new(ROSTER_BIN)
+            .current_dir(dir)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("ROSTER_SERVER__BIND", "127.0.0.1:0")
+            .env("ROSTER_LOG__FORMAT", "json")
+            .envs(env.iter().copied())
+            .arg("serve")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        let (addr_tx, addr_rx) = tokio::sync::oneshot::channel::<String>();
+        let sink = logs.clone();
+        tokio::spawn(async move {
+            let mut lines = BufReader::new(stdout).lines();
+            let mut addr_tx = Some(addr_tx);
+            while let Ok(Some(line)) = lines.next_line().await {
+                let value: Value = serde_json::from_str(&line)
+                    .unwrap_or_else(|_| panic!("log line is not JSON: {line}"));
+                if value["message"] == "listening"
+                    && let Some(tx) = addr_tx.take()
+                {
+                    let _ = tx.send(value["addr"].as_str().unwrap_or_default().to_owned());
+                }
+                sink.lock().unwrap().push(value);
+            }
+        });
+        let addr = match tokio::time::timeout(Duration::from_secs(30), addr_rx).await {
+            Ok(Ok(addr)) => addr,
+            _ => {
+                let out = child.wait_with_output().await.unwrap();
+                panic!(
+                    "roster serve did not start: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        };
+        ServerProcess {
+            child,
+            address: format!("http://{addr}"),
+            logs,
+        }
+    }
+
+    /// Sends SIGTERM and returns the exit code once the process has stopped.
+    pub async fn terminate(mut self) -> Option<i32> {
+        let pid = self.child.id().unwrap();
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let exit = tokio::time::timeout(Duration::from_secs(20), self.child.wait())
+            .await
+            .expect("roster did not stop within 20 s of SIGTERM")
+            .unwrap();
+        exit.code()
+    }
+}

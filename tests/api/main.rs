@@ -1,0 +1,16 @@
+//! Black-box tests of the running server: one test binary, a module per feature.
+//!
+//! Each test starts the real server on port 0 against a fresh database (a temporary SQLite file, or a
+//! fresh database on the PostgreSQL at `TEST_POSTGRES_URL`, default
+//! `postgres://postgres@127.0.0.1:5432/postgres`) and talks to it over HTTP. Mail crosses a real SMTP
+//! connection into a sink the tests read. Tests written with `both_backends!` run once per database.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[macro_use]
+mod helpers;
+
+mod cli;
+mod errors;
+mod health;
+mod mail;
+mod openapi;
