@@ -10,6 +10,41 @@ pub enum Error {
     /// Input that parsed but breaks a rule; the message is shown to the caller.
     #[error("{0}")]
     Validation(String),
+    /// A password the policy refuses; the message says why.
+    #[error("{0}")]
+    WeakPassword(String),
+    /// The email address already belongs to a user.
+    #[error("a user with this email address already exists")]
+    EmailTaken,
+    /// No valid session or token was presented.
+    #[error("authentication required")]
+    Unauthenticated,
+    /// Wrong email or password (never says which).
+    #[error("the email address or password is wrong")]
+    InvalidCredentials,
+    /// The password was right; a TOTP or backup code is needed too.
+    #[error("a second factor is required")]
+    SecondFactorRequired,
+    /// The TOTP or backup code was wrong or already used.
+    #[error("the code is wrong or was already used")]
+    InvalidSecondFactor,
+    #[error("the email address is not verified yet")]
+    EmailNotVerified,
+    /// A one-time link token that is unknown, used or expired (never says which).
+    #[error("this link is invalid or has expired")]
+    InvalidToken,
+    /// Password reset for a user with a security question needs its answer.
+    #[error("the answer to the security question is missing or wrong")]
+    SecurityAnswerRequired { question: String },
+    /// The caller is known but may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many attempts; try again after this many seconds.
+    #[error("too many attempts")]
+    RateLimited { retry_after_secs: u64 },
+    /// The request conflicts with the current state (the message says how).
+    #[error("{0}")]
+    Conflict(String),
     /// The database refused or failed. Unique-constraint violations become 409s in the HTTP layer.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -29,5 +64,10 @@ impl Error {
             Self::Database(sqlx::Error::Database(db)) => db.is_unique_violation(),
             _ => false,
         }
+    }
+
+    /// For server faults that have no better variant.
+    pub fn internal(message: impl std::fmt::Display) -> Self {
+        Self::Internal(anyhow::anyhow!("{message}"))
     }
 }

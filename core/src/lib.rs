@@ -4,15 +4,22 @@
 //! router, middleware and error model), `startup` (build and run the server), `cli` (the `roster`
 //! command). Each domain noun gets its own module as it lands.
 
+pub mod admins;
+pub mod audit;
 pub mod cli;
+pub mod clock;
+pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod http;
 pub mod mail;
+pub mod ratelimit;
+pub mod sessions;
 pub mod settings;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod users;
 
 pub use error::{Error, Result};
 pub use settings::Settings;

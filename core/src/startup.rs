@@ -8,10 +8,12 @@ use std::sync::Arc;
 use axum::Router;
 use tokio::net::TcpListener;
 
+use crate::clock::Clock;
 use crate::db::Db;
 use crate::mail::Mailer;
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::users::Passwords;
 
 /// A server that is connected, migrated and bound, but not yet serving.
 #[derive(Debug)]
@@ -35,10 +37,13 @@ impl App {
             tracing::info!(applied, "database migrations applied");
         }
         let mailer = Mailer::from_settings(&settings.mail)?;
+        let passwords = Passwords::new(settings.auth.argon2, settings.auth.password.clone())?;
         let state = AppState {
             settings: Arc::new(settings),
             db,
             mailer,
+            passwords,
+            clock: Clock::default(),
         };
         let bind = state.settings.server.bind.0;
         let listener = TcpListener::bind(bind)

@@ -2,13 +2,17 @@
 
 use std::sync::Arc;
 
+use crate::clock::Clock;
 use crate::db::Db;
 use crate::mail::Mailer;
 use crate::settings::Settings;
+use crate::users::Passwords;
 
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub settings: Arc<Settings>,
     pub db: Db,
     pub mailer: Mailer,
+    pub passwords: Passwords,
+    pub clock: Clock,
 }

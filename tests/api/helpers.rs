@@ -114,6 +114,9 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: TestDb,
+    /// The running server's state: its clock (tests move time with `state.clock.advance`) and
+    /// database (to check what was written).
+    pub state: roster::state::AppState,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -124,6 +127,102 @@ impl TestApp {
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// A request with an optional bearer token (no cookie jar: each call says who it is).
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> reqwest::Response {
+        let client = reqwest::Client::new();
+        let mut request = client.request(method.parse().unwrap(), self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// `call`, expecting `status`, returning the JSON body (or `Value::Null` for an empty body).
+    pub async fn expect(
+        &self,
+        status: u16,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Value {
+        let response = self.call(method, path, token, body).await;
+        let got = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        assert_eq!(got, status, "{method} {path}: {text}");
+        if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap()
+        }
+    }
+
+    /// Signs a user up; returns (user id, session token).
+    pub async fn signup(&self, email: &str, password: &str) -> (String, String) {
+        let body = self
+            .expect(
+                201,
+                "POST",
+                "/api/v1/signup",
+                None,
+                Some(serde_json::json!({
+                    "email": email, "password": password, "first_name": "Ada", "last_name": "Lovelace",
+                })),
+            )
+            .await;
+        (
+            body["user"]["id"].as_str().unwrap().to_owned(),
+            body["token"].as_str().unwrap().to_owned(),
+        )
+    }
+
+    /// Logs in; returns the raw response.
+    pub async fn login(&self, email: &str, password: &str, extra: Value) -> reqwest::Response {
+        let mut body = serde_json::json!({ "email": email, "password": password });
+        if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
+            body.extend(extra.clone());
+        }
+        self.call("POST", "/api/v1/auth/login", None, Some(body))
+            .await
+    }
+
+    /// Logs in, expecting success; returns the session token.
+    pub async fn login_ok(&self, email: &str, password: &str) -> String {
+        let response = self.login(email, password, serde_json::json!({})).await;
+        assert_eq!(response.status(), 200);
+        let body: Value = response.json().await.unwrap();
+        body["token"].as_str().unwrap().to_owned()
+    }
+
+    /// A new admin token, made the way `roster admin token create` makes it.
+    pub async fn admin_token(&self) -> String {
+        let name = format!("test-{}", uuid::Uuid::new_v4().simple());
+        roster::admins::create(&self.state.db, self.state.clock.now_ms(), &name)
+            .await
+            .unwrap()
+            .0
+    }
+
+    /// Audit actions recorded for a user, oldest first.
+    pub async fn audit_actions(&self, user_id: &str) -> Vec<String> {
+        sqlx::query_scalar(
+            "SELECT action FROM audit_events WHERE user_id = $1 ORDER BY occurred_at, id",
+        )
+        .bind(user_id.to_owned())
+        .fetch_all(self.state.db.pool())
+        .await
+        .unwrap()
     }
 }
 
@@ -158,6 +257,7 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settin
     configure(&mut settings);
     let app = roster::App::build(settings).await.unwrap();
     let address = format!("http://{}", app.local_addr());
+    let state = app.state().clone();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run(async move {
         let _ = rx.await;
@@ -170,6 +270,7 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settin
             .build()
             .unwrap(),
         db,
+        state,
         shutdown: Some(tx),
     }
 }
@@ -225,6 +326,29 @@ pub async fn raw_request_head(address: &str, head: &str) -> (u16, String, String
     let (head, body) = answer.split_once("\r\n\r\n").unwrap();
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
     (status, head.to_lowercase(), body.to_owned())
+}
+
+/// The one-time token at the end of the first `{public_url}/PREFIX/TOKEN` link in a mail.
+pub fn link_token(mail: &ReceivedMail, prefix: &str) -> String {
+    let text = mail.body("text/plain").unwrap();
+    let marker = format!("/{prefix}/");
+    let start = text
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no /{prefix}/ link in: {text}"))
+        + marker.len();
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+/// The current TOTP code for `secret` at the server's clock.
+pub fn totp_code(app: &TestApp, secret: &str) -> String {
+    let totp = totp_rs::Builder::new()
+        .with_secret(totp_rs::Secret::try_from_base32(secret).unwrap())
+        .build()
+        .unwrap();
+    totp.generate(app.state.clock.now_secs()).to_string()
 }
 
 // ------------------------------------------------------------------------------------------------

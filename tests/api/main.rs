@@ -9,6 +9,8 @@
 #[macro_use]
 mod helpers;
 
+mod admin_users;
+mod auth;
 mod cli;
 mod errors;
 mod health;

@@ -1,10 +1,12 @@
 //! The HTTP layer: merges each domain's routes, adds the cross-cutting middleware, and does nothing
 //! else. Handlers live beside their domain; this module never touches the database.
 
+pub mod auth;
 pub mod docs;
 pub mod health;
 pub mod json;
 pub mod middleware;
+pub mod paging;
 pub mod problem;
 
 use axum::Router;
@@ -23,9 +25,45 @@ use problem::{ApiError, Code};
         title = "Roster API",
         description = "Users, accounts, ownership, permissions and invitations for a hosting platform."
     ),
-    tags((name = "operations", description = "Health and readiness probes"))
+    tags(
+        (name = "operations", description = "Health and readiness probes"),
+        (name = "auth", description = "Sign-up, login, email verification, password reset"),
+        (name = "me", description = "The signed-in user: profile, sessions, second factor"),
+        (name = "admin", description = "The admin API (admin bearer token)"),
+    ),
+    modifiers(&Security)
 )]
 struct ApiDoc;
+
+/// Declares the two bearer schemes: session tokens and admin tokens.
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A session token from login (or the roster_session cookie)",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "admin",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An admin token from `roster admin token create`"))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// The whole application as an axum router, ready to serve or to drive in-process.
 pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
@@ -58,7 +96,11 @@ async fn not_found() -> ApiError {
 
 /// Every documented route: each domain's `routes()` is merged here.
 fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(health::routes())
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(health::routes())
+        .merge(crate::sessions::http::routes())
+        .merge(crate::users::http::routes())
+        .merge(crate::users::admin_http::routes())
 }
 
 /// The generated OpenAPI document (for tools that want it without a server).

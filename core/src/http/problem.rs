@@ -14,70 +14,56 @@ use crate::error::Error;
 /// The media type of problem documents.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
-/// The stable error codes of the API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Code {
-    BadRequest,
-    MalformedJson,
-    ValidationFailed,
-    NotFound,
-    MethodNotAllowed,
-    Conflict,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    RateLimited,
-    NotReady,
-    InternalError,
+/// The stable error codes of the API: each with its status and title, in one table.
+macro_rules! codes {
+    ($($variant:ident => $code:literal, $status:ident, $title:literal;)+) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Code { $($variant,)+ }
+
+        impl Code {
+            /// Every code, for documentation and tests.
+            pub const ALL: &[Code] = &[$(Code::$variant,)+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $code,)+ }
+            }
+
+            pub fn status(self) -> StatusCode {
+                match self { $(Self::$variant => StatusCode::$status,)+ }
+            }
+
+            pub fn title(self) -> &'static str {
+                match self { $(Self::$variant => $title,)+ }
+            }
+        }
+    };
+}
+
+codes! {
+    BadRequest => "bad_request", BAD_REQUEST, "Bad request";
+    MalformedJson => "malformed_json", BAD_REQUEST, "The request body is not valid JSON";
+    ValidationFailed => "validation_failed", UNPROCESSABLE_ENTITY, "The request is not valid";
+    WeakPassword => "weak_password", UNPROCESSABLE_ENTITY, "The password is too weak";
+    Unauthorized => "unauthorized", UNAUTHORIZED, "Authentication required";
+    InvalidCredentials => "invalid_credentials", UNAUTHORIZED, "Wrong email address or password";
+    SecondFactorRequired => "second_factor_required", UNAUTHORIZED, "A second factor is required";
+    InvalidSecondFactor => "invalid_second_factor", UNAUTHORIZED, "Wrong or used second-factor code";
+    EmailNotVerified => "email_not_verified", FORBIDDEN, "The email address is not verified";
+    InvalidToken => "invalid_token", BAD_REQUEST, "Invalid or expired link";
+    SecurityAnswerRequired => "security_answer_required", UNPROCESSABLE_ENTITY, "The security question must be answered";
+    Forbidden => "forbidden", FORBIDDEN, "Forbidden";
+    NotFound => "not_found", NOT_FOUND, "Not found";
+    MethodNotAllowed => "method_not_allowed", METHOD_NOT_ALLOWED, "Method not allowed";
+    Conflict => "conflict", CONFLICT, "Conflict";
+    EmailTaken => "email_taken", CONFLICT, "The email address is taken";
+    PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "The request body is too large";
+    UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
+    RateLimited => "rate_limited", TOO_MANY_REQUESTS, "Too many requests";
+    NotReady => "not_ready", SERVICE_UNAVAILABLE, "The server is not ready";
+    InternalError => "internal_error", INTERNAL_SERVER_ERROR, "Internal server error";
 }
 
 impl Code {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::BadRequest => "bad_request",
-            Self::MalformedJson => "malformed_json",
-            Self::ValidationFailed => "validation_failed",
-            Self::NotFound => "not_found",
-            Self::MethodNotAllowed => "method_not_allowed",
-            Self::Conflict => "conflict",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::UnsupportedMediaType => "unsupported_media_type",
-            Self::RateLimited => "rate_limited",
-            Self::NotReady => "not_ready",
-            Self::InternalError => "internal_error",
-        }
-    }
-
-    pub fn status(self) -> StatusCode {
-        match self {
-            Self::BadRequest | Self::MalformedJson => StatusCode::BAD_REQUEST,
-            Self::ValidationFailed => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::NotFound => StatusCode::NOT_FOUND,
-            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Conflict => StatusCode::CONFLICT,
-            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-            Self::NotReady => StatusCode::SERVICE_UNAVAILABLE,
-            Self::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::BadRequest => "Bad request",
-            Self::MalformedJson => "The request body is not valid JSON",
-            Self::ValidationFailed => "The request is not valid",
-            Self::NotFound => "Not found",
-            Self::MethodNotAllowed => "Method not allowed",
-            Self::Conflict => "Conflict",
-            Self::PayloadTooLarge => "The request body is too large",
-            Self::UnsupportedMediaType => "Unsupported media type",
-            Self::RateLimited => "Too many requests",
-            Self::NotReady => "The server is not ready",
-            Self::InternalError => "Internal server error",
-        }
-    }
-
     /// The code for a bare status produced outside our handlers (the router, a middleware).
     pub fn for_status(status: StatusCode) -> Self {
         match status {
@@ -89,6 +75,8 @@ impl Code {
             StatusCode::CONFLICT => Self::Conflict,
             StatusCode::TOO_MANY_REQUESTS => Self::RateLimited,
             StatusCode::SERVICE_UNAVAILABLE => Self::NotReady,
+            StatusCode::UNAUTHORIZED => Self::Unauthorized,
+            StatusCode::FORBIDDEN => Self::Forbidden,
             s if s.is_server_error() => Self::InternalError,
             _ => Self::BadRequest,
         }
@@ -110,6 +98,9 @@ pub struct Problem {
     pub detail: Option<String>,
     /// The stable machine code; switch on this, not on `title` or `detail`.
     pub code: String,
+    /// With `security_answer_required`: the question to answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_question: Option<String>,
 }
 
 /// An error answer of the API. Handlers return `Result<_, ApiError>`.
@@ -118,6 +109,8 @@ pub struct ApiError {
     code: Code,
     status: StatusCode,
     detail: Option<String>,
+    retry_after_secs: Option<u64>,
+    security_question: Option<String>,
 }
 
 impl ApiError {
@@ -126,6 +119,8 @@ impl ApiError {
             code,
             status: code.status(),
             detail: None,
+            retry_after_secs: None,
+            security_question: None,
         }
     }
 
@@ -153,6 +148,7 @@ impl ApiError {
             status: self.status.as_u16(),
             detail: self.detail.clone(),
             code: self.code.as_str().to_owned(),
+            security_question: self.security_question.clone(),
         }
     }
 }
@@ -160,27 +156,48 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = (self.status, Json(self.problem())).into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        if let Some(secs) = self.retry_after_secs {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
         response
     }
 }
 
 impl From<Error> for ApiError {
     fn from(error: Error) -> Self {
-        match error {
-            Error::NotFound(what) => {
-                Self::new(Code::NotFound).with_detail(format!("{what} not found"))
-            }
-            Error::Validation(message) => Self::new(Code::ValidationFailed).with_detail(message),
-            e if e.is_unique_violation() => Self::new(Code::Conflict),
+        let code = match &error {
+            Error::NotFound(_) => Code::NotFound,
+            Error::Validation(_) => Code::ValidationFailed,
+            Error::WeakPassword(_) => Code::WeakPassword,
+            Error::EmailTaken => Code::EmailTaken,
+            Error::Unauthenticated => Code::Unauthorized,
+            Error::InvalidCredentials => Code::InvalidCredentials,
+            Error::SecondFactorRequired => Code::SecondFactorRequired,
+            Error::InvalidSecondFactor => Code::InvalidSecondFactor,
+            Error::EmailNotVerified => Code::EmailNotVerified,
+            Error::InvalidToken => Code::InvalidToken,
+            Error::SecurityAnswerRequired { .. } => Code::SecurityAnswerRequired,
+            Error::Forbidden(_) => Code::Forbidden,
+            Error::RateLimited { .. } => Code::RateLimited,
+            Error::Conflict(_) => Code::Conflict,
+            e if e.is_unique_violation() => Code::Conflict,
             e => {
                 // The cause goes to the log; the caller gets a generic answer.
                 tracing::error!(error = %e, "request failed");
-                Self::new(Code::InternalError)
+                return Self::new(Code::InternalError);
             }
+        };
+        let mut api = Self::new(code).with_detail(error.to_string());
+        match error {
+            Error::RateLimited { retry_after_secs } => {
+                api.retry_after_secs = Some(retry_after_secs)
+            }
+            Error::SecurityAnswerRequired { question } => api.security_question = Some(question),
+            _ => {}
         }
+        api
     }
 }
 
@@ -190,25 +207,17 @@ mod tests {
 
     #[test]
     fn every_code_has_a_distinct_snake_case_name() {
-        let all = [
-            Code::BadRequest,
-            Code::MalformedJson,
-            Code::ValidationFailed,
-            Code::NotFound,
-            Code::MethodNotAllowed,
-            Code::Conflict,
-            Code::PayloadTooLarge,
-            Code::UnsupportedMediaType,
-            Code::RateLimited,
-            Code::NotReady,
-            Code::InternalError,
-        ];
-        let names: std::collections::BTreeSet<_> = all.iter().map(|c| c.as_str()).collect();
-        assert_eq!(names.len(), all.len());
+        let names: std::collections::BTreeSet<_> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names.len(), Code::ALL.len());
         assert!(
             names
                 .iter()
                 .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        );
+        assert!(
+            Code::ALL
+                .iter()
+                .all(|c| c.status().is_client_error() || c.status().is_server_error())
         );
     }
 

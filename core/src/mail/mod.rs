@@ -3,6 +3,8 @@
 //! The `log` transport records only the recipient and subject: message bodies carry one-time links
 //! (verification, reset, invitations), and no secret may reach a log line.
 
+pub mod templates;
+
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -26,6 +28,14 @@ pub enum MailError {
     File(#[from] lettre::transport::file::Error),
     #[error("mail settings: {0}")]
     Settings(String),
+    #[error("mail template: {0}")]
+    Template(String),
+}
+
+impl From<minijinja::Error> for MailError {
+    fn from(e: minijinja::Error) -> Self {
+        Self::Template(e.to_string())
+    }
 }
 
 /// A message ready to send: plain text, and HTML when the template has it.
@@ -48,6 +58,7 @@ enum Transport {
 pub struct Mailer {
     transport: Arc<Transport>,
     from: Mailbox,
+    templates: Arc<templates::Templates>,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -101,7 +112,39 @@ impl Mailer {
         Ok(Self {
             transport: Arc::new(transport),
             from,
+            templates: Arc::new(templates::Templates::new(settings.templates_dir.clone())),
         })
+    }
+
+    /// Renders template `name` with `values` and delivers it to `to`.
+    pub async fn send_template(
+        &self,
+        to: &str,
+        name: &str,
+        values: &impl serde::Serialize,
+    ) -> Result<(), MailError> {
+        let rendered = self.templates.render(name, values)?;
+        self.send(OutgoingMail {
+            to: to.to_owned(),
+            subject: rendered.subject,
+            text: rendered.text,
+            html: rendered.html,
+        })
+        .await
+    }
+
+    /// Sends a templated message in the background: the request does not wait for the mail server,
+    /// and its timing says nothing about delivery. Failures are logged (recipient and template
+    /// only).
+    pub fn send_later(&self, to: &str, name: &str, values: serde_json::Value) {
+        let mailer = self.clone();
+        let to = to.to_owned();
+        let name = name.to_owned();
+        tokio::spawn(async move {
+            if let Err(e) = mailer.send_template(&to, &name, &values).await {
+                tracing::error!(to = %to, template = %name, error = %e, "mail not sent");
+            }
+        });
     }
 
     /// Builds and delivers one message.

@@ -1,0 +1,85 @@
+//! The audit log: every state change writes one event, in the same transaction as the change.
+
+mod repo;
+
+pub use repo::record;
+
+use serde_json::Value;
+
+/// Who did it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    User(String),
+    Admin(String),
+    Plugin(String),
+    System,
+}
+
+impl Actor {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::User(_) => "user",
+            Self::Admin(_) => "admin",
+            Self::Plugin(_) => "plugin",
+            Self::System => "system",
+        }
+    }
+
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Self::User(id) | Self::Admin(id) | Self::Plugin(id) => Some(id),
+            Self::System => None,
+        }
+    }
+}
+
+/// Who is acting and from where: passed from the HTTP layer into every domain call that changes
+/// state.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub actor: Actor,
+    pub ip: Option<String>,
+}
+
+impl Context {
+    pub fn system() -> Self {
+        Self {
+            actor: Actor::System,
+            ip: None,
+        }
+    }
+}
+
+/// One audit event. `before`/`after` hold the changed fields, never a secret.
+#[derive(Debug, Clone)]
+pub struct Event<'a> {
+    pub action: &'a str,
+    pub account_id: Option<&'a str>,
+    pub user_id: Option<&'a str>,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+impl<'a> Event<'a> {
+    /// An event about a user.
+    pub fn user(action: &'a str, user_id: &'a str) -> Self {
+        Self {
+            action,
+            account_id: None,
+            user_id: Some(user_id),
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn change(mut self, before: Value, after: Value) -> Self {
+        self.before = Some(before);
+        self.after = Some(after);
+        self
+    }
+
+    pub fn after(mut self, after: Value) -> Self {
+        self.after = Some(after);
+        self
+    }
+}

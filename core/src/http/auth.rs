@@ -1,0 +1,176 @@
+//! Who is calling: the session of a client-area user (bearer token or cookie), an admin token, and
+//! the client's IP and user agent.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+
+use super::problem::ApiError;
+use crate::admins::{self, AdminIdentity};
+use crate::audit::{Actor, Context};
+use crate::error::Error;
+use crate::sessions::{self, Authenticated};
+use crate::settings::Settings;
+use crate::state::AppState;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "roster_session";
+
+/// A signed-in client-area user. Rejects with 401 `unauthorized`.
+#[derive(Debug, Clone)]
+pub struct CurrentUser(pub Authenticated);
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = bearer(parts)
+            .or_else(|| cookie(parts, SESSION_COOKIE))
+            .ok_or(Error::Unauthenticated)?;
+        Ok(Self(sessions::authenticate(state, &token).await?))
+    }
+}
+
+/// A caller of the admin API. Rejects with 401 `unauthorized`.
+#[derive(Debug, Clone)]
+pub struct Admin(pub AdminIdentity);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = bearer(parts).ok_or(Error::Unauthenticated)?;
+        Ok(Self(
+            admins::authenticate(&state.db, state.clock.now_ms(), &token).await?,
+        ))
+    }
+}
+
+/// The client's IP: the peer address, or the last `X-Forwarded-For` hop when
+/// `server.trust_forwarded_for` is on.
+#[derive(Debug, Clone)]
+pub struct ClientIp(pub Option<String>);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if state.settings.server.trust_forwarded_for
+            && let Some(forwarded) = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .map(str::trim)
+                .filter(|v| v.parse::<std::net::IpAddr>().is_ok())
+        {
+            return Ok(Self(Some(forwarded.to_owned())));
+        }
+        Ok(Self(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip().to_string()),
+        ))
+    }
+}
+
+/// The `User-Agent` header, if any.
+#[derive(Debug, Clone)]
+pub struct UserAgent(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for UserAgent {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(
+            parts
+                .headers
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        ))
+    }
+}
+
+impl CurrentUser {
+    /// The audit context of this user's request.
+    pub fn context(&self, ip: &ClientIp) -> Context {
+        Context {
+            actor: Actor::User(self.0.user_id.clone()),
+            ip: ip.0.clone(),
+        }
+    }
+}
+
+impl Admin {
+    /// The audit context of this admin's request.
+    pub fn context(&self, ip: &ClientIp) -> Context {
+        Context {
+            actor: Actor::Admin(self.0.name.clone()),
+            ip: ip.0.clone(),
+        }
+    }
+}
+
+/// An anonymous caller's audit context.
+pub fn anonymous(ip: &ClientIp) -> Context {
+    Context {
+        actor: Actor::System,
+        ip: ip.0.clone(),
+    }
+}
+
+fn bearer(parts: &Parts) -> Option<String> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+        .filter(|t| !t.is_empty())
+}
+
+fn cookie(parts: &Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// `Set-Cookie` for a new session: HttpOnly, SameSite=Lax, Secure on https, as long as the session.
+pub fn session_cookie(token: &str, settings: &Settings) -> Result<HeaderValue, Error> {
+    let secure = if settings.server.public_url.is_https() {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        settings.auth.session_absolute.as_secs()
+    ))
+    .map_err(|e| Error::internal(format!("cookie: {e}")))
+}
+
+/// `Set-Cookie` that removes the session cookie.
+pub fn clear_session_cookie(settings: &Settings) -> HeaderValue {
+    let secure = if settings.server.public_url.is_https() {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("roster_session=; Path=/; Max-Age=0"))
+}

@@ -1,0 +1,147 @@
+//! Routes: log in, log out, and the user's own sessions.
+
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{Login, SessionInfo};
+use crate::http::auth::{ClientIp, CurrentUser, UserAgent, clear_session_cookie, session_cookie};
+use crate::http::json::ApiJson;
+use crate::http::problem::{ApiError, Problem};
+use crate::state::AppState;
+use crate::users::User;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(login))
+        .routes(routes!(logout))
+        .routes(routes!(list_sessions))
+        .routes(routes!(revoke_session))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LoginRequest {
+    email: String,
+    #[schema(value_type = String, format = Password)]
+    password: SecretString,
+    /// The 6-digit code of the authenticator app, for users with two-factor authentication.
+    totp_code: Option<String>,
+    /// Or one of the one-time backup codes.
+    backup_code: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LoginResponse {
+    /// The session token: send it as `Authorization: Bearer <token>`. Browsers get it as the
+    /// `roster_session` cookie too.
+    pub token: String,
+    pub user: User,
+}
+
+/// Log in with email and password (and the second factor when the user has one).
+///
+/// Wrong email and wrong password give the same answer. Too many attempts from one IP, or on one
+/// email address, answer `rate_limited` with `Retry-After`.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in; sets the session cookie", body = LoginResponse),
+        (status = 401, description = "`invalid_credentials`, `second_factor_required` or `invalid_second_factor`", body = Problem),
+        (status = 403, description = "`email_not_verified` (when verification is required)", body = Problem),
+        (status = 429, description = "`rate_limited`", body = Problem),
+    ))]
+async fn login(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    user_agent: UserAgent,
+    ApiJson(request): ApiJson<LoginRequest>,
+) -> Result<Response, ApiError> {
+    let (token, user) = super::login(
+        &state,
+        Login {
+            email: request.email,
+            password: request.password,
+            totp_code: request.totp_code,
+            backup_code: request.backup_code,
+            ip: ip.0,
+            user_agent: user_agent.0,
+        },
+    )
+    .await?;
+    let cookie = session_cookie(&token, &state.settings)?;
+    Ok((
+        [(header::SET_COOKIE, cookie)],
+        ApiJson(LoginResponse { token, user }),
+    )
+        .into_response())
+}
+
+/// End the current session.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
+    responses((status = 204, description = "Logged out; clears the cookie"), (status = 401, body = Problem)))]
+async fn logout(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ip: ClientIp,
+) -> Result<Response, ApiError> {
+    let ctx = user.context(&ip);
+    super::end(
+        &state,
+        &ctx,
+        &user.0.user_id,
+        &user.0.session_id,
+        "user.logged_out",
+    )
+    .await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, clear_session_cookie(&state.settings))],
+    )
+        .into_response())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionView {
+    #[serde(flatten)]
+    session: SessionInfo,
+    /// Whether this is the session making the request.
+    current: bool,
+}
+
+/// The signed-in user's sessions.
+#[utoipa::path(get, path = "/api/v1/me/sessions", tag = "me",
+    responses((status = 200, body = Vec<SessionView>), (status = 401, body = Problem)))]
+async fn list_sessions(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<ApiJson<Vec<SessionView>>, ApiError> {
+    let sessions = super::list(&state, &user.0.user_id).await?;
+    Ok(ApiJson(
+        sessions
+            .into_iter()
+            .map(|session| SessionView {
+                current: session.id == user.0.session_id,
+                session,
+            })
+            .collect(),
+    ))
+}
+
+/// End one of the signed-in user's sessions (another device, say).
+#[utoipa::path(delete, path = "/api/v1/me/sessions/{id}", tag = "me",
+    params(("id" = String, Path, description = "Session id")),
+    responses((status = 204, description = "Ended"), (status = 401, body = Problem), (status = 404, body = Problem)))]
+async fn revoke_session(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ip: ClientIp,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let ctx = user.context(&ip);
+    super::end(&state, &ctx, &user.0.user_id, &id, "user.session_revoked").await?;
+    Ok(StatusCode::NO_CONTENT)
+}

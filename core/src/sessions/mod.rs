@@ -1,0 +1,201 @@
+//! Sessions: what a login gives. A session token is 256 random bits handed out once (as a bearer
+//! token and an HttpOnly cookie) and stored as its SHA-256. A session ends on logout, after
+//! `auth.session_idle` without use, `auth.session_absolute` after login, when the user is disabled,
+//! and (all of them) when the password is reset.
+
+pub mod http;
+pub mod repo;
+
+use secrecy::SecretString;
+use serde::Serialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::audit::{self, Actor, Context, Event};
+use crate::clock::ms;
+use crate::crypto::{hash_token, new_id, new_token};
+use crate::error::{Error, Result};
+use crate::ratelimit;
+use crate::state::AppState;
+use crate::users::{self, User, repo as users_repo};
+
+/// A request's authenticated user.
+#[derive(Debug, Clone)]
+pub struct Authenticated {
+    pub session_id: String,
+    pub user_id: String,
+}
+
+/// A session as its owner sees it.
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+pub struct SessionInfo {
+    pub id: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// A login attempt.
+#[derive(Debug)]
+pub struct Login {
+    pub email: String,
+    pub password: SecretString,
+    pub totp_code: Option<String>,
+    pub backup_code: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// Logs a user in: rate limits first (atomically, before any work), then the password (the same
+/// work whether or not the email has a user), then the second factor; returns the new token.
+pub async fn login(state: &AppState, attempt: Login) -> Result<(String, User)> {
+    let limits = &state.settings.auth.rate_limit;
+    let now = state.clock.now_ms();
+    let pool = state.db.pool();
+    let ip_bucket = format!("login:ip:{}", attempt.ip.as_deref().unwrap_or("unknown"));
+    ratelimit::hit(pool, &ip_bucket, limits.per_ip, limits.per_ip_window, now).await?;
+    let normalized = users::normalize_email(&attempt.email);
+    let email_bucket = format!("login:email:{}", hash_token(&normalized));
+    ratelimit::hit(
+        pool,
+        &email_bucket,
+        limits.per_email,
+        limits.per_email_window,
+        now,
+    )
+    .await?;
+
+    let mut conn = pool.acquire().await?;
+    let user = users_repo::by_email(&mut conn, &normalized).await?;
+    drop(conn);
+    let verified = state
+        .passwords
+        .verify(
+            &attempt.password,
+            user.as_ref().map(|u| u.password_hash.as_str()),
+        )
+        .await?;
+    let user = match user {
+        Some(user) if verified.ok && user.is_active() => user,
+        _ => return Err(Error::InvalidCredentials),
+    };
+    if state.settings.auth.require_email_verification && user.email_verified_at.is_none() {
+        return Err(Error::EmailNotVerified);
+    }
+    users::service::check_second_factor(
+        state,
+        &user,
+        attempt.totp_code.as_deref(),
+        attempt.backup_code.as_deref(),
+    )
+    .await?;
+
+    let rehashed = if verified.needs_rehash {
+        let hash = state.passwords.hash(&attempt.password).await?;
+        let mut conn = pool.acquire().await?;
+        users_repo::set_password_hash(&mut conn, &user.id, &hash, now).await?;
+        true
+    } else {
+        false
+    };
+    let token = start(state, &user.id, attempt.ip, attempt.user_agent, rehashed).await?;
+    ratelimit::clear(pool, &email_bucket).await?;
+    let mut conn = pool.acquire().await?;
+    let fresh = users_repo::get(&mut conn, &user.id).await?;
+    Ok((token, fresh.to_user()?))
+}
+
+/// Opens a session for a user who proved who they are (login, or sign-up); returns its token.
+pub async fn start(
+    state: &AppState,
+    user_id: &str,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    password_rehashed: bool,
+) -> Result<String> {
+    let now = state.clock.now_ms();
+    let token = new_token()?;
+    let expires_at = now + ms(state.settings.auth.session_absolute);
+    let mut tx = state.db.pool().begin().await?;
+    repo::insert(
+        &mut tx,
+        &repo::NewSession {
+            id: &new_id(),
+            token_hash: &hash_token(&token),
+            user_id,
+            now,
+            expires_at,
+            ip: ip.as_deref(),
+            user_agent: user_agent.as_deref(),
+        },
+    )
+    .await?;
+    users_repo::record_login(&mut tx, user_id, ip.as_deref(), now).await?;
+    let ctx = Context {
+        actor: Actor::User(user_id.to_owned()),
+        ip,
+    };
+    audit::record(
+        &mut tx,
+        &ctx,
+        now,
+        Event::user("user.logged_in", user_id)
+            .after(json!({ "password_rehashed": password_rehashed })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// The session a token belongs to, if it is still good; touches its last use.
+pub async fn authenticate(state: &AppState, token: &str) -> Result<Authenticated> {
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    let Some(found) = repo::by_token_hash(&mut conn, &hash_token(token)).await? else {
+        return Err(Error::Unauthenticated);
+    };
+    let idle = ms(state.settings.auth.session_idle);
+    if found.expires_at <= now || found.last_seen_at + idle <= now {
+        repo::delete(&mut conn, &found.id).await?;
+        return Err(Error::Unauthenticated);
+    }
+    // Writing on every request would serialise readers on SQLite: once a minute is enough.
+    if now - found.last_seen_at > 60_000 {
+        repo::touch(&mut conn, &found.id, now).await?;
+    }
+    Ok(Authenticated {
+        session_id: found.id,
+        user_id: found.user_id,
+    })
+}
+
+/// Ends one session of the user (logout, or revoking one from the session list).
+pub async fn end(
+    state: &AppState,
+    ctx: &Context,
+    user_id: &str,
+    session_id: &str,
+    action: &str,
+) -> Result<()> {
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    if !repo::delete_for_user(&mut tx, user_id, session_id).await? {
+        return Err(Error::NotFound("session"));
+    }
+    audit::record(
+        &mut tx,
+        ctx,
+        now,
+        Event::user(action, user_id).after(json!({ "session_id": session_id })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn list(state: &AppState, user_id: &str) -> Result<Vec<SessionInfo>> {
+    let mut conn = state.db.pool().acquire().await?;
+    repo::list_for_user(&mut conn, user_id, state.clock.now_ms()).await
+}

@@ -1,0 +1,122 @@
+//! SQL of sessions.
+
+use sqlx::AnyConnection;
+
+use super::SessionInfo;
+use crate::error::Result;
+
+#[derive(Debug)]
+pub struct NewSession<'a> {
+    pub id: &'a str,
+    pub token_hash: &'a str,
+    pub user_id: &'a str,
+    pub now: i64,
+    pub expires_at: i64,
+    pub ip: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
+}
+
+pub async fn insert(conn: &mut AnyConnection, s: &NewSession<'_>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent) \
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
+    )
+    .bind(s.id.to_owned())
+    .bind(s.token_hash.to_owned())
+    .bind(s.user_id.to_owned())
+    .bind(s.now)
+    .bind(s.expires_at)
+    .bind(s.ip.map(str::to_owned))
+    .bind(s.user_agent.map(|ua| ua.chars().take(300).collect::<String>()))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct FoundSession {
+    pub id: String,
+    pub user_id: String,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
+/// The session for a token hash, only while its user is active.
+pub async fn by_token_hash(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+) -> Result<Option<FoundSession>> {
+    Ok(sqlx::query_as(
+        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at FROM sessions s \
+         JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND u.status = 'active'",
+    )
+    .bind(token_hash.to_owned())
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn touch(conn: &mut AnyConnection, id: &str, now: i64) -> Result<()> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE id = $1")
+        .bind(id.to_owned())
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete(conn: &mut AnyConnection, id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE id = $1")
+        .bind(id.to_owned())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_for_user(conn: &mut AnyConnection, user_id: &str, id: &str) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM sessions WHERE id = $1 AND user_id = $2")
+        .bind(id.to_owned())
+        .bind(user_id.to_owned())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Ends every session of a user, except `keep` when given; returns how many ended.
+pub async fn delete_all_for_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    keep: Option<&str>,
+) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id <> $2)")
+        .bind(user_id.to_owned())
+        .bind(keep.map(str::to_owned))
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+pub async fn list_for_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    now: i64,
+) -> Result<Vec<SessionInfo>> {
+    Ok(sqlx::query_as(
+        "SELECT id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions \
+         WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC",
+    )
+    .bind(user_id.to_owned())
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Removes sessions that ended (background sweeper).
+pub async fn sweep(conn: &mut AnyConnection, now: i64, idle_ms: i64) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+        .bind(now)
+        .bind(now - idle_ms)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,190 @@
+//! Admin API routes of users.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::service::{self, AdminUpdate, NewUser};
+use super::{User, UserStatus};
+use crate::http::auth::{Admin, ClientIp};
+use crate::http::json::ApiJson;
+use crate::http::paging::{PageQuery, page};
+use crate::http::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_users, create_user))
+        .routes(routes!(get_user, update_user, delete_user))
+        .routes(routes!(send_password_reset))
+        .routes(routes!(clear_totp))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserSearch {
+    /// Matches email, first name, last name (case-insensitive, anywhere in the text).
+    search: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserPage {
+    items: Vec<User>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    next_cursor: Option<String>,
+}
+
+/// List users, searching email and names.
+#[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin",
+    params(UserSearch, PageQuery),
+    responses((status = 200, body = UserPage), (status = 401, body = Problem)))]
+async fn list_users(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Query(search): Query<UserSearch>,
+    Query(paging): Query<PageQuery>,
+) -> Result<ApiJson<UserPage>, ApiError> {
+    let limit = paging.limit()?;
+    let users = service::list(
+        &state,
+        search
+            .search
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(str::trim),
+        paging.after()?.as_deref(),
+        i64::from(limit) + 1,
+    )
+    .await?;
+    let (items, next_cursor) = page(users, limit, |u| u.id.as_str());
+    Ok(ApiJson(UserPage { items, next_cursor }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CreateUserRequest {
+    email: String,
+    first_name: String,
+    last_name: String,
+    language: Option<String>,
+    /// Without a password, the user is emailed a link to choose one.
+    #[schema(value_type = Option<String>, format = Password)]
+    password: Option<SecretString>,
+}
+
+/// Create a user.
+#[utoipa::path(post, path = "/api/v1/admin/users", tag = "admin", request_body = CreateUserRequest,
+    responses((status = 201, body = User), (status = 409, description = "`email_taken`", body = Problem), (status = 422, body = Problem)))]
+async fn create_user(
+    State(state): State<AppState>,
+    admin: Admin,
+    ip: ClientIp,
+    ApiJson(request): ApiJson<CreateUserRequest>,
+) -> Result<(StatusCode, ApiJson<User>), ApiError> {
+    let user = service::create_by_admin(
+        &state,
+        &admin.context(&ip),
+        NewUser {
+            email: request.email,
+            password: request.password,
+            first_name: request.first_name,
+            last_name: request.last_name,
+            language: request.language,
+        },
+    )
+    .await?;
+    Ok((StatusCode::CREATED, ApiJson(user)))
+}
+
+/// Read a user.
+#[utoipa::path(get, path = "/api/v1/admin/users/{id}", tag = "admin",
+    params(("id" = String, Path)),
+    responses((status = 200, body = User), (status = 404, body = Problem)))]
+async fn get_user(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Path(id): Path<String>,
+) -> Result<ApiJson<User>, ApiError> {
+    Ok(ApiJson(service::get(&state, &id).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct UpdateUserRequest {
+    first_name: Option<String>,
+    last_name: Option<String>,
+    language: Option<String>,
+    email: Option<String>,
+    /// `disabled` ends every session of the user at once and blocks login.
+    status: Option<UserStatus>,
+    /// Mark the email address verified (or not).
+    email_verified: Option<bool>,
+}
+
+/// Update a user (including `status`).
+#[utoipa::path(patch, path = "/api/v1/admin/users/{id}", tag = "admin", request_body = UpdateUserRequest,
+    params(("id" = String, Path)),
+    responses((status = 200, body = User), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn update_user(
+    State(state): State<AppState>,
+    admin: Admin,
+    ip: ClientIp,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<UpdateUserRequest>,
+) -> Result<ApiJson<User>, ApiError> {
+    let update = AdminUpdate {
+        first_name: request.first_name,
+        last_name: request.last_name,
+        language: request.language,
+        email: request.email,
+        status: request.status,
+        email_verified: request.email_verified,
+    };
+    Ok(ApiJson(
+        service::admin_update(&state, &admin.context(&ip), &id, update).await?,
+    ))
+}
+
+/// Delete a user.
+#[utoipa::path(delete, path = "/api/v1/admin/users/{id}", tag = "admin",
+    params(("id" = String, Path)),
+    responses((status = 204, description = "Deleted"), (status = 404, body = Problem)))]
+async fn delete_user(
+    State(state): State<AppState>,
+    admin: Admin,
+    ip: ClientIp,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    service::admin_delete(&state, &admin.context(&ip), &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Email the user a password-reset link.
+#[utoipa::path(post, path = "/api/v1/admin/users/{id}/password-reset", tag = "admin",
+    params(("id" = String, Path)),
+    responses((status = 202, description = "Sent"), (status = 404, body = Problem)))]
+async fn send_password_reset(
+    State(state): State<AppState>,
+    admin: Admin,
+    ip: ClientIp,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    service::admin_send_password_reset(&state, &admin.context(&ip), &id).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Clear the user's second factor (lost phone); they can enrol again.
+#[utoipa::path(delete, path = "/api/v1/admin/users/{id}/totp", tag = "admin",
+    params(("id" = String, Path)),
+    responses((status = 204, description = "Cleared"), (status = 404, body = Problem)))]
+async fn clear_totp(
+    State(state): State<AppState>,
+    admin: Admin,
+    ip: ClientIp,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    service::clear_totp(&state, &admin.context(&ip), &id, "user.totp_cleared").await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,353 @@
+//! Client-area routes of users: sign-up, the own profile, email verification, password reset and
+//! the second factor.
+
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::User;
+use super::service::{self, NewUser, ResetInfo, SelfUpdate};
+use super::totp::Enrolment;
+use crate::http::auth::{ClientIp, CurrentUser, UserAgent, anonymous, session_cookie};
+use crate::http::json::ApiJson;
+use crate::http::problem::{ApiError, Problem};
+use crate::sessions;
+use crate::state::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(signup))
+        .routes(routes!(get_me, update_me))
+        .routes(routes!(verify_email))
+        .routes(routes!(resend_verification))
+        .routes(routes!(request_password_reset))
+        .routes(routes!(password_reset_info))
+        .routes(routes!(confirm_password_reset))
+        .routes(routes!(enrol_totp, disable_totp))
+        .routes(routes!(confirm_totp))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SignupRequest {
+    email: String,
+    #[schema(value_type = String, format = Password)]
+    password: SecretString,
+    first_name: String,
+    last_name: String,
+    /// A language tag (default `en`).
+    language: Option<String>,
+    /// The profile of the account the new user will own (`company_name`, …), or `null` for a user
+    /// without an account. Accounts land with the accounts work; until then this is accepted and
+    /// no account is created.
+    #[schema(value_type = Option<Object>)]
+    #[allow(dead_code)]
+    account: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SignupResponse {
+    user: User,
+    /// A session token (also set as the cookie), or null when email verification is required
+    /// before the first login.
+    token: Option<String>,
+}
+
+/// Sign up: a new user (and the session that comes with it). A verification link is emailed.
+#[utoipa::path(post, path = "/api/v1/signup", tag = "auth", request_body = SignupRequest,
+    responses(
+        (status = 201, body = SignupResponse),
+        (status = 409, description = "`email_taken`", body = Problem),
+        (status = 422, description = "`validation_failed` or `weak_password`", body = Problem),
+    ))]
+async fn signup(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    user_agent: UserAgent,
+    ApiJson(request): ApiJson<SignupRequest>,
+) -> Result<Response, ApiError> {
+    let user = service::signup(
+        &state,
+        &anonymous(&ip),
+        NewUser {
+            email: request.email,
+            password: Some(request.password),
+            first_name: request.first_name,
+            last_name: request.last_name,
+            language: request.language,
+        },
+    )
+    .await?;
+    if state.settings.auth.require_email_verification {
+        let body = SignupResponse { user, token: None };
+        return Ok((StatusCode::CREATED, ApiJson(body)).into_response());
+    }
+    let token = sessions::start(&state, &user.id, ip.0, user_agent.0, false).await?;
+    let cookie = session_cookie(&token, &state.settings)?;
+    let body = SignupResponse {
+        user,
+        token: Some(token),
+    };
+    Ok((
+        StatusCode::CREATED,
+        [(header::SET_COOKIE, cookie)],
+        ApiJson(body),
+    )
+        .into_response())
+}
+
+/// The signed-in user's profile.
+#[utoipa::path(get, path = "/api/v1/me", tag = "me",
+    responses((status = 200, body = User), (status = 401, body = Problem)))]
+async fn get_me(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<ApiJson<User>, ApiError> {
+    Ok(ApiJson(service::get(&state, &user.0.user_id).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct UpdateMeRequest {
+    first_name: Option<String>,
+    last_name: Option<String>,
+    language: Option<String>,
+    /// A new address restarts verification (a link goes to it).
+    email: Option<String>,
+    /// A new password ends the user's other sessions.
+    #[schema(value_type = Option<String>, format = Password)]
+    password: Option<SecretString>,
+    /// Needed to change email, password or security question.
+    #[schema(value_type = Option<String>, format = Password)]
+    current_password: Option<SecretString>,
+    /// Set with `security_answer`; asked for during password reset.
+    security_question: Option<String>,
+    #[schema(value_type = Option<String>, format = Password)]
+    security_answer: Option<SecretString>,
+    /// `true` removes the security question.
+    #[serde(default)]
+    remove_security_question: bool,
+}
+
+/// Change the signed-in user's profile, email, password or security question.
+#[utoipa::path(patch, path = "/api/v1/me", tag = "me", request_body = UpdateMeRequest,
+    responses(
+        (status = 200, body = User),
+        (status = 401, description = "`unauthorized`, or `invalid_credentials` for a wrong current password", body = Problem),
+        (status = 409, description = "`email_taken`", body = Problem),
+        (status = 422, body = Problem),
+    ))]
+async fn update_me(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ip: ClientIp,
+    ApiJson(request): ApiJson<UpdateMeRequest>,
+) -> Result<ApiJson<User>, ApiError> {
+    let security_question = match (
+        request.remove_security_question,
+        request.security_question,
+        request.security_answer,
+    ) {
+        (true, None, None) => Some(None),
+        (false, Some(question), Some(answer)) => Some(Some((question, answer))),
+        (false, None, None) => None,
+        _ => {
+            return Err(crate::error::Error::Validation(
+                "give security_question with security_answer, or remove_security_question alone"
+                    .to_owned(),
+            )
+            .into());
+        }
+    };
+    let update = SelfUpdate {
+        first_name: request.first_name,
+        last_name: request.last_name,
+        language: request.language,
+        email: request.email,
+        password: request.password,
+        current_password: request.current_password,
+        security_question,
+    };
+    let ctx = user.context(&ip);
+    Ok(ApiJson(
+        service::update_self(&state, &ctx, &user.0.user_id, &user.0.session_id, update).await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct TokenRequest {
+    /// The token from the emailed link.
+    token: String,
+}
+
+/// Verify the email address with the token from the emailed link.
+#[utoipa::path(post, path = "/api/v1/auth/verify-email", tag = "auth", request_body = TokenRequest,
+    responses((status = 200, body = User), (status = 400, description = "`invalid_token`", body = Problem)))]
+async fn verify_email(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    ApiJson(request): ApiJson<TokenRequest>,
+) -> Result<ApiJson<User>, ApiError> {
+    Ok(ApiJson(
+        service::verify_email(&state, &anonymous(&ip), &request.token).await?,
+    ))
+}
+
+/// Send the signed-in user a new verification link (the old one stops working).
+#[utoipa::path(post, path = "/api/v1/auth/verify-email/resend", tag = "auth",
+    responses((status = 202, description = "Sent, unless already verified"), (status = 401, body = Problem)))]
+async fn resend_verification(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<StatusCode, ApiError> {
+    let mut conn = state
+        .db
+        .pool()
+        .acquire()
+        .await
+        .map_err(crate::error::Error::from)?;
+    let row = super::repo::get(&mut conn, &user.0.user_id).await?;
+    drop(conn);
+    if row.email_verified_at.is_none() {
+        service::send_verification(&state, &row).await?;
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ResetRequest {
+    email: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Accepted {
+    message: &'static str,
+}
+
+/// Ask for a password-reset link. Always 202 with the same answer, whether or not the address has a
+/// login.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth", request_body = ResetRequest,
+    responses((status = 202, body = Accepted)))]
+async fn request_password_reset(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<ResetRequest>,
+) -> (StatusCode, ApiJson<Accepted>) {
+    service::request_password_reset(&state, &request.email);
+    (
+        StatusCode::ACCEPTED,
+        ApiJson(Accepted {
+            message: "If this address has a login, a link to reset its password is on its way.",
+        }),
+    )
+}
+
+/// What the reset form needs: the security question, if the user set one.
+#[utoipa::path(get, path = "/api/v1/auth/password-reset/{token}", tag = "auth",
+    params(("token" = String, Path, description = "The token from the emailed link")),
+    responses((status = 200, body = ResetInfo), (status = 400, description = "`invalid_token`", body = Problem)))]
+async fn password_reset_info(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<ApiJson<ResetInfo>, ApiError> {
+    Ok(ApiJson(service::password_reset_info(&state, &token).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ResetConfirmRequest {
+    token: String,
+    #[schema(value_type = String, format = Password)]
+    password: SecretString,
+    /// Needed when the user has a security question.
+    #[schema(value_type = Option<String>, format = Password)]
+    security_answer: Option<SecretString>,
+}
+
+/// Set a new password with the emailed token. Ends every session of the user.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset/confirm", tag = "auth", request_body = ResetConfirmRequest,
+    responses(
+        (status = 204, description = "Password changed"),
+        (status = 400, description = "`invalid_token`", body = Problem),
+        (status = 422, description = "`weak_password`, or `security_answer_required` with the question", body = Problem),
+    ))]
+async fn confirm_password_reset(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    ApiJson(request): ApiJson<ResetConfirmRequest>,
+) -> Result<StatusCode, ApiError> {
+    service::confirm_password_reset(
+        &state,
+        &anonymous(&ip),
+        &request.token,
+        &request.password,
+        request.security_answer.as_ref(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Start two-factor enrolment: a secret, its `otpauth://` URI and a QR code. Nothing changes until
+/// it is confirmed with a code.
+#[utoipa::path(post, path = "/api/v1/me/totp", tag = "me",
+    responses((status = 200, body = Enrolment), (status = 409, description = "Already on", body = Problem)))]
+async fn enrol_totp(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<ApiJson<Enrolment>, ApiError> {
+    Ok(ApiJson(service::enrol_totp(&state, &user.0.user_id).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CodeRequest {
+    code: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BackupCodes {
+    /// Ten one-time codes for when the authenticator is not at hand. Shown once.
+    backup_codes: Vec<String>,
+}
+
+/// Confirm enrolment with a code from the authenticator app: two-factor authentication is on.
+#[utoipa::path(post, path = "/api/v1/me/totp/confirm", tag = "me", request_body = CodeRequest,
+    responses((status = 200, body = BackupCodes), (status = 401, description = "`invalid_second_factor`", body = Problem)))]
+async fn confirm_totp(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ip: ClientIp,
+    ApiJson(request): ApiJson<CodeRequest>,
+) -> Result<ApiJson<BackupCodes>, ApiError> {
+    let ctx = user.context(&ip);
+    let backup_codes = service::confirm_totp(&state, &ctx, &user.0.user_id, &request.code).await?;
+    Ok(ApiJson(BackupCodes { backup_codes }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DisableTotpRequest {
+    #[schema(value_type = Option<String>, format = Password)]
+    password: Option<SecretString>,
+    code: Option<String>,
+}
+
+/// Turn two-factor authentication off, proven with the password or a current code.
+#[utoipa::path(delete, path = "/api/v1/me/totp", tag = "me", request_body = DisableTotpRequest,
+    responses((status = 204, description = "Off"), (status = 401, body = Problem), (status = 409, body = Problem)))]
+async fn disable_totp(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ip: ClientIp,
+    ApiJson(request): ApiJson<DisableTotpRequest>,
+) -> Result<StatusCode, ApiError> {
+    let ctx = user.context(&ip);
+    service::disable_totp(
+        &state,
+        &ctx,
+        &user.0.user_id,
+        request.password.as_ref(),
+        request.code.as_deref(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,358 @@
+//! The admin API for users, and who may call it.
+
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+const PASSWORD: &str = "correct horse battery";
+
+/// Nobody but an admin token gets in: no token, a user's session token, a made-up or revoked token.
+async fn the_admin_api_refuses_everyone_but_admins(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (user_id, session) = app.signup(&unique_email("user"), PASSWORD).await;
+    let admin = app.admin_token().await;
+    let forged = format!("{}{}", roster::admins::TOKEN_PREFIX, "A".repeat(43));
+    let paths = [
+        ("GET", "/api/v1/admin/users".to_owned(), None),
+        (
+            "POST",
+            "/api/v1/admin/users".to_owned(),
+            Some(json!({ "email": unique_email("x"), "first_name": "X", "last_name": "Y" })),
+        ),
+        ("GET", format!("/api/v1/admin/users/{user_id}"), None),
+        (
+            "PATCH",
+            format!("/api/v1/admin/users/{user_id}"),
+            Some(json!({ "status": "disabled" })),
+        ),
+        ("DELETE", format!("/api/v1/admin/users/{user_id}"), None),
+        (
+            "POST",
+            format!("/api/v1/admin/users/{user_id}/password-reset"),
+            None,
+        ),
+        (
+            "DELETE",
+            format!("/api/v1/admin/users/{user_id}/totp"),
+            None,
+        ),
+    ];
+    for (method, path, body) in &paths {
+        for token in [None, Some(session.as_str()), Some(forged.as_str())] {
+            let response = app.call(method, path, token, body.clone()).await;
+            assert_eq!(response.status(), 401, "{method} {path} with {token:?}");
+            assert_eq!(problem(response).await["code"], "unauthorized");
+        }
+    }
+    // Nothing changed.
+    let user = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/admin/users/{user_id}"),
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert_eq!(user["status"], "active");
+    assert_eq!(
+        app.call("GET", "/api/v1/me", Some(&session), None)
+            .await
+            .status(),
+        200
+    );
+
+    // A revoked token stops working.
+    let name: String = sqlx::query_scalar("SELECT name FROM admin_tokens WHERE revoked_at IS NULL")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert!(
+        roster::admins::revoke(&app.state.db, app.state.clock.now_ms(), &name)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        app.call("GET", "/api/v1/admin/users", Some(&admin), None)
+            .await
+            .status(),
+        401
+    );
+}
+
+/// Create (with and without a password), read, update, search, page, delete.
+async fn admins_manage_users(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+
+    // With a password: the user can log in at once.
+    let email = unique_email("managed");
+    let created = app
+        .expect(
+            201,
+            "POST",
+            "/api/v1/admin/users",
+            Some(&admin),
+            Some(json!({ "email": email, "first_name": "Grace", "last_name": "Hopper", "language": "en-US", "password": PASSWORD })),
+        )
+        .await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert_eq!(created["language"], "en-US");
+    app.login_ok(&email, PASSWORD).await;
+    let dup = app
+        .call(
+            "POST",
+            "/api/v1/admin/users",
+            Some(&admin),
+            Some(json!({ "email": email.to_uppercase(), "first_name": "G", "last_name": "H" })),
+        )
+        .await;
+    assert_eq!(problem(dup).await["code"], "email_taken");
+
+    // Without a password: a set-password link, which also verifies the address.
+    let invited = unique_email("nopassword");
+    let created = app
+        .expect(
+            201,
+            "POST",
+            "/api/v1/admin/users",
+            Some(&admin),
+            Some(json!({ "email": invited, "first_name": "Alan", "last_name": "Turing" })),
+        )
+        .await;
+    let mail = mail_sink().wait_for(&invited, 1).await.remove(0);
+    assert_eq!(mail.subject(), "Choose your password");
+    let token = link_token(&mail, "reset-password");
+    app.expect(
+        204,
+        "POST",
+        "/api/v1/auth/password-reset/confirm",
+        None,
+        Some(json!({ "token": token, "password": PASSWORD })),
+    )
+    .await;
+    app.login_ok(&invited, PASSWORD).await;
+    let alan = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/admin/users/{}", created["id"].as_str().unwrap()),
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert!(alan["email_verified_at"].is_i64());
+
+    // Update.
+    let updated = app
+        .expect(
+            200,
+            "PATCH",
+            &format!("/api/v1/admin/users/{id}"),
+            Some(&admin),
+            Some(json!({ "first_name": "Rear Admiral", "email_verified": true })),
+        )
+        .await;
+    assert_eq!(updated["first_name"], "Rear Admiral");
+    assert!(updated["email_verified_at"].is_i64());
+    let bad = app
+        .call(
+            "PATCH",
+            &format!("/api/v1/admin/users/{id}"),
+            Some(&admin),
+            Some(json!({ "status": "asleep" })),
+        )
+        .await;
+    assert_eq!(problem(bad).await["code"], "validation_failed");
+
+    // Search (email and names, any case) and paging.
+    for i in 0..5 {
+        app.expect(
+            201,
+            "POST",
+            "/api/v1/admin/users",
+            Some(&admin),
+            Some(json!({ "email": unique_email(&format!("pager{i}")), "first_name": "Page", "last_name": format!("Turner{i}") })),
+        )
+        .await;
+    }
+    let found = app
+        .expect(
+            200,
+            "GET",
+            "/api/v1/admin/users?search=HOPPER",
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+    assert_eq!(found["items"][0]["id"], id.as_str());
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let path = match &cursor {
+            Some(c) => format!("/api/v1/admin/users?search=turner&limit=2&cursor={c}"),
+            None => "/api/v1/admin/users?search=turner&limit=2".to_owned(),
+        };
+        let page = app.expect(200, "GET", &path, Some(&admin), None).await;
+        assert!(page["items"].as_array().unwrap().len() <= 2);
+        seen.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["last_name"].as_str().unwrap().to_owned()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!(
+        seen,
+        (0..5).map(|i| format!("Turner{i}")).collect::<Vec<_>>()
+    );
+    let bad_limit = app
+        .call("GET", "/api/v1/admin/users?limit=0", Some(&admin), None)
+        .await;
+    assert_eq!(problem(bad_limit).await["code"], "validation_failed");
+    let bad_cursor = app
+        .call(
+            "GET",
+            "/api/v1/admin/users?cursor=not*a*cursor",
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert_eq!(problem(bad_cursor).await["code"], "validation_failed");
+
+    // Password reset on the admin's request, then delete.
+    app.expect(
+        202,
+        "POST",
+        &format!("/api/v1/admin/users/{id}/password-reset"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert!(
+        mail_sink()
+            .wait_for(&email, 2)
+            .await
+            .iter()
+            .any(|m| m.subject() == "Reset your password")
+    );
+    app.expect(
+        204,
+        "DELETE",
+        &format!("/api/v1/admin/users/{id}"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    let gone = app
+        .call(
+            "GET",
+            &format!("/api/v1/admin/users/{id}"),
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert_eq!(problem(gone).await["code"], "not_found");
+    assert_eq!(
+        problem(app.login(&email, PASSWORD, json!({})).await).await["code"],
+        "invalid_credentials"
+    );
+
+    // Every change was audited with the admin as actor.
+    let actors: Vec<(String, Option<String>, String)> = sqlx::query_as(
+        "SELECT actor_kind, actor_id, action FROM audit_events WHERE user_id = $1 ORDER BY occurred_at, id",
+    )
+    .bind(id)
+    .fetch_all(app.state.db.pool())
+    .await
+    .unwrap();
+    let admin_actions: Vec<&str> = actors
+        .iter()
+        .filter(|(kind, name, _)| {
+            kind == "admin" && name.as_deref().is_some_and(|n| n.starts_with("test-"))
+        })
+        .map(|(_, _, action)| action.as_str())
+        .collect();
+    assert_eq!(
+        admin_actions,
+        [
+            "user.created",
+            "user.updated",
+            "user.password_reset_sent",
+            "user.deleted"
+        ]
+    );
+}
+
+both_backends!(
+    the_admin_api_refuses_everyone_but_admins,
+    admins_manage_users
+);
+
+/// `roster admin token create` prints a token once; `list` never shows it; `revoke` ends it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_tokens_are_made_listed_and_revoked_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, token, stderr) = run_roster(
+        dir.path(),
+        &["admin", "token", "create", "--name", "billing-sync"],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let token = token.trim().to_owned();
+    assert!(
+        token.starts_with("roster_admin_") && token.len() > 50,
+        "{token}"
+    );
+    assert!(stderr.contains("not shown again"));
+    let (code, _, stderr) = run_roster(
+        dir.path(),
+        &["admin", "token", "create", "--name", "billing-sync"],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("exists"), "{stderr}");
+
+    let server = ServerProcess::start(dir.path(), &[]).await;
+    let client = reqwest::Client::new();
+    let list = |token: String| {
+        let client = client.clone();
+        let url = format!("{}/api/v1/admin/users", server.address);
+        async move {
+            client
+                .get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(list(token.clone()).await, 200);
+
+    let (code, listed, _) = run_roster(dir.path(), &["admin", "token", "list"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        listed.contains("billing-sync") && listed.contains("live"),
+        "{listed}"
+    );
+    assert!(!listed.contains(&token));
+    let (code, out, _) = run_roster(
+        dir.path(),
+        &["admin", "token", "revoke", "--name", "billing-sync"],
+        &[],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(list(token).await, 401);
+    let (_, listed, _) = run_roster(dir.path(), &["admin", "token", "list"], &[]);
+    assert!(listed.contains("revoked"), "{listed}");
+    let _: Value = json!(null);
+    assert_eq!(server.terminate().await, Some(0));
+}
