@@ -106,7 +106,11 @@ pub async fn main() -> ExitCode {
             }
         };
     }
-    if let Err(e) = crate::telemetry::init(&settings.log) {
+    let log_target = match cli.command {
+        Command::Serve => crate::telemetry::Target::Stdout,
+        _ => crate::telemetry::Target::Stderr,
+    };
+    if let Err(e) = crate::telemetry::init(&settings.log, log_target) {
         eprintln!("roster: cannot start logging: {e}");
         return ExitCode::FAILURE;
     }

@@ -953,4 +953,147 @@ both_backends!(
     required_verification_blocks_login_until_verified,
     old_password_hashes_are_rehashed_on_login,
     second_factor_can_be_turned_off_and_cleared,
+    the_emailed_links_open_working_pages,
 );
+
+/// The emailed links open pages: opening one changes nothing, its button does.
+async fn the_emailed_links_open_working_pages(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let email = unique_email("pages");
+    let (_, session) = app.signup(&email, PASSWORD).await;
+    let token = link_token(&mail_sink().wait_for(&email, 1).await[0], "verify-email");
+
+    let page = app
+        .client
+        .get(app.url(&format!("/verify-email/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["referrer-policy"], "no-referrer");
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("<form method=\"post\">") && html.contains("Verify my email address"),
+        "{html}"
+    );
+    let me = app
+        .expect(200, "GET", "/api/v1/me", Some(&session), None)
+        .await;
+    assert_eq!(
+        me["email_verified_at"],
+        Value::Null,
+        "opening the link verified nothing"
+    );
+    let done = app
+        .client
+        .post(app.url(&format!("/verify-email/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), 200);
+    assert!(
+        done.text()
+            .await
+            .unwrap()
+            .contains("Email address verified")
+    );
+    assert!(
+        app.expect(200, "GET", "/api/v1/me", Some(&session), None)
+            .await["email_verified_at"]
+            .is_i64()
+    );
+    let again = app
+        .client
+        .post(app.url(&format!("/verify-email/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 400);
+    assert!(
+        again.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("invalid or has expired")
+    );
+
+    app.expect(
+        202,
+        "POST",
+        "/api/v1/auth/password-reset",
+        None,
+        Some(json!({ "email": email })),
+    )
+    .await;
+    let mails = mail_sink().wait_for(&email, 2).await;
+    let token = link_token(
+        mails
+            .iter()
+            .find(|m| m.subject() == "Reset your password")
+            .unwrap(),
+        "reset-password",
+    );
+    let form = app
+        .client
+        .get(app.url(&format!("/reset-password/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 200);
+    assert!(
+        form.text()
+            .await
+            .unwrap()
+            .contains("name=\"password_confirm\"")
+    );
+    let post = |fields: Vec<(&'static str, &'static str)>| {
+        app.client
+            .post(app.url(&format!("/reset-password/{token}")))
+            .form(&fields)
+            .send()
+    };
+    let differ = post(vec![
+        ("password", "one new passphrase"),
+        ("password_confirm", "another passphrase"),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(differ.status(), 422);
+    assert!(
+        differ
+            .text()
+            .await
+            .unwrap()
+            .contains("The two passwords differ.")
+    );
+    let weak = post(vec![
+        ("password", "password123"),
+        ("password_confirm", "password123"),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(weak.status(), 422);
+    assert!(weak.text().await.unwrap().contains("too common"));
+    let ok = post(vec![
+        ("password", "one new passphrase"),
+        ("password_confirm", "one new passphrase"),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(ok.text().await.unwrap().contains("Password changed"));
+    app.login_ok(&email, "one new passphrase").await;
+    let bogus = app
+        .client
+        .get(app.url("/reset-password/not-a-real-token"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bogus.status(), 400);
+}

@@ -14,5 +14,6 @@ mod auth;
 mod cli;
 mod errors;
 mod health;
+mod logs;
 mod mail;
 mod openapi;

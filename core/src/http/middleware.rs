@@ -78,7 +78,7 @@ pub async fn problem_for_bare_errors(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error())
-        || is_problem(response.headers().get(header::CONTENT_TYPE))
+        || !is_bare(response.headers().get(header::CONTENT_TYPE))
     {
         return response;
     }
@@ -99,7 +99,8 @@ pub async fn problem_for_bare_errors(request: Request, next: Next) -> Response {
     Response::from_parts(parts, body)
 }
 
-/// Whether a `Content-Type` names a problem document.
-fn is_problem(value: Option<&HeaderValue>) -> bool {
-    value.is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()))
+/// Whether a response body is a bare status text (no body type, or plain text), as opposed to a
+/// problem document or a page made on purpose.
+fn is_bare(content_type: Option<&HeaderValue>) -> bool {
+    content_type.is_none_or(|v| v.as_bytes().starts_with(b"text/plain"))
 }

@@ -6,6 +6,7 @@ pub mod docs;
 pub mod health;
 pub mod json;
 pub mod middleware;
+pub mod pages;
 pub mod paging;
 pub mod problem;
 
@@ -71,6 +72,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
     let max_body = state.settings.server.max_body_bytes;
     let app = routes
         .merge(docs::routes(&openapi)?)
+        .merge(crate::users::pages::routes())
         .fallback(not_found)
         .layer(
             ServiceBuilder::new()

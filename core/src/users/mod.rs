@@ -6,6 +6,7 @@
 
 pub mod admin_http;
 pub mod http;
+pub mod pages;
 mod password;
 pub mod repo;
 pub mod service;

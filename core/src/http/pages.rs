@@ -1,0 +1,71 @@
+//! Server-rendered pages: minijinja templates built into the binary (`core/templates/pages/`).
+//! They carry no script and set `Referrer-Policy: no-referrer` (their URLs hold one-time tokens).
+
+use std::sync::OnceLock;
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use minijinja::Environment;
+use serde::Serialize;
+
+fn environment() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Environment::new();
+        for (name, source) in [
+            (
+                "layout.html",
+                include_str!("../../templates/pages/layout.html"),
+            ),
+            (
+                "message.html",
+                include_str!("../../templates/pages/message.html"),
+            ),
+            (
+                "verify-email.html",
+                include_str!("../../templates/pages/verify-email.html"),
+            ),
+            (
+                "reset-password.html",
+                include_str!("../../templates/pages/reset-password.html"),
+            ),
+        ] {
+            if let Err(e) = env.add_template(name, source) {
+                tracing::error!(template = name, error = %e, "page template does not compile");
+            }
+        }
+        env
+    })
+}
+
+/// Renders page `name` with `values`, answered with `status`.
+pub fn render(status: StatusCode, name: &str, values: impl Serialize) -> Response {
+    let rendered = environment()
+        .get_template(name)
+        .and_then(|t| t.render(minijinja::value::Serde(&values)));
+    let mut response = match rendered {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(page = name, error = %e, "page failed to render");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Html("<h1>Something went wrong</h1>".to_owned()),
+            )
+                .into_response()
+        }
+    };
+    response.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// A page with a heading and one message.
+pub fn message(status: StatusCode, heading: &str, message: &str) -> Response {
+    render(
+        status,
+        "message.html",
+        minijinja::context! { heading, message, error => status.is_client_error() },
+    )
+}
