@@ -18,6 +18,7 @@ pub mod sessions;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod sweeper;
 pub mod telemetry;
 pub mod users;
 

@@ -75,6 +75,7 @@ impl App {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let grace = self.state.settings.server.shutdown_grace;
+        let sweeper = tokio::spawn(crate::sweeper::run(self.state.clone()));
         let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
         let signal = async move {
             shutdown.await;
@@ -100,6 +101,7 @@ impl App {
                 Ok(())
             }
         };
+        sweeper.abort();
         self.state.db.close().await;
         tracing::info!("stopped");
         result

@@ -936,26 +936,6 @@ async fn second_factor_can_be_turned_off_and_cleared(backend: Backend) {
     );
 }
 
-both_backends!(
-    the_whole_identity_journey,
-    password_reset_by_email_ends_old_sessions,
-    password_reset_asks_the_security_question,
-    unknown_email_and_wrong_password_are_indistinguishable,
-    the_eleventh_rapid_failed_login_from_one_ip_is_rate_limited,
-    parallel_attempts_cannot_get_around_the_rate_limit,
-    guessing_one_email_from_many_ips_is_slowed,
-    a_disabled_users_token_stops_working_on_the_next_request,
-    sessions_expire_when_idle_and_at_their_absolute_end,
-    the_session_cookie_is_httponly_and_works,
-    users_see_and_end_their_own_sessions,
-    profile_changes_follow_the_rules,
-    signup_refuses_bad_input_and_taken_emails,
-    required_verification_blocks_login_until_verified,
-    old_password_hashes_are_rehashed_on_login,
-    second_factor_can_be_turned_off_and_cleared,
-    the_emailed_links_open_working_pages,
-);
-
 /// The emailed links open pages: opening one changes nothing, its button does.
 async fn the_emailed_links_open_working_pages(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -1097,3 +1077,65 @@ async fn the_emailed_links_open_working_pages(backend: Backend) {
         .unwrap();
     assert_eq!(bogus.status(), 400);
 }
+
+/// The sweeper removes ended sessions and dead links, and nothing that is still good.
+async fn the_sweeper_removes_only_dead_rows(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let email = unique_email("sweep");
+    let (_, old_session) = app.signup(&email, PASSWORD).await;
+    app.state.clock.advance(Duration::from_secs(3 * 3600));
+    let fresh = app.login_ok(&email, PASSWORD).await;
+    let count = |table: &'static str| {
+        let pool = app.state.db.pool().clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(*) FROM {table}"
+            )))
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(count("sessions").await, 2);
+    let removed = roster::sweeper::sweep_once(&app.state).await.unwrap();
+    assert!(removed >= 1);
+    assert_eq!(count("sessions").await, 1);
+    assert_eq!(
+        app.call("GET", "/api/v1/me", Some(&fresh), None)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.call("GET", "/api/v1/me", Some(&old_session), None)
+            .await
+            .status(),
+        401
+    );
+    // The verification link expired an hour after sign-up; a day later it is gone.
+    assert_eq!(count("user_tokens").await, 1);
+    app.state.clock.advance(Duration::from_secs(24 * 3600));
+    roster::sweeper::sweep_once(&app.state).await.unwrap();
+    assert_eq!(count("user_tokens").await, 0);
+}
+
+both_backends!(
+    the_whole_identity_journey,
+    password_reset_by_email_ends_old_sessions,
+    password_reset_asks_the_security_question,
+    unknown_email_and_wrong_password_are_indistinguishable,
+    the_eleventh_rapid_failed_login_from_one_ip_is_rate_limited,
+    parallel_attempts_cannot_get_around_the_rate_limit,
+    guessing_one_email_from_many_ips_is_slowed,
+    a_disabled_users_token_stops_working_on_the_next_request,
+    sessions_expire_when_idle_and_at_their_absolute_end,
+    the_session_cookie_is_httponly_and_works,
+    users_see_and_end_their_own_sessions,
+    profile_changes_follow_the_rules,
+    signup_refuses_bad_input_and_taken_emails,
+    required_verification_blocks_login_until_verified,
+    old_password_hashes_are_rehashed_on_login,
+    second_factor_can_be_turned_off_and_cleared,
+    the_emailed_links_open_working_pages,
+    the_sweeper_removes_only_dead_rows,
+);
