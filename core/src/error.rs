@@ -39,6 +39,18 @@ pub enum Error {
     /// The caller is known but may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// `user_management.enabled = false`: owners cannot manage users from the client area.
+    #[error("user management is turned off for the client area; ask support")]
+    UserManagementDisabled,
+    #[error("the owner cannot be removed from the account")]
+    OwnerCannotBeRemoved,
+    #[error("the owner holds every permission; they cannot be changed")]
+    OwnerPermissionsFixed,
+    #[error("the user already has access to this account")]
+    AlreadyMember,
+    /// A user who owns accounts cannot be deleted; transfer or close them first.
+    #[error("the user owns {0} account(s); transfer their ownership first")]
+    UserOwnsAccounts(i64),
     /// Too many attempts; try again after this many seconds.
     #[error("too many attempts")]
     RateLimited { retry_after_secs: u64 },

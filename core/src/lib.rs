@@ -4,6 +4,7 @@
 //! router, middleware and error model), `startup` (build and run the server), `cli` (the `roster`
 //! command). Each domain noun gets its own module as it lands.
 
+pub mod accounts;
 pub mod admins;
 pub mod audit;
 pub mod cli;
@@ -11,8 +12,11 @@ pub mod clock;
 pub mod crypto;
 pub mod db;
 pub mod error;
+pub mod events;
 pub mod http;
 pub mod mail;
+pub mod memberships;
+pub mod permissions;
 pub mod ratelimit;
 pub mod sessions;
 pub mod settings;

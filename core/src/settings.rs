@@ -31,6 +31,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub log: LogSettings,
     pub user_management: UserManagementSettings,
+    pub accounts: AccountSettings,
     pub invitations: InvitationSettings,
     pub auth: AuthSettings,
     pub mail: MailSettings,
@@ -122,6 +123,21 @@ pub struct UserManagementSettings {
 impl Default for UserManagementSettings {
     fn default() -> Self {
         Self { enabled: true }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountSettings {
+    /// ISO 4217 currency of new accounts that do not name one.
+    pub default_currency: String,
+}
+
+impl Default for AccountSettings {
+    fn default() -> Self {
+        Self {
+            default_currency: "USD".to_owned(),
+        }
     }
 }
 
@@ -741,6 +757,13 @@ impl Settings {
             return Err(invalid(
                 "auth.password.min_length",
                 "must be at least 1 and at most auth.password.max_length".to_owned(),
+            ));
+        }
+        let currency = &self.accounts.default_currency;
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(invalid(
+                "accounts.default_currency",
+                format!("`{currency}` is not an upper-case ISO 4217 code (e.g. USD)"),
             ));
         }
         let issuer = &self.auth.totp_issuer;

@@ -11,6 +11,7 @@ use tokio::net::TcpListener;
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::mail::Mailer;
+use crate::permissions::Catalog;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::users::Passwords;
@@ -44,6 +45,7 @@ impl App {
             mailer,
             passwords,
             clock: Clock::default(),
+            catalog: Arc::new(Catalog::default()),
         };
         let bind = state.settings.server.bind.0;
         let listener = TcpListener::bind(bind)

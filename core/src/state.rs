@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::mail::Mailer;
+use crate::permissions::Catalog;
 use crate::settings::Settings;
 use crate::users::Passwords;
 
@@ -15,4 +16,6 @@ pub struct AppState {
     pub mailer: Mailer,
     pub passwords: Passwords,
     pub clock: Clock,
+    /// Every permission key: the built-in ones and those plugins add.
+    pub catalog: Arc<Catalog>,
 }

@@ -30,6 +30,7 @@ use problem::{ApiError, Code};
         (name = "operations", description = "Health and readiness probes"),
         (name = "auth", description = "Sign-up, login, email verification, password reset"),
         (name = "me", description = "The signed-in user: profile, sessions, second factor"),
+        (name = "accounts", description = "Accounts, their users and permissions (client area)"),
         (name = "admin", description = "The admin API (admin bearer token)"),
     ),
     modifiers(&Security)
@@ -103,6 +104,10 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::sessions::http::routes())
         .merge(crate::users::http::routes())
         .merge(crate::users::admin_http::routes())
+        .merge(crate::accounts::http::routes())
+        .merge(crate::accounts::admin_http::routes())
+        .merge(crate::memberships::http::routes())
+        .merge(crate::memberships::admin_http::routes())
 }
 
 /// The generated OpenAPI document (for tools that want it without a server).

@@ -52,6 +52,11 @@ codes! {
     InvalidToken => "invalid_token", BAD_REQUEST, "Invalid or expired link";
     SecurityAnswerRequired => "security_answer_required", UNPROCESSABLE_ENTITY, "The security question must be answered";
     Forbidden => "forbidden", FORBIDDEN, "Forbidden";
+    UserManagementDisabled => "user_management_disabled", FORBIDDEN, "User management is disabled";
+    OwnerCannotBeRemoved => "owner_cannot_be_removed", CONFLICT, "The owner cannot be removed";
+    OwnerPermissionsFixed => "owner_permissions_fixed", CONFLICT, "The owner's permissions cannot be changed";
+    AlreadyMember => "already_member", CONFLICT, "Already a member";
+    UserOwnsAccounts => "user_owns_accounts", CONFLICT, "The user owns accounts";
     NotFound => "not_found", NOT_FOUND, "Not found";
     MethodNotAllowed => "method_not_allowed", METHOD_NOT_ALLOWED, "Method not allowed";
     Conflict => "conflict", CONFLICT, "Conflict";
@@ -180,6 +185,11 @@ impl From<Error> for ApiError {
             Error::InvalidToken => Code::InvalidToken,
             Error::SecurityAnswerRequired { .. } => Code::SecurityAnswerRequired,
             Error::Forbidden(_) => Code::Forbidden,
+            Error::UserManagementDisabled => Code::UserManagementDisabled,
+            Error::OwnerCannotBeRemoved => Code::OwnerCannotBeRemoved,
+            Error::OwnerPermissionsFixed => Code::OwnerPermissionsFixed,
+            Error::AlreadyMember => Code::AlreadyMember,
+            Error::UserOwnsAccounts(_) => Code::UserOwnsAccounts,
             Error::RateLimited { .. } => Code::RateLimited,
             Error::Conflict(_) => Code::Conflict,
             e if e.is_unique_violation() => Code::Conflict,

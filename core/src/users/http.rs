@@ -13,6 +13,7 @@ use utoipa_axum::routes;
 use super::User;
 use super::service::{self, NewUser, ResetInfo, SelfUpdate};
 use super::totp::Enrolment;
+use crate::accounts::{self, Account, AccountProfile};
 use crate::http::auth::{ClientIp, CurrentUser, UserAgent, anonymous, session_cookie};
 use crate::http::json::ApiJson;
 use crate::http::problem::{ApiError, Problem};
@@ -41,23 +42,30 @@ pub struct SignupRequest {
     last_name: String,
     /// A language tag (default `en`).
     language: Option<String>,
-    /// The profile of the account the new user will own (`company_name`, …), or `null` for a user
-    /// without an account. Accounts land with the accounts work; until then this is accepted and
-    /// no account is created.
-    #[schema(value_type = Option<Object>)]
-    #[allow(dead_code)]
-    account: Option<serde_json::Value>,
+    /// The profile of the account the new user will own (`company_name`, …). Absent: an account
+    /// with the defaults (billing email = the user's). `null`: a user without an account.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<AccountProfile>)]
+    account: Option<Option<AccountProfile>>,
+}
+
+/// Tells an absent field (`None`, by `default`) from an explicit `null` (`Some(None)`).
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SignupResponse {
     user: User,
+    /// The account the user owns, unless sign-up asked for none.
+    account: Option<Account>,
     /// A session token (also set as the cookie), or null when email verification is required
     /// before the first login.
     token: Option<String>,
 }
 
-/// Sign up: a new user (and the session that comes with it). A verification link is emailed.
+/// Sign up: a new user, the account they own (unless `"account": null`) and a session, in one go.
+/// A verification link is emailed.
 #[utoipa::path(post, path = "/api/v1/signup", tag = "auth", request_body = SignupRequest,
     responses(
         (status = 201, body = SignupResponse),
@@ -70,7 +78,7 @@ async fn signup(
     user_agent: UserAgent,
     ApiJson(request): ApiJson<SignupRequest>,
 ) -> Result<Response, ApiError> {
-    let user = service::signup(
+    let (user, account) = accounts::service::signup(
         &state,
         &anonymous(&ip),
         NewUser {
@@ -80,16 +88,18 @@ async fn signup(
             last_name: request.last_name,
             language: request.language,
         },
+        request.account.unwrap_or(Some(AccountProfile::default())),
     )
     .await?;
     if state.settings.auth.require_email_verification {
-        let body = SignupResponse { user, token: None };
+        let body = SignupResponse { user, account, token: None };
         return Ok((StatusCode::CREATED, ApiJson(body)).into_response());
     }
     let token = sessions::start(&state, &user.id, ip.0, user_agent.0, false).await?;
     let cookie = session_cookie(&token, &state.settings)?;
     let body = SignupResponse {
         user,
+        account,
         token: Some(token),
     };
     Ok((

@@ -12,6 +12,7 @@ use crate::audit::{self, Context, Event};
 use crate::clock::ms;
 use crate::crypto::{hash_token, new_backup_code, new_id, new_token, normalize_backup_code};
 use crate::error::{Error, Result};
+use crate::events;
 use crate::sessions;
 use crate::state::AppState;
 
@@ -24,13 +25,6 @@ pub struct NewUser {
     pub first_name: String,
     pub last_name: String,
     pub language: Option<String>,
-}
-
-/// Signs a new user up (client area). Sends the email-verification link.
-pub async fn signup(state: &AppState, ctx: &Context, new: NewUser) -> Result<User> {
-    let row = create(state, ctx, new, "user.signed_up").await?;
-    send_verification(state, &row).await?;
-    row.to_user()
 }
 
 /// Creates a user from the admin API. Without a password, the user gets a set-password link.
@@ -46,6 +40,37 @@ pub async fn create_by_admin(state: &AppState, ctx: &Context, new: NewUser) -> R
 }
 
 async fn create(state: &AppState, ctx: &Context, new: NewUser, action: &str) -> Result<UserRow> {
+    let prepared = prepare(state, new).await?;
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    let row = insert(&mut tx, ctx, now, &prepared, action).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// A new user, checked and with the password hashed, ready to insert inside a transaction.
+#[derive(Debug)]
+pub struct PreparedUser {
+    id: String,
+    email: Email,
+    first_name: String,
+    last_name: String,
+    language: String,
+    password_hash: String,
+}
+
+impl PreparedUser {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn email(&self) -> &str {
+        self.email.as_str()
+    }
+}
+
+/// Checks a new user's fields and hashes the password (outside any transaction: argon2 is slow).
+pub async fn prepare(state: &AppState, new: NewUser) -> Result<PreparedUser> {
     let email = Email::parse(&new.email)?;
     let first_name = parse_name("first_name", &new.first_name)?;
     let last_name = parse_name("last_name", &new.last_name)?;
@@ -60,37 +85,46 @@ async fn create(state: &AppState, ctx: &Context, new: NewUser, action: &str) -> 
         // Nobody knows this one: the user chooses a password through the emailed link.
         None => SecretString::from(new_token()?),
     };
-    let hash = state.passwords.hash(&password).await?;
-    let id = new_id();
-    let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    Ok(PreparedUser {
+        id: new_id(),
+        password_hash: state.passwords.hash(&password).await?,
+        email,
+        first_name,
+        last_name,
+        language,
+    })
+}
+
+/// Inserts a prepared user with its audit and domain events, in the caller's transaction.
+pub async fn insert(
+    conn: &mut sqlx::AnyConnection,
+    ctx: &Context,
+    now: i64,
+    user: &PreparedUser,
+    action: &str,
+) -> Result<UserRow> {
     repo::insert(
-        &mut tx,
+        conn,
         &NewUserRow {
-            id: &id,
-            email: email.as_str(),
-            email_normalized: &email.normalized(),
-            first_name: &first_name,
-            last_name: &last_name,
-            language: &language,
-            password_hash: &hash,
+            id: &user.id,
+            email: user.email.as_str(),
+            email_normalized: &user.email.normalized(),
+            first_name: &user.first_name,
+            last_name: &user.last_name,
+            language: &user.language,
+            password_hash: &user.password_hash,
             email_verified_at: None,
             now,
         },
     )
     .await?;
-    audit::record(
-        &mut tx,
-        ctx,
-        now,
-        Event::user(action, &id).after(json!({
-            "email": email.as_str(), "first_name": first_name, "last_name": last_name, "language": language,
-        })),
-    )
-    .await?;
-    let row = repo::get(&mut tx, &id).await?;
-    tx.commit().await?;
-    Ok(row)
+    let profile = json!({
+        "email": user.email.as_str(), "first_name": user.first_name,
+        "last_name": user.last_name, "language": user.language,
+    });
+    audit::record(conn, ctx, now, Event::user(action, &user.id).after(profile.clone())).await?;
+    events::record(conn, now, events::kind::USER_CREATED, None, Some(&user.id), json!({ "user_id": user.id, "user": profile })).await?;
+    repo::get(conn, &user.id).await
 }
 
 /// Emails a verification link for the user's current address.
@@ -118,6 +152,11 @@ pub async fn send_verification(state: &AppState, user: &UserRow) -> Result<()> {
         }),
     );
     Ok(())
+}
+
+/// Emails a new user made without a password the link to choose one.
+pub async fn send_set_password(state: &AppState, user: &UserRow) -> Result<()> {
+    send_password_link(state, user, "set-password").await
 }
 
 /// Emails a password link: `password-reset` (asked for) or `set-password` (new admin-made user).
@@ -556,11 +595,16 @@ pub async fn admin_update(
     after.to_user()
 }
 
-/// Deletes a user. (Once accounts exist: refused while the user owns one.)
+/// Deletes a user: refused while they own an account (`user_owns_accounts`; the schema refuses it
+/// too). Their memberships of other accounts go with them.
 pub async fn admin_delete(state: &AppState, ctx: &Context, user_id: &str) -> Result<()> {
     let now = state.clock.now_ms();
     let mut tx = state.db.pool().begin().await?;
     let before = repo::get(&mut tx, user_id).await?;
+    let owned = crate::accounts::repo::count_owned_by(&mut tx, user_id).await?;
+    if owned > 0 {
+        return Err(Error::UserOwnsAccounts(owned));
+    }
     repo::delete(&mut tx, user_id).await?;
     audit::record(
         &mut tx,

@@ -1,0 +1,134 @@
+//! Admin API routes of accounts.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::service::{self, NewOwner};
+use super::{Account, AccountProfile, AccountStatus};
+use crate::error::Error;
+use crate::http::auth::{Admin, ClientIp};
+use crate::http::json::ApiJson;
+use crate::http::paging::{PageQuery, page};
+use crate::http::problem::{ApiError, Problem};
+use crate::state::AppState;
+use crate::users::service::NewUser;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_accounts, create_account))
+        .routes(routes!(get_account, update_account))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AccountSearch {
+    /// Matches company name and billing email (case-insensitive, anywhere).
+    search: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccountPage {
+    items: Vec<Account>,
+    next_cursor: Option<String>,
+}
+
+/// List accounts.
+#[utoipa::path(get, path = "/api/v1/admin/accounts", tag = "admin", params(AccountSearch, PageQuery),
+    responses((status = 200, body = AccountPage), (status = 401, body = Problem)))]
+async fn list_accounts(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Query(search): Query<AccountSearch>,
+    Query(paging): Query<PageQuery>,
+) -> Result<ApiJson<AccountPage>, ApiError> {
+    let limit = paging.limit()?;
+    let found = service::list(
+        &state,
+        search.search.as_deref().map(str::trim).filter(|s| !s.is_empty()),
+        paging.after()?.as_deref(),
+        i64::from(limit) + 1,
+    )
+    .await?;
+    let (items, next_cursor) = page(found, limit, |a| a.id.as_str());
+    Ok(ApiJson(AccountPage { items, next_cursor }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CreateAccountRequest {
+    /// An existing user who becomes the owner. Or give `email`, `first_name` and `last_name` (and
+    /// optionally `password`) to create the owner: an email that has a user is `email_taken`.
+    owner_user_id: Option<String>,
+    email: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    language: Option<String>,
+    /// Without one, the new owner is emailed a link to choose a password.
+    #[schema(value_type = Option<String>, format = Password)]
+    password: Option<SecretString>,
+    /// The account's profile.
+    #[serde(default)]
+    account: AccountProfile,
+}
+
+/// Create an account with its owner (an existing user, or a new one).
+#[utoipa::path(post, path = "/api/v1/admin/accounts", tag = "admin", request_body = CreateAccountRequest,
+    responses((status = 201, body = Account), (status = 404, body = Problem), (status = 409, description = "`email_taken`", body = Problem), (status = 422, body = Problem)))]
+async fn create_account(
+    State(state): State<AppState>,
+    admin: Admin,
+    ip: ClientIp,
+    ApiJson(request): ApiJson<CreateAccountRequest>,
+) -> Result<(StatusCode, ApiJson<Account>), ApiError> {
+    let owner = match (request.owner_user_id, request.email) {
+        (Some(id), None) => NewOwner::Existing(id),
+        (None, Some(email)) => NewOwner::New(NewUser {
+            email,
+            password: request.password,
+            first_name: request.first_name.unwrap_or_default(),
+            last_name: request.last_name.unwrap_or_default(),
+            language: request.language,
+        }),
+        _ => {
+            return Err(Error::Validation(
+                "give owner_user_id, or the new owner's email, first_name and last_name".to_owned(),
+            )
+            .into());
+        }
+    };
+    let account = service::admin_create(&state, &admin.context(&ip), owner, request.account).await?;
+    Ok((StatusCode::CREATED, ApiJson(account)))
+}
+
+/// Read an account.
+#[utoipa::path(get, path = "/api/v1/admin/accounts/{id}", tag = "admin", params(("id" = String, Path)),
+    responses((status = 200, body = Account), (status = 404, body = Problem)))]
+async fn get_account(State(state): State<AppState>, _admin: Admin, Path(id): Path<String>) -> Result<ApiJson<Account>, ApiError> {
+    Ok(ApiJson(service::get(&state, &id).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct UpdateAccountRequest {
+    /// `active`, `inactive` or `closed`.
+    status: Option<AccountStatus>,
+    #[serde(flatten)]
+    profile: AccountProfile,
+}
+
+/// Update an account's profile or status (`closed` to close it).
+#[utoipa::path(patch, path = "/api/v1/admin/accounts/{id}", tag = "admin", params(("id" = String, Path)),
+    request_body = UpdateAccountRequest,
+    responses((status = 200, body = Account), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn update_account(
+    State(state): State<AppState>,
+    admin: Admin,
+    ip: ClientIp,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<UpdateAccountRequest>,
+) -> Result<ApiJson<Account>, ApiError> {
+    Ok(ApiJson(service::update(&state, &admin.context(&ip), &id, request.profile, request.status).await?))
+}

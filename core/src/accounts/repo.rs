@@ -1,0 +1,138 @@
+//! SQL of accounts.
+
+use sqlx::AnyConnection;
+
+use super::{Account, AccountProfile, AccountStatus};
+use crate::error::{Error, Result};
+
+const COLUMNS: &str = "id, owner_user_id, company_name, billing_email, address1, address2, city, state, \
+     postcode, country, phone, tax_id, currency, status, created_at, updated_at";
+
+/// Inserts an account owned by `owner_user_id` (the owner's membership must follow in the same
+/// transaction: the schema checks it at commit).
+pub async fn insert(
+    conn: &mut AnyConnection,
+    id: &str,
+    owner_user_id: &str,
+    profile: &AccountProfile,
+    billing_email: &str,
+    currency: &str,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO accounts (id, owner_user_id, company_name, billing_email, address1, address2, city, \
+         state, postcode, country, phone, tax_id, currency, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'active', $14, $14)",
+    )
+    .bind(id.to_owned())
+    .bind(owner_user_id.to_owned())
+    .bind(profile.company_name.clone())
+    .bind(billing_email.to_owned())
+    .bind(profile.address1.clone())
+    .bind(profile.address2.clone())
+    .bind(profile.city.clone())
+    .bind(profile.state.clone())
+    .bind(profile.postcode.clone())
+    .bind(profile.country.clone())
+    .bind(profile.phone.clone())
+    .bind(profile.tax_id.clone())
+    .bind(currency.to_owned())
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn get(conn: &mut AnyConnection, id: &str) -> Result<Account> {
+    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
+    sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.to_owned())
+        .fetch_optional(conn)
+        .await?
+        .ok_or(Error::NotFound("account"))
+}
+
+/// Changes the given profile fields and, when given, the status.
+pub async fn update(
+    conn: &mut AnyConnection,
+    id: &str,
+    p: &AccountProfile,
+    status: Option<AccountStatus>,
+    now: i64,
+) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE accounts SET \
+           company_name = COALESCE($2, company_name), billing_email = COALESCE($3, billing_email), \
+           address1 = COALESCE($4, address1), address2 = COALESCE($5, address2), \
+           city = COALESCE($6, city), state = COALESCE($7, state), postcode = COALESCE($8, postcode), \
+           country = COALESCE($9, country), phone = COALESCE($10, phone), tax_id = COALESCE($11, tax_id), \
+           currency = COALESCE($12, currency), status = COALESCE($13, status), updated_at = $14 \
+         WHERE id = $1",
+    )
+    .bind(id.to_owned())
+    .bind(p.company_name.clone())
+    .bind(p.billing_email.clone())
+    .bind(p.address1.clone())
+    .bind(p.address2.clone())
+    .bind(p.city.clone())
+    .bind(p.state.clone())
+    .bind(p.postcode.clone())
+    .bind(p.country.clone())
+    .bind(p.phone.clone())
+    .bind(p.tax_id.clone())
+    .bind(p.currency.clone())
+    .bind(status.map(|s| s.as_str().to_owned()))
+    .bind(now)
+    .execute(conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound("account"));
+    }
+    Ok(())
+}
+
+/// Moves ownership from `from` to `to`; false when the owner is no longer `from` (a concurrent
+/// transfer won).
+pub async fn set_owner(conn: &mut AnyConnection, id: &str, from: &str, to: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE accounts SET owner_user_id = $3, updated_at = $4 WHERE id = $1 AND owner_user_id = $2",
+    )
+    .bind(id.to_owned())
+    .bind(from.to_owned())
+    .bind(to.to_owned())
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A page of accounts by id, optionally matching `search` in company name or billing email.
+pub async fn list(
+    conn: &mut AnyConnection,
+    search: Option<&str>,
+    after_id: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Account>> {
+    let pattern = search.map(|s| format!("%{}%", s.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM accounts \
+         WHERE ($1 IS NULL OR lower(COALESCE(company_name, '')) LIKE $1 ESCAPE '\\' \
+                OR lower(billing_email) LIKE $1 ESCAPE '\\') \
+           AND ($2 IS NULL OR id > $2) \
+         ORDER BY id LIMIT $3"
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(pattern)
+        .bind(after_id.map(str::to_owned))
+        .bind(limit)
+        .fetch_all(conn)
+        .await?)
+}
+
+/// How many accounts a user owns.
+pub async fn count_owned_by(conn: &mut AnyConnection, user_id: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE owner_user_id = $1")
+        .bind(user_id.to_owned())
+        .fetch_one(conn)
+        .await?)
+}

@@ -1,0 +1,174 @@
+//! The account use cases. Each change is one transaction with its audit and domain events.
+
+use serde_json::json;
+use sqlx::AnyConnection;
+
+use super::{Account, AccountProfile, AccountStatus, repo};
+use crate::audit::{self, Context, Event};
+use crate::crypto::new_id;
+use crate::error::{Error, Result};
+use crate::events;
+use crate::memberships::repo as memberships_repo;
+use crate::state::AppState;
+use crate::users::service::{NewUser, PreparedUser};
+use crate::users::{User, repo as users_repo, service as users};
+
+/// Creates an account owned by an existing user, with the owner's membership, in the caller's
+/// transaction (rule 1).
+pub async fn insert_with_owner(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    ctx: &Context,
+    now: i64,
+    owner_user_id: &str,
+    owner_email: &str,
+    profile: AccountProfile,
+) -> Result<Account> {
+    let profile = profile.validated()?;
+    let id = new_id();
+    let billing_email = profile.billing_email.clone().unwrap_or_else(|| owner_email.to_owned());
+    let currency = profile
+        .currency
+        .clone()
+        .unwrap_or_else(|| state.settings.accounts.default_currency.clone());
+    repo::insert(conn, &id, owner_user_id, &profile, &billing_email, &currency, now).await?;
+    memberships_repo::insert(conn, &id, owner_user_id, &[], (ctx.actor.kind(), ctx.actor.id()), now).await?;
+    let account = repo::get(conn, &id).await?;
+    let snapshot = serde_json::to_value(&account).unwrap_or_default();
+    audit::record(
+        conn,
+        ctx,
+        now,
+        Event {
+            action: "account.created",
+            account_id: Some(&id),
+            user_id: Some(owner_user_id),
+            before: None,
+            after: Some(snapshot.clone()),
+        },
+    )
+    .await?;
+    events::record(conn, now, events::kind::ACCOUNT_CREATED, Some(&id), Some(owner_user_id), json!({ "account": snapshot })).await?;
+    Ok(account)
+}
+
+/// Checkout: the signed-in user creates an account they own.
+pub async fn checkout(state: &AppState, ctx: &Context, user_id: &str, profile: AccountProfile) -> Result<Account> {
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    let owner = users_repo::get(&mut tx, user_id).await?;
+    let account = insert_with_owner(&mut tx, state, ctx, now, &owner.id, &owner.email, profile).await?;
+    tx.commit().await?;
+    Ok(account)
+}
+
+/// Sign-up: a new user and, unless `account` is `None`, an account they own, in one transaction.
+pub async fn signup(state: &AppState, ctx: &Context, new: NewUser, account: Option<AccountProfile>) -> Result<(User, Option<Account>)> {
+    let account = account.map(AccountProfile::validated).transpose()?;
+    let prepared = users::prepare(state, new).await?;
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    let row = users::insert(&mut tx, ctx, now, &prepared, "user.signed_up").await?;
+    let account = match account {
+        Some(profile) => Some(insert_with_owner(&mut tx, state, ctx, now, &row.id, &row.email, profile).await?),
+        None => None,
+    };
+    tx.commit().await?;
+    users::send_verification(state, &row).await?;
+    Ok((row.to_user()?, account))
+}
+
+/// Who owns a new account created from the admin API.
+#[derive(Debug)]
+pub enum NewOwner {
+    /// An existing user becomes the owner.
+    Existing(String),
+    /// A new user is created from these details (an email that has a user is `email_taken`).
+    New(NewUser),
+}
+
+/// Creates an account from the admin API, with its owner.
+pub async fn admin_create(state: &AppState, ctx: &Context, owner: NewOwner, profile: AccountProfile) -> Result<Account> {
+    let profile = profile.validated()?;
+    let prepared: Option<(PreparedUser, bool)> = match &owner {
+        NewOwner::New(new) => {
+            let has_password = new.password.is_some();
+            let new = NewUser {
+                email: new.email.clone(),
+                password: new.password.clone(),
+                first_name: new.first_name.clone(),
+                last_name: new.last_name.clone(),
+                language: new.language.clone(),
+            };
+            Some((users::prepare(state, new).await?, has_password))
+        }
+        NewOwner::Existing(_) => None,
+    };
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    let (owner_row, new_user) = match (&owner, &prepared) {
+        (NewOwner::Existing(user_id), _) => (users_repo::get(&mut tx, user_id).await?, None),
+        (NewOwner::New(_), Some((prepared, has_password))) => {
+            let row = users::insert(&mut tx, ctx, now, prepared, "user.created").await?;
+            (row, Some(*has_password))
+        }
+        (NewOwner::New(_), None) => return Err(Error::internal("prepared owner missing")),
+    };
+    if !owner_row.is_active() {
+        return Err(Error::Validation("the owner must be an active user".to_owned()));
+    }
+    let account = insert_with_owner(&mut tx, state, ctx, now, &owner_row.id, &owner_row.email, profile).await?;
+    tx.commit().await?;
+    match new_user {
+        Some(true) => users::send_verification(state, &owner_row).await?,
+        Some(false) => users::send_set_password(state, &owner_row).await?,
+        None => {}
+    }
+    Ok(account)
+}
+
+pub async fn get(state: &AppState, account_id: &str) -> Result<Account> {
+    let mut conn = state.db.pool().acquire().await?;
+    repo::get(&mut conn, account_id).await
+}
+
+/// Changes profile fields (client area, needs `profile`; or admin, who may also set `status`).
+pub async fn update(
+    state: &AppState,
+    ctx: &Context,
+    account_id: &str,
+    profile: AccountProfile,
+    status: Option<AccountStatus>,
+) -> Result<Account> {
+    let profile = profile.validated()?;
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    let before = repo::get(&mut tx, account_id).await?;
+    repo::update(&mut tx, account_id, &profile, status, now).await?;
+    let after = repo::get(&mut tx, account_id).await?;
+    let (before_json, after_json) = (
+        serde_json::to_value(&before).unwrap_or_default(),
+        serde_json::to_value(&after).unwrap_or_default(),
+    );
+    audit::record(
+        &mut tx,
+        ctx,
+        now,
+        Event {
+            action: "account.updated",
+            account_id: Some(account_id),
+            user_id: None,
+            before: Some(before_json.clone()),
+            after: Some(after_json.clone()),
+        },
+    )
+    .await?;
+    events::record(&mut tx, now, events::kind::ACCOUNT_UPDATED, Some(account_id), None, json!({ "before": before_json, "after": after_json })).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+pub async fn list(state: &AppState, search: Option<&str>, after_id: Option<&str>, limit: i64) -> Result<Vec<Account>> {
+    let mut conn = state.db.pool().acquire().await?;
+    repo::list(&mut conn, search, after_id, limit).await
+}

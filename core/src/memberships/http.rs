@@ -1,0 +1,120 @@
+//! Client-area routes of memberships: my accounts, the owner's user management (rules 4 and 5),
+//! leaving an account, and the authorization check for other services.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::service::{self, MyAccount};
+use super::{Member, access};
+use crate::http::auth::{ClientIp, CurrentUser};
+use crate::http::json::ApiJson;
+use crate::http::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(my_accounts))
+        .routes(routes!(list_users))
+        .routes(routes!(update_user, remove_user))
+        .routes(routes!(authz_check))
+}
+
+/// The accounts the signed-in user can reach, with `is_owner` and `permissions`.
+#[utoipa::path(get, path = "/api/v1/me/accounts", tag = "me",
+    responses((status = 200, body = Vec<MyAccount>), (status = 401, body = Problem)))]
+async fn my_accounts(State(state): State<AppState>, user: CurrentUser) -> Result<ApiJson<Vec<MyAccount>>, ApiError> {
+    Ok(ApiJson(service::my_accounts(&state, &user.0.user_id).await?))
+}
+
+/// The account's users (owner only).
+#[utoipa::path(get, path = "/api/v1/accounts/{id}/users", tag = "accounts", params(("id" = String, Path)),
+    responses(
+        (status = 200, body = Vec<Member>),
+        (status = 403, description = "`forbidden` (not the owner) or `user_management_disabled`", body = Problem),
+        (status = 404, body = Problem),
+    ))]
+async fn list_users(State(state): State<AppState>, user: CurrentUser, Path(id): Path<String>) -> Result<ApiJson<Vec<Member>>, ApiError> {
+    access(&state, &user.0.user_id, &id).await?.require_user_management(&state)?;
+    Ok(ApiJson(service::list_members(&state, &id).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PermissionsRequest {
+    /// Keys from `GET /api/v1/permissions`.
+    pub permissions: Vec<String>,
+}
+
+/// Set a user's permissions on the account (owner only; the owner's own cannot change).
+#[utoipa::path(patch, path = "/api/v1/accounts/{id}/users/{user_id}", tag = "accounts",
+    params(("id" = String, Path), ("user_id" = String, Path)), request_body = PermissionsRequest,
+    responses(
+        (status = 200, body = Member),
+        (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 409, description = "`owner_permissions_fixed`", body = Problem),
+        (status = 422, body = Problem),
+    ))]
+async fn update_user(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ip: ClientIp,
+    Path((id, user_id)): Path<(String, String)>,
+    ApiJson(request): ApiJson<PermissionsRequest>,
+) -> Result<ApiJson<Member>, ApiError> {
+    access(&state, &user.0.user_id, &id).await?.require_user_management(&state)?;
+    Ok(ApiJson(
+        service::set_permissions(&state, &user.context(&ip), &id, &user_id, &request.permissions).await?,
+    ))
+}
+
+/// Remove a user from the account (owner), or leave it (any member, for themself). The owner
+/// cannot be removed.
+#[utoipa::path(delete, path = "/api/v1/accounts/{id}/users/{user_id}", tag = "accounts",
+    params(("id" = String, Path), ("user_id" = String, Path)),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 409, description = "`owner_cannot_be_removed`", body = Problem),
+    ))]
+async fn remove_user(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ip: ClientIp,
+    Path((id, user_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let caller = access(&state, &user.0.user_id, &id).await?;
+    let action = if user_id == user.0.user_id {
+        "membership.left"
+    } else {
+        caller.require_user_management(&state)?;
+        "membership.removed"
+    };
+    service::remove(&state, &user.context(&ip), &id, &user_id, action).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CheckQuery {
+    account: String,
+    permission: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CheckAnswer {
+    allowed: bool,
+    is_owner: bool,
+}
+
+/// For other services of the platform: may the bearer do `permission` on `account`?
+#[utoipa::path(get, path = "/api/v1/authz/check", tag = "accounts", params(CheckQuery),
+    responses((status = 200, body = CheckAnswer), (status = 401, body = Problem), (status = 422, description = "Unknown permission", body = Problem)))]
+async fn authz_check(State(state): State<AppState>, user: CurrentUser, Query(q): Query<CheckQuery>) -> Result<ApiJson<CheckAnswer>, ApiError> {
+    let (allowed, is_owner) = service::check(&state, &user.0.user_id, &q.account, &q.permission).await?;
+    Ok(ApiJson(CheckAnswer { allowed, is_owner }))
+}

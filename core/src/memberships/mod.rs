@@ -1,0 +1,90 @@
+//! Memberships: which users reach which account, and what each may do there (DESIGN.md §1, rules
+//! 3–6 and 8). The owner is a member too, holding every permission whatever is stored.
+
+pub mod admin_http;
+pub mod http;
+pub mod repo;
+pub mod service;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::{Error, Result};
+use crate::state::AppState;
+
+/// A user's access to one account, as every account-scoped request checks it.
+#[derive(Debug, Clone)]
+pub struct Access {
+    pub account_id: String,
+    pub user_id: String,
+    pub is_owner: bool,
+    pub permissions: Vec<String>,
+}
+
+impl Access {
+    pub fn has(&self, permission: &str) -> bool {
+        self.is_owner || self.permissions.iter().any(|p| p == permission)
+    }
+
+    /// Refuses with `forbidden` unless the user holds `permission` here.
+    pub fn require(&self, permission: &str) -> Result<()> {
+        if self.has(permission) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(format!(
+                "you need the `{permission}` permission on this account"
+            )))
+        }
+    }
+
+    /// Rules 4 and 5: only the owner manages users and invitations in the client area, and only
+    /// while `user_management.enabled`.
+    pub fn require_user_management(&self, state: &AppState) -> Result<()> {
+        if !state.settings.user_management.enabled {
+            return Err(Error::UserManagementDisabled);
+        }
+        if !self.is_owner {
+            return Err(Error::Forbidden(
+                "only the account owner can manage its users".to_owned(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The caller's access to `account_id`. Someone without access gets `not_found`, so that account
+/// ids cannot be probed. Records the user's last visit to the account (at most once a minute).
+pub async fn access(state: &AppState, user_id: &str, account_id: &str) -> Result<Access> {
+    let mut conn = state.db.pool().acquire().await?;
+    let row = repo::get(&mut conn, account_id, user_id)
+        .await?
+        .ok_or(Error::NotFound("account"))?;
+    repo::touch_login(&mut conn, account_id, user_id, state.clock.now_ms()).await?;
+    let is_owner = row.is_owner == 1;
+    Ok(Access {
+        account_id: row.account_id,
+        user_id: row.user_id,
+        is_owner,
+        permissions: if is_owner {
+            state.catalog.all_keys()
+        } else {
+            repo::decode(&row.permissions)
+        },
+    })
+}
+
+/// A member of an account as its owner (or an admin) sees it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Member {
+    pub user_id: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub is_owner: bool,
+    pub permissions: Vec<String>,
+    /// Whether the user has two-factor authentication on.
+    pub totp_enabled: bool,
+    /// The user's last visit to this account (unix ms).
+    pub last_login_at: Option<i64>,
+    pub added_at: i64,
+}

@@ -1,0 +1,229 @@
+//! Membership use cases: the accounts a user reaches, an account's users, permissions, removal,
+//! leaving, direct association (admin) and ownership transfer (admin only, rule 6).
+
+use serde::Serialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+use super::repo::{self, MemberRow};
+use super::{Access, Member};
+use crate::accounts::{Account, repo as accounts_repo};
+use crate::audit::{self, Context, Event};
+use crate::error::{Error, Result};
+use crate::events;
+use crate::state::AppState;
+use crate::users::repo as users_repo;
+
+/// One of the accounts a user can reach.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MyAccount {
+    pub account: Account,
+    pub is_owner: bool,
+    /// Every permission for the owner; the granted ones otherwise.
+    pub permissions: Vec<String>,
+}
+
+pub async fn my_accounts(state: &AppState, user_id: &str) -> Result<Vec<MyAccount>> {
+    let mut conn = state.db.pool().acquire().await?;
+    let rows = repo::list_for_user(&mut conn, user_id).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let account = accounts_repo::get(&mut conn, &row.account_id).await?;
+        let is_owner = row.is_owner == 1;
+        out.push(MyAccount {
+            account,
+            is_owner,
+            permissions: if is_owner { state.catalog.all_keys() } else { repo::decode(&row.permissions) },
+        });
+    }
+    Ok(out)
+}
+
+fn member(state: &AppState, row: MemberRow) -> Member {
+    let is_owner = row.is_owner == 1;
+    Member {
+        permissions: if is_owner { state.catalog.all_keys() } else { repo::decode(&row.permissions) },
+        user_id: row.user_id,
+        email: row.email,
+        first_name: row.first_name,
+        last_name: row.last_name,
+        is_owner,
+        totp_enabled: row.totp_enabled == 1,
+        last_login_at: row.last_login_at,
+        added_at: row.created_at,
+    }
+}
+
+pub async fn list_members(state: &AppState, account_id: &str) -> Result<Vec<Member>> {
+    let mut conn = state.db.pool().acquire().await?;
+    accounts_repo::get(&mut conn, account_id).await?;
+    Ok(repo::list_for_account(&mut conn, account_id)
+        .await?
+        .into_iter()
+        .map(|row| member(state, row))
+        .collect())
+}
+
+fn membership_event<'a>(action: &'a str, account_id: &'a str, user_id: &'a str) -> Event<'a> {
+    Event {
+        action,
+        account_id: Some(account_id),
+        user_id: Some(user_id),
+        before: None,
+        after: None,
+    }
+}
+
+/// Sets a member's permissions. The owner's cannot be changed (rule 3).
+pub async fn set_permissions(state: &AppState, ctx: &Context, account_id: &str, user_id: &str, permissions: &[String]) -> Result<Member> {
+    let permissions = state.catalog.parse_set(permissions)?;
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    let current = repo::get(&mut tx, account_id, user_id).await?.ok_or(Error::NotFound("member"))?;
+    if current.is_owner == 1 {
+        return Err(Error::OwnerPermissionsFixed);
+    }
+    repo::set_permissions(&mut tx, account_id, user_id, &permissions).await?;
+    let before = repo::decode(&current.permissions);
+    audit::record(
+        &mut tx,
+        ctx,
+        now,
+        membership_event("membership.permissions_changed", account_id, user_id)
+            .change(json!({ "permissions": before }), json!({ "permissions": permissions })),
+    )
+    .await?;
+    events::record(
+        &mut tx,
+        now,
+        events::kind::PERMISSIONS_CHANGED,
+        Some(account_id),
+        Some(user_id),
+        json!({ "account_id": account_id, "user_id": user_id, "before": before, "after": permissions }),
+    )
+    .await?;
+    let row = repo::list_for_account(&mut tx, account_id)
+        .await?
+        .into_iter()
+        .find(|m| m.user_id == user_id)
+        .ok_or(Error::NotFound("member"))?;
+    tx.commit().await?;
+    Ok(member(state, row))
+}
+
+/// Removes a user's access to an account (rule 8): at once, for every session of theirs. The owner
+/// cannot be removed (rule 3); the user and their other accounts are untouched.
+pub async fn remove(state: &AppState, ctx: &Context, account_id: &str, user_id: &str, action: &str) -> Result<()> {
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    let current = repo::get(&mut tx, account_id, user_id).await?.ok_or(Error::NotFound("member"))?;
+    if current.is_owner == 1 {
+        return Err(Error::OwnerCannotBeRemoved);
+    }
+    if !repo::delete_non_owner(&mut tx, account_id, user_id).await? {
+        // Ownership moved to this user since the read above.
+        return Err(Error::OwnerCannotBeRemoved);
+    }
+    audit::record(
+        &mut tx,
+        ctx,
+        now,
+        membership_event(action, account_id, user_id).change(json!({ "permissions": repo::decode(&current.permissions) }), json!(null)),
+    )
+    .await?;
+    events::record(&mut tx, now, events::kind::USER_REMOVED, Some(account_id), Some(user_id), json!({ "account_id": account_id, "user_id": user_id, "reason": action })).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Gives an existing user access directly (admin API; the client area invites instead).
+pub async fn associate(state: &AppState, ctx: &Context, account_id: &str, user_id: &str, permissions: &[String]) -> Result<Member> {
+    let permissions = state.catalog.parse_set(permissions)?;
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    accounts_repo::get(&mut tx, account_id).await?;
+    let user = users_repo::get(&mut tx, user_id).await?;
+    if repo::get(&mut tx, account_id, user_id).await?.is_some() {
+        return Err(Error::AlreadyMember);
+    }
+    repo::insert(&mut tx, account_id, &user.id, &permissions, (ctx.actor.kind(), ctx.actor.id()), now)
+        .await
+        .map_err(|e| if e.is_unique_violation() { Error::AlreadyMember } else { e })?;
+    audit::record(&mut tx, ctx, now, membership_event("membership.added", account_id, user_id).after(json!({ "permissions": permissions }))).await?;
+    events::record(&mut tx, now, events::kind::USER_ADDED, Some(account_id), Some(user_id), json!({ "account_id": account_id, "user_id": user_id, "permissions": permissions })).await?;
+    let row = repo::list_for_account(&mut tx, account_id)
+        .await?
+        .into_iter()
+        .find(|m| m.user_id == user_id)
+        .ok_or(Error::NotFound("member"))?;
+    tx.commit().await?;
+    Ok(member(state, row))
+}
+
+/// Moves ownership (admin API only, rule 6), atomically: the new owner gains ownership (and access,
+/// if they had none); the previous owner stays a member with every permission, unless
+/// `keep_previous_owner` is false.
+pub async fn transfer_ownership(state: &AppState, ctx: &Context, account_id: &str, new_owner: &str, keep_previous_owner: bool) -> Result<Account> {
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool().begin().await?;
+    let account = accounts_repo::get(&mut tx, account_id).await?;
+    let previous = account.owner_user_id.clone();
+    if previous == new_owner {
+        return Ok(account);
+    }
+    let user = users_repo::get(&mut tx, new_owner).await?;
+    if !user.is_active() {
+        return Err(Error::Validation("the new owner must be an active user".to_owned()));
+    }
+    if repo::get(&mut tx, account_id, new_owner).await?.is_none() {
+        repo::insert(&mut tx, account_id, new_owner, &[], (ctx.actor.kind(), ctx.actor.id()), now).await?;
+    }
+    if !accounts_repo::set_owner(&mut tx, account_id, &previous, new_owner, now).await? {
+        return Err(Error::Conflict("the owner changed meanwhile; read the account and try again".to_owned()));
+    }
+    if keep_previous_owner {
+        repo::set_permissions(&mut tx, account_id, &previous, &state.catalog.all_keys()).await?;
+    } else {
+        repo::delete_non_owner(&mut tx, account_id, &previous).await?;
+    }
+    let change = (json!({ "owner_user_id": previous }), json!({ "owner_user_id": new_owner, "previous_owner_kept": keep_previous_owner }));
+    audit::record(
+        &mut tx,
+        ctx,
+        now,
+        Event { action: "account.ownership_changed", account_id: Some(account_id), user_id: Some(new_owner), before: Some(change.0), after: Some(change.1) },
+    )
+    .await?;
+    events::record(
+        &mut tx,
+        now,
+        events::kind::OWNERSHIP_CHANGED,
+        Some(account_id),
+        Some(new_owner),
+        json!({ "account_id": account_id, "previous_owner": previous, "new_owner": new_owner, "previous_owner_kept": keep_previous_owner }),
+    )
+    .await?;
+    let account = accounts_repo::get(&mut tx, account_id).await?;
+    tx.commit().await?;
+    Ok(account)
+}
+
+/// `GET /authz/check`: may this user do `permission` on this account?
+pub async fn check(state: &AppState, user_id: &str, account_id: &str, permission: &str) -> Result<(bool, bool)> {
+    if !state.catalog.contains(permission) {
+        return Err(Error::Validation(format!("unknown permission `{permission}`")));
+    }
+    let mut conn = state.db.pool().acquire().await?;
+    match repo::get(&mut conn, account_id, user_id).await? {
+        Some(row) if row.is_owner == 1 => Ok((true, true)),
+        Some(row) => Ok((repo::decode(&row.permissions).iter().any(|p| p == permission), false)),
+        None => Ok((false, false)),
+    }
+}
+
+/// For handlers: the caller's access, refusing `forbidden` without `permission`.
+pub async fn access_with(state: &AppState, user_id: &str, account_id: &str, permission: &str) -> Result<Access> {
+    let access = super::access(state, user_id, account_id).await?;
+    access.require(permission)?;
+    Ok(access)
+}

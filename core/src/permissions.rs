@@ -1,0 +1,143 @@
+//! The permission catalog: the 13 built-in keys hosting customers know, and (with the plugin work)
+//! namespaced keys that plugins add (`vps.reboot`).
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::{Error, Result};
+
+/// The built-in permissions, with the titles the client area shows.
+pub const BUILTIN: [(&str, &str); 13] = [
+    ("profile", "Modify Master Account Profile"),
+    ("contacts", "View & Manage Contacts"),
+    ("products", "View Products & Services"),
+    ("manageproducts", "View & Modify Product Passwords"),
+    ("productsso", "Perform Single Sign-On"),
+    ("domains", "View Domains"),
+    ("managedomains", "Manage Domain Settings"),
+    ("invoices", "View & Pay Invoices"),
+    ("quotes", "View & Accept Quotes"),
+    ("tickets", "View & Open Support Tickets"),
+    ("affiliates", "View & Manage Affiliate Account"),
+    ("emails", "View Emails"),
+    ("orders", "Place New Orders/Upgrades/Cancellations"),
+];
+
+/// One catalog entry.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct PermissionInfo {
+    pub key: String,
+    pub title: String,
+    /// `builtin`, or the plugin that adds it.
+    pub source: String,
+}
+
+/// Every permission key the server knows.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    entries: Vec<PermissionInfo>,
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Self {
+            entries: BUILTIN
+                .iter()
+                .map(|(key, title)| PermissionInfo {
+                    key: (*key).to_owned(),
+                    title: (*title).to_owned(),
+                    source: "builtin".to_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Catalog {
+    /// Adds a plugin's keys. A plugin key must be namespaced (`plugin.action`) and new.
+    pub fn add_plugin_keys(&mut self, plugin: &str, keys: &[(String, String)]) -> Result<()> {
+        for (key, title) in keys {
+            let valid = key.split_once('.').is_some_and(|(ns, rest)| {
+                !ns.is_empty() && !rest.is_empty()
+            }) && key.len() <= 64
+                && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
+            if !valid {
+                return Err(Error::Validation(format!(
+                    "plugin {plugin}: permission `{key}` must be namespaced like `{plugin}.action`"
+                )));
+            }
+            if self.contains(key) {
+                return Err(Error::Conflict(format!("permission `{key}` is defined twice")));
+            }
+            self.entries.push(PermissionInfo {
+                key: key.clone(),
+                title: title.clone(),
+                source: plugin.to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    pub fn entries(&self) -> &[PermissionInfo] {
+        &self.entries
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.entries.iter().any(|e| e.key == key)
+    }
+
+    /// Every key: what the owner holds.
+    pub fn all_keys(&self) -> Vec<String> {
+        self.entries.iter().map(|e| e.key.clone()).collect()
+    }
+
+    /// Checks a requested permission set: every key known, no duplicates; returned sorted.
+    pub fn parse_set(&self, keys: &[String]) -> Result<Vec<String>> {
+        let mut set = BTreeSet::new();
+        for key in keys {
+            if !self.contains(key) {
+                return Err(Error::Validation(format!(
+                    "unknown permission `{key}` (see GET /api/v1/permissions)"
+                )));
+            }
+            set.insert(key.clone());
+        }
+        Ok(set.into_iter().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_thirteen_builtin_keys() {
+        let catalog = Catalog::default();
+        assert_eq!(catalog.entries().len(), 13);
+        assert!(catalog.contains("managedomains"));
+        assert!(!catalog.contains("admin"));
+    }
+
+    #[test]
+    fn sets_are_checked_sorted_and_deduplicated() {
+        let catalog = Catalog::default();
+        let set = catalog
+            .parse_set(&["invoices".into(), "profile".into(), "invoices".into()])
+            .unwrap();
+        assert_eq!(set, vec!["invoices", "profile"]);
+        assert!(catalog.parse_set(&["billing".into()]).is_err());
+    }
+
+    #[test]
+    fn plugin_keys_must_be_namespaced_and_new() {
+        let mut catalog = Catalog::default();
+        catalog
+            .add_plugin_keys("vps", &[("vps.reboot".into(), "Reboot servers".into())])
+            .unwrap();
+        assert!(catalog.contains("vps.reboot"));
+        assert!(catalog.add_plugin_keys("vps", &[("reboot".into(), "x".into())]).is_err());
+        assert!(catalog.add_plugin_keys("vps", &[("vps.reboot".into(), "x".into())]).is_err());
+    }
+}
