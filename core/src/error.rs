@@ -78,6 +78,15 @@ impl Error {
         }
     }
 
+    /// Whether the database refused a write because of a foreign key: what a request that raced a
+    /// concurrent change (a member removed meanwhile) runs into.
+    pub fn is_foreign_key_violation(&self) -> bool {
+        match self {
+            Self::Database(sqlx::Error::Database(db)) => db.is_foreign_key_violation(),
+            _ => false,
+        }
+    }
+
     /// For server faults that have no better variant.
     pub fn internal(message: impl std::fmt::Display) -> Self {
         Self::Internal(anyhow::anyhow!("{message}"))

@@ -59,17 +59,22 @@ impl Catalog {
     /// Adds a plugin's keys. A plugin key must be namespaced (`plugin.action`) and new.
     pub fn add_plugin_keys(&mut self, plugin: &str, keys: &[(String, String)]) -> Result<()> {
         for (key, title) in keys {
-            let valid = key.split_once('.').is_some_and(|(ns, rest)| {
-                !ns.is_empty() && !rest.is_empty()
-            }) && key.len() <= 64
-                && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
+            let valid = key
+                .split_once('.')
+                .is_some_and(|(ns, rest)| !ns.is_empty() && !rest.is_empty())
+                && key.len() <= 64
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
             if !valid {
                 return Err(Error::Validation(format!(
                     "plugin {plugin}: permission `{key}` must be namespaced like `{plugin}.action`"
                 )));
             }
             if self.contains(key) {
-                return Err(Error::Conflict(format!("permission `{key}` is defined twice")));
+                return Err(Error::Conflict(format!(
+                    "permission `{key}` is defined twice"
+                )));
             }
             self.entries.push(PermissionInfo {
                 key: key.clone(),
@@ -137,7 +142,15 @@ mod tests {
             .add_plugin_keys("vps", &[("vps.reboot".into(), "Reboot servers".into())])
             .unwrap();
         assert!(catalog.contains("vps.reboot"));
-        assert!(catalog.add_plugin_keys("vps", &[("reboot".into(), "x".into())]).is_err());
-        assert!(catalog.add_plugin_keys("vps", &[("vps.reboot".into(), "x".into())]).is_err());
+        assert!(
+            catalog
+                .add_plugin_keys("vps", &[("reboot".into(), "x".into())])
+                .is_err()
+        );
+        assert!(
+            catalog
+                .add_plugin_keys("vps", &[("vps.reboot".into(), "x".into())])
+                .is_err()
+        );
     }
 }

@@ -49,7 +49,11 @@ async fn list_accounts(
     let limit = paging.limit()?;
     let found = service::list(
         &state,
-        search.search.as_deref().map(str::trim).filter(|s| !s.is_empty()),
+        search
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty()),
         paging.after()?.as_deref(),
         i64::from(limit) + 1,
     )
@@ -100,14 +104,19 @@ async fn create_account(
             .into());
         }
     };
-    let account = service::admin_create(&state, &admin.context(&ip), owner, request.account).await?;
+    let account =
+        service::admin_create(&state, &admin.context(&ip), owner, request.account).await?;
     Ok((StatusCode::CREATED, ApiJson(account)))
 }
 
 /// Read an account.
 #[utoipa::path(get, path = "/api/v1/admin/accounts/{id}", tag = "admin", params(("id" = String, Path)),
     responses((status = 200, body = Account), (status = 404, body = Problem)))]
-async fn get_account(State(state): State<AppState>, _admin: Admin, Path(id): Path<String>) -> Result<ApiJson<Account>, ApiError> {
+async fn get_account(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Path(id): Path<String>,
+) -> Result<ApiJson<Account>, ApiError> {
     Ok(ApiJson(service::get(&state, &id).await?))
 }
 
@@ -130,5 +139,14 @@ async fn update_account(
     Path(id): Path<String>,
     ApiJson(request): ApiJson<UpdateAccountRequest>,
 ) -> Result<ApiJson<Account>, ApiError> {
-    Ok(ApiJson(service::update(&state, &admin.context(&ip), &id, request.profile, request.status).await?))
+    Ok(ApiJson(
+        service::update(
+            &state,
+            &admin.context(&ip),
+            &id,
+            request.profile,
+            request.status,
+        )
+        .await?,
+    ))
 }

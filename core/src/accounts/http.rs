@@ -57,7 +57,9 @@ async fn update_account(
     ApiJson(profile): ApiJson<AccountProfile>,
 ) -> Result<ApiJson<Account>, ApiError> {
     memberships::service::access_with(&state, &user.0.user_id, &id, "profile").await?;
-    Ok(ApiJson(service::update(&state, &user.context(&ip), &id, profile, None).await?))
+    Ok(ApiJson(
+        service::update(&state, &user.context(&ip), &id, profile, None).await?,
+    ))
 }
 
 /// The permission catalog: the built-in keys and those plugins add, with their titles.

@@ -93,12 +93,12 @@ impl AccountProfile {
     pub fn validated(mut self) -> Result<Self> {
         fn text(field: &str, value: Option<String>, max: usize) -> Result<Option<String>> {
             match value.map(|v| v.trim().to_owned()) {
-                Some(v) if v.chars().count() > max => {
-                    Err(Error::Validation(format!("{field} must be at most {max} characters")))
-                }
-                Some(v) if v.chars().any(char::is_control) => {
-                    Err(Error::Validation(format!("{field} must not contain control characters")))
-                }
+                Some(v) if v.chars().count() > max => Err(Error::Validation(format!(
+                    "{field} must be at most {max} characters"
+                ))),
+                Some(v) if v.chars().any(char::is_control) => Err(Error::Validation(format!(
+                    "{field} must not contain control characters"
+                ))),
                 other => Ok(other),
             }
         }
@@ -161,10 +161,22 @@ mod tests {
         assert_eq!(p.currency.as_deref(), Some("EUR"));
         assert_eq!(p.billing_email.as_deref(), Some("billing@acme.example"));
         for bad in [
-            AccountProfile { country: Some("Germany".into()), ..Default::default() },
-            AccountProfile { currency: Some("EURO".into()), ..Default::default() },
-            AccountProfile { billing_email: Some("nope".into()), ..Default::default() },
-            AccountProfile { company_name: Some("x".repeat(201)), ..Default::default() },
+            AccountProfile {
+                country: Some("Germany".into()),
+                ..Default::default()
+            },
+            AccountProfile {
+                currency: Some("EURO".into()),
+                ..Default::default()
+            },
+            AccountProfile {
+                billing_email: Some("nope".into()),
+                ..Default::default()
+            },
+            AccountProfile {
+                company_name: Some("x".repeat(201)),
+                ..Default::default()
+            },
         ] {
             assert!(bad.validated().is_err());
         }

@@ -43,6 +43,19 @@ pub async fn insert(
     Ok(())
 }
 
+/// Takes the account's row lock for the rest of the transaction, so that changes to its owner and
+/// members happen one after the other (PostgreSQL; SQLite write transactions already do).
+pub async fn lock(conn: &mut AnyConnection, id: &str) -> Result<()> {
+    let done = sqlx::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1")
+        .bind(id.to_owned())
+        .execute(conn)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound("account"));
+    }
+    Ok(())
+}
+
 pub async fn get(conn: &mut AnyConnection, id: &str) -> Result<Account> {
     let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
     sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -93,7 +106,13 @@ pub async fn update(
 
 /// Moves ownership from `from` to `to`; false when the owner is no longer `from` (a concurrent
 /// transfer won).
-pub async fn set_owner(conn: &mut AnyConnection, id: &str, from: &str, to: &str, now: i64) -> Result<bool> {
+pub async fn set_owner(
+    conn: &mut AnyConnection,
+    id: &str,
+    from: &str,
+    to: &str,
+    now: i64,
+) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE accounts SET owner_user_id = $3, updated_at = $4 WHERE id = $1 AND owner_user_id = $2",
     )
@@ -113,7 +132,15 @@ pub async fn list(
     after_id: Option<&str>,
     limit: i64,
 ) -> Result<Vec<Account>> {
-    let pattern = search.map(|s| format!("%{}%", s.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let pattern = search.map(|s| {
+        format!(
+            "%{}%",
+            s.to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        )
+    });
     let sql = format!(
         "SELECT {COLUMNS} FROM accounts \
          WHERE ($1 IS NULL OR lower(COALESCE(company_name, '')) LIKE $1 ESCAPE '\\' \
@@ -131,8 +158,10 @@ pub async fn list(
 
 /// How many accounts a user owns.
 pub async fn count_owned_by(conn: &mut AnyConnection, user_id: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE owner_user_id = $1")
-        .bind(user_id.to_owned())
-        .fetch_one(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE owner_user_id = $1")
+            .bind(user_id.to_owned())
+            .fetch_one(conn)
+            .await?,
+    )
 }

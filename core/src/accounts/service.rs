@@ -26,13 +26,33 @@ pub async fn insert_with_owner(
 ) -> Result<Account> {
     let profile = profile.validated()?;
     let id = new_id();
-    let billing_email = profile.billing_email.clone().unwrap_or_else(|| owner_email.to_owned());
+    let billing_email = profile
+        .billing_email
+        .clone()
+        .unwrap_or_else(|| owner_email.to_owned());
     let currency = profile
         .currency
         .clone()
         .unwrap_or_else(|| state.settings.accounts.default_currency.clone());
-    repo::insert(conn, &id, owner_user_id, &profile, &billing_email, &currency, now).await?;
-    memberships_repo::insert(conn, &id, owner_user_id, &[], (ctx.actor.kind(), ctx.actor.id()), now).await?;
+    repo::insert(
+        conn,
+        &id,
+        owner_user_id,
+        &profile,
+        &billing_email,
+        &currency,
+        now,
+    )
+    .await?;
+    memberships_repo::insert(
+        conn,
+        &id,
+        owner_user_id,
+        &[],
+        (ctx.actor.kind(), ctx.actor.id()),
+        now,
+    )
+    .await?;
     let account = repo::get(conn, &id).await?;
     let snapshot = serde_json::to_value(&account).unwrap_or_default();
     audit::record(
@@ -48,29 +68,50 @@ pub async fn insert_with_owner(
         },
     )
     .await?;
-    events::record(conn, now, events::kind::ACCOUNT_CREATED, Some(&id), Some(owner_user_id), json!({ "account": snapshot })).await?;
+    events::record(
+        conn,
+        now,
+        events::kind::ACCOUNT_CREATED,
+        Some(&id),
+        Some(owner_user_id),
+        json!({ "account": snapshot }),
+    )
+    .await?;
     Ok(account)
 }
 
 /// Checkout: the signed-in user creates an account they own.
-pub async fn checkout(state: &AppState, ctx: &Context, user_id: &str, profile: AccountProfile) -> Result<Account> {
+pub async fn checkout(
+    state: &AppState,
+    ctx: &Context,
+    user_id: &str,
+    profile: AccountProfile,
+) -> Result<Account> {
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     let owner = users_repo::get(&mut tx, user_id).await?;
-    let account = insert_with_owner(&mut tx, state, ctx, now, &owner.id, &owner.email, profile).await?;
+    let account =
+        insert_with_owner(&mut tx, state, ctx, now, &owner.id, &owner.email, profile).await?;
     tx.commit().await?;
     Ok(account)
 }
 
 /// Sign-up: a new user and, unless `account` is `None`, an account they own, in one transaction.
-pub async fn signup(state: &AppState, ctx: &Context, new: NewUser, account: Option<AccountProfile>) -> Result<(User, Option<Account>)> {
+pub async fn signup(
+    state: &AppState,
+    ctx: &Context,
+    new: NewUser,
+    account: Option<AccountProfile>,
+) -> Result<(User, Option<Account>)> {
     let account = account.map(AccountProfile::validated).transpose()?;
     let prepared = users::prepare(state, new).await?;
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     let row = users::insert(&mut tx, ctx, now, &prepared, "user.signed_up").await?;
     let account = match account {
-        Some(profile) => Some(insert_with_owner(&mut tx, state, ctx, now, &row.id, &row.email, profile).await?),
+        Some(profile) => {
+            Some(insert_with_owner(&mut tx, state, ctx, now, &row.id, &row.email, profile).await?)
+        }
         None => None,
     };
     tx.commit().await?;
@@ -88,7 +129,12 @@ pub enum NewOwner {
 }
 
 /// Creates an account from the admin API, with its owner.
-pub async fn admin_create(state: &AppState, ctx: &Context, owner: NewOwner, profile: AccountProfile) -> Result<Account> {
+pub async fn admin_create(
+    state: &AppState,
+    ctx: &Context,
+    owner: NewOwner,
+    profile: AccountProfile,
+) -> Result<Account> {
     let profile = profile.validated()?;
     let prepared: Option<(PreparedUser, bool)> = match &owner {
         NewOwner::New(new) => {
@@ -105,7 +151,7 @@ pub async fn admin_create(state: &AppState, ctx: &Context, owner: NewOwner, prof
         NewOwner::Existing(_) => None,
     };
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     let (owner_row, new_user) = match (&owner, &prepared) {
         (NewOwner::Existing(user_id), _) => (users_repo::get(&mut tx, user_id).await?, None),
         (NewOwner::New(_), Some((prepared, has_password))) => {
@@ -115,9 +161,20 @@ pub async fn admin_create(state: &AppState, ctx: &Context, owner: NewOwner, prof
         (NewOwner::New(_), None) => return Err(Error::internal("prepared owner missing")),
     };
     if !owner_row.is_active() {
-        return Err(Error::Validation("the owner must be an active user".to_owned()));
+        return Err(Error::Validation(
+            "the owner must be an active user".to_owned(),
+        ));
     }
-    let account = insert_with_owner(&mut tx, state, ctx, now, &owner_row.id, &owner_row.email, profile).await?;
+    let account = insert_with_owner(
+        &mut tx,
+        state,
+        ctx,
+        now,
+        &owner_row.id,
+        &owner_row.email,
+        profile,
+    )
+    .await?;
     tx.commit().await?;
     match new_user {
         Some(true) => users::send_verification(state, &owner_row).await?,
@@ -142,7 +199,7 @@ pub async fn update(
 ) -> Result<Account> {
     let profile = profile.validated()?;
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     let before = repo::get(&mut tx, account_id).await?;
     repo::update(&mut tx, account_id, &profile, status, now).await?;
     let after = repo::get(&mut tx, account_id).await?;
@@ -163,12 +220,25 @@ pub async fn update(
         },
     )
     .await?;
-    events::record(&mut tx, now, events::kind::ACCOUNT_UPDATED, Some(account_id), None, json!({ "before": before_json, "after": after_json })).await?;
+    events::record(
+        &mut tx,
+        now,
+        events::kind::ACCOUNT_UPDATED,
+        Some(account_id),
+        None,
+        json!({ "before": before_json, "after": after_json }),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
 
-pub async fn list(state: &AppState, search: Option<&str>, after_id: Option<&str>, limit: i64) -> Result<Vec<Account>> {
+pub async fn list(
+    state: &AppState,
+    search: Option<&str>,
+    after_id: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Account>> {
     let mut conn = state.db.pool().acquire().await?;
     repo::list(&mut conn, search, after_id, limit).await
 }

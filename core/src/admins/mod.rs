@@ -52,7 +52,7 @@ pub async fn create(db: &Db, now: i64, name: &str) -> Result<(String, AdminToken
     let name = parse_name(name)?;
     let token = format!("{TOKEN_PREFIX}{}", new_token()?);
     let id = new_id();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin().await?;
     repo::insert(&mut tx, &id, name, &hash_token(&token), now)
         .await
         .map_err(|e| {
@@ -91,7 +91,7 @@ pub async fn list(db: &Db) -> Result<Vec<AdminToken>> {
 
 /// Revokes the live token named `name`; false when there is none.
 pub async fn revoke(db: &Db, now: i64, name: &str) -> Result<bool> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin().await?;
     let revoked = repo::revoke(&mut tx, name, now).await?;
     if revoked {
         audit::record(

@@ -75,6 +75,16 @@ impl Db {
         self.backend
     }
 
+    /// Starts a write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`):
+    /// a transaction that reads and then writes would otherwise fail with "database is locked"
+    /// when another writer got in between, instead of waiting its turn.
+    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
     fn migrator(&self) -> &'static Migrator {
         match self.backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,

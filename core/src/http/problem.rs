@@ -192,7 +192,11 @@ impl From<Error> for ApiError {
             Error::UserOwnsAccounts(_) => Code::UserOwnsAccounts,
             Error::RateLimited { .. } => Code::RateLimited,
             Error::Conflict(_) => Code::Conflict,
-            e if e.is_unique_violation() => Code::Conflict,
+            e if e.is_unique_violation() || e.is_foreign_key_violation() => {
+                return Self::new(Code::Conflict).with_detail(
+                    "the request conflicts with the current state; read it again and retry",
+                );
+            }
             e => {
                 // The cause goes to the log; the caller gets a generic answer.
                 tracing::error!(error = %e, "request failed");

@@ -26,7 +26,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
 /// The account's users.
 #[utoipa::path(get, path = "/api/v1/admin/accounts/{id}/users", tag = "admin", params(("id" = String, Path)),
     responses((status = 200, body = Vec<Member>), (status = 404, body = Problem)))]
-async fn list_users(State(state): State<AppState>, _admin: Admin, Path(id): Path<String>) -> Result<ApiJson<Vec<Member>>, ApiError> {
+async fn list_users(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Path(id): Path<String>,
+) -> Result<ApiJson<Vec<Member>>, ApiError> {
     Ok(ApiJson(service::list_members(&state, &id).await?))
 }
 
@@ -48,7 +52,14 @@ async fn add_user(
     Path(id): Path<String>,
     ApiJson(request): ApiJson<AddUserRequest>,
 ) -> Result<(StatusCode, ApiJson<Member>), ApiError> {
-    let member = service::associate(&state, &admin.context(&ip), &id, &request.user_id, &request.permissions).await?;
+    let member = service::associate(
+        &state,
+        &admin.context(&ip),
+        &id,
+        &request.user_id,
+        &request.permissions,
+    )
+    .await?;
     Ok((StatusCode::CREATED, ApiJson(member)))
 }
 
@@ -63,7 +74,16 @@ async fn update_user(
     Path((id, user_id)): Path<(String, String)>,
     ApiJson(request): ApiJson<PermissionsRequest>,
 ) -> Result<ApiJson<Member>, ApiError> {
-    Ok(ApiJson(service::set_permissions(&state, &admin.context(&ip), &id, &user_id, &request.permissions).await?))
+    Ok(ApiJson(
+        service::set_permissions(
+            &state,
+            &admin.context(&ip),
+            &id,
+            &user_id,
+            &request.permissions,
+        )
+        .await?,
+    ))
 }
 
 /// Remove a user from the account (never the owner: transfer ownership first).
@@ -76,7 +96,14 @@ async fn remove_user(
     ip: ClientIp,
     Path((id, user_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    service::remove(&state, &admin.context(&ip), &id, &user_id, "membership.removed").await?;
+    service::remove(
+        &state,
+        &admin.context(&ip),
+        &id,
+        &user_id,
+        "membership.removed",
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -104,6 +131,13 @@ async fn transfer_ownership(
     ApiJson(request): ApiJson<TransferRequest>,
 ) -> Result<ApiJson<Account>, ApiError> {
     Ok(ApiJson(
-        service::transfer_ownership(&state, &admin.context(&ip), &id, &request.user_id, request.keep_previous_owner).await?,
+        service::transfer_ownership(
+            &state,
+            &admin.context(&ip),
+            &id,
+            &request.user_id,
+            request.keep_previous_owner,
+        )
+        .await?,
     ))
 }

@@ -26,8 +26,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
 /// The accounts the signed-in user can reach, with `is_owner` and `permissions`.
 #[utoipa::path(get, path = "/api/v1/me/accounts", tag = "me",
     responses((status = 200, body = Vec<MyAccount>), (status = 401, body = Problem)))]
-async fn my_accounts(State(state): State<AppState>, user: CurrentUser) -> Result<ApiJson<Vec<MyAccount>>, ApiError> {
-    Ok(ApiJson(service::my_accounts(&state, &user.0.user_id).await?))
+async fn my_accounts(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<ApiJson<Vec<MyAccount>>, ApiError> {
+    Ok(ApiJson(
+        service::my_accounts(&state, &user.0.user_id).await?,
+    ))
 }
 
 /// The account's users (owner only).
@@ -37,8 +42,14 @@ async fn my_accounts(State(state): State<AppState>, user: CurrentUser) -> Result
         (status = 403, description = "`forbidden` (not the owner) or `user_management_disabled`", body = Problem),
         (status = 404, body = Problem),
     ))]
-async fn list_users(State(state): State<AppState>, user: CurrentUser, Path(id): Path<String>) -> Result<ApiJson<Vec<Member>>, ApiError> {
-    access(&state, &user.0.user_id, &id).await?.require_user_management(&state)?;
+async fn list_users(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<ApiJson<Vec<Member>>, ApiError> {
+    access(&state, &user.0.user_id, &id)
+        .await?
+        .require_user_management(&state)?;
     Ok(ApiJson(service::list_members(&state, &id).await?))
 }
 
@@ -65,9 +76,18 @@ async fn update_user(
     Path((id, user_id)): Path<(String, String)>,
     ApiJson(request): ApiJson<PermissionsRequest>,
 ) -> Result<ApiJson<Member>, ApiError> {
-    access(&state, &user.0.user_id, &id).await?.require_user_management(&state)?;
+    access(&state, &user.0.user_id, &id)
+        .await?
+        .require_user_management(&state)?;
     Ok(ApiJson(
-        service::set_permissions(&state, &user.context(&ip), &id, &user_id, &request.permissions).await?,
+        service::set_permissions(
+            &state,
+            &user.context(&ip),
+            &id,
+            &user_id,
+            &request.permissions,
+        )
+        .await?,
     ))
 }
 
@@ -114,7 +134,12 @@ pub struct CheckAnswer {
 /// For other services of the platform: may the bearer do `permission` on `account`?
 #[utoipa::path(get, path = "/api/v1/authz/check", tag = "accounts", params(CheckQuery),
     responses((status = 200, body = CheckAnswer), (status = 401, body = Problem), (status = 422, description = "Unknown permission", body = Problem)))]
-async fn authz_check(State(state): State<AppState>, user: CurrentUser, Query(q): Query<CheckQuery>) -> Result<ApiJson<CheckAnswer>, ApiError> {
-    let (allowed, is_owner) = service::check(&state, &user.0.user_id, &q.account, &q.permission).await?;
+async fn authz_check(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<CheckQuery>,
+) -> Result<ApiJson<CheckAnswer>, ApiError> {
+    let (allowed, is_owner) =
+        service::check(&state, &user.0.user_id, &q.account, &q.permission).await?;
     Ok(ApiJson(CheckAnswer { allowed, is_owner }))
 }

@@ -52,7 +52,11 @@ pub async fn insert(
     Ok(())
 }
 
-pub async fn get(conn: &mut AnyConnection, account_id: &str, user_id: &str) -> Result<Option<MembershipRow>> {
+pub async fn get(
+    conn: &mut AnyConnection,
+    account_id: &str,
+    user_id: &str,
+) -> Result<Option<MembershipRow>> {
     Ok(sqlx::query_as(
         "SELECT m.account_id, m.user_id, m.permissions, \
            CASE WHEN a.owner_user_id = m.user_id THEN 1 ELSE 0 END AS is_owner, \
@@ -66,7 +70,10 @@ pub async fn get(conn: &mut AnyConnection, account_id: &str, user_id: &str) -> R
     .await?)
 }
 
-pub async fn list_for_account(conn: &mut AnyConnection, account_id: &str) -> Result<Vec<MemberRow>> {
+pub async fn list_for_account(
+    conn: &mut AnyConnection,
+    account_id: &str,
+) -> Result<Vec<MemberRow>> {
     Ok(sqlx::query_as(
         "SELECT u.id AS user_id, u.email, u.first_name, u.last_name, \
            CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END AS totp_enabled, m.permissions, \
@@ -93,18 +100,29 @@ pub async fn list_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<Ve
     .await?)
 }
 
-pub async fn set_permissions(conn: &mut AnyConnection, account_id: &str, user_id: &str, permissions: &[String]) -> Result<bool> {
-    let done = sqlx::query("UPDATE memberships SET permissions = $3 WHERE account_id = $1 AND user_id = $2")
-        .bind(account_id.to_owned())
-        .bind(user_id.to_owned())
-        .bind(encode(permissions))
-        .execute(conn)
-        .await?;
+pub async fn set_permissions(
+    conn: &mut AnyConnection,
+    account_id: &str,
+    user_id: &str,
+    permissions: &[String],
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE memberships SET permissions = $3 WHERE account_id = $1 AND user_id = $2",
+    )
+    .bind(account_id.to_owned())
+    .bind(user_id.to_owned())
+    .bind(encode(permissions))
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Removes a membership, never the owner's (the owner is checked in the same statement).
-pub async fn delete_non_owner(conn: &mut AnyConnection, account_id: &str, user_id: &str) -> Result<bool> {
+pub async fn delete_non_owner(
+    conn: &mut AnyConnection,
+    account_id: &str,
+    user_id: &str,
+) -> Result<bool> {
     let done = sqlx::query(
         "DELETE FROM memberships WHERE account_id = $1 AND user_id = $2 \
          AND user_id <> (SELECT owner_user_id FROM accounts WHERE id = $1)",
@@ -116,7 +134,12 @@ pub async fn delete_non_owner(conn: &mut AnyConnection, account_id: &str, user_i
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn touch_login(conn: &mut AnyConnection, account_id: &str, user_id: &str, now: i64) -> Result<()> {
+pub async fn touch_login(
+    conn: &mut AnyConnection,
+    account_id: &str,
+    user_id: &str,
+    now: i64,
+) -> Result<()> {
     sqlx::query(
         "UPDATE memberships SET last_login_at = $3 WHERE account_id = $1 AND user_id = $2 \
          AND (last_login_at IS NULL OR last_login_at < $4)",

@@ -33,7 +33,11 @@ pub async fn my_accounts(state: &AppState, user_id: &str) -> Result<Vec<MyAccoun
         out.push(MyAccount {
             account,
             is_owner,
-            permissions: if is_owner { state.catalog.all_keys() } else { repo::decode(&row.permissions) },
+            permissions: if is_owner {
+                state.catalog.all_keys()
+            } else {
+                repo::decode(&row.permissions)
+            },
         });
     }
     Ok(out)
@@ -42,7 +46,11 @@ pub async fn my_accounts(state: &AppState, user_id: &str) -> Result<Vec<MyAccoun
 fn member(state: &AppState, row: MemberRow) -> Member {
     let is_owner = row.is_owner == 1;
     Member {
-        permissions: if is_owner { state.catalog.all_keys() } else { repo::decode(&row.permissions) },
+        permissions: if is_owner {
+            state.catalog.all_keys()
+        } else {
+            repo::decode(&row.permissions)
+        },
         user_id: row.user_id,
         email: row.email,
         first_name: row.first_name,
@@ -75,11 +83,20 @@ fn membership_event<'a>(action: &'a str, account_id: &'a str, user_id: &'a str) 
 }
 
 /// Sets a member's permissions. The owner's cannot be changed (rule 3).
-pub async fn set_permissions(state: &AppState, ctx: &Context, account_id: &str, user_id: &str, permissions: &[String]) -> Result<Member> {
+pub async fn set_permissions(
+    state: &AppState,
+    ctx: &Context,
+    account_id: &str,
+    user_id: &str,
+    permissions: &[String],
+) -> Result<Member> {
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
-    let current = repo::get(&mut tx, account_id, user_id).await?.ok_or(Error::NotFound("member"))?;
+    let mut tx = state.db.begin().await?;
+    accounts_repo::lock(&mut tx, account_id).await?;
+    let current = repo::get(&mut tx, account_id, user_id)
+        .await?
+        .ok_or(Error::NotFound("member"))?;
     if current.is_owner == 1 {
         return Err(Error::OwnerPermissionsFixed);
     }
@@ -89,8 +106,10 @@ pub async fn set_permissions(state: &AppState, ctx: &Context, account_id: &str, 
         &mut tx,
         ctx,
         now,
-        membership_event("membership.permissions_changed", account_id, user_id)
-            .change(json!({ "permissions": before }), json!({ "permissions": permissions })),
+        membership_event("membership.permissions_changed", account_id, user_id).change(
+            json!({ "permissions": before }),
+            json!({ "permissions": permissions }),
+        ),
     )
     .await?;
     events::record(
@@ -113,10 +132,19 @@ pub async fn set_permissions(state: &AppState, ctx: &Context, account_id: &str, 
 
 /// Removes a user's access to an account (rule 8): at once, for every session of theirs. The owner
 /// cannot be removed (rule 3); the user and their other accounts are untouched.
-pub async fn remove(state: &AppState, ctx: &Context, account_id: &str, user_id: &str, action: &str) -> Result<()> {
+pub async fn remove(
+    state: &AppState,
+    ctx: &Context,
+    account_id: &str,
+    user_id: &str,
+    action: &str,
+) -> Result<()> {
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
-    let current = repo::get(&mut tx, account_id, user_id).await?.ok_or(Error::NotFound("member"))?;
+    let mut tx = state.db.begin().await?;
+    accounts_repo::lock(&mut tx, account_id).await?;
+    let current = repo::get(&mut tx, account_id, user_id)
+        .await?
+        .ok_or(Error::NotFound("member"))?;
     if current.is_owner == 1 {
         return Err(Error::OwnerCannotBeRemoved);
     }
@@ -128,29 +156,74 @@ pub async fn remove(state: &AppState, ctx: &Context, account_id: &str, user_id: 
         &mut tx,
         ctx,
         now,
-        membership_event(action, account_id, user_id).change(json!({ "permissions": repo::decode(&current.permissions) }), json!(null)),
+        membership_event(action, account_id, user_id).change(
+            json!({ "permissions": repo::decode(&current.permissions) }),
+            json!(null),
+        ),
     )
     .await?;
-    events::record(&mut tx, now, events::kind::USER_REMOVED, Some(account_id), Some(user_id), json!({ "account_id": account_id, "user_id": user_id, "reason": action })).await?;
+    events::record(
+        &mut tx,
+        now,
+        events::kind::USER_REMOVED,
+        Some(account_id),
+        Some(user_id),
+        json!({ "account_id": account_id, "user_id": user_id, "reason": action }),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Gives an existing user access directly (admin API; the client area invites instead).
-pub async fn associate(state: &AppState, ctx: &Context, account_id: &str, user_id: &str, permissions: &[String]) -> Result<Member> {
+pub async fn associate(
+    state: &AppState,
+    ctx: &Context,
+    account_id: &str,
+    user_id: &str,
+    permissions: &[String],
+) -> Result<Member> {
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
-    accounts_repo::get(&mut tx, account_id).await?;
+    let mut tx = state.db.begin().await?;
+    accounts_repo::lock(&mut tx, account_id).await?;
     let user = users_repo::get(&mut tx, user_id).await?;
     if repo::get(&mut tx, account_id, user_id).await?.is_some() {
         return Err(Error::AlreadyMember);
     }
-    repo::insert(&mut tx, account_id, &user.id, &permissions, (ctx.actor.kind(), ctx.actor.id()), now)
-        .await
-        .map_err(|e| if e.is_unique_violation() { Error::AlreadyMember } else { e })?;
-    audit::record(&mut tx, ctx, now, membership_event("membership.added", account_id, user_id).after(json!({ "permissions": permissions }))).await?;
-    events::record(&mut tx, now, events::kind::USER_ADDED, Some(account_id), Some(user_id), json!({ "account_id": account_id, "user_id": user_id, "permissions": permissions })).await?;
+    repo::insert(
+        &mut tx,
+        account_id,
+        &user.id,
+        &permissions,
+        (ctx.actor.kind(), ctx.actor.id()),
+        now,
+    )
+    .await
+    .map_err(|e| {
+        if e.is_unique_violation() {
+            Error::AlreadyMember
+        } else {
+            e
+        }
+    })?;
+    audit::record(
+        &mut tx,
+        ctx,
+        now,
+        membership_event("membership.added", account_id, user_id)
+            .after(json!({ "permissions": permissions })),
+    )
+    .await?;
+    events::record(
+        &mut tx,
+        now,
+        events::kind::USER_ADDED,
+        Some(account_id),
+        Some(user_id),
+        json!({ "account_id": account_id, "user_id": user_id, "permissions": permissions }),
+    )
+    .await?;
     let row = repo::list_for_account(&mut tx, account_id)
         .await?
         .into_iter()
@@ -163,9 +236,16 @@ pub async fn associate(state: &AppState, ctx: &Context, account_id: &str, user_i
 /// Moves ownership (admin API only, rule 6), atomically: the new owner gains ownership (and access,
 /// if they had none); the previous owner stays a member with every permission, unless
 /// `keep_previous_owner` is false.
-pub async fn transfer_ownership(state: &AppState, ctx: &Context, account_id: &str, new_owner: &str, keep_previous_owner: bool) -> Result<Account> {
+pub async fn transfer_ownership(
+    state: &AppState,
+    ctx: &Context,
+    account_id: &str,
+    new_owner: &str,
+    keep_previous_owner: bool,
+) -> Result<Account> {
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
+    accounts_repo::lock(&mut tx, account_id).await?;
     let account = accounts_repo::get(&mut tx, account_id).await?;
     let previous = account.owner_user_id.clone();
     if previous == new_owner {
@@ -173,25 +253,46 @@ pub async fn transfer_ownership(state: &AppState, ctx: &Context, account_id: &st
     }
     let user = users_repo::get(&mut tx, new_owner).await?;
     if !user.is_active() {
-        return Err(Error::Validation("the new owner must be an active user".to_owned()));
+        return Err(Error::Validation(
+            "the new owner must be an active user".to_owned(),
+        ));
     }
     if repo::get(&mut tx, account_id, new_owner).await?.is_none() {
-        repo::insert(&mut tx, account_id, new_owner, &[], (ctx.actor.kind(), ctx.actor.id()), now).await?;
+        repo::insert(
+            &mut tx,
+            account_id,
+            new_owner,
+            &[],
+            (ctx.actor.kind(), ctx.actor.id()),
+            now,
+        )
+        .await?;
     }
     if !accounts_repo::set_owner(&mut tx, account_id, &previous, new_owner, now).await? {
-        return Err(Error::Conflict("the owner changed meanwhile; read the account and try again".to_owned()));
+        return Err(Error::Conflict(
+            "the owner changed meanwhile; read the account and try again".to_owned(),
+        ));
     }
     if keep_previous_owner {
         repo::set_permissions(&mut tx, account_id, &previous, &state.catalog.all_keys()).await?;
     } else {
         repo::delete_non_owner(&mut tx, account_id, &previous).await?;
     }
-    let change = (json!({ "owner_user_id": previous }), json!({ "owner_user_id": new_owner, "previous_owner_kept": keep_previous_owner }));
+    let change = (
+        json!({ "owner_user_id": previous }),
+        json!({ "owner_user_id": new_owner, "previous_owner_kept": keep_previous_owner }),
+    );
     audit::record(
         &mut tx,
         ctx,
         now,
-        Event { action: "account.ownership_changed", account_id: Some(account_id), user_id: Some(new_owner), before: Some(change.0), after: Some(change.1) },
+        Event {
+            action: "account.ownership_changed",
+            account_id: Some(account_id),
+            user_id: Some(new_owner),
+            before: Some(change.0),
+            after: Some(change.1),
+        },
     )
     .await?;
     events::record(
@@ -209,20 +310,37 @@ pub async fn transfer_ownership(state: &AppState, ctx: &Context, account_id: &st
 }
 
 /// `GET /authz/check`: may this user do `permission` on this account?
-pub async fn check(state: &AppState, user_id: &str, account_id: &str, permission: &str) -> Result<(bool, bool)> {
+pub async fn check(
+    state: &AppState,
+    user_id: &str,
+    account_id: &str,
+    permission: &str,
+) -> Result<(bool, bool)> {
     if !state.catalog.contains(permission) {
-        return Err(Error::Validation(format!("unknown permission `{permission}`")));
+        return Err(Error::Validation(format!(
+            "unknown permission `{permission}`"
+        )));
     }
     let mut conn = state.db.pool().acquire().await?;
     match repo::get(&mut conn, account_id, user_id).await? {
         Some(row) if row.is_owner == 1 => Ok((true, true)),
-        Some(row) => Ok((repo::decode(&row.permissions).iter().any(|p| p == permission), false)),
+        Some(row) => Ok((
+            repo::decode(&row.permissions)
+                .iter()
+                .any(|p| p == permission),
+            false,
+        )),
         None => Ok((false, false)),
     }
 }
 
 /// For handlers: the caller's access, refusing `forbidden` without `permission`.
-pub async fn access_with(state: &AppState, user_id: &str, account_id: &str, permission: &str) -> Result<Access> {
+pub async fn access_with(
+    state: &AppState,
+    user_id: &str,
+    account_id: &str,
+    permission: &str,
+) -> Result<Access> {
     let access = super::access(state, user_id, account_id).await?;
     access.require(permission)?;
     Ok(access)

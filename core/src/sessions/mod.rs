@@ -118,7 +118,7 @@ pub async fn start(
     let now = state.clock.now_ms();
     let token = new_token()?;
     let expires_at = now + ms(state.settings.auth.session_absolute);
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     repo::insert(
         &mut tx,
         &repo::NewSession {
@@ -180,7 +180,7 @@ pub async fn end(
     action: &str,
 ) -> Result<()> {
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     if !repo::delete_for_user(&mut tx, user_id, session_id).await? {
         return Err(Error::NotFound("session"));
     }

@@ -50,7 +50,9 @@ pub struct SignupRequest {
 }
 
 /// Tells an absent field (`None`, by `default`) from an explicit `null` (`Some(None)`).
-fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 
@@ -92,7 +94,11 @@ async fn signup(
     )
     .await?;
     if state.settings.auth.require_email_verification {
-        let body = SignupResponse { user, account, token: None };
+        let body = SignupResponse {
+            user,
+            account,
+            token: None,
+        };
         return Ok((StatusCode::CREATED, ApiJson(body)).into_response());
     }
     let token = sessions::start(&state, &user.id, ip.0, user_agent.0, false).await?;

@@ -42,7 +42,7 @@ pub async fn create_by_admin(state: &AppState, ctx: &Context, new: NewUser) -> R
 async fn create(state: &AppState, ctx: &Context, new: NewUser, action: &str) -> Result<UserRow> {
     let prepared = prepare(state, new).await?;
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     let row = insert(&mut tx, ctx, now, &prepared, action).await?;
     tx.commit().await?;
     Ok(row)
@@ -122,8 +122,22 @@ pub async fn insert(
         "email": user.email.as_str(), "first_name": user.first_name,
         "last_name": user.last_name, "language": user.language,
     });
-    audit::record(conn, ctx, now, Event::user(action, &user.id).after(profile.clone())).await?;
-    events::record(conn, now, events::kind::USER_CREATED, None, Some(&user.id), json!({ "user_id": user.id, "user": profile })).await?;
+    audit::record(
+        conn,
+        ctx,
+        now,
+        Event::user(action, &user.id).after(profile.clone()),
+    )
+    .await?;
+    events::record(
+        conn,
+        now,
+        events::kind::USER_CREATED,
+        None,
+        Some(&user.id),
+        json!({ "user_id": user.id, "user": profile }),
+    )
+    .await?;
     repo::get(conn, &user.id).await
 }
 
@@ -189,7 +203,7 @@ async fn send_password_link(state: &AppState, user: &UserRow, template: &str) ->
 /// Uses an email-verification link.
 pub async fn verify_email(state: &AppState, ctx: &Context, token: &str) -> Result<User> {
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     let (user_id, email) = tokens::consume(&mut tx, Purpose::VerifyEmail, token, now)
         .await?
         .ok_or(Error::InvalidToken)?;
@@ -334,7 +348,7 @@ pub async fn confirm_password_reset(
         .passwords
         .check_policy(password, &[&user.email, &user.first_name, &user.last_name])?;
     let hash = state.passwords.hash(password).await?;
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     if tokens::consume(&mut tx, Purpose::PasswordReset, token, now)
         .await?
         .is_none()
@@ -474,7 +488,7 @@ pub async fn update_self(
     };
 
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     repo::update_profile(&mut tx, user_id, &change, now).await?;
     if let Some(hash) = &new_hash {
         repo::set_password_hash(&mut tx, user_id, hash, now).await?;
@@ -562,7 +576,7 @@ pub async fn admin_update(
         status: update.status,
         ..ProfileChange::default()
     };
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     let before = repo::get(&mut tx, user_id).await?;
     if let Some(email) = &update.email {
         let email = Email::parse(email)?;
@@ -599,7 +613,7 @@ pub async fn admin_update(
 /// too). Their memberships of other accounts go with them.
 pub async fn admin_delete(state: &AppState, ctx: &Context, user_id: &str) -> Result<()> {
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     let before = repo::get(&mut tx, user_id).await?;
     let owned = crate::accounts::repo::count_owned_by(&mut tx, user_id).await?;
     if owned > 0 {
@@ -642,7 +656,7 @@ pub async fn confirm_totp(
     code: &str,
 ) -> Result<Vec<String>> {
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     let user = repo::get(&mut tx, user_id).await?;
     let secret = user.totp_pending_secret.clone().ok_or_else(|| {
         Error::Conflict("no enrolment in progress: start with POST /api/v1/me/totp".to_owned())
@@ -746,7 +760,7 @@ pub async fn clear_totp(
     action: &str,
 ) -> Result<()> {
     let now = state.clock.now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin().await?;
     repo::get(&mut tx, user_id).await?;
     let was_on = repo::clear_totp(&mut tx, user_id, now).await?;
     if was_on {
