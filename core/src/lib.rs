@@ -9,6 +9,7 @@ pub mod admins;
 pub mod audit;
 pub mod cli;
 pub mod clock;
+pub mod contacts;
 pub mod crypto;
 pub mod db;
 pub mod error;

@@ -796,6 +796,194 @@ async fn concurrent_transfers_and_removals_leave_exactly_one_owner(backend: Back
     assert_eq!(flagged[0]["user_id"], owners[0].as_str());
 }
 
+/// Contacts are kept per account, need `contacts`, and are not users.
+async fn contacts_are_managed_with_the_contacts_permission(backend: Backend) {
+    let f = fixture(backend, |_| {}).await;
+    let (app, account) = (&f.app, &f.account);
+    let base = format!("/api/v1/accounts/{account}/contacts");
+    let email = unique_email("billing-contact");
+    let created = app
+        .expect(201, "POST", &base, Some(&f.owner), Some(json!({ "first_name": "Bill", "last_name": "Payer", "email": email, "email_preferences": ["billing", "domain", "billing"] })))
+        .await;
+    assert_eq!(created["email_preferences"], json!(["billing", "domain"]));
+    let id = created["id"].as_str().unwrap();
+    let bad = app.call("POST", &base, Some(&f.owner), Some(json!({ "first_name": "B", "last_name": "P", "email": email, "email_preferences": ["spam"] }))).await;
+    assert_eq!(problem(bad).await["code"], "validation_failed");
+    let missing = app
+        .call(
+            "POST",
+            &base,
+            Some(&f.owner),
+            Some(json!({ "first_name": "B" })),
+        )
+        .await;
+    assert_eq!(problem(missing).await["code"], "validation_failed");
+
+    assert_eq!(
+        problem(app.call("GET", &base, Some(&f.member), None).await).await["code"],
+        "forbidden"
+    );
+    app.expect(
+        200,
+        "PATCH",
+        &format!("/api/v1/accounts/{account}/users/{}", f.member_id),
+        Some(&f.owner),
+        Some(json!({ "permissions": ["contacts"] })),
+    )
+    .await;
+    let list = app.expect(200, "GET", &base, Some(&f.member), None).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let changed = app
+        .expect(
+            200,
+            "PATCH",
+            &format!("{base}/{id}"),
+            Some(&f.member),
+            Some(json!({ "phone": "+44 20 7946 0000" })),
+        )
+        .await;
+    assert_eq!(changed["phone"], "+44 20 7946 0000");
+    assert_eq!(changed["first_name"], "Bill");
+
+    // A contact is not a login, and another account cannot reach it.
+    assert_eq!(app.login(&email, PASSWORD, json!({})).await.status(), 401);
+    let other = app
+        .expect(200, "GET", "/api/v1/me/accounts", Some(&f.member), None)
+        .await;
+    let own = other
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["is_owner"] == true)
+        .unwrap()["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let elsewhere = app
+        .call(
+            "GET",
+            &format!("/api/v1/accounts/{own}/contacts/{id}"),
+            Some(&f.member),
+            None,
+        )
+        .await;
+    assert_eq!(problem(elsewhere).await["code"], "not_found");
+
+    app.expect(
+        204,
+        "DELETE",
+        &format!("{base}/{id}"),
+        Some(&f.member),
+        None,
+    )
+    .await;
+    assert_eq!(
+        app.expect(200, "GET", &base, Some(&f.owner), None).await,
+        json!([])
+    );
+}
+
+/// The audit log lists who did what, filtered by account, user, action and time, newest first.
+async fn the_audit_log_is_filtered_and_paged(backend: Backend) {
+    let f = fixture(backend, |_| {}).await;
+    let (app, account) = (&f.app, &f.account);
+    let start = app.state.clock.now_ms();
+    app.expect(
+        200,
+        "POST",
+        &format!("/api/v1/admin/accounts/{account}/owner"),
+        Some(&f.admin),
+        Some(json!({ "user_id": f.member_id })),
+    )
+    .await;
+    let page = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/admin/audit?account={account}&action=account.ownership_changed"),
+            Some(&f.admin),
+            None,
+        )
+        .await;
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["actor_kind"], "admin");
+    assert_eq!(items[0]["before"]["owner_user_id"], f.owner_id.as_str());
+    assert_eq!(items[0]["after"]["owner_user_id"], f.member_id.as_str());
+    assert_eq!(items[0]["ip"], "127.0.0.1");
+
+    let all = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/admin/audit?account={account}&limit=2"),
+            Some(&f.admin),
+            None,
+        )
+        .await;
+    assert_eq!(all["items"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        all["items"][0]["action"], "account.ownership_changed",
+        "newest first"
+    );
+    let next = all["next_cursor"].as_str().unwrap();
+    let older = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/admin/audit?account={account}&limit=2&cursor={next}"),
+            Some(&f.admin),
+            None,
+        )
+        .await;
+    assert_ne!(older["items"][0]["id"], all["items"][0]["id"]);
+    let recent = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/admin/audit?since={start}"),
+            Some(&f.admin),
+            None,
+        )
+        .await;
+    assert!(
+        recent["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["occurred_at"].as_i64().unwrap() >= start)
+    );
+    let by_user = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/admin/audit?user={}", f.owner_id),
+            Some(&f.admin),
+            None,
+        )
+        .await;
+    assert!(
+        by_user["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["user_id"] == f.owner_id.as_str())
+    );
+    assert!(
+        by_user["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "user.signed_up")
+    );
+    assert_eq!(
+        app.call("GET", "/api/v1/admin/audit", Some(&f.owner), None)
+            .await
+            .status(),
+        401
+    );
+}
+
 both_backends!(
     signup_creates_the_account_its_user_owns,
     admins_create_accounts_with_their_owner,
@@ -806,4 +994,6 @@ both_backends!(
     deleting_an_owner_is_refused,
     permissions_decide_what_members_may_do,
     concurrent_transfers_and_removals_leave_exactly_one_owner,
+    contacts_are_managed_with_the_contacts_permission,
+    the_audit_log_is_filtered_and_paged,
 );

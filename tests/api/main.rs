@@ -12,6 +12,7 @@ mod helpers;
 mod accounts;
 mod admin_users;
 mod auth;
+mod authz_matrix;
 mod cli;
 mod errors;
 mod health;

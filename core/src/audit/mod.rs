@@ -1,8 +1,9 @@
 //! The audit log: every state change writes one event, in the same transaction as the change.
 
+pub mod http;
 mod repo;
 
-pub use repo::record;
+pub use repo::{AuditFilter, AuditRecord, list, record};
 
 use serde_json::Value;
 

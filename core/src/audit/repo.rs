@@ -32,3 +32,84 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// One audit event as the admin API shows it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct AuditRecord {
+    pub id: String,
+    pub occurred_at: i64,
+    /// `user`, `admin`, `plugin` or `system`.
+    pub actor_kind: String,
+    /// The user id, the admin token's name or the plugin's name.
+    pub actor_id: Option<String>,
+    pub action: String,
+    pub account_id: Option<String>,
+    pub user_id: Option<String>,
+    pub ip: Option<String>,
+    #[schema(value_type = Option<Object>)]
+    pub before: Option<serde_json::Value>,
+    #[schema(value_type = Option<Object>)]
+    pub after: Option<serde_json::Value>,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    occurred_at: i64,
+    actor_kind: String,
+    actor_id: Option<String>,
+    action: String,
+    account_id: Option<String>,
+    user_id: Option<String>,
+    ip: Option<String>,
+    before_json: Option<String>,
+    after_json: Option<String>,
+}
+
+/// What to list: each given field narrows the result.
+#[derive(Debug, Default)]
+pub struct AuditFilter {
+    pub account_id: Option<String>,
+    pub user_id: Option<String>,
+    pub action: Option<String>,
+    pub since: Option<i64>,
+    pub until: Option<i64>,
+    /// Newest first: the page starts before this id.
+    pub before_id: Option<String>,
+    pub limit: i64,
+}
+
+pub async fn list(conn: &mut AnyConnection, f: &AuditFilter) -> Result<Vec<AuditRecord>> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, occurred_at, actor_kind, actor_id, action, account_id, user_id, ip, before_json, after_json \
+         FROM audit_events \
+         WHERE ($1 IS NULL OR account_id = $1) AND ($2 IS NULL OR user_id = $2) AND ($3 IS NULL OR action = $3) \
+           AND ($4 IS NULL OR occurred_at >= $4) AND ($5 IS NULL OR occurred_at < $5) AND ($6 IS NULL OR id < $6) \
+         ORDER BY id DESC LIMIT $7",
+    )
+    .bind(f.account_id.clone())
+    .bind(f.user_id.clone())
+    .bind(f.action.clone())
+    .bind(f.since)
+    .bind(f.until)
+    .bind(f.before_id.clone())
+    .bind(f.limit)
+    .fetch_all(conn)
+    .await?;
+    let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditRecord {
+            id: r.id,
+            occurred_at: r.occurred_at,
+            actor_kind: r.actor_kind,
+            actor_id: r.actor_id,
+            action: r.action,
+            account_id: r.account_id,
+            user_id: r.user_id,
+            ip: r.ip,
+            before: parse(r.before_json),
+            after: parse(r.after_json),
+        })
+        .collect())
+}

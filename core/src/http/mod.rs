@@ -108,6 +108,8 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::accounts::admin_http::routes())
         .merge(crate::memberships::http::routes())
         .merge(crate::memberships::admin_http::routes())
+        .merge(crate::contacts::http::routes())
+        .merge(crate::audit::http::routes())
 }
 
 /// The generated OpenAPI document (for tools that want it without a server).

@@ -1,0 +1,323 @@
+//! The authorization matrix: every account-scoped endpoint × every kind of caller, asserting the
+//! exact set allowed, the answer everyone else gets, and that a refused call changes nothing.
+
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+const PASSWORD: &str = "correct horse battery";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caller {
+    Anonymous,
+    /// A member of another account.
+    Outsider,
+    /// A member of this account without the permission the endpoint needs.
+    MemberWithout,
+    /// A member of this account with it.
+    MemberWith,
+    Owner,
+    /// The owner of another account.
+    OtherOwner,
+    Admin,
+}
+
+use Caller::*;
+
+const EVERYONE: [Caller; 7] = [
+    Anonymous,
+    Outsider,
+    MemberWithout,
+    MemberWith,
+    Owner,
+    OtherOwner,
+    Admin,
+];
+
+/// What a caller outside the allowed set gets.
+fn refusal(caller: Caller, admin_endpoint: bool) -> (u16, &'static str) {
+    match caller {
+        _ if admin_endpoint => (401, "unauthorized"),
+        Anonymous | Admin => (401, "unauthorized"),
+        Outsider | OtherOwner => (404, "not_found"),
+        MemberWithout | MemberWith => (403, "forbidden"),
+        Owner => unreachable!("the owner is allowed every client-area call"),
+    }
+}
+
+async fn signup_without_account(app: &TestApp, label: &str) -> (String, String) {
+    let body = app
+        .expect(
+            201,
+            "POST",
+            "/api/v1/signup",
+            None,
+            Some(json!({ "email": unique_email(label), "password": PASSWORD, "first_name": "A", "last_name": "B", "account": null })),
+        )
+        .await;
+    (
+        body["user"]["id"].as_str().unwrap().to_owned(),
+        body["token"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// Everything about an account that a call could change.
+async fn snapshot(app: &TestApp, account: &str) -> String {
+    let pool = app.state.db.pool();
+    let account_row: Vec<(String, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT owner_user_id, company_name, billing_email, status FROM accounts WHERE id = $1",
+    )
+    .bind(account.to_owned())
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let members: Vec<(String, String)> = sqlx::query_as(
+        "SELECT user_id, permissions FROM memberships WHERE account_id = $1 ORDER BY user_id",
+    )
+    .bind(account.to_owned())
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let contacts: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT id, email, first_name FROM contacts WHERE account_id = $1 ORDER BY id",
+    )
+    .bind(account.to_owned())
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    format!("{account_row:?}|{members:?}|{contacts:?}")
+}
+
+async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    let (owner_id, owner) = app.signup(&unique_email("owner"), PASSWORD).await;
+    let account = app
+        .expect(200, "GET", "/api/v1/me/accounts", Some(&owner), None)
+        .await[0]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, other_owner) = app.signup(&unique_email("other-owner"), PASSWORD).await;
+    let other_account = app
+        .expect(200, "GET", "/api/v1/me/accounts", Some(&other_owner), None)
+        .await[0]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (outsider_id, outsider) = signup_without_account(&app, "outsider").await;
+    let all: Vec<String> = roster::permissions::BUILTIN
+        .iter()
+        .map(|(k, _)| (*k).to_owned())
+        .collect();
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/admin/accounts/{other_account}/users"),
+        Some(&admin),
+        Some(json!({ "user_id": outsider_id, "permissions": all })),
+    )
+    .await;
+    let (without_id, without) = signup_without_account(&app, "without").await;
+    let (with_id, with) = signup_without_account(&app, "with").await;
+    for (id, permissions) in [
+        (&without_id, json!(["invoices"])),
+        (&with_id, json!(["profile", "contacts"])),
+    ] {
+        app.expect(
+            201,
+            "POST",
+            &format!("/api/v1/admin/accounts/{account}/users"),
+            Some(&admin),
+            Some(json!({ "user_id": id, "permissions": permissions })),
+        )
+        .await;
+    }
+    let token = |caller: Caller| -> Option<String> {
+        match caller {
+            Anonymous => None,
+            Outsider => Some(outsider.clone()),
+            MemberWithout => Some(without.clone()),
+            MemberWith => Some(with.clone()),
+            Owner => Some(owner.clone()),
+            OtherOwner => Some(other_owner.clone()),
+            Admin => Some(admin.clone()),
+        }
+    };
+
+    // A contact and a removable member, re-made before each call that could consume them.
+    let new_contact = || async {
+        app.expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{account}/contacts"),
+            Some(&owner),
+            Some(json!({ "first_name": "Bill", "last_name": "Ing", "email": unique_email("contact") })),
+        )
+        .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let (victim_id, _) = signup_without_account(&app, "victim").await;
+    let add_victim = || async {
+        let response = app
+            .call(
+                "POST",
+                &format!("/api/v1/admin/accounts/{account}/users"),
+                Some(&admin),
+                Some(json!({ "user_id": victim_id, "permissions": [] })),
+            )
+            .await;
+        assert!([201, 409].contains(&response.status().as_u16()));
+    };
+
+    type Case = (&'static str, &'static str, &'static [Caller], bool);
+    // (method, path template, allowed callers, admin endpoint). {a} account, {c} contact,
+    // {v} removable member, {m} a member whose permissions are set.
+    let cases: &[Case] = &[
+        (
+            "GET",
+            "/api/v1/accounts/{a}",
+            &[MemberWithout, MemberWith, Owner],
+            false,
+        ),
+        ("PATCH", "/api/v1/accounts/{a}", &[MemberWith, Owner], false),
+        (
+            "GET",
+            "/api/v1/accounts/{a}/contacts",
+            &[MemberWith, Owner],
+            false,
+        ),
+        (
+            "POST",
+            "/api/v1/accounts/{a}/contacts",
+            &[MemberWith, Owner],
+            false,
+        ),
+        (
+            "GET",
+            "/api/v1/accounts/{a}/contacts/{c}",
+            &[MemberWith, Owner],
+            false,
+        ),
+        (
+            "PATCH",
+            "/api/v1/accounts/{a}/contacts/{c}",
+            &[MemberWith, Owner],
+            false,
+        ),
+        (
+            "DELETE",
+            "/api/v1/accounts/{a}/contacts/{c}",
+            &[MemberWith, Owner],
+            false,
+        ),
+        ("GET", "/api/v1/accounts/{a}/users", &[Owner], false),
+        ("PATCH", "/api/v1/accounts/{a}/users/{m}", &[Owner], false),
+        ("DELETE", "/api/v1/accounts/{a}/users/{v}", &[Owner], false),
+        ("GET", "/api/v1/admin/accounts/{a}", &[Admin], true),
+        ("PATCH", "/api/v1/admin/accounts/{a}", &[Admin], true),
+        ("GET", "/api/v1/admin/accounts/{a}/users", &[Admin], true),
+        ("POST", "/api/v1/admin/accounts/{a}/users", &[Admin], true),
+        (
+            "PATCH",
+            "/api/v1/admin/accounts/{a}/users/{m}",
+            &[Admin],
+            true,
+        ),
+        (
+            "DELETE",
+            "/api/v1/admin/accounts/{a}/users/{v}",
+            &[Admin],
+            true,
+        ),
+        ("POST", "/api/v1/admin/accounts/{a}/owner", &[Admin], true),
+    ];
+    for (method, template, allowed, admin_endpoint) in cases {
+        for caller in EVERYONE {
+            let contact = new_contact().await;
+            add_victim().await;
+            let path = template
+                .replace("{a}", &account)
+                .replace("{c}", &contact)
+                .replace("{v}", &victim_id)
+                .replace("{m}", &without_id);
+            let body: Option<Value> = match (*method, *template) {
+                ("PATCH", "/api/v1/accounts/{a}") | ("PATCH", "/api/v1/admin/accounts/{a}") => {
+                    Some(json!({ "company_name": format!("Renamed by {caller:?}") }))
+                }
+                ("POST", t) if t.ends_with("/contacts") => Some(
+                    json!({ "first_name": "New", "last_name": "Contact", "email": unique_email("new") }),
+                ),
+                ("PATCH", t) if t.contains("/contacts/") => {
+                    Some(json!({ "first_name": format!("By {caller:?}") }))
+                }
+                ("PATCH", t) if t.contains("/users/") => {
+                    Some(json!({ "permissions": ["invoices", "emails"] }))
+                }
+                ("POST", t) if t.ends_with("/users") => {
+                    Some(json!({ "user_id": outsider_id, "permissions": [] }))
+                }
+                // Moving ownership to the owner it already has: allowed, and a no-op.
+                ("POST", t) if t.ends_with("/owner") => Some(json!({ "user_id": owner_id })),
+                _ => None,
+            };
+            let before = snapshot(&app, &account).await;
+            let response = app
+                .call(method, &path, token(caller).as_deref(), body)
+                .await;
+            let status = response.status().as_u16();
+            if allowed.contains(&caller) {
+                assert!(
+                    (200..300).contains(&status),
+                    "{caller:?} {method} {template}: {status} {}",
+                    response.text().await.unwrap()
+                );
+                if *template == "/api/v1/admin/accounts/{a}/users" && *method == "POST" {
+                    // Undo, so the outsider stays an outsider.
+                    app.expect(
+                        204,
+                        "DELETE",
+                        &format!("/api/v1/admin/accounts/{account}/users/{outsider_id}"),
+                        Some(&admin),
+                        None,
+                    )
+                    .await;
+                }
+            } else {
+                let (expected_status, expected_code) = refusal(caller, *admin_endpoint);
+                assert_eq!(status, expected_status, "{caller:?} {method} {template}");
+                assert_eq!(
+                    problem(response).await["code"],
+                    expected_code,
+                    "{caller:?} {method} {template}"
+                );
+                assert_eq!(
+                    snapshot(&app, &account).await,
+                    before,
+                    "refused {caller:?} {method} {template} changed something"
+                );
+            }
+        }
+    }
+
+    // The authorization check itself answers every signed-in caller, truthfully.
+    for caller in EVERYONE {
+        let path = format!("/api/v1/authz/check?account={account}&permission=profile");
+        let response = app.call("GET", &path, token(caller).as_deref(), None).await;
+        match caller {
+            Anonymous | Admin => assert_eq!(response.status(), 401),
+            _ => {
+                let body: Value = response.json().await.unwrap();
+                assert_eq!(
+                    body["allowed"],
+                    matches!(caller, MemberWith | Owner),
+                    "{caller:?}"
+                );
+            }
+        }
+    }
+}
+
+both_backends!(every_account_scoped_endpoint_allows_exactly_the_right_callers);
