@@ -59,7 +59,10 @@ pub async fn access(state: &AppState, user_id: &str, account_id: &str) -> Result
     let row = repo::get(&mut conn, account_id, user_id)
         .await?
         .ok_or(Error::NotFound("account"))?;
-    repo::touch_login(&mut conn, account_id, user_id, state.clock.now_ms()).await?;
+    let now = state.clock.now_ms();
+    if row.last_login_at.is_none_or(|t| now - t > 60_000) {
+        repo::touch_login(&mut conn, account_id, user_id, now).await?;
+    }
     let is_owner = row.is_owner == 1;
     Ok(Access {
         account_id: row.account_id,

@@ -87,11 +87,22 @@ pub async fn list_for_account(
     .await?)
 }
 
-pub async fn list_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<MembershipRow>> {
+/// A user's membership joined with its account, for `GET /me/accounts` (one query).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AccountMembershipRow {
+    #[sqlx(flatten)]
+    pub account: crate::accounts::Account,
+    pub permissions: String,
+}
+
+pub async fn accounts_of_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+) -> Result<Vec<AccountMembershipRow>> {
     Ok(sqlx::query_as(
-        "SELECT m.account_id, m.user_id, m.permissions, \
-           CASE WHEN a.owner_user_id = m.user_id THEN 1 ELSE 0 END AS is_owner, \
-           m.created_at, m.last_login_at \
+        "SELECT a.id, a.owner_user_id, a.company_name, a.billing_email, a.address1, a.address2, a.city, \
+           a.state, a.postcode, a.country, a.phone, a.tax_id, a.currency, a.status, a.created_at, \
+           a.updated_at, m.permissions \
          FROM memberships m JOIN accounts a ON a.id = m.account_id \
          WHERE m.user_id = $1 ORDER BY m.created_at, m.account_id",
     )

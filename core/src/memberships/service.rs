@@ -25,22 +25,22 @@ pub struct MyAccount {
 
 pub async fn my_accounts(state: &AppState, user_id: &str) -> Result<Vec<MyAccount>> {
     let mut conn = state.db.pool().acquire().await?;
-    let rows = repo::list_for_user(&mut conn, user_id).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let account = accounts_repo::get(&mut conn, &row.account_id).await?;
-        let is_owner = row.is_owner == 1;
-        out.push(MyAccount {
-            account,
-            is_owner,
-            permissions: if is_owner {
-                state.catalog.all_keys()
-            } else {
-                repo::decode(&row.permissions)
-            },
-        });
-    }
-    Ok(out)
+    Ok(repo::accounts_of_user(&mut conn, user_id)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let is_owner = row.account.owner_user_id == user_id;
+            MyAccount {
+                permissions: if is_owner {
+                    state.catalog.all_keys()
+                } else {
+                    repo::decode(&row.permissions)
+                },
+                account: row.account,
+                is_owner,
+            }
+        })
+        .collect())
 }
 
 fn member(state: &AppState, row: MemberRow) -> Member {
