@@ -1,15 +1,14 @@
 //! Client-area routes of accounts: checkout, read, update; and the permission catalog.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{Account, AccountProfile, service};
-use crate::http::auth::{ClientIp, CurrentUser};
+use crate::http::auth::{AccountUser, ClientIp, CurrentUser};
 use crate::http::json::ApiJson;
 use crate::http::problem::{ApiError, Problem};
-use crate::memberships;
 use crate::permissions::PermissionInfo;
 use crate::state::AppState;
 
@@ -38,11 +37,11 @@ async fn checkout(
     responses((status = 200, body = Account), (status = 404, description = "No such account, or no access to it", body = Problem)))]
 async fn get_account(
     State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<String>,
+    caller: AccountUser,
 ) -> Result<ApiJson<Account>, ApiError> {
-    memberships::access(&state, &user.0.user_id, &id).await?;
-    Ok(ApiJson(service::get(&state, &id).await?))
+    Ok(ApiJson(
+        service::get(&state, &caller.access.account_id).await?,
+    ))
 }
 
 /// Change the account's profile (needs `profile`).
@@ -51,14 +50,14 @@ async fn get_account(
     responses((status = 200, body = Account), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update_account(
     State(state): State<AppState>,
-    user: CurrentUser,
+    caller: AccountUser,
     ip: ClientIp,
-    Path(id): Path<String>,
     ApiJson(profile): ApiJson<AccountProfile>,
 ) -> Result<ApiJson<Account>, ApiError> {
-    memberships::service::access_with(&state, &user.0.user_id, &id, "profile").await?;
+    caller.access.require("profile")?;
+    let ctx = caller.user.context(&ip);
     Ok(ApiJson(
-        service::update(&state, &user.context(&ip), &id, profile, None).await?,
+        service::update(&state, &ctx, &caller.access.account_id, profile, None).await?,
     ))
 }
 

@@ -6,10 +6,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{Contact, ContactInput};
-use crate::http::auth::{ClientIp, CurrentUser};
+use crate::http::auth::{AccountUser, ClientIp};
 use crate::http::json::ApiJson;
 use crate::http::problem::{ApiError, Problem};
-use crate::memberships::service::access_with;
 use crate::state::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -25,11 +24,12 @@ const PERMISSION: &str = "contacts";
     responses((status = 200, body = Vec<Contact>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn list_contacts(
     State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<String>,
+    caller: AccountUser,
 ) -> Result<ApiJson<Vec<Contact>>, ApiError> {
-    access_with(&state, &user.0.user_id, &id, PERMISSION).await?;
-    Ok(ApiJson(super::list(&state, &id).await?))
+    caller.access.require(PERMISSION)?;
+    Ok(ApiJson(
+        super::list(&state, &caller.access.account_id).await?,
+    ))
 }
 
 /// Add a contact.
@@ -38,16 +38,14 @@ async fn list_contacts(
     responses((status = 201, body = Contact), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn create_contact(
     State(state): State<AppState>,
-    user: CurrentUser,
+    caller: AccountUser,
     ip: ClientIp,
-    Path(id): Path<String>,
     ApiJson(input): ApiJson<ContactInput>,
 ) -> Result<(StatusCode, ApiJson<Contact>), ApiError> {
-    access_with(&state, &user.0.user_id, &id, PERMISSION).await?;
-    Ok((
-        StatusCode::CREATED,
-        ApiJson(super::create(&state, &user.context(&ip), &id, input).await?),
-    ))
+    caller.access.require(PERMISSION)?;
+    let ctx = caller.user.context(&ip);
+    let contact = super::create(&state, &ctx, &caller.access.account_id, input).await?;
+    Ok((StatusCode::CREATED, ApiJson(contact)))
 }
 
 /// Read a contact.
@@ -56,11 +54,13 @@ async fn create_contact(
     responses((status = 200, body = Contact), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn get_contact(
     State(state): State<AppState>,
-    user: CurrentUser,
-    Path((id, contact_id)): Path<(String, String)>,
+    caller: AccountUser,
+    Path((_account_id, contact_id)): Path<(String, String)>,
 ) -> Result<ApiJson<Contact>, ApiError> {
-    access_with(&state, &user.0.user_id, &id, PERMISSION).await?;
-    Ok(ApiJson(super::get(&state, &id, &contact_id).await?))
+    caller.access.require(PERMISSION)?;
+    Ok(ApiJson(
+        super::get(&state, &caller.access.account_id, &contact_id).await?,
+    ))
 }
 
 /// Change a contact.
@@ -69,14 +69,15 @@ async fn get_contact(
     responses((status = 200, body = Contact), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update_contact(
     State(state): State<AppState>,
-    user: CurrentUser,
+    caller: AccountUser,
     ip: ClientIp,
-    Path((id, contact_id)): Path<(String, String)>,
+    Path((_account_id, contact_id)): Path<(String, String)>,
     ApiJson(input): ApiJson<ContactInput>,
 ) -> Result<ApiJson<Contact>, ApiError> {
-    access_with(&state, &user.0.user_id, &id, PERMISSION).await?;
+    caller.access.require(PERMISSION)?;
+    let ctx = caller.user.context(&ip);
     Ok(ApiJson(
-        super::update(&state, &user.context(&ip), &id, &contact_id, input).await?,
+        super::update(&state, &ctx, &caller.access.account_id, &contact_id, input).await?,
     ))
 }
 
@@ -86,11 +87,12 @@ async fn update_contact(
     responses((status = 204, description = "Deleted"), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn delete_contact(
     State(state): State<AppState>,
-    user: CurrentUser,
+    caller: AccountUser,
     ip: ClientIp,
-    Path((id, contact_id)): Path<(String, String)>,
+    Path((_account_id, contact_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    access_with(&state, &user.0.user_id, &id, PERMISSION).await?;
-    super::delete(&state, &user.context(&ip), &id, &contact_id).await?;
+    caller.access.require(PERMISSION)?;
+    let ctx = caller.user.context(&ip);
+    super::delete(&state, &ctx, &caller.access.account_id, &contact_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

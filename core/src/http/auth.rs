@@ -1,9 +1,10 @@
 //! Who is calling: the session of a client-area user (bearer token or cookie), an admin token, and
 //! the client's IP and user agent.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 
@@ -11,6 +12,7 @@ use super::problem::ApiError;
 use crate::admins::{self, AdminIdentity};
 use crate::audit::{Actor, Context};
 use crate::error::Error;
+use crate::memberships::{self, Access};
 use crate::sessions::{self, Authenticated};
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -26,10 +28,51 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = bearer(parts)
-            .or_else(|| cookie(parts, SESSION_COOKIE))
-            .ok_or(Error::Unauthenticated)?;
+        let SessionToken(token) = SessionToken::from_request_parts(parts, state).await?;
         Ok(Self(sessions::authenticate(state, &token).await?))
+    }
+}
+
+/// The session token a request carries (bearer or cookie), not yet checked. Rejects with 401.
+#[derive(Debug, Clone)]
+pub struct SessionToken(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for SessionToken {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        Ok(Self(
+            bearer(parts)
+                .or_else(|| cookie(parts, SESSION_COOKIE))
+                .ok_or(Error::Unauthenticated)?,
+        ))
+    }
+}
+
+/// A signed-in user with access to the account named by the route's `{id}`, checked with one
+/// query. Rejects with 401 (no session) or 404 (no access: account ids cannot be probed).
+#[derive(Debug, Clone)]
+pub struct AccountUser {
+    pub user: CurrentUser,
+    pub access: Access,
+}
+
+impl FromRequestParts<AppState> for AccountUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let SessionToken(token) = SessionToken::from_request_parts(parts, state).await?;
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| Error::NotFound("account"))?;
+        let account_id = params.get("id").ok_or(Error::NotFound("account"))?;
+        let (auth, membership) =
+            sessions::authenticate_for_account(state, &token, account_id).await?;
+        let access = memberships::access(state, &auth.user_id, account_id, membership).await?;
+        Ok(Self {
+            user: CurrentUser(auth),
+            access,
+        })
     }
 }
 

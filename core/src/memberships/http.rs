@@ -8,11 +8,12 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::Member;
 use super::service::{self, MyAccount};
-use super::{Member, access};
-use crate::http::auth::{ClientIp, CurrentUser};
+use crate::http::auth::{AccountUser, ClientIp, CurrentUser, SessionToken};
 use crate::http::json::ApiJson;
 use crate::http::problem::{ApiError, Problem};
+use crate::sessions;
 use crate::state::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -44,13 +45,12 @@ async fn my_accounts(
     ))]
 async fn list_users(
     State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<String>,
+    caller: AccountUser,
 ) -> Result<ApiJson<Vec<Member>>, ApiError> {
-    access(&state, &user.0.user_id, &id)
-        .await?
-        .require_user_management(&state)?;
-    Ok(ApiJson(service::list_members(&state, &id).await?))
+    caller.access.require_user_management(&state)?;
+    Ok(ApiJson(
+        service::list_members(&state, &caller.access.account_id).await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -71,23 +71,16 @@ pub struct PermissionsRequest {
     ))]
 async fn update_user(
     State(state): State<AppState>,
-    user: CurrentUser,
+    caller: AccountUser,
     ip: ClientIp,
-    Path((id, user_id)): Path<(String, String)>,
+    Path((_account_id, user_id)): Path<(String, String)>,
     ApiJson(request): ApiJson<PermissionsRequest>,
 ) -> Result<ApiJson<Member>, ApiError> {
-    access(&state, &user.0.user_id, &id)
-        .await?
-        .require_user_management(&state)?;
+    caller.access.require_user_management(&state)?;
+    let ctx = caller.user.context(&ip);
+    let account_id = &caller.access.account_id;
     Ok(ApiJson(
-        service::set_permissions(
-            &state,
-            &user.context(&ip),
-            &id,
-            &user_id,
-            &request.permissions,
-        )
-        .await?,
+        service::set_permissions(&state, &ctx, account_id, &user_id, &request.permissions).await?,
     ))
 }
 
@@ -103,18 +96,18 @@ async fn update_user(
     ))]
 async fn remove_user(
     State(state): State<AppState>,
-    user: CurrentUser,
+    caller: AccountUser,
     ip: ClientIp,
-    Path((id, user_id)): Path<(String, String)>,
+    Path((_account_id, user_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    let caller = access(&state, &user.0.user_id, &id).await?;
-    let action = if user_id == user.0.user_id {
+    let action = if user_id == caller.user.0.user_id {
         "membership.left"
     } else {
-        caller.require_user_management(&state)?;
+        caller.access.require_user_management(&state)?;
         "membership.removed"
     };
-    service::remove(&state, &user.context(&ip), &id, &user_id, action).await?;
+    let ctx = caller.user.context(&ip);
+    service::remove(&state, &ctx, &caller.access.account_id, &user_id, action).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -131,15 +124,16 @@ pub struct CheckAnswer {
     is_owner: bool,
 }
 
-/// For other services of the platform: may the bearer do `permission` on `account`?
+/// For other services of the platform: may the bearer do `permission` on `account`? One database
+/// query per call.
 #[utoipa::path(get, path = "/api/v1/authz/check", tag = "accounts", params(CheckQuery),
     responses((status = 200, body = CheckAnswer), (status = 401, body = Problem), (status = 422, description = "Unknown permission", body = Problem)))]
 async fn authz_check(
     State(state): State<AppState>,
-    user: CurrentUser,
+    SessionToken(token): SessionToken,
     Query(q): Query<CheckQuery>,
 ) -> Result<ApiJson<CheckAnswer>, ApiError> {
-    let (allowed, is_owner) =
-        service::check(&state, &user.0.user_id, &q.account, &q.permission).await?;
+    let (_, membership) = sessions::authenticate_for_account(&state, &token, &q.account).await?;
+    let (allowed, is_owner) = service::check(&state, membership, &q.permission)?;
     Ok(ApiJson(CheckAnswer { allowed, is_owner }))
 }

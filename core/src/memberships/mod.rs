@@ -10,6 +10,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::error::{Error, Result};
+use crate::sessions::MembershipView;
 use crate::state::AppState;
 
 /// A user's access to one account, as every account-scoped request checks it.
@@ -52,26 +53,29 @@ impl Access {
     }
 }
 
-/// The caller's access to `account_id`. Someone without access gets `not_found`, so that account
-/// ids cannot be probed. Records the user's last visit to the account (at most once a minute).
-pub async fn access(state: &AppState, user_id: &str, account_id: &str) -> Result<Access> {
-    let mut conn = state.db.pool().acquire().await?;
-    let row = repo::get(&mut conn, account_id, user_id)
-        .await?
-        .ok_or(Error::NotFound("account"))?;
+/// The caller's access to `account_id`, from the membership read with their session. Someone
+/// without access gets `not_found`, so that account ids cannot be probed. Records the user's last
+/// visit to the account (at most once a minute).
+pub async fn access(
+    state: &AppState,
+    user_id: &str,
+    account_id: &str,
+    membership: Option<MembershipView>,
+) -> Result<Access> {
+    let view = membership.ok_or(Error::NotFound("account"))?;
     let now = state.clock.now_ms();
-    if row.last_login_at.is_none_or(|t| now - t > 60_000) {
+    if view.last_login_at.is_none_or(|t| now - t > 60_000) {
+        let mut conn = state.db.pool().acquire().await?;
         repo::touch_login(&mut conn, account_id, user_id, now).await?;
     }
-    let is_owner = row.is_owner == 1;
     Ok(Access {
-        account_id: row.account_id,
-        user_id: row.user_id,
-        is_owner,
-        permissions: if is_owner {
+        account_id: account_id.to_owned(),
+        user_id: user_id.to_owned(),
+        is_owner: view.is_owner,
+        permissions: if view.is_owner {
             state.catalog.all_keys()
         } else {
-            repo::decode(&row.permissions)
+            repo::decode(&view.permissions)
         },
     })
 }

@@ -5,12 +5,13 @@ use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
+use super::Member;
 use super::repo::{self, MemberRow};
-use super::{Access, Member};
 use crate::accounts::{Account, repo as accounts_repo};
 use crate::audit::{self, Context, Event};
 use crate::error::{Error, Result};
 use crate::events;
+use crate::sessions::MembershipView;
 use crate::state::AppState;
 use crate::users::repo as users_repo;
 
@@ -309,11 +310,11 @@ pub async fn transfer_ownership(
     Ok(account)
 }
 
-/// `GET /authz/check`: may this user do `permission` on this account?
-pub async fn check(
+/// `GET /authz/check`: may a user with this membership (if any) do `permission`? Answers
+/// `(allowed, is_owner)`; an unknown permission key is an error, not a "no".
+pub fn check(
     state: &AppState,
-    user_id: &str,
-    account_id: &str,
+    membership: Option<MembershipView>,
     permission: &str,
 ) -> Result<(bool, bool)> {
     if !state.catalog.contains(permission) {
@@ -321,27 +322,12 @@ pub async fn check(
             "unknown permission `{permission}`"
         )));
     }
-    let mut conn = state.db.pool().acquire().await?;
-    match repo::get(&mut conn, account_id, user_id).await? {
-        Some(row) if row.is_owner == 1 => Ok((true, true)),
-        Some(row) => Ok((
-            repo::decode(&row.permissions)
-                .iter()
-                .any(|p| p == permission),
+    Ok(match membership {
+        Some(m) if m.is_owner => (true, true),
+        Some(m) => (
+            repo::decode(&m.permissions).iter().any(|p| p == permission),
             false,
-        )),
-        None => Ok((false, false)),
-    }
-}
-
-/// For handlers: the caller's access, refusing `forbidden` without `permission`.
-pub async fn access_with(
-    state: &AppState,
-    user_id: &str,
-    account_id: &str,
-    permission: &str,
-) -> Result<Access> {
-    let access = super::access(state, user_id, account_id).await?;
-    access.require(permission)?;
-    Ok(access)
+        ),
+        None => (false, false),
+    })
 }

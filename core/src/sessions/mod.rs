@@ -151,19 +151,59 @@ pub async fn start(
 
 /// The session a token belongs to, if it is still good; touches its last use.
 pub async fn authenticate(state: &AppState, token: &str) -> Result<Authenticated> {
-    let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
-    let Some(found) = repo::by_token_hash(&mut conn, &hash_token(token)).await? else {
+    let found = repo::by_token_hash(&mut conn, &hash_token(token)).await?;
+    still_good(state, &mut conn, found).await
+}
+
+/// A user's membership of one account, as read together with their session.
+#[derive(Debug, Clone)]
+pub struct MembershipView {
+    pub is_owner: bool,
+    /// The stored permission set (JSON); ignored for the owner.
+    pub permissions: String,
+    pub last_login_at: Option<i64>,
+}
+
+/// [`authenticate`] and the user's membership of `account_id`, in one query: account-scoped
+/// requests cost one database round trip before their own work.
+pub async fn authenticate_for_account(
+    state: &AppState,
+    token: &str,
+    account_id: &str,
+) -> Result<(Authenticated, Option<MembershipView>)> {
+    let mut conn = state.db.pool().acquire().await?;
+    let found =
+        repo::by_token_hash_with_membership(&mut conn, &hash_token(token), account_id).await?;
+    let view = found.as_ref().and_then(|f| {
+        f.permissions.as_ref().map(|permissions| MembershipView {
+            is_owner: f.owner_user_id.as_deref() == Some(f.session.user_id.as_str()),
+            permissions: permissions.clone(),
+            last_login_at: f.member_last_login_at,
+        })
+    });
+    let auth = still_good(state, &mut conn, found.map(|f| f.session)).await?;
+    Ok((auth, view))
+}
+
+/// Checks a found session's lifetimes: an ended one is deleted and refused; a used one is touched
+/// (at most once a minute: writing on every request would serialise readers on SQLite).
+async fn still_good(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    found: Option<repo::FoundSession>,
+) -> Result<Authenticated> {
+    let Some(found) = found else {
         return Err(Error::Unauthenticated);
     };
+    let now = state.clock.now_ms();
     let idle = ms(state.settings.auth.session_idle);
     if found.expires_at <= now || found.last_seen_at + idle <= now {
-        repo::delete(&mut conn, &found.id).await?;
+        repo::delete(conn, &found.id).await?;
         return Err(Error::Unauthenticated);
     }
-    // Writing on every request would serialise readers on SQLite: once a minute is enough.
     if now - found.last_seen_at > 60_000 {
-        repo::touch(&mut conn, &found.id, now).await?;
+        repo::touch(conn, &found.id, now).await?;
     }
     Ok(Authenticated {
         session_id: found.id,

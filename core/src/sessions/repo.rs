@@ -56,6 +56,35 @@ pub async fn by_token_hash(
     .await?)
 }
 
+/// A session with the user's membership of one account (NULLs when not a member).
+#[derive(Debug, sqlx::FromRow)]
+pub struct FoundSessionWithMembership {
+    #[sqlx(flatten)]
+    pub session: FoundSession,
+    pub owner_user_id: Option<String>,
+    pub permissions: Option<String>,
+    pub member_last_login_at: Option<i64>,
+}
+
+pub async fn by_token_hash_with_membership(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    account_id: &str,
+) -> Result<Option<FoundSessionWithMembership>> {
+    Ok(sqlx::query_as(
+        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.owner_user_id, m.permissions, \
+           m.last_login_at AS member_last_login_at \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id = $2 \
+         LEFT JOIN accounts a ON a.id = m.account_id \
+         WHERE s.token_hash = $1 AND u.status = 'active'",
+    )
+    .bind(token_hash.to_owned())
+    .bind(account_id.to_owned())
+    .fetch_optional(conn)
+    .await?)
+}
+
 pub async fn touch(conn: &mut AnyConnection, id: &str, now: i64) -> Result<()> {
     sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE id = $1")
         .bind(id.to_owned())
