@@ -6,6 +6,7 @@
 //! `postgres://postgres@127.0.0.1:5432/postgres`; a database is created and dropped). The load is
 //! generated in the same process (64 keep-alive connections, 3 s warm-up, 10 s measured per
 //! endpoint), so client and server share the machine's cores for every endpoint alike.
+//! `BENCH_MAX_CONNECTIONS=N` runs Roster with another database pool size.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::Arc;
@@ -106,6 +107,13 @@ async fn start_roster(url: &str) -> (String, roster::state::AppState) {
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
     settings.database.url = url.parse().unwrap();
+    // `BENCH_MAX_CONNECTIONS=N` tries another pool size (default: the shipped setting).
+    if let Some(n) = std::env::var("BENCH_MAX_CONNECTIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        settings.database.max_connections = n;
+    }
     let app = roster::App::build(settings).await.unwrap();
     let address = format!("http://{}", app.local_addr());
     let state = app.state().clone();

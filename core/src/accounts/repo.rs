@@ -132,15 +132,7 @@ pub async fn list(
     after_id: Option<&str>,
     limit: i64,
 ) -> Result<Vec<Account>> {
-    let pattern = search.map(|s| {
-        format!(
-            "%{}%",
-            s.to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        )
-    });
+    let pattern = search.map(crate::db::contains_pattern);
     let sql = format!(
         "SELECT {COLUMNS} FROM accounts \
          WHERE ($1 IS NULL OR lower(COALESCE(company_name, '')) LIKE $1 ESCAPE '\\' \

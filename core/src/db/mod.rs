@@ -45,7 +45,10 @@ impl Db {
         let backend = settings.url.backend();
         let mut options = AnyPoolOptions::new()
             .max_connections(settings.max_connections)
-            .acquire_timeout(settings.acquire_timeout);
+            .acquire_timeout(settings.acquire_timeout)
+            // sqlx pings every connection it hands out by default: one extra round trip per
+            // query. A connection that broke meanwhile fails its query instead and is dropped.
+            .test_before_acquire(false);
         let url = match backend {
             Backend::Postgres => settings.url.expose().to_owned(),
             Backend::Sqlite => {
@@ -134,6 +137,16 @@ impl Db {
     }
 }
 
+/// A `LIKE … ESCAPE '\\'` pattern matching `text` anywhere, lower-cased (compare with `lower(col)`).
+pub fn contains_pattern(text: &str) -> String {
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 fn is_missing_table(message: &str) -> bool {
     message.contains("no such table")
         || (message.contains("relation") && message.contains("does not exist"))
@@ -182,6 +195,11 @@ fn prepare_sqlite_url(url: &str) -> Result<SqliteUrl> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(contains_pattern("Ada_100%"), "%ada\\_100\\%%");
+    }
 
     #[test]
     fn sqlite_urls_gain_create_mode_and_their_folder() {

@@ -70,21 +70,37 @@ pub async fn get(
     .await?)
 }
 
+/// The member columns, joined: `$1` is the account, `$2` one user (or NULL for all).
+const MEMBERS: &str = "SELECT u.id AS user_id, u.email, u.first_name, u.last_name, \
+       CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END AS totp_enabled, m.permissions, \
+       CASE WHEN a.owner_user_id = m.user_id THEN 1 ELSE 0 END AS is_owner, \
+       m.created_at, m.last_login_at \
+     FROM memberships m JOIN users u ON u.id = m.user_id JOIN accounts a ON a.id = m.account_id \
+     WHERE m.account_id = $1 AND ($2 IS NULL OR m.user_id = $2) ORDER BY m.created_at, u.id";
+
 pub async fn list_for_account(
     conn: &mut AnyConnection,
     account_id: &str,
 ) -> Result<Vec<MemberRow>> {
-    Ok(sqlx::query_as(
-        "SELECT u.id AS user_id, u.email, u.first_name, u.last_name, \
-           CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END AS totp_enabled, m.permissions, \
-           CASE WHEN a.owner_user_id = m.user_id THEN 1 ELSE 0 END AS is_owner, \
-           m.created_at, m.last_login_at \
-         FROM memberships m JOIN users u ON u.id = m.user_id JOIN accounts a ON a.id = m.account_id \
-         WHERE m.account_id = $1 ORDER BY m.created_at, u.id",
-    )
-    .bind(account_id.to_owned())
-    .fetch_all(conn)
-    .await?)
+    Ok(sqlx::query_as(MEMBERS)
+        .bind(account_id.to_owned())
+        .bind(None::<String>)
+        .fetch_all(conn)
+        .await?)
+}
+
+/// One member of an account, or `not_found`.
+pub async fn member(
+    conn: &mut AnyConnection,
+    account_id: &str,
+    user_id: &str,
+) -> Result<MemberRow> {
+    sqlx::query_as(MEMBERS)
+        .bind(account_id.to_owned())
+        .bind(Some(user_id.to_owned()))
+        .fetch_optional(conn)
+        .await?
+        .ok_or(crate::error::Error::NotFound("member"))
 }
 
 /// A user's membership joined with its account, for `GET /me/accounts` (one query).

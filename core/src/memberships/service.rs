@@ -122,11 +122,7 @@ pub async fn set_permissions(
         json!({ "account_id": account_id, "user_id": user_id, "before": before, "after": permissions }),
     )
     .await?;
-    let row = repo::list_for_account(&mut tx, account_id)
-        .await?
-        .into_iter()
-        .find(|m| m.user_id == user_id)
-        .ok_or(Error::NotFound("member"))?;
+    let row = repo::member(&mut tx, account_id, user_id).await?;
     tx.commit().await?;
     Ok(member(state, row))
 }
@@ -225,11 +221,7 @@ pub async fn associate(
         json!({ "account_id": account_id, "user_id": user_id, "permissions": permissions }),
     )
     .await?;
-    let row = repo::list_for_account(&mut tx, account_id)
-        .await?
-        .into_iter()
-        .find(|m| m.user_id == user_id)
-        .ok_or(Error::NotFound("member"))?;
+    let row = repo::member(&mut tx, account_id, user_id).await?;
     tx.commit().await?;
     Ok(member(state, row))
 }

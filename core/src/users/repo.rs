@@ -129,7 +129,7 @@ pub async fn list(
     after_id: Option<&str>,
     limit: i64,
 ) -> Result<Vec<UserRow>> {
-    let pattern = search.map(|s| format!("%{}%", escape_like(&s.to_lowercase())));
+    let pattern = search.map(crate::db::contains_pattern);
     let sql = format!(
         "SELECT {COLUMNS} FROM users \
          WHERE ($1 IS NULL OR email_normalized LIKE $1 ESCAPE '\\' \
@@ -144,12 +144,6 @@ pub async fn list(
         .bind(limit)
         .fetch_all(conn)
         .await?)
-}
-
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
 }
 
 /// Profile fields (already validated). `None` leaves a field as it is.

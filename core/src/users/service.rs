@@ -143,29 +143,16 @@ pub async fn insert(
 
 /// Emails a verification link for the user's current address.
 pub async fn send_verification(state: &AppState, user: &UserRow) -> Result<()> {
-    let now = state.clock.now_ms();
     let expiry = state.settings.auth.email_verification_expiry;
-    let mut conn = state.db.pool().acquire().await?;
-    tokens::void_all(&mut conn, Purpose::VerifyEmail, &user.id, now).await?;
-    let token = tokens::create(
-        &mut conn,
+    send_link(
+        state,
+        user,
         Purpose::VerifyEmail,
-        &user.id,
-        &user.email,
-        now,
-        now + ms(expiry),
-    )
-    .await?;
-    state.mailer.send_later(
-        &user.email,
+        expiry,
         "verify-email",
-        json!({
-            "first_name": user.first_name,
-            "link": state.settings.server.public_url.join(&format!("/verify-email/{token}")),
-            "expires_in": humantime::format_duration(expiry).to_string(),
-        }),
-    );
-    Ok(())
+        "/verify-email",
+    )
+    .await
 }
 
 /// Emails a new user made without a password the link to choose one.
@@ -175,13 +162,34 @@ pub async fn send_set_password(state: &AppState, user: &UserRow) -> Result<()> {
 
 /// Emails a password link: `password-reset` (asked for) or `set-password` (new admin-made user).
 async fn send_password_link(state: &AppState, user: &UserRow, template: &str) -> Result<()> {
-    let now = state.clock.now_ms();
     let expiry = state.settings.auth.password_reset_expiry;
+    send_link(
+        state,
+        user,
+        Purpose::PasswordReset,
+        expiry,
+        template,
+        "/reset-password",
+    )
+    .await
+}
+
+/// Makes a one-time token (voiding older ones of its kind) and mails `template` with its link,
+/// `{public_url}{page}/{token}`.
+async fn send_link(
+    state: &AppState,
+    user: &UserRow,
+    purpose: Purpose,
+    expiry: std::time::Duration,
+    template: &str,
+    page: &str,
+) -> Result<()> {
+    let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
-    tokens::void_all(&mut conn, Purpose::PasswordReset, &user.id, now).await?;
+    tokens::void_all(&mut conn, purpose, &user.id, now).await?;
     let token = tokens::create(
         &mut conn,
-        Purpose::PasswordReset,
+        purpose,
         &user.id,
         &user.email,
         now,
@@ -193,7 +201,7 @@ async fn send_password_link(state: &AppState, user: &UserRow, template: &str) ->
         template,
         json!({
             "first_name": user.first_name,
-            "link": state.settings.server.public_url.join(&format!("/reset-password/{token}")),
+            "link": state.settings.server.public_url.join(&format!("{page}/{token}")),
             "expires_in": humantime::format_duration(expiry).to_string(),
         }),
     );
