@@ -21,14 +21,26 @@ const QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.own
      LEFT JOIN accounts a ON a.id = m.account_id \
      WHERE s.token_hash = $1 AND u.status = 'active'";
 
-type Row = (String, String, i64, i64, Option<String>, Option<String>, Option<i64>);
+type Row = (
+    String,
+    String,
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
 
 fn admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let pg_name = format!("roster_queries_{}", uuid::Uuid::new_v4().simple());
     let mut pg_url = url::Url::parse(&admin_url()).unwrap();
@@ -37,19 +49,41 @@ fn main() {
 
     let (sqlite_token, pg_token) = runtime.block_on(async {
         let mut admin = PgConnection::connect(&admin_url()).await.unwrap();
-        admin.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{pg_name}\""))).await.unwrap();
+        admin
+            .execute(sqlx::AssertSqlSafe(format!(
+                "CREATE DATABASE \"{pg_name}\""
+            )))
+            .await
+            .unwrap();
         (seed(&sqlite_url).await, seed(pg_url.as_str()).await)
     });
-    let any_sqlite = runtime.block_on(roster::db::Db::connect(&settings(&sqlite_url).database)).unwrap();
-    let any_pg = runtime.block_on(roster::db::Db::connect(&settings(pg_url.as_str()).database)).unwrap();
+    let any_sqlite = runtime
+        .block_on(roster::db::Db::connect(&settings(&sqlite_url).database))
+        .unwrap();
+    let any_pg = runtime
+        .block_on(roster::db::Db::connect(&settings(pg_url.as_str()).database))
+        .unwrap();
     let native_sqlite = runtime
-        .block_on(sqlx::sqlite::SqlitePoolOptions::new().max_connections(10).test_before_acquire(false).connect(&sqlite_url))
+        .block_on(
+            sqlx::sqlite::SqlitePoolOptions::new()
+                .max_connections(10)
+                .test_before_acquire(false)
+                .connect(&sqlite_url),
+        )
         .unwrap();
     let native_pg = runtime
-        .block_on(sqlx::postgres::PgPoolOptions::new().max_connections(10).test_before_acquire(false).connect(pg_url.as_str()))
+        .block_on(
+            sqlx::postgres::PgPoolOptions::new()
+                .max_connections(10)
+                .test_before_acquire(false)
+                .connect(pg_url.as_str()),
+        )
         .unwrap();
 
-    let mut criterion = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(5)).configure_from_args();
+    let mut criterion = Criterion::default()
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(5))
+        .configure_from_args();
     let mut group = criterion.benchmark_group("authorisation_query");
     let hash = |t: &str| roster::crypto::hash_token(t);
     macro_rules! bench {
@@ -86,7 +120,9 @@ fn main() {
         native_pg.close().await;
         let mut admin = PgConnection::connect(&admin_url()).await.unwrap();
         admin
-            .execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS \"{pg_name}\" WITH (FORCE)")))
+            .execute(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS \"{pg_name}\" WITH (FORCE)"
+            )))
             .await
             .unwrap();
     });
@@ -116,7 +152,9 @@ async fn seed(url: &str) -> String {
     .unwrap();
     let mut tx = state.db.begin().await.unwrap();
     let accounts: Vec<String> = (0..200)
-        .map(|i| format!("('a{i:07}', 'u{i:07}', 'q{i}@example.test', 'USD', 'active', {now}, {now})"))
+        .map(|i| {
+            format!("('a{i:07}', 'u{i:07}', 'q{i}@example.test', 'USD', 'active', {now}, {now})")
+        })
         .collect();
     tx.execute(sqlx::AssertSqlSafe(format!(
         "INSERT INTO accounts (id, owner_user_id, billing_email, currency, status, created_at, updated_at) VALUES {}",
@@ -126,7 +164,9 @@ async fn seed(url: &str) -> String {
     .unwrap();
     let memberships: Vec<String> = (0..200)
         .map(|i| format!("('a{i:07}', 'u{i:07}', '[]', 'system', {now})"))
-        .chain(std::iter::once(format!("('a0000001', 'u0000500', '[\"invoices\"]', 'system', {now})")))
+        .chain(std::iter::once(format!(
+            "('a0000001', 'u0000500', '[\"invoices\"]', 'system', {now})"
+        )))
         .collect();
     tx.execute(sqlx::AssertSqlSafe(format!(
         "INSERT INTO memberships (account_id, user_id, permissions, added_by_kind, created_at) VALUES {}",
@@ -135,7 +175,9 @@ async fn seed(url: &str) -> String {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    let token = roster::sessions::start(&state, "u0000500", None, None, false).await.unwrap();
+    let token = roster::sessions::start(&state, "u0000500", None, None, false)
+        .await
+        .unwrap();
     state.db.close().await;
     token
 }

@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 
 use super::Member;
 use super::service::{self, MyAccount};
-use crate::http::auth::{AccountUser, ClientIp, CurrentUser, SessionToken};
+use crate::http::auth::{AccountUser, ClientIp, SessionToken};
 use crate::http::json::ApiJson;
 use crate::http::problem::{ApiError, Problem};
 use crate::sessions;
@@ -29,11 +29,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
     responses((status = 200, body = Vec<MyAccount>), (status = 401, body = Problem)))]
 async fn my_accounts(
     State(state): State<AppState>,
-    user: CurrentUser,
+    SessionToken(token): SessionToken,
 ) -> Result<ApiJson<Vec<MyAccount>>, ApiError> {
-    Ok(ApiJson(
-        service::my_accounts(&state, &user.0.user_id).await?,
-    ))
+    Ok(ApiJson(service::my_accounts(&state, &token).await?))
 }
 
 /// The account's users (owner only).

@@ -103,30 +103,6 @@ pub async fn member(
         .ok_or(crate::error::Error::NotFound("member"))
 }
 
-/// A user's membership joined with its account, for `GET /me/accounts` (one query).
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct AccountMembershipRow {
-    #[sqlx(flatten)]
-    pub account: crate::accounts::Account,
-    pub permissions: String,
-}
-
-pub async fn accounts_of_user(
-    conn: &mut AnyConnection,
-    user_id: &str,
-) -> Result<Vec<AccountMembershipRow>> {
-    Ok(sqlx::query_as(
-        "SELECT a.id, a.owner_user_id, a.company_name, a.billing_email, a.address1, a.address2, a.city, \
-           a.state, a.postcode, a.country, a.phone, a.tax_id, a.currency, a.status, a.created_at, \
-           a.updated_at, m.permissions \
-         FROM memberships m JOIN accounts a ON a.id = m.account_id \
-         WHERE m.user_id = $1 ORDER BY m.created_at, m.account_id",
-    )
-    .bind(user_id.to_owned())
-    .fetch_all(conn)
-    .await?)
-}
-
 pub async fn set_permissions(
     conn: &mut AnyConnection,
     account_id: &str,

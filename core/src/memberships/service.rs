@@ -24,20 +24,20 @@ pub struct MyAccount {
     pub permissions: Vec<String>,
 }
 
-pub async fn my_accounts(state: &AppState, user_id: &str) -> Result<Vec<MyAccount>> {
-    let mut conn = state.db.pool().acquire().await?;
-    Ok(repo::accounts_of_user(&mut conn, user_id)
-        .await?
+/// The accounts the signed-in user reaches, from their session token (one query in all).
+pub async fn my_accounts(state: &AppState, token: &str) -> Result<Vec<MyAccount>> {
+    let (auth, accounts) = crate::sessions::authenticate_with_accounts(state, token).await?;
+    Ok(accounts
         .into_iter()
-        .map(|row| {
-            let is_owner = row.account.owner_user_id == user_id;
+        .map(|(account, permissions)| {
+            let is_owner = account.owner_user_id == auth.user_id;
             MyAccount {
                 permissions: if is_owner {
                     state.catalog.all_keys()
                 } else {
-                    repo::decode(&row.permissions)
+                    repo::decode(&permissions)
                 },
-                account: row.account,
+                account,
                 is_owner,
             }
         })

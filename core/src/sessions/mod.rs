@@ -186,6 +186,23 @@ pub async fn authenticate_for_account(
     Ok((auth, view))
 }
 
+/// [`authenticate`] and every account the user reaches, with the stored permission sets, in one
+/// query (for `GET /me/accounts`).
+pub async fn authenticate_with_accounts(
+    state: &AppState,
+    token: &str,
+) -> Result<(Authenticated, Vec<(crate::accounts::Account, String)>)> {
+    let mut conn = state.db.pool().acquire().await?;
+    let rows = repo::by_token_hash_with_accounts(&mut conn, &hash_token(token)).await?;
+    let accounts = rows
+        .iter()
+        .filter_map(repo::FoundSessionWithAccount::account)
+        .collect();
+    let session = rows.into_iter().next().map(|row| row.session);
+    let auth = still_good(state, &mut conn, session).await?;
+    Ok((auth, accounts))
+}
+
 /// Checks a found session's lifetimes: an ended one is deleted and refused; a used one is touched
 /// (at most once a minute: writing on every request would serialise readers on SQLite).
 async fn still_good(
