@@ -277,22 +277,7 @@ async fn password_reset_asks_the_security_question(backend: Backend) {
         })),
     )
     .await;
-    app.expect(
-        202,
-        "POST",
-        "/api/v1/auth/password-reset",
-        None,
-        Some(json!({ "email": email })),
-    )
-    .await;
-    let mails = mail_sink().wait_for(&email, 2).await;
-    let token = link_token(
-        mails
-            .iter()
-            .find(|m| m.subject() == "Reset your password")
-            .unwrap(),
-        "reset-password",
-    );
+    let token = reset_token(&app, &email, 2).await;
     let info = app
         .expect(
             200,
@@ -1003,22 +988,7 @@ async fn the_emailed_links_open_working_pages(backend: Backend) {
             .contains("invalid or has expired")
     );
 
-    app.expect(
-        202,
-        "POST",
-        "/api/v1/auth/password-reset",
-        None,
-        Some(json!({ "email": email })),
-    )
-    .await;
-    let mails = mail_sink().wait_for(&email, 2).await;
-    let token = link_token(
-        mails
-            .iter()
-            .find(|m| m.subject() == "Reset your password")
-            .unwrap(),
-        "reset-password",
-    );
+    let token = reset_token(&app, &email, 2).await;
     let form = app
         .client
         .get(app.url(&format!("/reset-password/{token}")))

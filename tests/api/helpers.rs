@@ -342,6 +342,25 @@ pub fn link_token(mail: &ReceivedMail, prefix: &str) -> String {
         .collect()
 }
 
+/// Asks for a password reset for `email` and returns the token of the reset link, from the mail
+/// that is the `nth` the address received.
+pub async fn reset_token(app: &TestApp, email: &str, nth: usize) -> String {
+    app.expect(
+        202,
+        "POST",
+        "/api/v1/auth/password-reset",
+        None,
+        Some(serde_json::json!({ "email": email })),
+    )
+    .await;
+    let mails = mail_sink().wait_for(email, nth).await;
+    let reset = mails
+        .iter()
+        .find(|m| m.subject() == "Reset your password")
+        .expect("no reset mail");
+    link_token(reset, "reset-password")
+}
+
 /// The current TOTP code for `secret` at the server's clock.
 pub fn totp_code(app: &TestApp, secret: &str) -> String {
     let totp = totp_rs::Builder::new()
