@@ -48,6 +48,12 @@ pub enum Error {
     OwnerPermissionsFixed,
     #[error("the user already has access to this account")]
     AlreadyMember,
+    #[error("this invitation has expired; ask for a new one")]
+    InvitationExpired,
+    #[error("this invitation was already used")]
+    InvitationUsed,
+    #[error("this invitation was cancelled")]
+    InvitationCancelled,
     /// A user who owns accounts cannot be deleted; transfer or close them first.
     #[error("the user owns {0} account(s); transfer their ownership first")]
     UserOwnsAccounts(i64),

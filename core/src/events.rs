@@ -17,6 +17,8 @@ pub mod kind {
     pub const USER_ADDED: &str = "membership.added";
     pub const USER_REMOVED: &str = "membership.removed";
     pub const OWNERSHIP_CHANGED: &str = "account.ownership_changed";
+    pub const INVITATION_CREATED: &str = "invitation.created";
+    pub const INVITATION_ACCEPTED: &str = "invitation.accepted";
 }
 
 /// Records one event.

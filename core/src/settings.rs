@@ -147,12 +147,15 @@ pub struct InvitationSettings {
     /// How long an invitation link stays good after it was sent.
     #[serde(with = "humantime_serde")]
     pub expiry: Duration,
+    /// Invitations and resends allowed per account per hour (client area and admin API alike).
+    pub per_account_per_hour: u32,
 }
 
 impl Default for InvitationSettings {
     fn default() -> Self {
         Self {
             expiry: Duration::from_secs(7 * 24 * 60 * 60),
+            per_account_per_hour: 20,
         }
     }
 }

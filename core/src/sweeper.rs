@@ -24,9 +24,10 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
         .execute(&mut *conn)
         .await?
         .rows_affected();
+    let invitations = crate::invitations::repo::expire(&mut conn, now).await?;
     drop(conn);
     let windows = crate::ratelimit::sweep(state.db.pool(), now - ms(KEEP)).await?;
-    Ok(sessions + links + windows)
+    Ok(sessions + links + invitations + windows)
 }
 
 /// Sweeps every [`INTERVAL`] until the task is dropped.

@@ -16,6 +16,7 @@ mod authz_matrix;
 mod cli;
 mod errors;
 mod health;
+mod invitations;
 mod logs;
 mod mail;
 mod openapi;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts, Path};
+use axum::extract::{ConnectInfo, FromRequestParts, OptionalFromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 
@@ -30,6 +30,26 @@ impl FromRequestParts<AppState> for CurrentUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let SessionToken(token) = SessionToken::from_request_parts(parts, state).await?;
         Ok(Self(sessions::authenticate(state, &token).await?))
+    }
+}
+
+/// `Option<CurrentUser>`: `None` when there is no session or it is no longer good (a page that
+/// also works signed out, like accepting an invitation by signing up).
+impl OptionalFromRequestParts<AppState> for CurrentUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, ApiError> {
+        let Some(token) = bearer(parts).or_else(|| cookie(parts, SESSION_COOKIE)) else {
+            return Ok(None);
+        };
+        match sessions::authenticate(state, &token).await {
+            Ok(auth) => Ok(Some(Self(auth))),
+            Err(Error::Unauthenticated) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
     }
 }
 
@@ -62,7 +82,10 @@ impl FromRequestParts<AppState> for AccountUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let SessionToken(token) = SessionToken::from_request_parts(parts, state).await?;
-        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+        let Path(params) =
+            <Path<HashMap<String, String>> as FromRequestParts<AppState>>::from_request_parts(
+                parts, state,
+            )
             .await
             .map_err(|_| Error::NotFound("account"))?;
         let account_id = params.get("id").ok_or(Error::NotFound("account"))?;

@@ -31,6 +31,7 @@ use problem::{ApiError, Code};
         (name = "auth", description = "Sign-up, login, email verification, password reset"),
         (name = "me", description = "The signed-in user: profile, sessions, second factor"),
         (name = "accounts", description = "Accounts, their users and permissions (client area)"),
+        (name = "invitations", description = "Invitations: the owner's, and the invitee's link"),
         (name = "admin", description = "The admin API (admin bearer token)"),
     ),
     modifiers(&Security)
@@ -109,6 +110,8 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::memberships::http::routes())
         .merge(crate::memberships::admin_http::routes())
         .merge(crate::contacts::http::routes())
+        .merge(crate::invitations::http::routes())
+        .merge(crate::invitations::admin_http::routes())
         .merge(crate::audit::http::routes())
 }
 

@@ -56,6 +56,9 @@ codes! {
     OwnerCannotBeRemoved => "owner_cannot_be_removed", CONFLICT, "The owner cannot be removed";
     OwnerPermissionsFixed => "owner_permissions_fixed", CONFLICT, "The owner's permissions cannot be changed";
     AlreadyMember => "already_member", CONFLICT, "Already a member";
+    InvitationExpired => "invitation_expired", GONE, "The invitation has expired";
+    InvitationUsed => "invitation_used", GONE, "The invitation was already used";
+    InvitationCancelled => "invitation_cancelled", GONE, "The invitation was cancelled";
     UserOwnsAccounts => "user_owns_accounts", CONFLICT, "The user owns accounts";
     NotFound => "not_found", NOT_FOUND, "Not found";
     MethodNotAllowed => "method_not_allowed", METHOD_NOT_ALLOWED, "Method not allowed";
@@ -189,6 +192,9 @@ impl From<Error> for ApiError {
             Error::OwnerCannotBeRemoved => Code::OwnerCannotBeRemoved,
             Error::OwnerPermissionsFixed => Code::OwnerPermissionsFixed,
             Error::AlreadyMember => Code::AlreadyMember,
+            Error::InvitationExpired => Code::InvitationExpired,
+            Error::InvitationUsed => Code::InvitationUsed,
+            Error::InvitationCancelled => Code::InvitationCancelled,
             Error::UserOwnsAccounts(_) => Code::UserOwnsAccounts,
             Error::RateLimited { .. } => Code::RateLimited,
             Error::Conflict(_) => Code::Conflict,

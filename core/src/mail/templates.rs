@@ -26,6 +26,9 @@ fn builtin(name: &str) -> Option<&'static str> {
         }
         "password-changed.txt" => include_str!("../../templates/mail/password-changed.txt"),
         "password-changed.html" => include_str!("../../templates/mail/password-changed.html"),
+        "invitation.subject.txt" => include_str!("../../templates/mail/invitation.subject.txt"),
+        "invitation.txt" => include_str!("../../templates/mail/invitation.txt"),
+        "invitation.html" => include_str!("../../templates/mail/invitation.html"),
         _ => return None,
     })
 }

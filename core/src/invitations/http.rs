@@ -1,0 +1,172 @@
+//! Client-area routes of invitations: the owner's (rules 4, 5) and the invitee's.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use secrecy::SecretString;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{Accepted, Acceptor, Invitation, InvitationPreview};
+use crate::http::auth::{AccountUser, ClientIp, CurrentUser};
+use crate::http::json::ApiJson;
+use crate::http::problem::{ApiError, Problem};
+use crate::state::AppState;
+use crate::users::service::NewUser;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_invitations, create_invitation))
+        .routes(routes!(cancel_invitation))
+        .routes(routes!(resend_invitation))
+        .routes(routes!(preview))
+        .routes(routes!(accept))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct InviteRequest {
+    pub email: String,
+    /// Keys from `GET /api/v1/permissions`.
+    #[serde(default)]
+    pub permissions: Vec<String>,
+}
+
+/// Pending invitations of the account (owner only).
+#[utoipa::path(get, path = "/api/v1/accounts/{id}/invitations", tag = "invitations", params(("id" = String, Path)),
+    responses((status = 200, body = Vec<Invitation>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn list_invitations(
+    State(state): State<AppState>,
+    caller: AccountUser,
+) -> Result<ApiJson<Vec<Invitation>>, ApiError> {
+    caller.access.require_user_management(&state)?;
+    Ok(ApiJson(
+        super::list_pending(&state, &caller.access.account_id).await?,
+    ))
+}
+
+/// Invite an email address (owner only). A pending invitation to the same address is replaced.
+#[utoipa::path(post, path = "/api/v1/accounts/{id}/invitations", tag = "invitations", params(("id" = String, Path)),
+    request_body = InviteRequest,
+    responses(
+        (status = 201, body = Invitation),
+        (status = 403, description = "`forbidden` or `user_management_disabled`", body = Problem),
+        (status = 409, description = "`already_member`", body = Problem),
+        (status = 422, body = Problem),
+        (status = 429, description = "`rate_limited`", body = Problem),
+    ))]
+async fn create_invitation(
+    State(state): State<AppState>,
+    caller: AccountUser,
+    ip: ClientIp,
+    ApiJson(request): ApiJson<InviteRequest>,
+) -> Result<(StatusCode, ApiJson<Invitation>), ApiError> {
+    caller.access.require_user_management(&state)?;
+    let ctx = caller.user.context(&ip);
+    let invitation = super::invite(
+        &state,
+        &ctx,
+        &caller.access.account_id,
+        &request.email,
+        &request.permissions,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, ApiJson(invitation)))
+}
+
+/// Cancel a pending invitation (owner only): its link stops working.
+#[utoipa::path(delete, path = "/api/v1/accounts/{id}/invitations/{invitation_id}", tag = "invitations",
+    params(("id" = String, Path), ("invitation_id" = String, Path)),
+    responses((status = 204, description = "Cancelled"), (status = 403, body = Problem), (status = 404, body = Problem), (status = 410, body = Problem)))]
+async fn cancel_invitation(
+    State(state): State<AppState>,
+    caller: AccountUser,
+    ip: ClientIp,
+    Path((_account_id, invitation_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    caller.access.require_user_management(&state)?;
+    super::cancel(
+        &state,
+        &caller.user.context(&ip),
+        &caller.access.account_id,
+        &invitation_id,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Send a new link (owner only): the old link stops working, the expiry starts again.
+#[utoipa::path(post, path = "/api/v1/accounts/{id}/invitations/{invitation_id}/resend", tag = "invitations",
+    params(("id" = String, Path), ("invitation_id" = String, Path)),
+    responses((status = 200, body = Invitation), (status = 403, body = Problem), (status = 404, body = Problem), (status = 410, body = Problem), (status = 429, body = Problem)))]
+async fn resend_invitation(
+    State(state): State<AppState>,
+    caller: AccountUser,
+    ip: ClientIp,
+    Path((_account_id, invitation_id)): Path<(String, String)>,
+) -> Result<ApiJson<Invitation>, ApiError> {
+    caller.access.require_user_management(&state)?;
+    let ctx = caller.user.context(&ip);
+    Ok(ApiJson(
+        super::resend(&state, &ctx, &caller.access.account_id, &invitation_id).await?,
+    ))
+}
+
+/// What the link shows to anyone holding it: the account's name, the inviter, expiry and state.
+#[utoipa::path(get, path = "/api/v1/invitations/{token}", tag = "invitations", params(("token" = String, Path)),
+    responses((status = 200, body = InvitationPreview), (status = 404, body = Problem)))]
+async fn preview(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<ApiJson<InvitationPreview>, ApiError> {
+    Ok(ApiJson(super::preview(&state, &token).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SignupInput {
+    email: String,
+    #[schema(value_type = String, format = Password)]
+    password: SecretString,
+    first_name: String,
+    last_name: String,
+    language: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct AcceptRequest {
+    /// Accept as a new user created in the same call. Without it, the signed-in user accepts.
+    signup: Option<SignupInput>,
+}
+
+/// Accept the invitation as the signed-in user, or with `{signup: {…}}` as a new user.
+#[utoipa::path(post, path = "/api/v1/invitations/{token}/accept", tag = "invitations", params(("token" = String, Path)),
+    request_body = AcceptRequest,
+    responses(
+        (status = 200, body = Accepted),
+        (status = 401, description = "No session and no sign-up", body = Problem),
+        (status = 404, body = Problem),
+        (status = 409, description = "`already_member` or `email_taken`", body = Problem),
+        (status = 410, description = "`invitation_used`, `invitation_cancelled` or `invitation_expired`", body = Problem),
+    ))]
+async fn accept(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    user: Option<CurrentUser>,
+    Path(token): Path<String>,
+    ApiJson(request): ApiJson<AcceptRequest>,
+) -> Result<ApiJson<Accepted>, ApiError> {
+    let acceptor = match (request.signup, user) {
+        (Some(s), _) => Acceptor::Signup(NewUser {
+            email: s.email,
+            password: Some(s.password),
+            first_name: s.first_name,
+            last_name: s.last_name,
+            language: s.language,
+        }),
+        (None, Some(user)) => Acceptor::User(user.0.user_id),
+        (None, None) => return Err(crate::error::Error::Unauthenticated.into()),
+    };
+    Ok(ApiJson(
+        super::accept(&state, ip.0, &token, acceptor).await?,
+    ))
+}

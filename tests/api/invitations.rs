@@ -1,0 +1,637 @@
+//! Invitations end to end, reading the real email from the SMTP sink and following its link.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+const PASSWORD: &str = "correct horse battery";
+
+struct Owner {
+    app: TestApp,
+    admin: String,
+    owner: String,
+    owner_email: String,
+    account: String,
+}
+
+async fn owner_with_account(
+    backend: Backend,
+    configure: impl FnOnce(&mut roster::Settings),
+) -> Owner {
+    let app = spawn_app_with(backend, configure).await;
+    let admin = app.admin_token().await;
+    let owner_email = unique_email("owner");
+    let body = app
+        .expect(
+            201,
+            "POST",
+            "/api/v1/signup",
+            None,
+            Some(json!({ "email": owner_email, "password": PASSWORD, "first_name": "Olive", "last_name": "Owner",
+                         "account": { "company_name": "Olive Hosting" } })),
+        )
+        .await;
+    Owner {
+        owner: body["token"].as_str().unwrap().to_owned(),
+        account: body["account"]["id"].as_str().unwrap().to_owned(),
+        owner_email,
+        app,
+        admin,
+    }
+}
+
+/// The link token of the `nth` invitation mail to `email` (other mails, like verification, are
+/// skipped).
+async fn invitation_token(email: &str, nth: usize) -> (String, ReceivedMail) {
+    for _ in 0..200 {
+        let invitations: Vec<ReceivedMail> = mail_sink()
+            .messages_to(email)
+            .into_iter()
+            .filter(|m| m.subject() == "Account Access Invitation")
+            .collect();
+        if let Some(mail) = invitations.get(nth - 1) {
+            return (link_token(mail, "invite"), mail.clone());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no invitation #{nth} for {email}");
+}
+
+async fn invite_a_new_address_who_signs_up_through_the_link(backend: Backend) {
+    let o = owner_with_account(backend, |_| {}).await;
+    let email = unique_email("invitee");
+    let invitation = o
+        .app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{}/invitations", o.account),
+            Some(&o.owner),
+            Some(json!({ "email": email, "permissions": ["invoices", "tickets"] })),
+        )
+        .await;
+    assert_eq!(invitation["state"], "pending");
+    let (token, mail) = invitation_token(&email, 1).await;
+    let text = mail.body("text/plain").unwrap();
+    assert!(
+        text.contains("Olive Owner") && text.contains("Olive Hosting"),
+        "{text}"
+    );
+    assert!(!text.contains("(staff)"));
+
+    let preview = o
+        .app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/invitations/{token}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(preview["account_name"], "Olive Hosting");
+    assert_eq!(preview["invited_by"], "Olive Owner");
+    assert_eq!(preview["state"], "pending");
+    let keys: Vec<&String> = preview.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "account_name",
+            "expires_at",
+            "invited_by",
+            "sent_by_staff",
+            "state"
+        ],
+        "nothing else is shown"
+    );
+
+    let accepted = o
+        .app
+        .expect(
+            200,
+            "POST",
+            &format!("/api/v1/invitations/{token}/accept"),
+            None,
+            Some(json!({ "signup": { "email": email, "password": PASSWORD, "first_name": "Ivy", "last_name": "Invitee" } })),
+        )
+        .await;
+    assert_eq!(accepted["permissions"], json!(["invoices", "tickets"]));
+    assert!(
+        accepted["user"]["email_verified_at"].is_i64(),
+        "the link verified the address"
+    );
+    let session = o.app.login_ok(&email, PASSWORD).await;
+    let mine = o
+        .app
+        .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
+        .await;
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(mine[0]["account"]["id"], o.account.as_str());
+    assert_eq!(mine[0]["is_owner"], false);
+    assert_eq!(mine[0]["permissions"], json!(["invoices", "tickets"]));
+
+    // Used up: a second use is refused and changes nothing.
+    let again = o
+        .app
+        .call(
+            "POST",
+            &format!("/api/v1/invitations/{token}/accept"),
+            Some(&o.owner),
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(problem(again).await["code"], "invitation_used");
+    let preview = o
+        .app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/invitations/{token}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(preview["state"], "accepted");
+    let events: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM domain_events WHERE kind = 'invitation.accepted' AND account_id = $1",
+    )
+    .bind(o.account.clone())
+    .fetch_one(o.app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(events, 1);
+}
+
+async fn an_existing_user_logs_in_and_accepts(backend: Backend) {
+    let o = owner_with_account(backend, |_| {}).await;
+    let email = unique_email("existing");
+    let (_, session) = o.app.signup(&email, PASSWORD).await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{}/invitations", o.account),
+            Some(&o.owner),
+            Some(json!({ "email": email.to_uppercase(), "permissions": ["domains"] })),
+        )
+        .await;
+    let (token, _) = invitation_token(&email.to_uppercase(), 1).await;
+    // Without a session and without a sign-up, there is nobody to accept as.
+    let nobody = o
+        .app
+        .call(
+            "POST",
+            &format!("/api/v1/invitations/{token}/accept"),
+            None,
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(problem(nobody).await["code"], "unauthorized");
+    let accepted = o
+        .app
+        .expect(
+            200,
+            "POST",
+            &format!("/api/v1/invitations/{token}/accept"),
+            Some(&session),
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(accepted["permissions"], json!(["domains"]));
+    let mine = o
+        .app
+        .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
+        .await;
+    assert_eq!(
+        mine.as_array().unwrap().len(),
+        2,
+        "their own account and the new one"
+    );
+}
+
+async fn only_the_owner_invites_and_admins_invite_as_staff(backend: Backend) {
+    let o = owner_with_account(backend, |s| s.user_management.enabled = false).await;
+    let path = format!("/api/v1/accounts/{}/invitations", o.account);
+    let refused = o
+        .app
+        .call(
+            "POST",
+            &path,
+            Some(&o.owner),
+            Some(json!({ "email": unique_email("x") })),
+        )
+        .await;
+    assert_eq!(problem(refused).await["code"], "user_management_disabled");
+    let email = unique_email("staff-invited");
+    let invitation = o
+        .app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/admin/accounts/{}/invitations", o.account),
+            Some(&o.admin),
+            Some(json!({ "email": email, "permissions": ["emails"] })),
+        )
+        .await;
+    assert_eq!(invitation["sent_by_staff"], true);
+    let (_, mail) = invitation_token(&email, 1).await;
+    assert!(mail.body("text/plain").unwrap().contains("(staff)"));
+    let pending = o
+        .app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/admin/accounts/{}/invitations", o.account),
+            Some(&o.admin),
+            None,
+        )
+        .await;
+    assert_eq!(pending.as_array().unwrap().len(), 1);
+
+    // With user management on, a member who is not the owner is refused.
+    let o = owner_with_account(backend, |_| {}).await;
+    let (member_id, member) = o.app.signup(&unique_email("member"), PASSWORD).await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/admin/accounts/{}/users", o.account),
+            Some(&o.admin),
+            Some(json!({ "user_id": member_id, "permissions": ["profile", "contacts"] })),
+        )
+        .await;
+    let path = format!("/api/v1/accounts/{}/invitations", o.account);
+    let refused = o
+        .app
+        .call(
+            "POST",
+            &path,
+            Some(&member),
+            Some(json!({ "email": unique_email("y") })),
+        )
+        .await;
+    assert_eq!(problem(refused).await["code"], "forbidden");
+    assert_eq!(
+        problem(o.app.call("GET", &path, Some(&member), None).await).await["code"],
+        "forbidden"
+    );
+    assert_eq!(
+        o.app.expect(200, "GET", &path, Some(&o.owner), None).await,
+        json!([])
+    );
+}
+
+async fn cancelled_resent_replaced_and_expired_links_are_refused(backend: Backend) {
+    let o = owner_with_account(backend, |_| {}).await;
+    let base = format!("/api/v1/accounts/{}/invitations", o.account);
+    let signup = |email: &str| json!({ "signup": { "email": email, "password": PASSWORD, "first_name": "A", "last_name": "B" } });
+
+    // Cancelled.
+    let email = unique_email("cancelled");
+    let invitation = o
+        .app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    let (token, _) = invitation_token(&email, 1).await;
+    o.app
+        .expect(
+            204,
+            "DELETE",
+            &format!("{base}/{}", invitation["id"].as_str().unwrap()),
+            Some(&o.owner),
+            None,
+        )
+        .await;
+    let refused = o
+        .app
+        .call(
+            "POST",
+            &format!("/api/v1/invitations/{token}/accept"),
+            None,
+            Some(signup(&email)),
+        )
+        .await;
+    assert_eq!(problem(refused).await["code"], "invitation_cancelled");
+    // Nothing was created by the refused sign-up.
+    assert_eq!(
+        problem(o.app.login(&email, PASSWORD, json!({})).await).await["code"],
+        "invalid_credentials"
+    );
+
+    // Resent: the old link is dead (as unknown as a wrong one), the new one works.
+    let email = unique_email("resent");
+    let invitation = o
+        .app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    let (old, _) = invitation_token(&email, 1).await;
+    o.app
+        .expect(
+            200,
+            "POST",
+            &format!("{base}/{}/resend", invitation["id"].as_str().unwrap()),
+            Some(&o.owner),
+            None,
+        )
+        .await;
+    let (new, _) = invitation_token(&email, 2).await;
+    assert_ne!(old, new);
+    let refused = o
+        .app
+        .call(
+            "POST",
+            &format!("/api/v1/invitations/{old}/accept"),
+            None,
+            Some(signup(&email)),
+        )
+        .await;
+    assert_eq!(problem(refused).await["code"], "not_found");
+    o.app
+        .expect(
+            200,
+            "POST",
+            &format!("/api/v1/invitations/{new}/accept"),
+            None,
+            Some(signup(&email)),
+        )
+        .await;
+
+    // Replaced: a second invitation to the same address voids the first.
+    let email = unique_email("replaced");
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": email, "permissions": ["invoices"] })),
+        )
+        .await;
+    let (first, _) = invitation_token(&email, 1).await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": email, "permissions": ["quotes"] })),
+        )
+        .await;
+    let (second, _) = invitation_token(&email, 2).await;
+    assert_eq!(
+        o.app
+            .expect(200, "GET", &base, Some(&o.owner), None)
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let refused = o
+        .app
+        .call(
+            "POST",
+            &format!("/api/v1/invitations/{first}/accept"),
+            None,
+            Some(signup(&email)),
+        )
+        .await;
+    assert_eq!(problem(refused).await["code"], "invitation_cancelled");
+
+    // Expired (the clock moves; nobody sleeps), and an expired one never blocks a new one.
+    o.app
+        .state
+        .clock
+        .advance(Duration::from_secs(7 * 24 * 3600 + 1));
+    let refused = o
+        .app
+        .call(
+            "POST",
+            &format!("/api/v1/invitations/{second}/accept"),
+            None,
+            Some(signup(&email)),
+        )
+        .await;
+    assert_eq!(problem(refused).await["code"], "invitation_expired");
+    assert_eq!(
+        o.app
+            .expect(
+                200,
+                "GET",
+                &format!("/api/v1/invitations/{second}"),
+                None,
+                None
+            )
+            .await["state"],
+        "expired"
+    );
+    let owner = o.app.login_ok(&o.owner_email, PASSWORD).await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&owner),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    let (third, _) = invitation_token(&email, 3).await;
+    o.app
+        .expect(
+            200,
+            "POST",
+            &format!("/api/v1/invitations/{third}/accept"),
+            None,
+            Some(signup(&email)),
+        )
+        .await;
+
+    // Guessed and truncated tokens get the same answer as a wrong one.
+    for bad in [
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        &third[..20],
+        "x",
+    ] {
+        let response = o
+            .app
+            .call("GET", &format!("/api/v1/invitations/{bad}"), None, None)
+            .await;
+        assert_eq!(problem(response).await["code"], "not_found");
+    }
+}
+
+async fn accepting_as_a_member_uses_nothing_up(backend: Backend) {
+    let o = owner_with_account(backend, |_| {}).await;
+    let email = unique_email("twice");
+    let (user_id, session) = o.app.signup(&email, PASSWORD).await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/admin/accounts/{}/users", o.account),
+            Some(&o.admin),
+            Some(json!({ "user_id": user_id })),
+        )
+        .await;
+    let refused = o
+        .app
+        .call(
+            "POST",
+            &format!("/api/v1/accounts/{}/invitations", o.account),
+            Some(&o.owner),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    assert_eq!(problem(refused).await["code"], "already_member");
+
+    // Invited while not a member, added directly meanwhile: accepting is refused, still pending.
+    o.app
+        .expect(
+            204,
+            "DELETE",
+            &format!("/api/v1/admin/accounts/{}/users/{user_id}", o.account),
+            Some(&o.admin),
+            None,
+        )
+        .await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{}/invitations", o.account),
+            Some(&o.owner),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    let (token, _) = invitation_token(&email, 1).await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/admin/accounts/{}/users", o.account),
+            Some(&o.admin),
+            Some(json!({ "user_id": user_id })),
+        )
+        .await;
+    let refused = o
+        .app
+        .call(
+            "POST",
+            &format!("/api/v1/invitations/{token}/accept"),
+            Some(&session),
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(problem(refused).await["code"], "already_member");
+    assert_eq!(
+        o.app
+            .expect(
+                200,
+                "GET",
+                &format!("/api/v1/invitations/{token}"),
+                None,
+                None
+            )
+            .await["state"],
+        "pending"
+    );
+}
+
+async fn a_hundred_concurrent_accepts_make_one_membership(backend: Backend) {
+    let o = owner_with_account(backend, |_| {}).await;
+    let email = unique_email("race");
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{}/invitations", o.account),
+            Some(&o.owner),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    let (token, _) = invitation_token(&email, 1).await;
+    let attempts = (0..100).map(|i| {
+        let body = json!({ "signup": { "email": unique_email(&format!("racer{i}")), "password": PASSWORD, "first_name": "R", "last_name": "Acer" } });
+        let path = format!("/api/v1/invitations/{token}/accept");
+        let app = &o.app;
+        async move { app.call("POST", &path, None, Some(body)).await.status().as_u16() }
+    });
+    let statuses = futures::future::join_all(attempts).await;
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| [200, 410].contains(s)),
+        "{statuses:?}"
+    );
+    let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE account_id = $1")
+        .bind(o.account.clone())
+        .fetch_one(o.app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(members, 2, "the owner and exactly one invitee");
+}
+
+async fn invitations_are_rate_limited_per_account(backend: Backend) {
+    let o = owner_with_account(backend, |s| s.invitations.per_account_per_hour = 3).await;
+    let base = format!("/api/v1/accounts/{}/invitations", o.account);
+    for _ in 0..3 {
+        o.app
+            .expect(
+                201,
+                "POST",
+                &base,
+                Some(&o.owner),
+                Some(json!({ "email": unique_email("many") })),
+            )
+            .await;
+    }
+    let refused = o
+        .app
+        .call(
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": unique_email("many") })),
+        )
+        .await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(problem(refused).await["code"], "rate_limited");
+    o.app.state.clock.advance(Duration::from_secs(3601));
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": unique_email("many") })),
+        )
+        .await;
+    let _: Value = json!(null);
+}
+
+both_backends!(
+    invite_a_new_address_who_signs_up_through_the_link,
+    an_existing_user_logs_in_and_accepts,
+    only_the_owner_invites_and_admins_invite_as_staff,
+    cancelled_resent_replaced_and_expired_links_are_refused,
+    accepting_as_a_member_uses_nothing_up,
+    a_hundred_concurrent_accepts_make_one_membership,
+    invitations_are_rate_limited_per_account,
+);
