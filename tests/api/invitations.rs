@@ -626,6 +626,164 @@ async fn invitations_are_rate_limited_per_account(backend: Backend) {
     let _: Value = json!(null);
 }
 
+/// A browser's way through the link: the page shows the invitation with login and sign-up side by
+/// side; signing up accepts and signs in; someone signed in as another user can accept as themself
+/// or sign out and continue.
+async fn the_invite_page_works_for_a_browser(backend: Backend) {
+    let o = owner_with_account(backend, |_| {}).await;
+    let base = format!("/api/v1/accounts/{}/invitations", o.account);
+    let email = unique_email("browser");
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": email, "permissions": ["tickets"] })),
+        )
+        .await;
+    let (token, mail) = invitation_token(&email, 1).await;
+    assert!(mail.body("text/plain").unwrap().contains(&format!(
+        "{}/invite/{token}",
+        o.app.state.settings.server.public_url.as_str()
+    )));
+
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let page = browser
+        .get(o.app.url(&format!("/invite/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap().replace("&#x2f;", "/");
+    assert!(html.contains("Invitation to Olive Hosting"), "{html}");
+    assert!(
+        html.contains("I have a login") && html.contains("I am new here"),
+        "login and sign-up side by side"
+    );
+    assert!(
+        html.contains(&format!("action=\"/invite/{token}/signup\"")),
+        "{html}"
+    );
+
+    // Sign up through the page: accepted, and signed in.
+    let done = browser
+        .post(o.app.url(&format!("/invite/{token}/signup")))
+        .form(&[
+            ("first_name", "Bea"),
+            ("last_name", "Browser"),
+            ("email", email.as_str()),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), 200);
+    assert!(
+        done.text()
+            .await
+            .unwrap()
+            .contains("You now have access to Olive Hosting.")
+    );
+    let mine: Value = browser
+        .get(o.app.url("/api/v1/me/accounts"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine[0]["permissions"], json!(["tickets"]));
+    let used = browser
+        .get(o.app.url(&format!("/invite/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(used.status(), 410);
+    assert!(used.text().await.unwrap().contains("already accepted"));
+
+    // A second invitation, opened while signed in as Bea: accept as her, or sign out and continue.
+    let other = unique_email("someone-else");
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": other })),
+        )
+        .await;
+    let (token, _) = invitation_token(&other, 1).await;
+    let html = browser
+        .get(o.app.url(&format!("/invite/{token}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(&format!("You are signed in as {email}")),
+        "{html}"
+    );
+    assert!(html.contains("Sign out and continue as someone else"));
+    let out = browser
+        .post(o.app.url(&format!("/invite/{token}/signout")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 200, "followed the redirect back to the page");
+    let html = out.text().await.unwrap();
+    assert!(
+        html.contains("I have a login") && !html.contains("You are signed in as"),
+        "{html}"
+    );
+    assert_eq!(
+        browser
+            .get(o.app.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+
+    // Log in through the page as an existing user: a wrong password keeps the page with a reason.
+    let (_, _) = o.app.signup(&other, PASSWORD).await;
+    let wrong = browser
+        .post(o.app.url(&format!("/invite/{token}/login")))
+        .form(&[("email", other.as_str()), ("password", "not the password")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 422);
+    assert!(
+        wrong
+            .text()
+            .await
+            .unwrap()
+            .contains("The email address or password is wrong.")
+    );
+    let ok = browser
+        .post(o.app.url(&format!("/invite/{token}/login")))
+        .form(&[("email", other.as_str()), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(ok.text().await.unwrap().contains("You now have access"));
+
+    let missing = browser
+        .get(o.app.url("/invite/not-a-token"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+}
+
 both_backends!(
     invite_a_new_address_who_signs_up_through_the_link,
     an_existing_user_logs_in_and_accepts,
@@ -634,4 +792,5 @@ both_backends!(
     accepting_as_a_member_uses_nothing_up,
     a_hundred_concurrent_accepts_make_one_membership,
     invitations_are_rate_limited_per_account,
+    the_invite_page_works_for_a_browser,
 );

@@ -75,6 +75,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
     let app = routes
         .merge(docs::routes(&openapi)?)
         .merge(crate::users::pages::routes())
+        .merge(crate::invitations::pages::routes())
         .fallback(not_found)
         .layer(
             ServiceBuilder::new()

@@ -29,6 +29,10 @@ fn environment() -> &'static Environment<'static> {
                 "reset-password.html",
                 include_str!("../../templates/pages/reset-password.html"),
             ),
+            (
+                "invite.html",
+                include_str!("../../templates/pages/invite.html"),
+            ),
         ] {
             if let Err(e) = env.add_template(name, source) {
                 tracing::error!(template = name, error = %e, "page template does not compile");
@@ -68,4 +72,42 @@ pub fn message(status: StatusCode, heading: &str, message: &str) -> Response {
         "message.html",
         minijinja::context! { heading, message, error => status.is_client_error() },
     )
+}
+
+/// An error's message as a sentence for a page ("The password is too weak.").
+pub fn sentence(error: &crate::error::Error) -> String {
+    let text = error.to_string();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => text,
+    }
+}
+
+/// The page for a server fault: a generic message; the cause goes to the log.
+pub fn failed(error: crate::error::Error) -> Response {
+    tracing::error!(error = %error, "page request failed");
+    message(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong",
+        "Please try again later.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_template_compiles() {
+        for name in [
+            "layout.html",
+            "message.html",
+            "verify-email.html",
+            "reset-password.html",
+            "invite.html",
+        ] {
+            assert!(environment().get_template(name).is_ok(), "{name}");
+        }
+    }
 }

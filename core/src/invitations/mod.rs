@@ -4,6 +4,7 @@
 
 pub mod admin_http;
 pub mod http;
+pub mod pages;
 pub mod repo;
 
 use serde::Serialize;

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::service;
 use crate::error::Error;
 use crate::http::auth::{ClientIp, anonymous};
-use crate::http::pages::{message, render};
+use crate::http::pages::{failed, message, render, sentence};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -123,22 +123,4 @@ async fn reset(
         ),
         Err(e) => failed(e),
     }
-}
-
-fn sentence(error: &Error) -> String {
-    let text = error.to_string();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => text,
-    }
-}
-
-fn failed(error: Error) -> Response {
-    tracing::error!(error = %error, "page request failed");
-    message(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Something went wrong",
-        "Please try again later.",
-    )
 }

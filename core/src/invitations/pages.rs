@@ -1,0 +1,289 @@
+//! The invitee's page behind the emailed link, `/invite/{token}`: the invitation, with login and
+//! sign-up side by side; a user signed in as someone else can accept as themself or sign out and
+//! continue. Opening the link changes nothing; the buttons do.
+
+use std::time::{Duration, UNIX_EPOCH};
+
+use axum::Form;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use super::{Acceptor, InvitationPreview};
+use crate::error::Error;
+use crate::http::auth::{ClientIp, CurrentUser, UserAgent, clear_session_cookie, session_cookie};
+use crate::http::pages::{failed, message, render, sentence};
+use crate::sessions::{self, Login};
+use crate::state::AppState;
+use crate::users::service::NewUser;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/invite/{token}", get(page))
+        .route("/invite/{token}/accept", post(accept_signed_in))
+        .route("/invite/{token}/login", post(login_and_accept))
+        .route("/invite/{token}/signup", post(signup_and_accept))
+        .route("/invite/{token}/signout", post(sign_out))
+}
+
+async fn page(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    Path(token): Path<String>,
+) -> Response {
+    show(&state, &token, user.as_ref(), None).await
+}
+
+/// The invitation page, or why it cannot be used.
+async fn show(
+    state: &AppState,
+    token: &str,
+    user: Option<&CurrentUser>,
+    error: Option<String>,
+) -> Response {
+    let invitation = match super::preview(state, token).await {
+        Ok(invitation) => invitation,
+        Err(Error::NotFound(_)) => {
+            return message(
+                StatusCode::NOT_FOUND,
+                "Invitation not found",
+                "This invitation link is not valid. Check the link in the email, or ask for a new invitation.",
+            );
+        }
+        Err(e) => return failed(e),
+    };
+    if invitation.state != "pending" {
+        return gone(&invitation);
+    }
+    let signed_in_as = match user {
+        Some(user) => crate::users::service::get(state, &user.0.user_id)
+            .await
+            .ok()
+            .map(|u| u.email),
+        None => None,
+    };
+    let expires = humantime::format_rfc3339_seconds(
+        UNIX_EPOCH + Duration::from_millis(u64::try_from(invitation.expires_at).unwrap_or(0)),
+    )
+    .to_string();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    render(
+        status,
+        "invite.html",
+        minijinja::context! {
+            invitation => minijinja::value::Serde(&invitation),
+            token => token,
+            signed_in_as => signed_in_as,
+            error => error,
+            expires => expires.replace('T', " ").trim_end_matches('Z'),
+            min_length => state.settings.auth.password.min_length,
+        },
+    )
+}
+
+fn gone(invitation: &InvitationPreview) -> Response {
+    let text = match invitation.state.as_str() {
+        "accepted" => "This invitation was already accepted.",
+        "cancelled" => "This invitation was cancelled. Ask the account owner for a new one.",
+        _ => "This invitation has expired. Ask the account owner for a new one.",
+    };
+    message(StatusCode::GONE, "Invitation no longer valid", text)
+}
+
+/// The page after an accept attempt: done, or the invitation page again with the reason.
+async fn accepted(
+    state: &AppState,
+    token: &str,
+    user: Option<&CurrentUser>,
+    result: Result<super::Accepted, Error>,
+) -> Response {
+    match result {
+        Ok(done) => {
+            let name = super::preview(state, token)
+                .await
+                .map(|p| p.account_name)
+                .unwrap_or_default();
+            let _ = done;
+            message(
+                StatusCode::OK,
+                "Invitation accepted",
+                &format!("You now have access to {name}."),
+            )
+        }
+        Err(Error::AlreadyMember) => message(
+            StatusCode::CONFLICT,
+            "Already a member",
+            "You already have access to this account.",
+        ),
+        Err(
+            e @ (Error::InvitationUsed | Error::InvitationCancelled | Error::InvitationExpired),
+        ) => message(
+            StatusCode::GONE,
+            "Invitation no longer valid",
+            &sentence(&e),
+        ),
+        Err(
+            e @ (Error::EmailTaken
+            | Error::WeakPassword(_)
+            | Error::Validation(_)
+            | Error::Unauthenticated),
+        ) => {
+            let text = match e {
+                Error::EmailTaken => {
+                    "A login with this email address exists: log in instead.".to_owned()
+                }
+                Error::Unauthenticated => "Your session has ended: log in again.".to_owned(),
+                other => sentence(&other),
+            };
+            show(state, token, user, Some(text)).await
+        }
+        Err(e) => failed(e),
+    }
+}
+
+async fn accept_signed_in(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    user: Option<CurrentUser>,
+    Path(token): Path<String>,
+) -> Response {
+    let result = match &user {
+        Some(user) => {
+            super::accept(&state, ip.0, &token, Acceptor::User(user.0.user_id.clone())).await
+        }
+        None => Err(Error::Unauthenticated),
+    };
+    accepted(&state, &token, user.as_ref(), result).await
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    email: String,
+    password: SecretString,
+    totp_code: Option<String>,
+}
+
+async fn login_and_accept(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    user_agent: UserAgent,
+    Path(token): Path<String>,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let login = sessions::login(
+        &state,
+        Login {
+            email: form.email,
+            password: form.password,
+            totp_code: form.totp_code.filter(|c| !c.trim().is_empty()),
+            backup_code: None,
+            ip: ip.0.clone(),
+            user_agent: user_agent.0,
+        },
+    )
+    .await;
+    let (session, user) = match login {
+        Ok(done) => done,
+        Err(
+            e @ (Error::InvalidCredentials
+            | Error::SecondFactorRequired
+            | Error::InvalidSecondFactor
+            | Error::EmailNotVerified
+            | Error::RateLimited { .. }),
+        ) => {
+            let text = match e {
+                Error::SecondFactorRequired => {
+                    "Enter the code from your authenticator app too.".to_owned()
+                }
+                other => sentence(&other),
+            };
+            return show(&state, &token, None, Some(text)).await;
+        }
+        Err(e) => return failed(e),
+    };
+    let result = super::accept(&state, ip.0, &token, Acceptor::User(user.id.clone())).await;
+    with_session(
+        &state,
+        &session,
+        accepted(&state, &token, None, result).await,
+    )
+}
+
+#[derive(Deserialize)]
+struct SignupForm {
+    first_name: String,
+    last_name: String,
+    email: String,
+    password: SecretString,
+}
+
+async fn signup_and_accept(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    user_agent: UserAgent,
+    Path(token): Path<String>,
+    Form(form): Form<SignupForm>,
+) -> Response {
+    let new = NewUser {
+        email: form.email,
+        password: Some(form.password),
+        first_name: form.first_name,
+        last_name: form.last_name,
+        language: None,
+    };
+    let result = super::accept(&state, ip.0.clone(), &token, Acceptor::Signup(new)).await;
+    let session = match &result {
+        Ok(done) => sessions::start(&state, &done.user.id, ip.0, user_agent.0, false)
+            .await
+            .ok(),
+        Err(_) => None,
+    };
+    let page = accepted(&state, &token, None, result).await;
+    match session {
+        Some(session) => with_session(&state, &session, page),
+        None => page,
+    }
+}
+
+async fn sign_out(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    user: Option<CurrentUser>,
+    Path(token): Path<String>,
+) -> Response {
+    if let Some(user) = user {
+        let ctx = user.context(&ip);
+        if let Err(e) = sessions::end(
+            &state,
+            &ctx,
+            &user.0.user_id,
+            &user.0.session_id,
+            "user.logged_out",
+        )
+        .await
+        {
+            return failed(e);
+        }
+    }
+    (
+        [(header::SET_COOKIE, clear_session_cookie(&state.settings))],
+        Redirect::to(&format!("/invite/{token}")),
+    )
+        .into_response()
+}
+
+/// Adds the session cookie to a page.
+fn with_session(state: &AppState, token: &str, mut page: Response) -> Response {
+    if let Ok(cookie) = session_cookie(token, &state.settings) {
+        page.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    page
+}
