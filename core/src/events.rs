@@ -19,6 +19,8 @@ pub mod kind {
     pub const OWNERSHIP_CHANGED: &str = "account.ownership_changed";
     pub const INVITATION_CREATED: &str = "invitation.created";
     pub const INVITATION_ACCEPTED: &str = "invitation.accepted";
+    pub const INVITATION_CANCELLED: &str = "invitation.cancelled";
+    pub const INVITATION_RESENT: &str = "invitation.resent";
 }
 
 /// Records one event.

@@ -784,6 +784,142 @@ async fn the_invite_page_works_for_a_browser(backend: Backend) {
     assert_eq!(missing.status(), 404);
 }
 
+/// Admins cancel and resend too; the sweeper marks expired invitations, though nothing needs it to;
+/// every change is audited and recorded for plugins.
+async fn admins_cancel_and_resend_and_the_sweeper_expires(backend: Backend) {
+    let o = owner_with_account(backend, |_| {}).await;
+    let admin_base = format!("/api/v1/admin/accounts/{}/invitations", o.account);
+    let email = unique_email("admin-managed");
+    let invitation = o
+        .app
+        .expect(
+            201,
+            "POST",
+            &admin_base,
+            Some(&o.admin),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    let id = invitation["id"].as_str().unwrap();
+    let (first, _) = invitation_token(&email, 1).await;
+    o.app
+        .expect(
+            200,
+            "POST",
+            &format!("{admin_base}/{id}/resend"),
+            Some(&o.admin),
+            None,
+        )
+        .await;
+    let (second, _) = invitation_token(&email, 2).await;
+    assert_eq!(
+        problem(
+            o.app
+                .call("GET", &format!("/api/v1/invitations/{first}"), None, None)
+                .await
+        )
+        .await["code"],
+        "not_found"
+    );
+    o.app
+        .expect(
+            204,
+            "DELETE",
+            &format!("{admin_base}/{id}"),
+            Some(&o.admin),
+            None,
+        )
+        .await;
+    let twice = o
+        .app
+        .call(
+            "DELETE",
+            &format!("{admin_base}/{id}"),
+            Some(&o.admin),
+            None,
+        )
+        .await;
+    assert_eq!(problem(twice).await["code"], "invitation_cancelled");
+    assert_eq!(
+        o.app
+            .expect(
+                200,
+                "GET",
+                &format!("/api/v1/invitations/{second}"),
+                None,
+                None
+            )
+            .await["state"],
+        "cancelled"
+    );
+
+    let later = unique_email("sweep");
+    o.app
+        .expect(
+            201,
+            "POST",
+            &admin_base,
+            Some(&o.admin),
+            Some(json!({ "email": later })),
+        )
+        .await;
+    let (token, _) = invitation_token(&later, 1).await;
+    o.app
+        .state
+        .clock
+        .advance(Duration::from_secs(8 * 24 * 3600));
+    assert_eq!(
+        o.app
+            .expect(
+                200,
+                "GET",
+                &format!("/api/v1/invitations/{token}"),
+                None,
+                None
+            )
+            .await["state"],
+        "expired",
+        "before any sweep"
+    );
+    roster::sweeper::sweep_once(&o.app.state).await.unwrap();
+    let stored: Vec<String> = sqlx::query_scalar(
+        "SELECT state FROM invitations WHERE account_id = $1 ORDER BY created_at",
+    )
+    .bind(o.account.clone())
+    .fetch_all(o.app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(stored, ["cancelled", "expired"]);
+    let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM domain_events WHERE account_id = $1 AND kind LIKE 'invitation.%' ORDER BY seq")
+        .bind(o.account.clone())
+        .fetch_all(o.app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        kinds,
+        [
+            "invitation.created",
+            "invitation.resent",
+            "invitation.cancelled",
+            "invitation.created"
+        ]
+    );
+    let audited = o
+        .app
+        .expect(
+            200,
+            "GET",
+            &format!(
+                "/api/v1/admin/audit?account={}&action=invitation.cancelled",
+                o.account
+            ),
+            Some(&o.admin),
+            None,
+        )
+        .await;
+    assert_eq!(audited["items"][0]["actor_kind"], "admin");
+}
+
 both_backends!(
     invite_a_new_address_who_signs_up_through_the_link,
     an_existing_user_logs_in_and_accepts,
@@ -793,4 +929,5 @@ both_backends!(
     a_hundred_concurrent_accepts_make_one_membership,
     invitations_are_rate_limited_per_account,
     the_invite_page_works_for_a_browser,
+    admins_cancel_and_resend_and_the_sweeper_expires,
 );

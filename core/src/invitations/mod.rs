@@ -227,6 +227,15 @@ pub async fn cancel(state: &AppState, ctx: &Context, account_id: &str, id: &str)
         },
     )
     .await?;
+    events::record(
+        &mut tx,
+        now,
+        events::kind::INVITATION_CANCELLED,
+        Some(account_id),
+        None,
+        json!({ "id": id, "email": row.email }),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -266,6 +275,15 @@ pub async fn resend(
             before: None,
             after: Some(json!({ "id": id })),
         },
+    )
+    .await?;
+    events::record(
+        &mut tx,
+        now,
+        events::kind::INVITATION_RESENT,
+        Some(account_id),
+        None,
+        json!({ "id": id, "email": row.email }),
     )
     .await?;
     let row = repo::get(&mut tx, account_id, id).await?;
