@@ -96,8 +96,16 @@ fn account_name(account: &crate::accounts::Account) -> String {
         .unwrap_or_else(|| account.billing_email.clone())
 }
 
-fn limit_bucket(account_id: &str) -> String {
-    format!("invite:account:{account_id}")
+/// Counts one invitation or resend against the account's hourly limit.
+async fn hit_limit(state: &AppState, account_id: &str, now: i64) -> Result<()> {
+    crate::ratelimit::hit(
+        state.db.pool(),
+        &format!("invite:account:{account_id}"),
+        state.settings.invitations.per_account_per_hour,
+        std::time::Duration::from_secs(3600),
+        now,
+    )
+    .await
 }
 
 /// Invites `email` to the account with `permissions`. A pending invitation to the same address is
@@ -112,14 +120,7 @@ pub async fn invite(
     let email = Email::parse(email)?;
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
-    crate::ratelimit::hit(
-        state.db.pool(),
-        &limit_bucket(account_id),
-        state.settings.invitations.per_account_per_hour,
-        std::time::Duration::from_secs(3600),
-        now,
-    )
-    .await?;
+    hit_limit(state, account_id, now).await?;
     let inviter = inviter_name(state, ctx).await?;
     let token = new_token()?;
     let id = new_id();
@@ -248,14 +249,7 @@ pub async fn resend(
     id: &str,
 ) -> Result<Invitation> {
     let now = state.clock.now_ms();
-    crate::ratelimit::hit(
-        state.db.pool(),
-        &limit_bucket(account_id),
-        state.settings.invitations.per_account_per_hour,
-        std::time::Duration::from_secs(3600),
-        now,
-    )
-    .await?;
+    hit_limit(state, account_id, now).await?;
     let token = new_token()?;
     let expires_at = now + ms(state.settings.invitations.expiry);
     let mut tx = state.db.begin().await?;
