@@ -143,6 +143,22 @@ async fn the_whole_identity_journey(backend: Backend) {
         .await;
     assert_eq!(problem(reused).await["code"], "invalid_second_factor");
 
+    // Rule 10: the changes were recorded for plugins too.
+    let kinds: Vec<String> =
+        sqlx::query_scalar("SELECT kind FROM domain_events WHERE user_id = $1 ORDER BY seq")
+            .bind(user_id.clone())
+            .fetch_all(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        kinds.first().map(String::as_str),
+        Some("user.created"),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.iter().filter(|k| *k == "user.logged_in").count() >= 3,
+        "{kinds:?}"
+    );
     let actions = app.audit_actions(&user_id).await;
     for expected in [
         "user.signed_up",

@@ -55,7 +55,7 @@ pub async fn insert_with_owner(
     .await?;
     let account = repo::get(conn, &id).await?;
     let snapshot = serde_json::to_value(&account).unwrap_or_default();
-    audit::record(
+    audit::record_change(
         conn,
         ctx,
         now,
@@ -66,14 +66,7 @@ pub async fn insert_with_owner(
             before: None,
             after: Some(snapshot.clone()),
         },
-    )
-    .await?;
-    events::record(
-        conn,
-        now,
         events::kind::ACCOUNT_CREATED,
-        Some(&id),
-        Some(owner_user_id),
         json!({ "account": snapshot }),
     )
     .await?;
@@ -207,7 +200,7 @@ pub async fn update(
         serde_json::to_value(&before).unwrap_or_default(),
         serde_json::to_value(&after).unwrap_or_default(),
     );
-    audit::record(
+    audit::record_change(
         &mut tx,
         ctx,
         now,
@@ -218,14 +211,7 @@ pub async fn update(
             before: Some(before_json.clone()),
             after: Some(after_json.clone()),
         },
-    )
-    .await?;
-    events::record(
-        &mut tx,
-        now,
         events::kind::ACCOUNT_UPDATED,
-        Some(account_id),
-        None,
         json!({ "before": before_json, "after": after_json }),
     )
     .await?;

@@ -7,6 +7,30 @@ pub use repo::{AuditFilter, AuditRecord, list, record};
 
 use serde_json::Value;
 
+/// Records one change twice, in the caller's transaction (DESIGN.md rule 10): the audit event,
+/// and the domain event `kind` with `payload` for plugins, about the same account and user.
+pub async fn record_change(
+    conn: &mut sqlx::AnyConnection,
+    ctx: &Context,
+    now: i64,
+    event: Event<'_>,
+    kind: &str,
+    payload: Value,
+) -> crate::error::Result<()> {
+    let account_id = event.account_id.map(str::to_owned);
+    let user_id = event.user_id.map(str::to_owned);
+    record(conn, ctx, now, event).await?;
+    crate::events::record(
+        conn,
+        now,
+        kind,
+        account_id.as_deref(),
+        user_id.as_deref(),
+        payload,
+    )
+    .await
+}
+
 /// Who did it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {

@@ -154,7 +154,7 @@ pub async fn invite(
     .await?;
     let row = repo::get(&mut tx, account_id, &id).await?;
     let after = json!({ "id": id, "email": email.as_str(), "permissions": permissions });
-    audit::record(
+    audit::record_change(
         &mut tx,
         ctx,
         now,
@@ -165,14 +165,7 @@ pub async fn invite(
             before: None,
             after: Some(after.clone()),
         },
-    )
-    .await?;
-    events::record(
-        &mut tx,
-        now,
         events::kind::INVITATION_CREATED,
-        Some(account_id),
-        None,
         after,
     )
     .await?;
@@ -215,7 +208,7 @@ pub async fn cancel(state: &AppState, ctx: &Context, account_id: &str, id: &str)
     if !repo::cancel(&mut tx, id, now).await? {
         return Err(refusal(&row, now));
     }
-    audit::record(
+    audit::record_change(
         &mut tx,
         ctx,
         now,
@@ -226,14 +219,7 @@ pub async fn cancel(state: &AppState, ctx: &Context, account_id: &str, id: &str)
             before: None,
             after: Some(json!({ "id": id })),
         },
-    )
-    .await?;
-    events::record(
-        &mut tx,
-        now,
         events::kind::INVITATION_CANCELLED,
-        Some(account_id),
-        None,
         json!({ "id": id, "email": row.email }),
     )
     .await?;
@@ -258,7 +244,7 @@ pub async fn resend(
     if !repo::renew(&mut tx, id, &hash_token(&token), now, expires_at).await? {
         return Err(refusal(&row, now));
     }
-    audit::record(
+    audit::record_change(
         &mut tx,
         ctx,
         now,
@@ -269,14 +255,7 @@ pub async fn resend(
             before: None,
             after: Some(json!({ "id": id })),
         },
-    )
-    .await?;
-    events::record(
-        &mut tx,
-        now,
         events::kind::INVITATION_RESENT,
-        Some(account_id),
-        None,
         json!({ "id": id, "email": row.email }),
     )
     .await?;
@@ -391,7 +370,7 @@ pub async fn accept(
         ip,
     };
     let after = json!({ "invitation_id": row.id, "permissions": permissions });
-    audit::record(
+    audit::record_change(
         &mut tx,
         &ctx,
         now,
@@ -402,14 +381,7 @@ pub async fn accept(
             before: None,
             after: Some(after.clone()),
         },
-    )
-    .await?;
-    events::record(
-        &mut tx,
-        now,
         events::kind::INVITATION_ACCEPTED,
-        Some(&row.account_id),
-        Some(&user_id),
         after,
     )
     .await?;

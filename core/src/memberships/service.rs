@@ -103,25 +103,10 @@ pub async fn set_permissions(
     }
     repo::set_permissions(&mut tx, account_id, user_id, &permissions).await?;
     let before = repo::decode(&current.permissions);
-    audit::record(
-        &mut tx,
-        ctx,
-        now,
-        membership_event("membership.permissions_changed", account_id, user_id).change(
+    audit::record_change(&mut tx, ctx, now, membership_event("membership.permissions_changed", account_id, user_id).change(
             json!({ "permissions": before }),
             json!({ "permissions": permissions }),
-        ),
-    )
-    .await?;
-    events::record(
-        &mut tx,
-        now,
-        events::kind::PERMISSIONS_CHANGED,
-        Some(account_id),
-        Some(user_id),
-        json!({ "account_id": account_id, "user_id": user_id, "before": before, "after": permissions }),
-    )
-    .await?;
+        ), events::kind::PERMISSIONS_CHANGED, json!({ "account_id": account_id, "user_id": user_id, "before": before, "after": permissions })).await?;
     let row = repo::member(&mut tx, account_id, user_id).await?;
     tx.commit().await?;
     Ok(member(state, row))
@@ -149,7 +134,7 @@ pub async fn remove(
         // Ownership moved to this user since the read above.
         return Err(Error::OwnerCannotBeRemoved);
     }
-    audit::record(
+    audit::record_change(
         &mut tx,
         ctx,
         now,
@@ -157,14 +142,7 @@ pub async fn remove(
             json!({ "permissions": repo::decode(&current.permissions) }),
             json!(null),
         ),
-    )
-    .await?;
-    events::record(
-        &mut tx,
-        now,
         events::kind::USER_REMOVED,
-        Some(account_id),
-        Some(user_id),
         json!({ "account_id": account_id, "user_id": user_id, "reason": action }),
     )
     .await?;
@@ -204,20 +182,13 @@ pub async fn associate(
             e
         }
     })?;
-    audit::record(
+    audit::record_change(
         &mut tx,
         ctx,
         now,
         membership_event("membership.added", account_id, user_id)
             .after(json!({ "permissions": permissions })),
-    )
-    .await?;
-    events::record(
-        &mut tx,
-        now,
         events::kind::USER_ADDED,
-        Some(account_id),
-        Some(user_id),
         json!({ "account_id": account_id, "user_id": user_id, "permissions": permissions }),
     )
     .await?;
@@ -275,28 +246,13 @@ pub async fn transfer_ownership(
         json!({ "owner_user_id": previous }),
         json!({ "owner_user_id": new_owner, "previous_owner_kept": keep_previous_owner }),
     );
-    audit::record(
-        &mut tx,
-        ctx,
-        now,
-        Event {
+    audit::record_change(&mut tx, ctx, now, Event {
             action: "account.ownership_changed",
             account_id: Some(account_id),
             user_id: Some(new_owner),
             before: Some(change.0),
             after: Some(change.1),
-        },
-    )
-    .await?;
-    events::record(
-        &mut tx,
-        now,
-        events::kind::OWNERSHIP_CHANGED,
-        Some(account_id),
-        Some(new_owner),
-        json!({ "account_id": account_id, "previous_owner": previous, "new_owner": new_owner, "previous_owner_kept": keep_previous_owner }),
-    )
-    .await?;
+        }, events::kind::OWNERSHIP_CHANGED, json!({ "account_id": account_id, "previous_owner": previous, "new_owner": new_owner, "previous_owner_kept": keep_previous_owner })).await?;
     let account = accounts_repo::get(&mut tx, account_id).await?;
     tx.commit().await?;
     Ok(account)

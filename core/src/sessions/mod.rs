@@ -137,12 +137,15 @@ pub async fn start(
         actor: Actor::User(user_id.to_owned()),
         ip,
     };
-    audit::record(
+    let payload = json!({ "user_id": user_id, "ip": ctx.ip });
+    audit::record_change(
         &mut tx,
         &ctx,
         now,
         Event::user("user.logged_in", user_id)
             .after(json!({ "password_rehashed": password_rehashed })),
+        crate::events::kind::LOGIN,
+        payload,
     )
     .await?;
     tx.commit().await?;

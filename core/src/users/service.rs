@@ -122,19 +122,12 @@ pub async fn insert(
         "email": user.email.as_str(), "first_name": user.first_name,
         "last_name": user.last_name, "language": user.language,
     });
-    audit::record(
+    audit::record_change(
         conn,
         ctx,
         now,
         Event::user(action, &user.id).after(profile.clone()),
-    )
-    .await?;
-    events::record(
-        conn,
-        now,
         events::kind::USER_CREATED,
-        None,
-        Some(&user.id),
         json!({ "user_id": user.id, "user": profile }),
     )
     .await?;
