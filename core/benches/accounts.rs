@@ -23,6 +23,7 @@ const WARMUP: Duration = Duration::from_secs(3);
 const MEASURE: Duration = Duration::from_secs(10);
 
 fn main() {
+    roster::install_crypto_provider();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -212,7 +213,7 @@ async fn seed(state: &roster::state::AppState) -> (String, String) {
         &user_id(7),
         Some("127.0.0.1".to_owned()),
         None,
-        false,
+        roster::sessions::Via::SignUp,
     )
     .await
     .unwrap();

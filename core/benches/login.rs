@@ -22,6 +22,7 @@ const GROUP: &str = "login_throughput";
 const PASSWORD: &str = "correct horse battery";
 
 fn main() {
+    roster::install_crypto_provider();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

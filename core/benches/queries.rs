@@ -37,6 +37,7 @@ fn admin_url() -> String {
 }
 
 fn main() {
+    roster::install_crypto_provider();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -175,9 +176,15 @@ async fn seed(url: &str) -> String {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    let token = roster::sessions::start(&state, "u0000500", None, None, false)
-        .await
-        .unwrap();
+    let token = roster::sessions::start(
+        &state,
+        "u0000500",
+        None,
+        None,
+        roster::sessions::Via::SignUp,
+    )
+    .await
+    .unwrap();
     state.db.close().await;
     token
 }

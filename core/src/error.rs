@@ -60,6 +60,20 @@ pub enum Error {
     /// Too many attempts; try again after this many seconds.
     #[error("too many attempts")]
     RateLimited { retry_after_secs: u64 },
+    /// A plugin's before-hook refused the action; `code` and `message` are the plugin's.
+    #[error("{message}")]
+    VetoedByPlugin {
+        plugin: String,
+        code: String,
+        message: String,
+    },
+    /// A plugin's before-hook trapped, timed out or answered garbage, and its policy is to fail
+    /// closed: the action is refused.
+    #[error("the plugin `{plugin}` could not decide; the action was not carried out")]
+    PluginFailed { plugin: String },
+    /// A plugin (or a new version of it) cannot be loaded; the message says why.
+    #[error("{0}")]
+    PluginInvalid(String),
     /// The request conflicts with the current state (the message says how).
     #[error("{0}")]
     Conflict(String),

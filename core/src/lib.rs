@@ -19,6 +19,7 @@ pub mod invitations;
 pub mod mail;
 pub mod memberships;
 pub mod permissions;
+pub mod plugins;
 pub mod ratelimit;
 pub mod sessions;
 pub mod settings;
@@ -29,5 +30,12 @@ pub mod telemetry;
 pub mod users;
 
 pub use error::{Error, Result};
+
+/// Installs ring as rustls's process-wide crypto provider (TLS for SMTP and for plugins'
+/// outbound HTTP). Idempotent; `App::build` calls it, and so must any other code in the process
+/// that builds an HTTP client first (tests, benchmarks).
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
 pub use settings::Settings;
 pub use startup::App;

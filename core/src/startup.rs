@@ -11,7 +11,7 @@ use tokio::net::TcpListener;
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::mail::Mailer;
-use crate::permissions::Catalog;
+use crate::plugins::Plugins;
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::users::Passwords;
@@ -27,6 +27,7 @@ pub struct App {
 
 impl App {
     pub async fn build(settings: Settings) -> Result<Self, anyhow::Error> {
+        crate::install_crypto_provider();
         let db = Db::connect(&settings.database).await.map_err(|e| {
             anyhow::anyhow!(
                 "cannot open the database {} (database.url): {e}",
@@ -39,13 +40,23 @@ impl App {
         }
         let mailer = Mailer::from_settings(&settings.mail)?;
         let passwords = Passwords::new(settings.auth.argon2, settings.auth.password.clone())?;
+        let clock = Clock::default();
+        // Compiling plugins is CPU work (cached on disk after the first time).
+        let (plugins, catalog) = {
+            let (settings, db, clock) = (settings.clone(), db.clone(), clock.clone());
+            tokio::task::spawn_blocking(move || Plugins::load(&settings, &db, &clock))
+                .await?
+                .map_err(|e| anyhow::anyhow!(e))?
+        };
+        plugins.prepare_queue().await?;
         let state = AppState {
             settings: Arc::new(settings),
             db,
             mailer,
             passwords,
-            clock: Clock::default(),
-            catalog: Arc::new(Catalog::default()),
+            clock,
+            catalog: Arc::new(catalog),
+            plugins,
         };
         let bind = state.settings.server.bind.0;
         let listener = TcpListener::bind(bind)
@@ -78,6 +89,11 @@ impl App {
     ) -> std::io::Result<()> {
         let grace = self.state.settings.server.shutdown_grace;
         let sweeper = tokio::spawn(crate::sweeper::run(self.state.clone()));
+        let (stop_queue, queue_stopped) = tokio::sync::watch::channel(false);
+        let queue = tokio::spawn({
+            let plugins = self.state.plugins.clone();
+            async move { plugins.run_queue(queue_stopped).await }
+        });
         let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
         let signal = async move {
             shutdown.await;
@@ -104,6 +120,11 @@ impl App {
             }
         };
         sweeper.abort();
+        // The after-hook call in progress finishes (within its deadline) and its cursor is saved.
+        let _ = stop_queue.send(true);
+        if tokio::time::timeout(grace, queue).await.is_err() {
+            tracing::warn!("after-hook delivery did not stop within the grace period");
+        }
         self.state.db.close().await;
         tracing::info!("stopped");
         result

@@ -6,6 +6,7 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::mail::Mailer;
 use crate::permissions::Catalog;
+use crate::plugins::Plugins;
 use crate::settings::Settings;
 use crate::users::Passwords;
 
@@ -18,4 +19,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Every permission key: the built-in ones and those plugins add.
     pub catalog: Arc<Catalog>,
+    /// The loaded WebAssembly plugins and their hooks.
+    pub plugins: Plugins,
 }

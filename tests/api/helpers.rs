@@ -276,9 +276,10 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settin
 }
 
 /// Server logs in test output when `TEST_LOG` is set.
-fn init_test_logging() {
+pub fn init_test_logging() {
     static ONCE: OnceLock<()> = OnceLock::new();
     ONCE.get_or_init(|| {
+        roster::install_crypto_provider();
         if std::env::var_os("TEST_LOG").is_some() {
             let _ = tracing_subscriber::fmt()
                 .with_env_filter("info,sqlx=warn")
@@ -554,6 +555,7 @@ pub struct ServerProcess {
 impl ServerProcess {
     /// Starts `roster serve` in `dir` on a free port and waits for its "listening" line.
     pub async fn start(dir: &Path, env: &[(&str, &str)]) -> ServerProcess {
+        roster::install_crypto_provider();
         let mut child = tokio::process::Command::new(ROSTER_BIN)
             .current_dir(dir)
             .env_clear()

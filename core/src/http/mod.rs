@@ -72,6 +72,7 @@ impl utoipa::Modify for Security {
 pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
     let (routes, openapi) = api().split_for_parts();
     let max_body = state.settings.server.max_body_bytes;
+    let plugins = state.plugins.clone();
     let app = routes
         .merge(docs::routes(&openapi)?)
         .merge(crate::users::pages::routes())
@@ -92,6 +93,21 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .fallback_service(app)
         .layer(axum::middleware::from_fn(
             middleware::problem_for_bare_errors,
+        ))
+        .layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| {
+                let plugins = plugins.clone();
+                async move {
+                    // A request that may have committed events wakes after-hook delivery at once
+                    // (other replicas find the events at their next poll).
+                    let writes = !request.method().is_safe();
+                    let response = next.run(request).await;
+                    if writes && response.status().is_success() {
+                        plugins.notify_committed();
+                    }
+                    response
+                }
+            },
         )))
 }
 
@@ -114,6 +130,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::invitations::http::routes())
         .merge(crate::invitations::admin_http::routes())
         .merge(crate::audit::http::routes())
+        .merge(crate::plugins::admin_http::routes())
 }
 
 /// The generated OpenAPI document (for tools that want it without a server).

@@ -67,6 +67,9 @@ codes! {
     PayloadTooLarge => "payload_too_large", PAYLOAD_TOO_LARGE, "The request body is too large";
     UnsupportedMediaType => "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
     RateLimited => "rate_limited", TOO_MANY_REQUESTS, "Too many requests";
+    VetoedByPlugin => "vetoed_by_plugin", FORBIDDEN, "Refused by a plugin";
+    PluginFailed => "plugin_failed", SERVICE_UNAVAILABLE, "A plugin failed";
+    PluginInvalid => "plugin_invalid", UNPROCESSABLE_ENTITY, "The plugin cannot be loaded";
     NotReady => "not_ready", SERVICE_UNAVAILABLE, "The server is not ready";
     InternalError => "internal_error", INTERNAL_SERVER_ERROR, "Internal server error";
 }
@@ -109,6 +112,13 @@ pub struct Problem {
     /// With `security_answer_required`: the question to answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_question: Option<String>,
+    /// With `vetoed_by_plugin` and `plugin_failed`: the plugin's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plugin: Option<String>,
+    /// With `vetoed_by_plugin`: the plugin's own reason code (`domain_not_allowed`); its message
+    /// is the `detail`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// An error answer of the API. Handlers return `Result<_, ApiError>`.
@@ -119,6 +129,8 @@ pub struct ApiError {
     detail: Option<String>,
     retry_after_secs: Option<u64>,
     security_question: Option<String>,
+    plugin: Option<String>,
+    reason: Option<String>,
 }
 
 impl ApiError {
@@ -129,6 +141,8 @@ impl ApiError {
             detail: None,
             retry_after_secs: None,
             security_question: None,
+            plugin: None,
+            reason: None,
         }
     }
 
@@ -157,6 +171,8 @@ impl ApiError {
             detail: self.detail.clone(),
             code: self.code.as_str().to_owned(),
             security_question: self.security_question.clone(),
+            plugin: self.plugin.clone(),
+            reason: self.reason.clone(),
         }
     }
 }
@@ -198,6 +214,9 @@ impl From<Error> for ApiError {
             Error::UserOwnsAccounts(_) => Code::UserOwnsAccounts,
             Error::RateLimited { .. } => Code::RateLimited,
             Error::Conflict(_) => Code::Conflict,
+            Error::VetoedByPlugin { .. } => Code::VetoedByPlugin,
+            Error::PluginFailed { .. } => Code::PluginFailed,
+            Error::PluginInvalid(_) => Code::PluginInvalid,
             e if e.is_unique_violation() || e.is_foreign_key_violation() => {
                 return Self::new(Code::Conflict).with_detail(
                     "the request conflicts with the current state; read it again and retry",
@@ -215,6 +234,11 @@ impl From<Error> for ApiError {
                 api.retry_after_secs = Some(retry_after_secs)
             }
             Error::SecurityAnswerRequired { question } => api.security_question = Some(question),
+            Error::VetoedByPlugin { plugin, code, .. } => {
+                api.plugin = Some(plugin);
+                api.reason = Some(code);
+            }
+            Error::PluginFailed { plugin } => api.plugin = Some(plugin),
             _ => {}
         }
         api

@@ -17,6 +17,7 @@ use crate::crypto::{hash_token, new_id, new_token};
 use crate::error::{Error, Result};
 use crate::events;
 use crate::memberships::repo as memberships_repo;
+use crate::plugins::AcceptRequest;
 use crate::state::AppState;
 use crate::users::service::NewUser;
 use crate::users::{Email, User, repo as users_repo, service as users};
@@ -135,6 +136,10 @@ pub async fn invite(
     {
         return Err(Error::AlreadyMember);
     }
+    state
+        .plugins
+        .before_invitation_create(ctx, account_id, email.as_str(), &permissions)
+        .await?;
     repo::end_pending_for(&mut tx, account_id, &email.normalized(), now).await?;
     repo::insert(
         &mut tx,
@@ -352,10 +357,29 @@ pub async fn accept(
     {
         return Err(Error::AlreadyMember);
     }
+    let ctx = Context {
+        actor: Actor::User(user_id.clone()),
+        ip,
+    };
+    let user_email = users_repo::get(&mut tx, &user_id).await?.email;
+    let permissions = state
+        .plugins
+        .before_invitation_accept(
+            &ctx,
+            AcceptRequest {
+                account_id: row.account_id.clone(),
+                invitation_id: row.id.clone(),
+                invited_email: row.email.clone(),
+                user_id: user_id.clone(),
+                user_email,
+                new_user: prepared.is_some(),
+                permissions: memberships_repo::decode(&row.permissions),
+            },
+        )
+        .await?;
     if !repo::claim(&mut tx, &row.id, &user_id, now).await? {
         return Err(Error::InvitationUsed);
     }
-    let permissions = memberships_repo::decode(&row.permissions);
     memberships_repo::insert(
         &mut tx,
         &row.account_id,
@@ -365,10 +389,6 @@ pub async fn accept(
         now,
     )
     .await?;
-    let ctx = Context {
-        actor: Actor::User(user_id.clone()),
-        ip,
-    };
     let after = json!({ "invitation_id": row.id, "permissions": permissions });
     audit::record_change(
         &mut tx,

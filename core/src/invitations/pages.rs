@@ -241,9 +241,15 @@ async fn signup_and_accept(
     };
     let result = super::accept(&state, ip.0.clone(), &token, Acceptor::Signup(new)).await;
     let session = match &result {
-        Ok(done) => sessions::start(&state, &done.user.id, ip.0, user_agent.0, false)
-            .await
-            .ok(),
+        Ok(done) => sessions::start(
+            &state,
+            &done.user.id,
+            ip.0,
+            user_agent.0,
+            sessions::Via::SignUp,
+        )
+        .await
+        .ok(),
         Err(_) => None,
     };
     let page = accepted(&state, &token, None, result).await;

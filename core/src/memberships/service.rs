@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use super::Member;
 use super::repo::{self, MemberRow};
 use crate::accounts::{Account, repo as accounts_repo};
-use crate::audit::{self, Context, Event};
+use crate::audit::{self, Actor, Context, Event};
 use crate::error::{Error, Result};
 use crate::events;
 use crate::sessions::MembershipView;
@@ -130,6 +130,11 @@ pub async fn remove(
     if current.is_owner == 1 {
         return Err(Error::OwnerCannotBeRemoved);
     }
+    let leaving = ctx.actor == Actor::User(user_id.to_owned());
+    state
+        .plugins
+        .before_user_removal(ctx, account_id, user_id, leaving)
+        .await?;
     if !repo::delete_non_owner(&mut tx, account_id, user_id).await? {
         // Ownership moved to this user since the read above.
         return Err(Error::OwnerCannotBeRemoved);
@@ -221,6 +226,10 @@ pub async fn transfer_ownership(
             "the new owner must be an active user".to_owned(),
         ));
     }
+    state
+        .plugins
+        .before_ownership_transfer(ctx, account_id, &previous, new_owner, keep_previous_owner)
+        .await?;
     if repo::get(&mut tx, account_id, new_owner).await?.is_none() {
         repo::insert(
             &mut tx,

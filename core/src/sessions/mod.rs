@@ -100,11 +100,28 @@ pub async fn login(state: &AppState, attempt: Login) -> Result<(String, User)> {
     } else {
         false
     };
-    let token = start(state, &user.id, attempt.ip, attempt.user_agent, rehashed).await?;
+    let via = Via::Login {
+        email: &user.email,
+        password_rehashed: rehashed,
+    };
+    let token = start(state, &user.id, attempt.ip, attempt.user_agent, via).await?;
     ratelimit::clear(pool, &email_bucket).await?;
     let mut conn = pool.acquire().await?;
     let fresh = users_repo::get(&mut conn, &user.id).await?;
     Ok((token, fresh.to_user()?))
+}
+
+/// How a session comes about.
+#[derive(Debug, Clone, Copy)]
+pub enum Via<'a> {
+    /// A password login (the `before-login` plugin hooks run); `password_rehashed` when the
+    /// stored hash was upgraded on the way.
+    Login {
+        email: &'a str,
+        password_rehashed: bool,
+    },
+    /// Right after sign-up (directly or through an invitation link).
+    SignUp,
 }
 
 /// Opens a session for a user who proved who they are (login, or sign-up); returns its token.
@@ -113,12 +130,29 @@ pub async fn start(
     user_id: &str,
     ip: Option<String>,
     user_agent: Option<String>,
-    password_rehashed: bool,
+    via: Via<'_>,
 ) -> Result<String> {
     let now = state.clock.now_ms();
     let token = new_token()?;
     let expires_at = now + ms(state.settings.auth.session_absolute);
     let mut tx = state.db.begin().await?;
+    let password_rehashed = match via {
+        Via::Login {
+            email,
+            password_rehashed,
+        } => {
+            let ctx = Context {
+                actor: Actor::User(user_id.to_owned()),
+                ip: ip.clone(),
+            };
+            state
+                .plugins
+                .before_login(&ctx, user_id, email, user_agent.as_deref())
+                .await?;
+            password_rehashed
+        }
+        Via::SignUp => false,
+    };
     repo::insert(
         &mut tx,
         &repo::NewSession {

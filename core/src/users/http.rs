@@ -101,7 +101,8 @@ async fn signup(
         };
         return Ok((StatusCode::CREATED, ApiJson(body)).into_response());
     }
-    let token = sessions::start(&state, &user.id, ip.0, user_agent.0, false).await?;
+    let token =
+        sessions::start(&state, &user.id, ip.0, user_agent.0, sessions::Via::SignUp).await?;
     let cookie = session_cookie(&token, &state.settings)?;
     let body = SignupResponse {
         user,

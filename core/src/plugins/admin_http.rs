@@ -1,0 +1,213 @@
+//! Admin API for plugins: what is loaded and how it behaves, reload, and parked after-events.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::queue::QueueState;
+use super::repo::Parked;
+use super::{HookStats, Loaded};
+use crate::error::Error;
+use crate::http::auth::Admin;
+use crate::http::json::ApiJson;
+use crate::http::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_plugins))
+        .routes(routes!(get_plugin))
+        .routes(routes!(reload_plugin))
+        .routes(routes!(list_parked))
+        .routes(routes!(retry_parked))
+}
+
+/// One loaded plugin.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PluginView {
+    name: String,
+    version: String,
+    api_version: String,
+    /// `loaded` (plugins that fail to load stop start-up; a failed reload keeps the old version).
+    state: &'static str,
+    priority: i32,
+    hooks: Vec<String>,
+    capabilities: Vec<String>,
+    /// SHA-256 of the component now running.
+    digest: String,
+    /// Unix ms.
+    loaded_at: i64,
+    deadline_ms: u64,
+    after_deadline_ms: u64,
+    memory_bytes: u64,
+    /// `fail_closed` or `fail_open`.
+    on_error: String,
+    permission_keys: Vec<String>,
+    /// Per subscribed hook, in this server process since it started.
+    stats: Vec<HookStats>,
+    /// After-hook delivery (shared by all replicas); absent without after-hooks.
+    queue: Option<QueueState>,
+}
+
+async fn view(state: &AppState, plugin: &Loaded) -> Result<PluginView, ApiError> {
+    let queue = state.plugins.queue_state(plugin.name()).await?;
+    Ok(PluginView {
+        name: plugin.name().to_owned(),
+        version: plugin.manifest.version.clone(),
+        api_version: plugin.manifest.api_version.clone(),
+        state: "loaded",
+        priority: plugin.priority,
+        hooks: plugin
+            .manifest
+            .hooks
+            .iter()
+            .map(|h| h.name().to_owned())
+            .collect(),
+        capabilities: plugin
+            .manifest
+            .capabilities
+            .iter()
+            .map(|c| c.name().to_owned())
+            .collect(),
+        digest: plugin.digest.clone(),
+        loaded_at: plugin.loaded_at,
+        deadline_ms: u64::try_from(plugin.settings.deadline.as_millis()).unwrap_or(u64::MAX),
+        after_deadline_ms: u64::try_from(plugin.settings.after_deadline.as_millis())
+            .unwrap_or(u64::MAX),
+        memory_bytes: plugin.settings.memory_bytes,
+        on_error: match plugin.settings.on_error {
+            crate::settings::OnPluginError::FailClosed => "fail_closed",
+            crate::settings::OnPluginError::FailOpen => "fail_open",
+        }
+        .to_owned(),
+        permission_keys: plugin
+            .permission_keys
+            .iter()
+            .map(|(k, _)| k.clone())
+            .collect(),
+        stats: plugin
+            .manifest
+            .hooks
+            .iter()
+            .map(|h| plugin.counters.stats(*h))
+            .collect(),
+        queue,
+    })
+}
+
+fn find(state: &AppState, name: &str) -> Result<std::sync::Arc<Loaded>, ApiError> {
+    state
+        .plugins
+        .loaded()
+        .iter()
+        .find(|p| p.name() == name)
+        .cloned()
+        .ok_or_else(|| Error::NotFound("plugin").into())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PluginList {
+    items: Vec<PluginView>,
+}
+
+/// The loaded plugins, in the order their hooks run.
+#[utoipa::path(get, path = "/api/v1/admin/plugins", tag = "admin",
+    responses((status = 200, body = PluginList), (status = 401, body = Problem)))]
+async fn list_plugins(
+    State(state): State<AppState>,
+    _admin: Admin,
+) -> Result<ApiJson<PluginList>, ApiError> {
+    let mut items = Vec::new();
+    for plugin in state.plugins.loaded().iter() {
+        items.push(view(&state, plugin).await?);
+    }
+    Ok(ApiJson(PluginList { items }))
+}
+
+/// One plugin.
+#[utoipa::path(get, path = "/api/v1/admin/plugins/{name}", tag = "admin",
+    params(("name" = String, Path)),
+    responses((status = 200, body = PluginView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+async fn get_plugin(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Path(name): Path<String>,
+) -> Result<ApiJson<PluginView>, ApiError> {
+    let plugin = find(&state, &name)?;
+    Ok(ApiJson(view(&state, &plugin).await?))
+}
+
+/// Loads the plugin's files again and swaps the new version in atomically (calls in flight finish
+/// on the old one). A version that does not load leaves the old one running: 422 `plugin_invalid`
+/// says why.
+#[utoipa::path(post, path = "/api/v1/admin/plugins/{name}/reload", tag = "admin",
+    params(("name" = String, Path)),
+    responses((status = 200, body = PluginView), (status = 401, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn reload_plugin(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Path(name): Path<String>,
+) -> Result<ApiJson<PluginView>, ApiError> {
+    let fresh = state.plugins.reload(&name).await?;
+    Ok(ApiJson(view(&state, &fresh).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ParkedQuery {
+    /// At most this many (default 100, at most 1000).
+    limit: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ParkedList {
+    items: Vec<Parked>,
+}
+
+/// Events whose after-hook failed `plugins.queue.max_attempts` times, oldest first.
+#[utoipa::path(get, path = "/api/v1/admin/plugins/{name}/parked", tag = "admin",
+    params(("name" = String, Path), ParkedQuery),
+    responses((status = 200, body = ParkedList), (status = 401, body = Problem), (status = 404, body = Problem)))]
+async fn list_parked(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Path(name): Path<String>,
+    Query(q): Query<ParkedQuery>,
+) -> Result<ApiJson<ParkedList>, ApiError> {
+    find(&state, &name)?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    Ok(ApiJson(ParkedList {
+        items: state.plugins.parked(&name, limit).await?,
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RetryResult {
+    /// Whether the plugin took the event this time (it then leaves the parked list).
+    delivered: bool,
+    /// The plugin's error when it failed again.
+    error: Option<String>,
+}
+
+/// Delivers a parked event again, now.
+#[utoipa::path(post, path = "/api/v1/admin/plugins/{name}/parked/{seq}/retry", tag = "admin",
+    params(("name" = String, Path), ("seq" = i64, Path)),
+    responses((status = 200, body = RetryResult), (status = 401, body = Problem), (status = 404, body = Problem)))]
+async fn retry_parked(
+    State(state): State<AppState>,
+    _admin: Admin,
+    Path((name, seq)): Path<(String, i64)>,
+) -> Result<(StatusCode, ApiJson<RetryResult>), ApiError> {
+    let error = state.plugins.retry_parked(&name, seq).await?;
+    Ok((
+        StatusCode::OK,
+        ApiJson(RetryResult {
+            delivered: error.is_none(),
+            error,
+        }),
+    ))
+}

@@ -1,0 +1,392 @@
+//! A plugin's manifest: `<plugins.dir>/<name>.toml` next to its component. What the plugin is,
+//! which API it was built for, which hooks it subscribes to, in which order it runs and which
+//! capabilities it asks for.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::settings::PluginSettings;
+
+/// The plugin API this server speaks (the version of `sdk/wit/roster-plugin.wit`).
+pub const API_VERSION: Version = Version {
+    major: 0,
+    minor: 1,
+    patch: 0,
+};
+
+/// Every hook a plugin can subscribe to (DESIGN.md §3), by its manifest name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hook {
+    BeforeInvitationCreate,
+    BeforeInvitationAccept,
+    BeforeOwnershipTransfer,
+    BeforeUserRemoval,
+    BeforeLogin,
+    AfterInvitationCreated,
+    AfterInvitationAccepted,
+    AfterOwnershipChanged,
+    AfterUserRemoved,
+    AfterUserCreated,
+    AfterAccountCreated,
+    AfterPermissionsChanged,
+    AfterLogin,
+}
+
+impl Hook {
+    pub const ALL: [Hook; 13] = [
+        Hook::BeforeInvitationCreate,
+        Hook::BeforeInvitationAccept,
+        Hook::BeforeOwnershipTransfer,
+        Hook::BeforeUserRemoval,
+        Hook::BeforeLogin,
+        Hook::AfterInvitationCreated,
+        Hook::AfterInvitationAccepted,
+        Hook::AfterOwnershipChanged,
+        Hook::AfterUserRemoved,
+        Hook::AfterUserCreated,
+        Hook::AfterAccountCreated,
+        Hook::AfterPermissionsChanged,
+        Hook::AfterLogin,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::BeforeInvitationCreate => "before-invitation-create",
+            Self::BeforeInvitationAccept => "before-invitation-accept",
+            Self::BeforeOwnershipTransfer => "before-ownership-transfer",
+            Self::BeforeUserRemoval => "before-user-removal",
+            Self::BeforeLogin => "before-login",
+            Self::AfterInvitationCreated => "after-invitation-created",
+            Self::AfterInvitationAccepted => "after-invitation-accepted",
+            Self::AfterOwnershipChanged => "after-ownership-changed",
+            Self::AfterUserRemoved => "after-user-removed",
+            Self::AfterUserCreated => "after-user-created",
+            Self::AfterAccountCreated => "after-account-created",
+            Self::AfterPermissionsChanged => "after-permissions-changed",
+            Self::AfterLogin => "after-login",
+        }
+    }
+
+    pub fn is_before(self) -> bool {
+        self.name().starts_with("before-")
+    }
+
+    /// The after-hook that delivers domain events of `kind` (see `events::kind`), if any.
+    pub fn for_event_kind(kind: &str) -> Option<Self> {
+        use crate::events::kind;
+        Some(match kind {
+            kind::INVITATION_CREATED => Self::AfterInvitationCreated,
+            kind::INVITATION_ACCEPTED => Self::AfterInvitationAccepted,
+            kind::OWNERSHIP_CHANGED => Self::AfterOwnershipChanged,
+            kind::USER_REMOVED => Self::AfterUserRemoved,
+            kind::USER_CREATED => Self::AfterUserCreated,
+            kind::ACCOUNT_CREATED => Self::AfterAccountCreated,
+            kind::PERMISSIONS_CHANGED => Self::AfterPermissionsChanged,
+            kind::LOGIN => Self::AfterLogin,
+            _ => return None,
+        })
+    }
+
+    /// The domain event kinds an after-hook delivers.
+    pub fn event_kind(self) -> Option<&'static str> {
+        use crate::events::kind;
+        Some(match self {
+            Self::AfterInvitationCreated => kind::INVITATION_CREATED,
+            Self::AfterInvitationAccepted => kind::INVITATION_ACCEPTED,
+            Self::AfterOwnershipChanged => kind::OWNERSHIP_CHANGED,
+            Self::AfterUserRemoved => kind::USER_REMOVED,
+            Self::AfterUserCreated => kind::USER_CREATED,
+            Self::AfterAccountCreated => kind::ACCOUNT_CREATED,
+            Self::AfterPermissionsChanged => kind::PERMISSIONS_CHANGED,
+            Self::AfterLogin => kind::LOGIN,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Hook {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A host capability a plugin may ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Capability {
+    Log,
+    Settings,
+    Kv,
+    Http,
+    Clock,
+}
+
+impl Capability {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Log => "log",
+            Self::Settings => "settings",
+            Self::Kv => "kv",
+            Self::Http => "http",
+            Self::Clock => "clock",
+        }
+    }
+
+    /// Whether `settings` grant this capability.
+    pub fn granted_by(self, settings: &PluginSettings) -> bool {
+        let caps = &settings.capabilities;
+        match self {
+            Self::Log => caps.log,
+            Self::Settings => caps.settings,
+            Self::Kv => caps.kv,
+            Self::Clock => caps.clock,
+            Self::Http => !caps.http_hosts.is_empty(),
+        }
+    }
+
+    /// The settings line that grants it.
+    fn grant_line(self, plugin: &str) -> String {
+        match self {
+            Self::Http => {
+                format!("[plugins.{plugin}.capabilities] http_hosts = [\"host.example.com\"]")
+            }
+            other => format!("[plugins.{plugin}.capabilities] {} = true", other.name()),
+        }
+    }
+}
+
+/// `MAJOR.MINOR.PATCH`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Version {
+    pub major: u64,
+    pub minor: u64,
+    pub patch: u64,
+}
+
+impl FromStr for Version {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let parts: Vec<u64> = s
+            .split('.')
+            .map(|p| p.parse::<u64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| format!("`{s}` is not a version like 0.1.0"))?;
+        match parts[..] {
+            [major, minor, patch] => Ok(Self {
+                major,
+                minor,
+                patch,
+            }),
+            _ => Err(format!("`{s}` is not a version like 0.1.0")),
+        }
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+    }
+}
+
+impl Version {
+    /// Whether a plugin built for `self` runs on a host speaking `host`: the same major version
+    /// (the same minor while the major is 0) and nothing newer than the host.
+    pub fn runs_on(self, host: Version) -> bool {
+        let same_line = if host.major == 0 {
+            self.major == 0 && self.minor == host.minor
+        } else {
+            self.major == host.major
+        };
+        same_line && self <= host
+    }
+}
+
+/// The manifest file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    name: String,
+    version: String,
+    api_version: String,
+    /// The component file, relative to the manifest; `<name>.wasm` when left out.
+    component: Option<PathBuf>,
+    #[serde(default = "default_priority")]
+    priority: i32,
+    hooks: BTreeSet<Hook>,
+    #[serde(default)]
+    capabilities: BTreeSet<Capability>,
+}
+
+fn default_priority() -> i32 {
+    100
+}
+
+/// A checked manifest.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    pub name: String,
+    pub version: String,
+    pub api_version: String,
+    #[serde(skip)]
+    pub component: PathBuf,
+    /// Lower runs first; ties run in name order.
+    pub priority: i32,
+    pub hooks: BTreeSet<Hook>,
+    pub capabilities: BTreeSet<Capability>,
+}
+
+/// Whether `name` can name a plugin: it is also a settings table (`[plugins.<name>]`) and an
+/// environment variable segment, so lowercase letters, digits and `_` only.
+pub fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !super::RESERVED_SETTINGS_KEYS.contains(&name)
+}
+
+impl Manifest {
+    /// Reads and checks the manifest at `path` (`<dir>/<name>.toml`).
+    pub fn read(path: &Path) -> Result<Self, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        Self::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Self, String> {
+        let raw: RawManifest =
+            toml::from_str(text).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
+        if !valid_name(&raw.name) {
+            return Err(format!(
+                "{}: plugin name `{}` must be lowercase letters, digits and `_`, starting with a letter",
+                path.display(),
+                raw.name
+            ));
+        }
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if stem != raw.name {
+            return Err(format!(
+                "{}: the manifest of plugin `{}` must be named {}.toml",
+                path.display(),
+                raw.name,
+                raw.name
+            ));
+        }
+        let api: Version = raw
+            .api_version
+            .parse()
+            .map_err(|e| format!("{}: api_version: {e}", path.display()))?;
+        if raw.hooks.is_empty() {
+            return Err(format!("{}: `hooks` names no hook", path.display()));
+        }
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let component = dir.join(
+            raw.component
+                .unwrap_or_else(|| PathBuf::from(format!("{}.wasm", raw.name))),
+        );
+        let manifest = Self {
+            name: raw.name,
+            version: raw.version,
+            api_version: api.to_string(),
+            component,
+            priority: raw.priority,
+            hooks: raw.hooks,
+            capabilities: raw.capabilities,
+        };
+        Ok(manifest)
+    }
+
+    /// Refuses a plugin this server cannot run as configured: a newer plugin API, or a
+    /// capability the settings do not grant. The message names the settings line to add.
+    pub fn check_against(&self, settings: &PluginSettings) -> Result<(), String> {
+        let api: Version = self.api_version.parse()?;
+        if !api.runs_on(API_VERSION) {
+            return Err(format!(
+                "plugin `{}` {} was built for plugin API {api}, but this server speaks {API_VERSION}; \
+                 rebuild it against roster-sdk {API_VERSION}, or turn it off with: [plugins.{}] enabled = false",
+                self.name, self.version, self.name
+            ));
+        }
+        let missing: Vec<Capability> = self
+            .capabilities
+            .iter()
+            .copied()
+            .filter(|c| !c.granted_by(settings))
+            .collect();
+        if let Some(first) = missing.first() {
+            let lines: Vec<String> = missing.iter().map(|c| c.grant_line(&self.name)).collect();
+            return Err(format!(
+                "plugin `{}` asks for the `{}` capability{}, which is not granted; add to the settings: {}",
+                self.name,
+                first.name(),
+                if missing.len() > 1 { " (and more)" } else { "" },
+                lines.join(" and ")
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Manifest, String> {
+        Manifest::parse(text, Path::new("/p/guard.toml"))
+    }
+
+    const GOOD: &str = "name = \"guard\"\nversion = \"1.2.0\"\napi_version = \"0.1.0\"\nhooks = [\"before-invitation-create\", \"after-login\"]\ncapabilities = [\"settings\", \"http\"]\n";
+
+    #[test]
+    fn a_manifest_is_read_with_defaults() {
+        let m = parse(GOOD).unwrap();
+        assert_eq!(m.component, PathBuf::from("/p/guard.wasm"));
+        assert_eq!(m.priority, 100);
+        assert!(m.hooks.contains(&Hook::AfterLogin));
+    }
+
+    #[test]
+    fn unknown_hooks_names_and_file_names_are_refused() {
+        assert!(parse(&GOOD.replace("after-login", "after-lunch")).is_err());
+        assert!(parse(&GOOD.replace("\"guard\"", "\"Guard\"")).is_err());
+        assert!(Manifest::parse(GOOD, Path::new("/p/other.toml")).is_err());
+        assert!(parse(&format!("{GOOD}colour = \"red\"\n")).is_err());
+    }
+
+    #[test]
+    fn newer_apis_and_ungranted_capabilities_name_the_settings_line() {
+        let mut settings = PluginSettings::default();
+        let m = parse(&GOOD.replace("0.1.0", "0.2.0")).unwrap();
+        let e = m.check_against(&settings).unwrap_err();
+        assert!(e.contains("[plugins.guard] enabled = false"), "{e}");
+        let m = parse(GOOD).unwrap();
+        let e = m.check_against(&settings).unwrap_err();
+        assert!(
+            e.contains("[plugins.guard.capabilities] settings = true"),
+            "{e}"
+        );
+        assert!(e.contains("http_hosts = ["), "{e}");
+        settings.capabilities.settings = true;
+        settings.capabilities.http_hosts = vec!["hooks.example.com".into()];
+        m.check_against(&settings).unwrap();
+    }
+
+    #[test]
+    fn api_versions_compare_like_semver() {
+        let host: Version = "0.1.3".parse().unwrap();
+        assert!("0.1.0".parse::<Version>().unwrap().runs_on(host));
+        assert!(!"0.1.4".parse::<Version>().unwrap().runs_on(host));
+        assert!(!"0.2.0".parse::<Version>().unwrap().runs_on(host));
+        let host: Version = "1.4.0".parse().unwrap();
+        assert!("1.0.0".parse::<Version>().unwrap().runs_on(host));
+        assert!(!"2.0.0".parse::<Version>().unwrap().runs_on(host));
+    }
+}

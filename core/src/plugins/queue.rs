@@ -1,0 +1,379 @@
+//! After-hooks: committed domain events delivered from the database, at least once, in order.
+//!
+//! Each plugin has a cursor over `domain_events` (`plugin_cursors.last_seq`). A replica that holds
+//! the plugin's lease (so two replicas never deliver the same plugin's events at once) reads the
+//! events after the cursor in `seq` order, calls the plugin for those it subscribes to, and moves
+//! the cursor past each one once the call succeeded. A failed call is retried with exponential
+//! backoff; after `plugins.queue.max_attempts` failures the event is parked (visible in the admin
+//! API, deliverable again from there) and the cursor moves on. The action that recorded the event
+//! committed long before: nothing here can undo it.
+//!
+//! Events commit in `seq` order (see `Db::begin`), so an event can never appear behind the cursor.
+//! Delivery is at least once: if the server stops between a successful call and the cursor's
+//! update, the event is delivered again; plugins use the event id to recognise it.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tokio::sync::watch;
+
+use super::bindings::roster::plugin::types;
+use super::host::Phase;
+use super::manifest::Hook;
+use super::repo::{self, EventRow};
+use super::{Failure, Inner, Loaded, Plugins, Tally};
+use crate::clock::ms;
+use crate::crypto::new_id;
+use crate::error::Result;
+
+/// How many events one pass reads per plugin.
+const BATCH: i64 = 100;
+
+fn text(payload: &Value, key: &str) -> String {
+    payload
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn list(payload: &Value, key: &str) -> Vec<String> {
+    payload
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The typed details of a stored event, for the kinds plugins subscribe to.
+fn details(event: &EventRow, payload: &Value) -> Option<types::EventDetails> {
+    use types::EventDetails as D;
+    let account = event.account_id.clone().unwrap_or_default();
+    let user = event.user_id.clone().unwrap_or_default();
+    Some(match Hook::for_event_kind(&event.kind)? {
+        Hook::AfterUserCreated => D::UserCreated(types::UserCreated {
+            user_id: user,
+            email: payload
+                .get("user")
+                .map(|u| text(u, "email"))
+                .unwrap_or_default(),
+        }),
+        Hook::AfterAccountCreated => {
+            let account_json = payload.get("account").cloned().unwrap_or(Value::Null);
+            D::AccountCreated(types::AccountCreated {
+                account_id: account,
+                owner_user_id: text(&account_json, "owner_user_id"),
+                company_name: text(&account_json, "company_name"),
+            })
+        }
+        Hook::AfterLogin => D::Login(types::Login { user_id: user }),
+        Hook::AfterInvitationCreated => D::InvitationCreated(types::InvitationCreated {
+            account_id: account,
+            invitation_id: text(payload, "id"),
+            email: text(payload, "email"),
+            permissions: list(payload, "permissions"),
+        }),
+        Hook::AfterInvitationAccepted => D::InvitationAccepted(types::InvitationAccepted {
+            account_id: account,
+            invitation_id: text(payload, "invitation_id"),
+            user_id: user,
+            permissions: list(payload, "permissions"),
+        }),
+        Hook::AfterOwnershipChanged => D::OwnershipChanged(types::OwnershipChanged {
+            account_id: account,
+            previous_owner: text(payload, "previous_owner"),
+            new_owner: text(payload, "new_owner"),
+            previous_owner_kept: payload
+                .get("previous_owner_kept")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        }),
+        Hook::AfterUserRemoved => D::UserRemoved(types::UserRemoved {
+            account_id: account,
+            user_id: user,
+            reason: text(payload, "reason"),
+        }),
+        Hook::AfterPermissionsChanged => D::PermissionsChanged(types::PermissionsChanged {
+            account_id: account,
+            user_id: user,
+            before: list(payload, "before"),
+            after: list(payload, "after"),
+        }),
+        _ => return None,
+    })
+}
+
+/// The event as a plugin receives it.
+fn to_wit(event: &EventRow) -> Option<types::Event> {
+    let payload: Value = serde_json::from_str(&event.payload).unwrap_or(Value::Null);
+    Some(types::Event {
+        id: event.id.clone(),
+        seq: event.seq,
+        kind: event.kind.clone(),
+        account_id: event.account_id.clone(),
+        user_id: event.user_id.clone(),
+        occurred_at: event.occurred_at,
+        payload: event.payload.clone(),
+        details: details(event, &payload)?,
+    })
+}
+
+/// Calls the plugin's after-hook for one event, on a blocking thread.
+async fn deliver(inner: &Arc<Inner>, plugin: &Arc<Loaded>, event: &EventRow) -> Result<(), String> {
+    let Some(hook) = Hook::for_event_kind(&event.kind) else {
+        return Ok(());
+    };
+    let Some(wit) = to_wit(event) else {
+        return Ok(());
+    };
+    let inner = inner.clone();
+    let plugin = plugin.clone();
+    tokio::task::spawn_blocking(move || {
+        let call = types::CallContext {
+            call_id: wit.id.clone(),
+            actor: types::Actor::System,
+            ip: None,
+        };
+        let started = Instant::now();
+        let outcome = plugin.call(
+            &inner.shared.engine,
+            Phase::After,
+            &call.call_id,
+            plugin.settings.after_deadline,
+            |hooks, store| hooks.call_after_event(store, &call, &wit),
+        );
+        let (tally, result) = match outcome {
+            Ok(Ok(())) => (Tally::Ok, Ok(())),
+            Ok(Err(message)) => (Tally::Error, Err(super::first_line(&message))),
+            Err(failure @ Failure::Timeout) => (Tally::Timeout, Err(failure.to_string())),
+            Err(failure @ Failure::Trap(_)) => (Tally::Trap, Err(failure.to_string())),
+        };
+        plugin.counters.record(hook, started.elapsed(), tally);
+        result
+    })
+    .await
+    .map_err(|e| format!("plugin task: {e}"))?
+}
+
+/// The wait before attempt `attempts + 1` (after `attempts` failures).
+fn backoff(inner: &Inner, attempts: i64) -> Duration {
+    let queue = &inner.shared.settings.plugins.queue;
+    let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 30)).unwrap_or(30);
+    queue
+        .backoff
+        .saturating_mul(2u32.saturating_pow(exponent))
+        .min(queue.max_backoff)
+}
+
+/// One delivery pass for one plugin: as many events as are due, stopping at the first failure.
+async fn pass(inner: &Arc<Inner>, plugin: &Arc<Loaded>, owner: &str) -> Result<()> {
+    let db = &inner.shared.db;
+    let clock = &inner.shared.clock;
+    let name = plugin.name();
+    let lease = ms(inner.shared.settings.plugins.queue.lease);
+    let now = clock.now_ms();
+    if !repo::claim(db, name, owner, now, now + lease).await? {
+        return Ok(());
+    }
+    let Some(cursor) = repo::cursor(db, name).await? else {
+        return Ok(());
+    };
+    if cursor.next_attempt_at > now {
+        return Ok(());
+    }
+    let mut attempts = cursor.attempts;
+    let mut last = cursor.last_seq;
+    loop {
+        let events = repo::events_after(db, last, BATCH).await?;
+        if events.is_empty() {
+            return Ok(());
+        }
+        for event in &events {
+            let subscribed =
+                Hook::for_event_kind(&event.kind).is_some_and(|h| plugin.subscribes(h));
+            let now = clock.now_ms();
+            if !subscribed {
+                if !repo::advance(db, name, owner, event.seq, false, now, now + lease).await? {
+                    return Ok(());
+                }
+                last = event.seq;
+                continue;
+            }
+            match deliver(inner, plugin, event).await {
+                Ok(()) => {
+                    let now = clock.now_ms();
+                    if !repo::advance(db, name, owner, event.seq, true, now, now + lease).await? {
+                        return Ok(());
+                    }
+                    attempts = 0;
+                    last = event.seq;
+                }
+                Err(error) => {
+                    attempts += 1;
+                    let now = clock.now_ms();
+                    let max = i64::from(inner.shared.settings.plugins.queue.max_attempts.max(1));
+                    if attempts >= max {
+                        tracing::warn!(
+                            plugin = name,
+                            event_id = %event.id,
+                            kind = %event.kind,
+                            attempts,
+                            error = %error,
+                            "after-hook failed too often; event parked"
+                        );
+                        if !repo::park(db, name, owner, event, attempts, &error, now).await? {
+                            return Ok(());
+                        }
+                        attempts = 0;
+                        last = event.seq;
+                        continue;
+                    }
+                    let retry_at = now + ms(backoff(inner, attempts));
+                    tracing::info!(
+                        plugin = name,
+                        event_id = %event.id,
+                        attempts,
+                        error = %error,
+                        "after-hook failed; will retry"
+                    );
+                    repo::failed(db, name, owner, &error, now, retry_at).await?;
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+impl Plugins {
+    /// Creates the delivery cursor of every loaded plugin that has after-hooks (at the newest
+    /// event, for a plugin seen for the first time). Called at start-up, before serving.
+    pub async fn prepare_queue(&self) -> Result<()> {
+        let Some(inner) = &self.inner else {
+            return Ok(());
+        };
+        for plugin in inner.loaded.load().iter().filter(|p| has_after_hooks(p)) {
+            repo::ensure_cursor(&inner.shared.db, plugin.name(), inner.shared.clock.now_ms())
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Delivers events to after-hooks until `shutdown` turns true; then finishes the call in
+    /// progress, gives the leases back and returns.
+    pub async fn run_queue(&self, mut shutdown: watch::Receiver<bool>) {
+        let Some(inner) = self.inner.clone() else {
+            return;
+        };
+        let owner = format!("{}-{}", std::process::id(), new_id());
+        let poll = inner.shared.settings.plugins.queue.poll_interval;
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            let plugins = inner.loaded.load_full();
+            for plugin in plugins.iter().filter(|p| has_after_hooks(p)) {
+                if *shutdown.borrow() {
+                    break;
+                }
+                if let Err(e) = pass(&inner, plugin, &owner).await {
+                    tracing::warn!(plugin = plugin.name(), error = %e, "after-hook delivery pass failed");
+                }
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(poll) => {}
+                _ = inner.wake.notified() => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        for plugin in inner.loaded.load().iter() {
+            if let Err(e) = repo::release(&inner.shared.db, plugin.name(), &owner).await {
+                tracing::warn!(plugin = plugin.name(), error = %e, "could not release the delivery lease");
+            }
+        }
+    }
+
+    /// The delivery state of one plugin, for the admin API.
+    pub async fn queue_state(&self, name: &str) -> Result<Option<QueueState>> {
+        let Some(inner) = &self.inner else {
+            return Ok(None);
+        };
+        let db = &inner.shared.db;
+        let Some(cursor) = repo::cursor(db, name).await? else {
+            return Ok(None);
+        };
+        Ok(Some(QueueState {
+            last_seq: cursor.last_seq,
+            delivered: cursor.delivered,
+            backlog: repo::pending(db, cursor.last_seq).await?,
+            failed_attempts: cursor.attempts,
+            next_attempt_at: (cursor.next_attempt_at > 0).then_some(cursor.next_attempt_at),
+            last_error: cursor.last_error,
+            parked: repo::parked_count(db, name).await?,
+        }))
+    }
+
+    pub async fn parked(&self, name: &str, limit: i64) -> Result<Vec<repo::Parked>> {
+        match &self.inner {
+            Some(inner) => repo::parked(&inner.shared.db, name, limit).await,
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Delivers one parked event again, now; on success it leaves the parked list. Answers the
+    /// error when the plugin fails again (the event stays parked).
+    pub async fn retry_parked(&self, name: &str, seq: i64) -> Result<Option<String>> {
+        let inner = self
+            .inner
+            .as_ref()
+            .ok_or(crate::error::Error::NotFound("plugin"))?;
+        let plugin = inner
+            .loaded
+            .load()
+            .iter()
+            .find(|p| p.name() == name)
+            .cloned()
+            .ok_or(crate::error::Error::NotFound("plugin"))?;
+        let parked = repo::parked(&inner.shared.db, name, i64::MAX).await?;
+        if !parked.iter().any(|p| p.event_seq == seq) {
+            return Err(crate::error::Error::NotFound("parked event"));
+        }
+        let event = repo::event(&inner.shared.db, seq)
+            .await?
+            .ok_or(crate::error::Error::NotFound("parked event"))?;
+        match deliver(inner, &plugin, &event).await {
+            Ok(()) => {
+                repo::unpark(&inner.shared.db, name, seq).await?;
+                Ok(None)
+            }
+            Err(error) => Ok(Some(error)),
+        }
+    }
+}
+
+fn has_after_hooks(plugin: &Loaded) -> bool {
+    plugin.manifest.hooks.iter().any(|h| !h.is_before())
+}
+
+/// The after-hook delivery state of one plugin.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct QueueState {
+    /// Every event up to this `seq` is delivered, parked or not subscribed.
+    pub last_seq: i64,
+    /// Events delivered successfully (all replicas, since the plugin was first loaded).
+    pub delivered: i64,
+    /// Events recorded after `last_seq` (of any kind; those the plugin does not subscribe to are
+    /// skipped).
+    pub backlog: i64,
+    /// Failed attempts at the next event.
+    pub failed_attempts: i64,
+    /// When the next attempt is due (unix ms), while retrying.
+    pub next_attempt_at: Option<i64>,
+    pub last_error: Option<String>,
+    pub parked: i64,
+}

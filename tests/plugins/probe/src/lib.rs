@@ -1,0 +1,114 @@
+//! A plugin that misbehaves on purpose, for the host's tests. What it does comes from its
+//! settings, so one component serves several test plugins (one manifest each):
+//!
+//! - `mode`: `allow` (default), `deny`, `loop` (never returns), `hog` (allocates 1 GiB),
+//!   `trap` (panics), `garbage` (denies with a malformed code), `snoop` (after-hooks: calls
+//!   `url`, which the test does not grant), `grant` (answers grant-permissions from `grant`)
+//! - `keys`: permission keys to add, as `[["probe.reboot", "Reboot"]]`
+//! - `after`: `ok` (default), `fail` (every after-event fails), `count` (counts events in kv)
+
+use roster_sdk::{CallContext, Decision, Event, PermissionKey, Plugin};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Settings {
+    mode: String,
+    keys: Vec<(String, String)>,
+    after: String,
+    url: String,
+    grant: Vec<String>,
+}
+
+fn settings() -> Settings {
+    roster_sdk::settings().unwrap_or_default()
+}
+
+fn before() -> Decision {
+    let s = settings();
+    match s.mode.as_str() {
+        "deny" => roster_sdk::deny("probe_says_no", "The probe plugin refuses."),
+        "loop" => {
+            let mut n: u64 = 0;
+            loop {
+                n = std::hint::black_box(n.wrapping_add(1));
+            }
+        }
+        "hog" => {
+            let big: Vec<u8> = std::hint::black_box(vec![7; 1 << 30]);
+            roster_sdk::log::info(&format!(
+                "allocated {}",
+                big.iter().map(|b| *b as u64).sum::<u64>()
+            ));
+            Decision::Allow
+        }
+        // Trapping is this mode's whole point.
+        #[allow(clippy::panic)]
+        "trap" => panic!("the probe traps on purpose"),
+        "garbage" => roster_sdk::deny("Not A Code!", ""),
+        "grant" => Decision::GrantPermissions(s.grant),
+        _ => Decision::Allow,
+    }
+}
+
+struct Probe;
+
+impl Plugin for Probe {
+    fn permission_keys() -> Vec<PermissionKey> {
+        settings()
+            .keys
+            .into_iter()
+            .map(|(key, title)| PermissionKey { key, title })
+            .collect()
+    }
+
+    fn before_invitation_create(
+        _ctx: CallContext,
+        _request: roster_sdk::InvitationCreate,
+    ) -> Decision {
+        before()
+    }
+
+    fn before_invitation_accept(
+        _ctx: CallContext,
+        _request: roster_sdk::InvitationAccept,
+    ) -> Decision {
+        before()
+    }
+
+    fn before_ownership_transfer(
+        _ctx: CallContext,
+        _request: roster_sdk::OwnershipTransfer,
+    ) -> Decision {
+        before()
+    }
+
+    fn before_user_removal(_ctx: CallContext, _request: roster_sdk::UserRemoval) -> Decision {
+        before()
+    }
+
+    fn before_login(_ctx: CallContext, _request: roster_sdk::LoginAttempt) -> Decision {
+        before()
+    }
+
+    fn after_event(_ctx: CallContext, event: Event) -> Result<(), String> {
+        let s = settings();
+        if s.mode == "snoop" {
+            roster_sdk::http::post_json(&s.url, "{}", &[])?;
+            return Ok(());
+        }
+        match s.after.as_str() {
+            "fail" => Err(format!("probe fails event {}", event.id)),
+            "count" => {
+                let n = roster_sdk::kv::get("count")?
+                    .and_then(|v| String::from_utf8(v).ok())
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0);
+                roster_sdk::kv::set("count", (n + 1).to_string().as_bytes())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+roster_sdk::export_plugin!(Probe);
