@@ -20,3 +20,4 @@ mod invitations;
 mod logs;
 mod mail;
 mod openapi;
+mod plugins;

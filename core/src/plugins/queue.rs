@@ -172,7 +172,12 @@ fn backoff(inner: &Inner, attempts: i64) -> Duration {
 }
 
 /// One delivery pass for one plugin: as many events as are due, stopping at the first failure.
-async fn pass(inner: &Arc<Inner>, plugin: &Arc<Loaded>, owner: &str) -> Result<()> {
+async fn pass(
+    inner: &Arc<Inner>,
+    plugin: &Arc<Loaded>,
+    owner: &str,
+    shutdown: &watch::Receiver<bool>,
+) -> Result<()> {
     let db = &inner.shared.db;
     let clock = &inner.shared.clock;
     let name = plugin.name();
@@ -195,6 +200,10 @@ async fn pass(inner: &Arc<Inner>, plugin: &Arc<Loaded>, owner: &str) -> Result<(
             return Ok(());
         }
         for event in &events {
+            if *shutdown.borrow() {
+                // Stop between two events: the cursor is saved after each one.
+                return Ok(());
+            }
             let subscribed =
                 Hook::for_event_kind(&event.kind).is_some_and(|h| plugin.subscribes(h));
             let now = clock.now_ms();
@@ -281,7 +290,7 @@ impl Plugins {
                 if *shutdown.borrow() {
                     break;
                 }
-                if let Err(e) = pass(&inner, plugin, &owner).await {
+                if let Err(e) = pass(&inner, plugin, &owner, &shutdown).await {
                     tracing::warn!(plugin = plugin.name(), error = %e, "after-hook delivery pass failed");
                 }
             }

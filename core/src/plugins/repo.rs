@@ -49,11 +49,12 @@ pub struct Cursor {
 }
 
 /// Creates the plugin's cursor at the newest event, if it has none: a newly installed plugin gets
-/// the events committed from now on, not the history.
+/// the events committed from now on, not the history. (`WHERE true` is SQLite's way of telling
+/// an upsert's `ON CONFLICT` from a join in `INSERT … SELECT`.)
 pub async fn ensure_cursor(db: &Db, plugin: &str, now: i64) -> Result<()> {
     sqlx::query(
         "INSERT INTO plugin_cursors (plugin, last_seq, updated_at) \
-         SELECT $1, COALESCE(MAX(seq), 0), $2 FROM domain_events \
+         SELECT $1, COALESCE(MAX(seq), 0), $2 FROM domain_events WHERE true \
          ON CONFLICT (plugin) DO NOTHING",
     )
     .bind(plugin.to_owned())
