@@ -999,7 +999,24 @@ async fn the_notifier_delivers_each_event_once_across_a_restart(backend: Backend
         (4..24).contains(&before_restart),
         "{before_restart} delivered before the restart"
     );
+    let first_logs = first.logs.clone();
     assert_eq!(first.terminate().await, Some(0));
+    // The plugin's own log lines reach the server's log, tagged with the plugin and the event.
+    let tagged = first_logs
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|line| {
+            line["plugin"] == "notifier"
+                && line["message"]
+                    .as_str()
+                    .is_some_and(|m| m.ends_with(" delivered"))
+                && line["call_id"]
+                    .as_str()
+                    .is_some_and(|id| expected.iter().any(|e| e == id))
+        })
+        .count();
+    assert!(tagged >= 4, "{tagged} tagged plugin log lines");
 
     let second = serve_with_notifier(home.path(), plugins.path(), &url, receiver.port).await;
     for _ in 0..300 {
@@ -1027,6 +1044,249 @@ async fn the_notifier_delivers_each_event_once_across_a_restart(backend: Backend
     assert_eq!(second.terminate().await, Some(0));
 }
 
+/// Compiled components are kept on disk, keyed by content and engine; a damaged cache file is
+/// compiled again, not trusted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compiled_components_are_cached_on_disk() {
+    init_test_logging();
+    let plugins = PluginDir::new();
+    plugins
+        .probe("first", &["before-login"], &["settings"])
+        .probe("second", &["before-login"], &["settings"]);
+    let cache = tempfile::tempdir().unwrap();
+    let (url, _db) = TestDb::create(Backend::Sqlite).await;
+    let mut settings = test_settings(&url);
+    use_plugins(&mut settings, plugins.path());
+    settings.plugins.cache_dir = cache.path().to_owned();
+    plugin(&mut settings, "first", json!({}), |_| {});
+    plugin(&mut settings, "second", json!({}), |_| {});
+    let cached = || -> Vec<PathBuf> {
+        std::fs::read_dir(cache.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "cwasm"))
+            .collect()
+    };
+    drop(roster::App::build(settings.clone()).await.unwrap());
+    let files = cached();
+    assert_eq!(files.len(), 1, "two plugins, one component: {files:?}");
+    let good = std::fs::read(&files[0]).unwrap();
+    std::fs::write(&files[0], b"damaged").unwrap();
+    let app = roster::App::build(settings).await.unwrap();
+    assert_eq!(app.state().plugins.loaded().len(), 2);
+    assert_eq!(
+        std::fs::read(&files[0]).unwrap().len(),
+        good.len(),
+        "compiled again"
+    );
+}
+
+async fn every_before_hook_can_veto_its_action(backend: Backend) {
+    let plugins = PluginDir::new();
+    plugins.probe(
+        "nay",
+        &[
+            "before-invitation-accept",
+            "before-ownership-transfer",
+            "before-user-removal",
+            "before-login",
+        ],
+        &["settings"],
+    );
+    let o = owner_with_account(backend, |s| {
+        use_plugins(s, plugins.path());
+        plugin(s, "nay", json!({ "mode": "deny" }), |_| {});
+    })
+    .await;
+    let vetoed = |response: reqwest::Response| async move {
+        assert_eq!(response.status(), 403);
+        let problem = problem(response).await;
+        assert_eq!(
+            (problem["code"].as_str(), problem["reason"].as_str()),
+            (Some("vetoed_by_plugin"), Some("probe_says_no"))
+        );
+    };
+    let email = unique_email("member");
+    let (member, _) = o.app.signup(&email, PASSWORD).await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/admin/accounts/{}/users", o.account),
+            Some(&o.admin),
+            Some(json!({ "user_id": member, "permissions": ["tickets"] })),
+        )
+        .await;
+    let memberships = "SELECT COUNT(*) FROM memberships WHERE account_id = $1";
+
+    // Login: the password was right, but no session is made.
+    let sessions = "SELECT COUNT(*) FROM sessions WHERE user_id = $1";
+    let before = count(&o.app, sessions, &member).await;
+    vetoed(o.app.login(&email, PASSWORD, json!({})).await).await;
+    assert_eq!(count(&o.app, sessions, &member).await, before);
+
+    // Removal, by the owner and by the member leaving.
+    let path = format!("/api/v1/accounts/{}/users/{member}", o.account);
+    vetoed(o.app.call("DELETE", &path, Some(&o.owner), None).await).await;
+    assert_eq!(count(&o.app, memberships, &o.account).await, 2);
+
+    // Ownership transfer.
+    let path = format!("/api/v1/admin/accounts/{}/owner", o.account);
+    let body = json!({ "user_id": member, "keep_previous_owner": true });
+    vetoed(o.app.call("POST", &path, Some(&o.admin), Some(body)).await).await;
+    let sql = "SELECT COUNT(*) FROM accounts WHERE id = $1 AND owner_user_id <> $2";
+    let moved = sqlx::query_scalar::<_, i64>(sql)
+        .bind(o.account.clone())
+        .bind(member.clone())
+        .fetch_one(o.app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(moved, 1, "the owner did not change");
+
+    // Accepting (here by signing up through the link: the new user is not created either).
+    let invitee = unique_email("invitee");
+    assert_eq!(invite(&o, &invitee, json!(["tickets"])).await.status(), 201);
+    let token = invitation_token(&invitee).await;
+    let body = json!({ "signup": { "email": invitee, "password": PASSWORD, "first_name": "I", "last_name": "V" } });
+    let path = format!("/api/v1/invitations/{token}/accept");
+    vetoed(o.app.call("POST", &path, None, Some(body)).await).await;
+    let users = "SELECT COUNT(*) FROM users WHERE email = $1";
+    assert_eq!(count(&o.app, users, &invitee).await, 0);
+    assert_eq!(count(&o.app, memberships, &o.account).await, 2);
+}
+
+async fn after_hooks_receive_every_kind_of_event_with_typed_details(backend: Backend) {
+    let plugins = PluginDir::new();
+    let after_hooks = [
+        "after-invitation-created",
+        "after-invitation-accepted",
+        "after-ownership-changed",
+        "after-user-removed",
+        "after-user-created",
+        "after-account-created",
+        "after-permissions-changed",
+        "after-login",
+    ];
+    plugins.probe("echo", &after_hooks, &["settings", "http"]);
+    let receiver = listener(Duration::ZERO).await;
+    let url = format!("http://127.0.0.1:{}/events", receiver.port);
+    let port = receiver.port;
+    let o = owner_with_account(backend, |s| {
+        use_plugins(s, plugins.path());
+        plugin(s, "echo", json!({ "after": "echo", "url": url }), |p| {
+            p.capabilities.http_hosts = vec![format!("127.0.0.1:{port}")]
+        });
+    })
+    .await;
+    let invitee = unique_email("invitee");
+    invite(&o, &invitee, json!(["tickets"])).await;
+    let token = invitation_token(&invitee).await;
+    let accepted = o
+        .app
+        .expect(
+            200,
+            "POST",
+            &format!("/api/v1/invitations/{token}/accept"),
+            None,
+            Some(json!({ "signup": { "email": invitee, "password": PASSWORD, "first_name": "I", "last_name": "V" } })),
+        )
+        .await;
+    let member = accepted["user"]["id"].as_str().unwrap().to_owned();
+    o.app
+        .expect(
+            200,
+            "PATCH",
+            &format!("/api/v1/accounts/{}/users/{member}", o.account),
+            Some(&o.owner),
+            Some(json!({ "permissions": ["tickets", "invoices"] })),
+        )
+        .await;
+    o.app
+        .expect(
+            200,
+            "POST",
+            &format!("/api/v1/admin/accounts/{}/owner", o.account),
+            Some(&o.admin),
+            Some(json!({ "user_id": member, "keep_previous_owner": true })),
+        )
+        .await;
+    let new_owner = o.app.login_ok(&invitee, PASSWORD).await;
+    let me = o
+        .app
+        .expect(200, "GET", "/api/v1/me", Some(&o.owner), None)
+        .await;
+    let previous = me["id"].as_str().unwrap().to_owned();
+    o.app
+        .expect(
+            204,
+            "DELETE",
+            &format!("/api/v1/accounts/{}/users/{previous}", o.account),
+            Some(&new_owner),
+            None,
+        )
+        .await;
+
+    let expected_kinds = [
+        "user.created",
+        "account.created",
+        "user.logged_in",
+        "invitation.created",
+        "user.created",
+        "invitation.accepted",
+        "membership.permissions_changed",
+        "account.ownership_changed",
+        "user.logged_in",
+        "membership.removed",
+    ];
+    for _ in 0..100 {
+        if receiver.received.lock().unwrap().len() >= expected_kinds.len() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let received = receiver.received.lock().unwrap().clone();
+    let kinds: Vec<&str> = received
+        .iter()
+        .map(|(_, b)| b["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, expected_kinds);
+    let details = |kind: &str| -> String {
+        received
+            .iter()
+            .rfind(|(_, b)| b["kind"] == kind)
+            .map(|(_, b)| b["details"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let accepted = details("invitation.accepted");
+    assert!(
+        accepted.starts_with("EventDetails::InvitationAccepted(")
+            && accepted.contains(&member)
+            && accepted.contains("permissions: [\"tickets\"]"),
+        "{accepted}"
+    );
+    let changed = details("membership.permissions_changed");
+    assert!(
+        changed.contains("before: [\"tickets\"]")
+            && changed.contains("after: [\"invoices\", \"tickets\"]"),
+        "{changed}"
+    );
+    let ownership = details("account.ownership_changed");
+    assert!(
+        ownership.contains(&format!("new-owner: \"{member}\""))
+            && ownership.contains("previous-owner-kept: true"),
+        "{ownership}"
+    );
+    let removed = details("membership.removed");
+    assert!(
+        removed.starts_with("EventDetails::UserRemoved(")
+            && removed.contains(&format!("user-id: \"{previous}\"")),
+        "{removed}"
+    );
+    assert!(details("invitation.created").contains(&format!("email: \"{invitee}\"")));
+    assert!(details("account.created").contains("company-name: \"Olive Hosting\""));
+    assert!(details("user.created").contains(&format!("email: \"{invitee}\"")));
+}
+
 both_backends!(
     a_vetoed_invitation_answers_the_plugins_reason_and_writes_nothing,
     the_acceptance_policy_changes_the_granted_permissions,
@@ -1037,4 +1297,6 @@ both_backends!(
     failing_after_hooks_are_retried_then_parked_and_can_be_retried,
     plugins_needing_a_newer_api_or_ungranted_capabilities_stop_start_up,
     the_notifier_delivers_each_event_once_across_a_restart,
+    every_before_hook_can_veto_its_action,
+    after_hooks_receive_every_kind_of_event_with_typed_details,
 );

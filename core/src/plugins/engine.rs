@@ -44,8 +44,8 @@ impl PluginEngine {
             .max_memory_size(max_memory)
             // Keep the first pages of memories and tables resident between instances: a fresh
             // instance then costs a memset instead of page faults.
-            .linear_memory_keep_resident(1 << 20)
-            .table_keep_resident(1 << 16);
+            .linear_memory_keep_resident(192 << 10)
+            .table_keep_resident(16 << 10);
         let mut config = Config::new();
         config
             .wasm_component_model(true)
@@ -146,4 +146,23 @@ fn load_cached(engine: &Engine, path: &Path) -> Result<Component, String> {
     // the SHA-256 of the engine's compatibility hash and the component's bytes, and wasmtime itself
     // refuses an artifact built by an incompatible engine.
     unsafe { Component::deserialize_file(engine, path) }.map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deadline_becomes_whole_ticks_plus_one() {
+        let engine = PluginEngine::new(&EngineOptions {
+            max_memory_bytes: 1 << 20,
+            max_instances: 1,
+            tick: Duration::from_millis(10),
+        })
+        .unwrap();
+        // Interrupted after at least the deadline and at most one tick more.
+        assert_eq!(engine.ticks_for(Duration::from_millis(100)), 11);
+        assert_eq!(engine.ticks_for(Duration::from_millis(95)), 11);
+        assert_eq!(engine.ticks_for(Duration::ZERO), 1);
+    }
 }

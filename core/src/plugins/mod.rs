@@ -544,72 +544,98 @@ impl Plugins {
     }
 
     async fn run_before(&self, hook: Hook, ctx: &Context, request: Request) -> Result<Request> {
-        let plugins = self.subscribed(hook);
-        let Some(inner) = self.inner.clone() else {
-            return Ok(request);
-        };
-        if plugins.is_empty() {
+        if self.inner.is_none() || !self.loaded().iter().any(|p| p.subscribes(hook)) {
             return Ok(request);
         }
+        let this = self.clone();
+        let ctx = ctx.clone();
+        tokio::task::spawn_blocking(move || this.run_before_blocking(hook, &ctx, request))
+            .await
+            .map_err(|e| Error::internal(format!("plugin task: {e}")))?
+    }
+
+    /// Runs the before-hook chain on the calling thread: each subscribed plugin in priority
+    /// order, each in a fresh instance; the first deny wins.
+    fn run_before_blocking(&self, hook: Hook, ctx: &Context, request: Request) -> Result<Request> {
+        let Some(inner) = self.inner.as_ref() else {
+            return Ok(request);
+        };
         let actor = match &ctx.actor {
             Actor::User(id) => types::Actor::User(id.clone()),
             Actor::Admin(id) => types::Actor::Admin(id.clone()),
             Actor::Plugin(id) => types::Actor::Plugin(id.clone()),
             Actor::System => types::Actor::System,
         };
-        let ip = ctx.ip.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut request = request;
-            for plugin in plugins {
-                let call = types::CallContext {
-                    call_id: new_id(),
-                    actor: actor.clone(),
-                    ip: ip.clone(),
-                };
-                let started = Instant::now();
-                let outcome = plugin.call(
-                    &inner.shared.engine,
-                    Phase::Before,
-                    &call.call_id,
-                    plugin.settings.deadline,
-                    |hooks, store| request.call(hooks, store, &call),
-                );
-                let verdict = judge(hook, &inner.catalog, outcome);
-                let tally = match &verdict {
-                    Verdict::Allow | Verdict::Grant(_) => Tally::Ok,
-                    Verdict::Deny { .. } => Tally::Deny,
-                    Verdict::Failed(Failure::Timeout) => Tally::Timeout,
-                    Verdict::Failed(Failure::Trap(_)) => Tally::Trap,
-                    Verdict::Garbage(_) => Tally::Error,
-                };
-                plugin.counters.record(hook, started.elapsed(), tally);
-                match verdict {
-                    Verdict::Allow => {}
-                    Verdict::Grant(permissions) => request.grant(permissions),
-                    Verdict::Deny { code, message } => {
-                        tracing::info!(
-                            plugin = plugin.name(),
-                            hook = hook.name(),
-                            call_id = %call.call_id,
-                            reason = %code,
-                            "action vetoed by plugin"
-                        );
-                        return Err(Error::VetoedByPlugin {
-                            plugin: plugin.name().to_owned(),
-                            code,
-                            message,
-                        });
-                    }
-                    Verdict::Failed(failure) => {
-                        on_failure(&plugin, hook, &call.call_id, &failure.to_string())?
-                    }
-                    Verdict::Garbage(why) => on_failure(&plugin, hook, &call.call_id, &why)?,
+        let mut request = request;
+        for plugin in self.subscribed(hook) {
+            let call = types::CallContext {
+                call_id: new_id(),
+                actor: actor.clone(),
+                ip: ctx.ip.clone(),
+            };
+            let started = Instant::now();
+            let outcome = plugin.call(
+                &inner.shared.engine,
+                Phase::Before,
+                &call.call_id,
+                plugin.settings.deadline,
+                |hooks, store| request.call(hooks, store, &call),
+            );
+            let verdict = judge(hook, &inner.catalog, outcome);
+            let tally = match &verdict {
+                Verdict::Allow | Verdict::Grant(_) => Tally::Ok,
+                Verdict::Deny { .. } => Tally::Deny,
+                Verdict::Failed(Failure::Timeout) => Tally::Timeout,
+                Verdict::Failed(Failure::Trap(_)) => Tally::Trap,
+                Verdict::Garbage(_) => Tally::Error,
+            };
+            plugin.counters.record(hook, started.elapsed(), tally);
+            match verdict {
+                Verdict::Allow => {}
+                Verdict::Grant(permissions) => request.grant(permissions),
+                Verdict::Deny { code, message } => {
+                    tracing::info!(
+                        plugin = plugin.name(),
+                        hook = hook.name(),
+                        call_id = %call.call_id,
+                        reason = %code,
+                        "action vetoed by plugin"
+                    );
+                    return Err(Error::VetoedByPlugin {
+                        plugin: plugin.name().to_owned(),
+                        code,
+                        message,
+                    });
                 }
+                Verdict::Failed(failure) => {
+                    on_failure(&plugin, hook, &call.call_id, &failure.to_string())?
+                }
+                Verdict::Garbage(why) => on_failure(&plugin, hook, &call.call_id, &why)?,
             }
-            Ok(request)
-        })
-        .await
-        .map_err(|e| Error::internal(format!("plugin task: {e}")))?
+        }
+        Ok(request)
+    }
+
+    /// `before-invitation-create` on the calling thread (blocking it for up to the plugins'
+    /// deadlines): for benchmarks and callers outside the async runtime. The server uses
+    /// [`Plugins::before_invitation_create`].
+    pub fn before_invitation_create_blocking(
+        &self,
+        ctx: &Context,
+        account_id: &str,
+        email: &str,
+        permissions: &[String],
+    ) -> Result<()> {
+        self.run_before_blocking(
+            Hook::BeforeInvitationCreate,
+            ctx,
+            Request::InvitationCreate(types::InvitationCreate {
+                account_id: account_id.to_owned(),
+                email: email.to_owned(),
+                permissions: permissions.to_vec(),
+            }),
+        )
+        .map(drop)
     }
 
     /// `before-invitation-create`: may veto.

@@ -67,7 +67,9 @@ impl Plugin for Notifier {
         if !(200..300).contains(&response.status) {
             return Err(format!("{} answered {}", settings.url, response.status));
         }
-        roster_sdk::kv::set(LAST_SEQ, event.seq.to_string().as_bytes())
+        roster_sdk::kv::set(LAST_SEQ, event.seq.to_string().as_bytes())?;
+        roster_sdk::log::info(&format!("{} delivered", event.kind));
+        Ok(())
     }
 }
 

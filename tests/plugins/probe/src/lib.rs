@@ -5,7 +5,8 @@
 //!   `trap` (panics), `garbage` (denies with a malformed code), `snoop` (after-hooks: calls
 //!   `url`, which the test does not grant), `grant` (answers grant-permissions from `grant`)
 //! - `keys`: permission keys to add, as `[["probe.reboot", "Reboot"]]`
-//! - `after`: `ok` (default), `fail` (every after-event fails), `count` (counts events in kv)
+//! - `after`: `ok` (default), `fail` (every after-event fails), `count` (counts events in kv),
+//!   `echo` (posts the event's kind and typed details to `url`)
 
 use roster_sdk::{CallContext, Decision, Event, PermissionKey, Plugin};
 use serde::Deserialize;
@@ -96,6 +97,20 @@ impl Plugin for Probe {
         if s.mode == "snoop" {
             roster_sdk::http::post_json(&s.url, "{}", &[])?;
             return Ok(());
+        }
+        if s.after == "echo" {
+            // The typed details as the plugin sees them, for the host's tests to compare.
+            let body = serde_json::json!({ "kind": event.kind, "details": format!("{:?}", event.details) });
+            let response = roster_sdk::http::post_json(
+                &s.url,
+                &body.to_string(),
+                &[("idempotency-key", &event.id)],
+            )?;
+            return if response.status == 200 {
+                Ok(())
+            } else {
+                Err(format!("answered {}", response.status))
+            };
         }
         match s.after.as_str() {
             "fail" => Err(format!("probe fails event {}", event.id)),
