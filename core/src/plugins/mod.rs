@@ -626,16 +626,9 @@ impl Plugins {
         email: &str,
         permissions: &[String],
     ) -> Result<()> {
-        self.run_before_blocking(
-            Hook::BeforeInvitationCreate,
-            ctx,
-            Request::InvitationCreate(types::InvitationCreate {
-                account_id: account_id.to_owned(),
-                email: email.to_owned(),
-                permissions: permissions.to_vec(),
-            }),
-        )
-        .map(drop)
+        let request = Request::invitation_create(account_id, email, permissions);
+        self.run_before_blocking(Hook::BeforeInvitationCreate, ctx, request)
+            .map(drop)
     }
 
     /// `before-invitation-create`: may veto.
@@ -646,17 +639,10 @@ impl Plugins {
         email: &str,
         permissions: &[String],
     ) -> Result<()> {
-        self.run_before(
-            Hook::BeforeInvitationCreate,
-            ctx,
-            Request::InvitationCreate(types::InvitationCreate {
-                account_id: account_id.to_owned(),
-                email: email.to_owned(),
-                permissions: permissions.to_vec(),
-            }),
-        )
-        .await
-        .map(drop)
+        let request = Request::invitation_create(account_id, email, permissions);
+        self.run_before(Hook::BeforeInvitationCreate, ctx, request)
+            .await
+            .map(drop)
     }
 
     /// `before-invitation-accept`: may veto, or change the permissions granted; answers the
@@ -784,6 +770,14 @@ enum Request {
 }
 
 impl Request {
+    fn invitation_create(account_id: &str, email: &str, permissions: &[String]) -> Self {
+        Self::InvitationCreate(types::InvitationCreate {
+            account_id: account_id.to_owned(),
+            email: email.to_owned(),
+            permissions: permissions.to_vec(),
+        })
+    }
+
     fn call(
         &self,
         hooks: &bindings::exports::roster::plugin::hooks::Guest,
