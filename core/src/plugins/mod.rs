@@ -26,7 +26,9 @@ use std::time::{Duration, Instant};
 use arc_swap::ArcSwap;
 use serde::Serialize;
 use utoipa::ToSchema;
-use wasmtime::component::Linker;
+use wasmtime::component::{
+    Component, ComponentExportIndex, ComponentType, Instance, InstancePre, Linker, Lower,
+};
 use wasmtime::{Store, StoreLimitsBuilder, Trap};
 
 use self::bindings::roster::plugin::types;
@@ -161,7 +163,8 @@ pub struct Loaded {
     pub loaded_at: i64,
     pub permission_keys: Vec<(String, String)>,
     pub counters: Arc<Counters>,
-    pre: bindings::PluginPre<HostState>,
+    pre: InstancePre<HostState>,
+    exports: Arc<HookExports>,
     env: Arc<PluginEnv>,
 }
 
@@ -190,10 +193,7 @@ impl Loaded {
         phase: Phase,
         call_id: &str,
         budget: Duration,
-        f: impl FnOnce(
-            &bindings::exports::roster::plugin::hooks::Guest,
-            &mut Store<HostState>,
-        ) -> wasmtime::Result<R>,
+        f: impl FnOnce(&Instance, &HookExports, &mut Store<HostState>) -> wasmtime::Result<R>,
     ) -> std::result::Result<R, Failure> {
         let memory = usize::try_from(self.settings.memory_bytes).unwrap_or(usize::MAX);
         let limits = StoreLimitsBuilder::new()
@@ -208,7 +208,7 @@ impl Loaded {
         let result = self
             .pre
             .instantiate(&mut store)
-            .and_then(|instance| f(instance.roster_plugin_hooks(), &mut store));
+            .and_then(|instance| f(&instance, &self.exports, &mut store));
         // The store (and the instance, trapped or not) is dropped here: never reused.
         result.map_err(|e| match e.downcast_ref::<Trap>() {
             Some(Trap::Interrupt) => Failure::Timeout,
@@ -319,13 +319,20 @@ impl Shared {
             .linker
             .instantiate_pre(&component)
             .map_err(|e| format!("plugin `{}` cannot be linked: {e}", manifest.name))?;
-        let pre = bindings::PluginPre::new(instance_pre).map_err(|e| {
+        // The generated bindings check every export's type once, here; calls then look up only
+        // the function they call (`HookExports`), instead of type-checking all of them per call.
+        bindings::PluginPre::new(instance_pre.clone()).map_err(|e| {
             format!(
                 "plugin `{}` does not export roster:plugin/hooks@{}: {e}",
                 manifest.name,
                 manifest::API_VERSION
             )
         })?;
+        let exports = Arc::new(
+            HookExports::find(&component)
+                .map_err(|e| format!("plugin `{}`: {e}", manifest.name))?,
+        );
+        let pre = instance_pre;
         let settings_json = serde_json::to_string(&settings.settings)
             .map_err(|e| format!("[plugins.{}.settings]: {e}", manifest.name))?;
         let env = Arc::new(PluginEnv {
@@ -348,6 +355,7 @@ impl Shared {
             permission_keys: Vec::new(),
             counters,
             pre,
+            exports,
             env,
         };
         let keys = loaded
@@ -356,7 +364,13 @@ impl Shared {
                 Phase::Load,
                 "load",
                 loaded.settings.deadline,
-                |hooks, store| hooks.call_permission_keys(store),
+                |instance, exports, store| {
+                    let f = instance.get_typed_func::<(), (Vec<types::PermissionKey>,)>(
+                        &mut *store,
+                        &exports.permission_keys,
+                    )?;
+                    Ok(f.call(store, ())?.0)
+                },
             )
             .map_err(|e| format!("plugin `{}` failed at load: {e}", loaded.name()))?;
         loaded.permission_keys = keys.into_iter().map(|k| (k.key, k.title)).collect();
@@ -579,7 +593,7 @@ impl Plugins {
                 Phase::Before,
                 &call.call_id,
                 plugin.settings.deadline,
-                |hooks, store| request.call(hooks, store, &call),
+                |instance, exports, store| request.call(instance, exports, store, &call),
             );
             let verdict = judge(hook, &inner.catalog, outcome);
             let tally = match &verdict {
@@ -780,16 +794,23 @@ impl Request {
 
     fn call(
         &self,
-        hooks: &bindings::exports::roster::plugin::hooks::Guest,
+        instance: &Instance,
+        exports: &HookExports,
         store: &mut Store<HostState>,
         ctx: &types::CallContext,
     ) -> wasmtime::Result<types::Decision> {
         match self {
-            Self::InvitationCreate(r) => hooks.call_before_invitation_create(store, ctx, r),
-            Self::InvitationAccept(r) => hooks.call_before_invitation_accept(store, ctx, r),
-            Self::OwnershipTransfer(r) => hooks.call_before_ownership_transfer(store, ctx, r),
-            Self::UserRemoval(r) => hooks.call_before_user_removal(store, ctx, r),
-            Self::Login(r) => hooks.call_before_login(store, ctx, r),
+            Self::InvitationCreate(r) => {
+                decide(instance, store, &exports.before_invitation_create, ctx, r)
+            }
+            Self::InvitationAccept(r) => {
+                decide(instance, store, &exports.before_invitation_accept, ctx, r)
+            }
+            Self::OwnershipTransfer(r) => {
+                decide(instance, store, &exports.before_ownership_transfer, ctx, r)
+            }
+            Self::UserRemoval(r) => decide(instance, store, &exports.before_user_removal, ctx, r),
+            Self::Login(r) => decide(instance, store, &exports.before_login, ctx, r),
         }
     }
 
@@ -797,6 +818,56 @@ impl Request {
         if let Self::InvitationAccept(r) = self {
             r.permissions = permissions;
         }
+    }
+}
+
+/// Calls one before-hook export: `(call-context, request) -> decision`.
+fn decide<R>(
+    instance: &Instance,
+    store: &mut Store<HostState>,
+    index: &ComponentExportIndex,
+    ctx: &types::CallContext,
+    request: &R,
+) -> wasmtime::Result<types::Decision>
+where
+    R: ComponentType + Lower,
+{
+    let f = instance
+        .get_typed_func::<(&types::CallContext, &R), (types::Decision,)>(&mut *store, index)?;
+    Ok(f.call(store, (ctx, request))?.0)
+}
+
+/// Where each function of `roster:plugin/hooks` sits in a component, found once at load.
+pub(crate) struct HookExports {
+    permission_keys: ComponentExportIndex,
+    before_invitation_create: ComponentExportIndex,
+    before_invitation_accept: ComponentExportIndex,
+    before_ownership_transfer: ComponentExportIndex,
+    before_user_removal: ComponentExportIndex,
+    before_login: ComponentExportIndex,
+    pub(crate) after_event: ComponentExportIndex,
+}
+
+impl HookExports {
+    fn find(component: &Component) -> std::result::Result<Self, String> {
+        let interface = format!("roster:plugin/hooks@{}", manifest::API_VERSION);
+        let hooks = component
+            .get_export_index(None, interface.as_str())
+            .ok_or_else(|| format!("does not export {interface}"))?;
+        let function = |name: &str| {
+            component
+                .get_export_index(Some(&hooks), name)
+                .ok_or_else(|| format!("{interface} has no `{name}`"))
+        };
+        Ok(Self {
+            permission_keys: function("permission-keys")?,
+            before_invitation_create: function("before-invitation-create")?,
+            before_invitation_accept: function("before-invitation-accept")?,
+            before_ownership_transfer: function("before-ownership-transfer")?,
+            before_user_removal: function("before-user-removal")?,
+            before_login: function("before-login")?,
+            after_event: function("after-event")?,
+        })
     }
 }
 

@@ -146,7 +146,14 @@ async fn deliver(inner: &Arc<Inner>, plugin: &Arc<Loaded>, event: &EventRow) -> 
             Phase::After,
             &call.call_id,
             plugin.settings.after_deadline,
-            |hooks, store| hooks.call_after_event(store, &call, &wit),
+            |instance, exports, store| {
+                let f = instance
+                    .get_typed_func::<(&types::CallContext, &types::Event), (Result<(), String>,)>(
+                        &mut *store,
+                        &exports.after_event,
+                    )?;
+                Ok(f.call(store, (&call, &wit))?.0)
+            },
         );
         let (tally, result) = match outcome {
             Ok(Ok(())) => (Tally::Ok, Ok(())),
