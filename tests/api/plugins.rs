@@ -1287,6 +1287,76 @@ async fn after_hooks_receive_every_kind_of_event_with_typed_details(backend: Bac
     assert!(details("user.created").contains(&format!("email: \"{invitee}\"")));
 }
 
+async fn a_call_in_flight_finishes_on_the_version_it_started_with(backend: Backend) {
+    let plugins = PluginDir::new();
+    plugins.probe("slow", &["before-invitation-create"], &["settings"]);
+    let o = owner_with_account(backend, |s| {
+        use_plugins(s, plugins.path());
+        plugin(s, "slow", json!({ "mode": "loop" }), |p| {
+            p.deadline = Duration::from_millis(1500)
+        });
+    })
+    .await;
+    // Version 2 leaves the hook at the SDK's default (allow).
+    std::fs::copy(
+        wasm_of("roster-plugin-acceptance-policy"),
+        plugins.path().join("slow-v2.wasm"),
+    )
+    .unwrap();
+    std::fs::write(
+        plugins.path().join("slow.toml"),
+        "name = \"slow\"\nversion = \"2.0.0\"\napi_version = \"0.1.0\"\ncomponent = \"slow-v2.wasm\"\nhooks = [\"before-invitation-create\"]\ncapabilities = [\"settings\"]\n",
+    )
+    .unwrap();
+    let in_flight = {
+        let (app, account, owner) = (o.app.address.clone(), o.account.clone(), o.owner.clone());
+        tokio::spawn(async move {
+            let started = Instant::now();
+            let response = reqwest::Client::new()
+                .post(format!("{app}/api/v1/accounts/{account}/invitations"))
+                .bearer_auth(owner)
+                .json(&json!({ "email": unique_email("early"), "permissions": ["tickets"] }))
+                .send()
+                .await
+                .unwrap();
+            (response.status().as_u16(), started.elapsed())
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let started = Instant::now();
+    let reloaded = o
+        .app
+        .expect(
+            200,
+            "POST",
+            "/api/v1/admin/plugins/slow/reload",
+            Some(&o.admin),
+            None,
+        )
+        .await;
+    assert_eq!(reloaded["version"], "2.0.0");
+    // On PostgreSQL nothing else waits for the call. (On SQLite the call holds the only write lock
+    // until its deadline, so the admin token's bookkeeping waits for it: the swap happens, but
+    // after.)
+    if backend == Backend::Postgres {
+        assert!(
+            started.elapsed() < Duration::from_millis(1000),
+            "the reload did not wait for the call"
+        );
+    }
+    // A call made after the swap runs the new version at once...
+    assert_eq!(
+        invite(&o, &unique_email("late"), json!(["tickets"]))
+            .await
+            .status(),
+        201
+    );
+    // ...while the one in flight ran to its end on the old one (its loop hit the deadline).
+    let (status, took) = in_flight.await.unwrap();
+    assert_eq!(status, 503);
+    assert!(took >= Duration::from_millis(1500), "{took:?}");
+}
+
 both_backends!(
     a_vetoed_invitation_answers_the_plugins_reason_and_writes_nothing,
     the_acceptance_policy_changes_the_granted_permissions,
@@ -1299,4 +1369,5 @@ both_backends!(
     the_notifier_delivers_each_event_once_across_a_restart,
     every_before_hook_can_veto_its_action,
     after_hooks_receive_every_kind_of_event_with_typed_details,
+    a_call_in_flight_finishes_on_the_version_it_started_with,
 );
