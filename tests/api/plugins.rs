@@ -107,6 +107,16 @@ impl PluginDir {
         self
     }
 
+    /// Writes a manifest for `name` at `version`, running `component` (already in the folder) on
+    /// `before-invitation-create`.
+    pub fn manifest(&self, name: &str, version: &str, component: &str, capabilities: &[&str]) {
+        let manifest = format!(
+            "name = \"{name}\"\nversion = \"{version}\"\napi_version = \"0.1.0\"\ncomponent = \"{component}\"\nhooks = [\"before-invitation-create\"]\ncapabilities = {}\n",
+            json!(capabilities)
+        );
+        std::fs::write(self.path().join(format!("{name}.toml")), manifest).unwrap();
+    }
+
     /// Installs the probe component under `name` with its own manifest.
     pub fn probe(&self, name: &str, hooks: &[&str], capabilities: &[&str]) -> &Self {
         self.probe_with(name, "0.1.0", "0.1.0", hooks, capabilities)
@@ -677,6 +687,14 @@ async fn plugin_permission_keys_are_granted_and_checked_like_builtin_ones(backen
     assert_eq!(response.status(), 422);
 }
 
+/// Asks for a reload of `name` that must be refused; returns the problem.
+async fn reload_refused(o: &Owner, name: &str) -> Value {
+    let path = format!("/api/v1/admin/plugins/{name}/reload");
+    let response = o.app.call("POST", &path, Some(&o.admin), None).await;
+    assert_eq!(response.status(), 422);
+    problem(response).await
+}
+
 async fn reload_swaps_in_a_new_version_and_keeps_the_old_one_on_failure(backend: Backend) {
     let plugins = PluginDir::new();
     plugins.probe("gate", &["before-invitation-create"], &["settings"]);
@@ -694,11 +712,7 @@ async fn reload_swaps_in_a_new_version_and_keeps_the_old_one_on_failure(backend:
         plugins.path().join("gate-v2.wasm"),
     )
     .unwrap();
-    std::fs::write(
-        plugins.path().join("gate.toml"),
-        "name = \"gate\"\nversion = \"2.0.0\"\napi_version = \"0.1.0\"\ncomponent = \"gate-v2.wasm\"\nhooks = [\"before-invitation-create\"]\ncapabilities = [\"settings\"]\n",
-    )
-    .unwrap();
+    plugins.manifest("gate", "2.0.0", "gate-v2.wasm", &["settings"]);
     let reloaded = o
         .app
         .expect(
@@ -723,22 +737,8 @@ async fn reload_swaps_in_a_new_version_and_keeps_the_old_one_on_failure(backend:
 
     // A broken version 3 (not WebAssembly at all) is refused; version 2 keeps running.
     std::fs::write(plugins.path().join("gate-v2.wasm"), b"not wasm").unwrap();
-    std::fs::write(
-        plugins.path().join("gate.toml"),
-        "name = \"gate\"\nversion = \"3.0.0\"\napi_version = \"0.1.0\"\ncomponent = \"gate-v2.wasm\"\nhooks = [\"before-invitation-create\"]\n",
-    )
-    .unwrap();
-    let response = o
-        .app
-        .call(
-            "POST",
-            "/api/v1/admin/plugins/gate/reload",
-            Some(&o.admin),
-            None,
-        )
-        .await;
-    assert_eq!(response.status(), 422);
-    let refusal = problem(response).await;
+    plugins.manifest("gate", "3.0.0", "gate-v2.wasm", &[]);
+    let refusal = reload_refused(&o, "gate").await;
     assert_eq!(refusal["code"], "plugin_invalid");
     assert!(
         refusal["detail"]
@@ -753,22 +753,8 @@ async fn reload_swaps_in_a_new_version_and_keeps_the_old_one_on_failure(backend:
         plugins.path().join("gate-v2.wasm"),
     )
     .unwrap();
-    std::fs::write(
-        plugins.path().join("gate.toml"),
-        "name = \"gate\"\nversion = \"3.0.1\"\napi_version = \"0.1.0\"\ncomponent = \"gate-v2.wasm\"\nhooks = [\"before-invitation-create\"]\ncapabilities = [\"kv\"]\n",
-    )
-    .unwrap();
-    let response = o
-        .app
-        .call(
-            "POST",
-            "/api/v1/admin/plugins/gate/reload",
-            Some(&o.admin),
-            None,
-        )
-        .await;
-    assert_eq!(response.status(), 422);
-    let refusal = problem(response).await;
+    plugins.manifest("gate", "3.0.1", "gate-v2.wasm", &["kv"]);
+    let refusal = reload_refused(&o, "gate").await;
     assert!(
         refusal["detail"]
             .as_str()
@@ -1303,11 +1289,7 @@ async fn a_call_in_flight_finishes_on_the_version_it_started_with(backend: Backe
         plugins.path().join("slow-v2.wasm"),
     )
     .unwrap();
-    std::fs::write(
-        plugins.path().join("slow.toml"),
-        "name = \"slow\"\nversion = \"2.0.0\"\napi_version = \"0.1.0\"\ncomponent = \"slow-v2.wasm\"\nhooks = [\"before-invitation-create\"]\ncapabilities = [\"settings\"]\n",
-    )
-    .unwrap();
+    plugins.manifest("slow", "2.0.0", "slow-v2.wasm", &["settings"]);
     let in_flight = {
         let (app, account, owner) = (o.app.address.clone(), o.account.clone(), o.owner.clone());
         tokio::spawn(async move {
