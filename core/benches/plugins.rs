@@ -15,7 +15,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
@@ -28,43 +27,10 @@ use serde_json::{Value, json};
 
 const PASSWORD: &str = "correct horse battery";
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_owned()
-}
+#[path = "../../tests/support/plugin_build.rs"]
+mod plugin_build;
 
-/// Builds the plugin crates for wasm32-wasip2 in release; returns the folder of `.wasm` files.
-fn build_plugins(target: &Path) -> PathBuf {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    for package in [
-        "roster-plugin-domain-guard",
-        "roster-plugin-acceptance-policy",
-        "roster-plugin-notifier",
-        "roster-plugin-probe",
-    ] {
-        let status = Command::new(&cargo)
-            .current_dir(workspace())
-            .env("CARGO_TARGET_DIR", target)
-            .args([
-                "rustc",
-                "--quiet",
-                "--release",
-                "--target",
-                "wasm32-wasip2",
-                "--package",
-                package,
-                "--lib",
-                "--crate-type",
-                "cdylib",
-            ])
-            .status()
-            .unwrap();
-        assert!(status.success(), "building {package} failed");
-    }
-    target.join("wasm32-wasip2").join("release")
-}
+use plugin_build::{build_plugins, workspace};
 
 fn install(dir: &Path, wasm: &Path, folder: &str) {
     let manifest = workspace().join("plugins").join(folder).join("plugin.toml");

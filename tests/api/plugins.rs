@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -16,59 +15,16 @@ use crate::helpers::*;
 
 const PASSWORD: &str = "correct horse battery";
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_owned()
-}
+#[path = "../support/plugin_build.rs"]
+mod plugin_build;
 
-/// The crates built into components, by package name.
-const PACKAGES: [&str; 4] = [
-    "roster-plugin-domain-guard",
-    "roster-plugin-acceptance-policy",
-    "roster-plugin-notifier",
-    "roster-plugin-probe",
-];
+use plugin_build::{build_plugins, workspace};
 
-/// Builds every plugin crate for wasm32-wasip2 (release), once per test run, in a target folder
-/// of its own; returns the folder with the `.wasm` files.
+/// The components, built once per test run in a target folder of their own.
 pub fn built_plugins() -> &'static Path {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let target_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("plugins-wasm");
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        // The toolchain file names the target, but a toolchain installed earlier may lack it.
-        let _ = Command::new("rustup")
-            .args(["target", "add", "wasm32-wasip2"])
-            .current_dir(workspace())
-            .output();
-        for package in PACKAGES {
-            let output = Command::new(&cargo)
-                .current_dir(workspace())
-                .env("CARGO_TARGET_DIR", &target_dir)
-                .args([
-                    "rustc",
-                    "--quiet",
-                    "--release",
-                    "--target",
-                    "wasm32-wasip2",
-                    "--package",
-                    package,
-                    "--lib",
-                    "--crate-type",
-                    "cdylib",
-                ])
-                .output()
-                .unwrap();
-            assert!(
-                output.status.success(),
-                "building {package} for wasm32-wasip2 failed:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        target_dir.join("wasm32-wasip2").join("release")
-    })
+    BUILT
+        .get_or_init(|| build_plugins(&Path::new(env!("CARGO_TARGET_TMPDIR")).join("plugins-wasm")))
 }
 
 fn wasm_of(package: &str) -> PathBuf {

@@ -101,10 +101,7 @@ async fn view(state: &AppState, plugin: &Loaded) -> Result<PluginView, ApiError>
 fn find(state: &AppState, name: &str) -> Result<std::sync::Arc<Loaded>, ApiError> {
     state
         .plugins
-        .loaded()
-        .iter()
-        .find(|p| p.name() == name)
-        .cloned()
+        .get(name)
         .ok_or_else(|| Error::NotFound("plugin").into())
 }
 

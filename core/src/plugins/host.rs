@@ -91,6 +91,12 @@ impl HostState {
         }
     }
 
+    /// Logs a key-value store failure; the plugin is told only that the store is unavailable.
+    fn kv_unavailable(&self, what: &str, error: &crate::error::Error) -> String {
+        tracing::warn!(plugin = %self.env.name, error = %error, "plugin key-value {what} failed");
+        "the key-value store is unavailable".to_owned()
+    }
+
     fn block_on<F: std::future::Future>(&self, future: F) -> Result<F::Output, String> {
         match &self.env.runtime {
             Some(runtime) => Ok(runtime.block_on(future)),
@@ -184,10 +190,7 @@ impl Host for HostState {
         let plugin = self.env.name.clone();
         let value = self
             .block_on(async move { super::repo::kv_get(&db, &plugin, &key).await })?
-            .map_err(|e| {
-                tracing::warn!(plugin = %self.env.name, error = %e, "plugin key-value read failed");
-                "the key-value store is unavailable".to_owned()
-            })?;
+            .map_err(|e| self.kv_unavailable("read", &e))?;
         value
             .map(|v| {
                 base64::engine::general_purpose::STANDARD
@@ -212,10 +215,7 @@ impl Host for HostState {
         let now = self.env.clock.now_ms();
         let encoded = base64::engine::general_purpose::STANDARD.encode(value);
         self.block_on(async move { super::repo::kv_set(&db, &plugin, &key, &encoded, now).await })?
-            .map_err(|e| {
-                tracing::warn!(plugin = %self.env.name, error = %e, "plugin key-value write failed");
-                "the key-value store is unavailable".to_owned()
-            })
+            .map_err(|e| self.kv_unavailable("write", &e))
     }
 
     fn kv_delete(&mut self, key: String) -> Result<(), String> {
@@ -226,10 +226,7 @@ impl Host for HostState {
         let db = self.env.db.clone();
         let plugin = self.env.name.clone();
         self.block_on(async move { super::repo::kv_delete(&db, &plugin, &key).await })?
-            .map_err(|e| {
-                tracing::warn!(plugin = %self.env.name, error = %e, "plugin key-value delete failed");
-                "the key-value store is unavailable".to_owned()
-            })
+            .map_err(|e| self.kv_unavailable("delete", &e))
     }
 
     fn http(&mut self, request: HttpRequest) -> Result<HttpResponse, String> {

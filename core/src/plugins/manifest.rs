@@ -91,22 +91,6 @@ impl Hook {
             _ => return None,
         })
     }
-
-    /// The domain event kinds an after-hook delivers.
-    pub fn event_kind(self) -> Option<&'static str> {
-        use crate::events::kind;
-        Some(match self {
-            Self::AfterInvitationCreated => kind::INVITATION_CREATED,
-            Self::AfterInvitationAccepted => kind::INVITATION_ACCEPTED,
-            Self::AfterOwnershipChanged => kind::OWNERSHIP_CHANGED,
-            Self::AfterUserRemoved => kind::USER_REMOVED,
-            Self::AfterUserCreated => kind::USER_CREATED,
-            Self::AfterAccountCreated => kind::ACCOUNT_CREATED,
-            Self::AfterPermissionsChanged => kind::PERMISSIONS_CHANGED,
-            Self::AfterLogin => kind::LOGIN,
-            _ => return None,
-        })
-    }
 }
 
 impl fmt::Display for Hook {

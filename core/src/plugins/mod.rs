@@ -17,7 +17,6 @@ pub mod manifest;
 pub mod queue;
 mod repo;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -492,11 +491,7 @@ impl Plugins {
         let inner = self.inner.as_ref().ok_or(Error::NotFound("plugin"))?;
         let _one_at_a_time = inner.reload.lock().await;
         let current = inner.loaded.load_full();
-        let old = current
-            .iter()
-            .find(|p| p.name() == name)
-            .cloned()
-            .ok_or(Error::NotFound("plugin"))?;
+        let old = self.get(name).ok_or(Error::NotFound("plugin"))?;
         let path = inner
             .shared
             .settings
@@ -542,6 +537,11 @@ impl Plugins {
         Ok(fresh)
     }
 
+    /// The loaded plugin called `name`, if any.
+    pub fn get(&self, name: &str) -> Option<Arc<Loaded>> {
+        self.loaded().iter().find(|p| p.name() == name).cloned()
+    }
+
     fn subscribed(&self, hook: Hook) -> Vec<Arc<Loaded>> {
         self.loaded()
             .iter()
@@ -558,12 +558,13 @@ impl Plugins {
     }
 
     async fn run_before(&self, hook: Hook, ctx: &Context, request: Request) -> Result<Request> {
-        if self.inner.is_none() || !self.loaded().iter().any(|p| p.subscribes(hook)) {
+        let plugins = self.subscribed(hook);
+        if plugins.is_empty() {
             return Ok(request);
         }
         let this = self.clone();
         let ctx = ctx.clone();
-        tokio::task::spawn_blocking(move || this.run_before_blocking(hook, &ctx, request))
+        tokio::task::spawn_blocking(move || this.run_chain(&plugins, hook, &ctx, request))
             .await
             .map_err(|e| Error::internal(format!("plugin task: {e}")))?
     }
@@ -571,6 +572,16 @@ impl Plugins {
     /// Runs the before-hook chain on the calling thread: each subscribed plugin in priority
     /// order, each in a fresh instance; the first deny wins.
     fn run_before_blocking(&self, hook: Hook, ctx: &Context, request: Request) -> Result<Request> {
+        self.run_chain(&self.subscribed(hook), hook, ctx, request)
+    }
+
+    fn run_chain(
+        &self,
+        plugins: &[Arc<Loaded>],
+        hook: Hook,
+        ctx: &Context,
+        request: Request,
+    ) -> Result<Request> {
         let Some(inner) = self.inner.as_ref() else {
             return Ok(request);
         };
@@ -581,7 +592,7 @@ impl Plugins {
             Actor::System => types::Actor::System,
         };
         let mut request = request;
-        for plugin in self.subscribed(hook) {
+        for plugin in plugins {
             let call = types::CallContext {
                 call_id: new_id(),
                 actor: actor.clone(),
@@ -622,9 +633,9 @@ impl Plugins {
                     });
                 }
                 Verdict::Failed(failure) => {
-                    on_failure(&plugin, hook, &call.call_id, &failure.to_string())?
+                    on_failure(plugin, hook, &call.call_id, &failure.to_string())?
                 }
-                Verdict::Garbage(why) => on_failure(&plugin, hook, &call.call_id, &why)?,
+                Verdict::Garbage(why) => on_failure(plugin, hook, &call.call_id, &why)?,
             }
         }
         Ok(request)
@@ -953,12 +964,4 @@ fn on_failure(plugin: &Loaded, hook: Hook, call_id: &str, why: &str) -> Result<(
             Ok(())
         }
     }
-}
-
-/// The loaded plugins as a map by name (for the admin API).
-pub fn by_name(plugins: &[Arc<Loaded>]) -> BTreeMap<String, Arc<Loaded>> {
-    plugins
-        .iter()
-        .map(|p| (p.name().to_owned(), p.clone()))
-        .collect()
 }

@@ -206,6 +206,7 @@ async fn pass(
         if events.is_empty() {
             return Ok(());
         }
+        let mut passed_over = false;
         for event in &events {
             if *shutdown.borrow() {
                 // Stop between two events: the cursor is saved after each one.
@@ -213,12 +214,10 @@ async fn pass(
             }
             let subscribed =
                 Hook::for_event_kind(&event.kind).is_some_and(|h| plugin.subscribes(h));
-            let now = clock.now_ms();
             if !subscribed {
-                if !repo::advance(db, name, owner, event.seq, false, now, now + lease).await? {
-                    return Ok(());
-                }
+                // Passed over; the cursor moves with the next delivery or at the end of the batch.
                 last = event.seq;
+                passed_over = true;
                 continue;
             }
             match deliver(inner, plugin, event).await {
@@ -229,6 +228,7 @@ async fn pass(
                     }
                     attempts = 0;
                     last = event.seq;
+                    passed_over = false;
                 }
                 Err(error) => {
                     attempts += 1;
@@ -248,6 +248,7 @@ async fn pass(
                         }
                         attempts = 0;
                         last = event.seq;
+                        passed_over = false;
                         continue;
                     }
                     let retry_at = now + ms(backoff(inner, attempts));
@@ -261,6 +262,13 @@ async fn pass(
                     repo::failed(db, name, owner, &error, now, retry_at).await?;
                     return Ok(());
                 }
+            }
+        }
+        // Events passed over at the end of the batch: one update moves the cursor past them all.
+        if passed_over {
+            let now = clock.now_ms();
+            if !repo::advance(db, name, owner, last, false, now, now + lease).await? {
+                return Ok(());
             }
         }
     }
@@ -348,15 +356,10 @@ impl Plugins {
             .inner
             .as_ref()
             .ok_or(crate::error::Error::NotFound("plugin"))?;
-        let plugin = inner
-            .loaded
-            .load()
-            .iter()
-            .find(|p| p.name() == name)
-            .cloned()
+        let plugin = self
+            .get(name)
             .ok_or(crate::error::Error::NotFound("plugin"))?;
-        let parked = repo::parked(&inner.shared.db, name, i64::MAX).await?;
-        if !parked.iter().any(|p| p.event_seq == seq) {
+        if !repo::is_parked(&inner.shared.db, name, seq).await? {
             return Err(crate::error::Error::NotFound("parked event"));
         }
         let event = repo::event(&inner.shared.db, seq)

@@ -286,6 +286,16 @@ pub async fn parked_count(db: &Db, plugin: &str) -> Result<i64> {
     Ok(row.try_get("n")?)
 }
 
+pub async fn is_parked(db: &Db, plugin: &str, seq: i64) -> Result<bool> {
+    let row =
+        sqlx::query("SELECT 1 AS parked FROM plugin_parked WHERE plugin = $1 AND event_seq = $2")
+            .bind(plugin.to_owned())
+            .bind(seq)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.is_some())
+}
+
 /// Takes one parked event out of the parked list (to deliver it again); false when not parked.
 pub async fn unpark(db: &Db, plugin: &str, seq: i64) -> Result<bool> {
     let done = sqlx::query("DELETE FROM plugin_parked WHERE plugin = $1 AND event_seq = $2")
