@@ -11,6 +11,9 @@
 //! 2. The added latency of an invitation accept with three plugins loaded (domain_guard,
 //!    acceptance_policy, notifier), next to the same server without plugins: sequential
 //!    `POST /api/v1/invitations/{token}/accept` by signed-in users over HTTP (SQLite), p50 and mean.
+//!
+//! `BENCH_HOOK_ONLY=1` runs part 1 only; `BENCH_COMPONENT=<name>` measures another component in
+//! part 1; `BENCH_DEADLINE_MS` raises the hook deadline (under valgrind, see docs/benchmarks.md).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;
@@ -50,6 +53,13 @@ fn grant(settings: &mut Settings, name: &str, own: Value, http_host: Option<Stri
         settings: serde_json::from_value::<BTreeMap<String, toml::Value>>(own).unwrap(),
         ..PluginSettings::default()
     };
+    // Under valgrind (instruction counts) a call is ~50 times slower than the default deadline.
+    if let Some(ms) = std::env::var("BENCH_DEADLINE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        entry.deadline = Duration::from_millis(ms);
+    }
     entry.capabilities.log = true;
     entry.capabilities.settings = true;
     if let Some(host) = http_host {
