@@ -574,6 +574,47 @@ async fn a_fail_open_plugin_lets_the_action_through(backend: Backend) {
     assert_eq!(stats["traps"], 1);
 }
 
+/// Every call gets an instance no earlier call has touched, even when calls of several plugins
+/// sharing one component reuse the same pooled memory, and after an instance trapped: the probe
+/// in `remember` mode refuses if its static memory shows an earlier call.
+async fn no_call_sees_what_an_earlier_call_left_in_memory(backend: Backend) {
+    let plugins = PluginDir::new();
+    // One component, three plugins: run in name order on every invitation.
+    plugins
+        .probe("a_remember", &["before-invitation-create"], &["settings"])
+        .probe("b_crash", &["before-invitation-create"], &["settings"])
+        .probe("c_remember", &["before-invitation-create"], &["settings"]);
+    let o = owner_with_account(backend, |s| {
+        use_plugins(s, plugins.path());
+        plugin(s, "a_remember", json!({ "mode": "remember" }), |_| {});
+        plugin(s, "b_crash", json!({ "mode": "trap" }), |p| {
+            p.on_error = OnPluginError::FailOpen
+        });
+        plugin(s, "c_remember", json!({ "mode": "remember" }), |_| {});
+    })
+    .await;
+    for _ in 0..6 {
+        let response = invite(&o, &unique_email("fresh"), json!(["tickets"])).await;
+        assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    }
+    for name in ["a_remember", "c_remember"] {
+        let stats = hook_stats(
+            &plugin_view(&o.app, &o.admin, name).await,
+            "before-invitation-create",
+        );
+        assert_eq!(
+            (stats["calls"].as_u64(), stats["denies"].as_u64()),
+            (Some(6), Some(0)),
+            "{name}: {stats}"
+        );
+    }
+    let stats = hook_stats(
+        &plugin_view(&o.app, &o.admin, "b_crash").await,
+        "before-invitation-create",
+    );
+    assert_eq!(stats["traps"], 6);
+}
+
 async fn plugin_permission_keys_are_granted_and_checked_like_builtin_ones(backend: Backend) {
     let plugins = PluginDir::new();
     plugins.probe("vps", &["before-login"], &["settings"]);
@@ -1300,6 +1341,7 @@ both_backends!(
     the_acceptance_policy_changes_the_granted_permissions,
     hostile_plugins_never_take_the_server_down,
     a_fail_open_plugin_lets_the_action_through,
+    no_call_sees_what_an_earlier_call_left_in_memory,
     plugin_permission_keys_are_granted_and_checked_like_builtin_ones,
     reload_swaps_in_a_new_version_and_keeps_the_old_one_on_failure,
     failing_after_hooks_are_retried_then_parked_and_can_be_retried,

@@ -3,13 +3,16 @@
 //!
 //! - `mode`: `allow` (default), `deny`, `loop` (never returns), `hog` (allocates 1 GiB),
 //!   `trap` (panics), `garbage` (denies with a malformed code), `snoop` (after-hooks: calls
-//!   `url`, which the test does not grant), `grant` (answers grant-permissions from `grant`)
+//!   `url`, which the test does not grant), `grant` (answers grant-permissions from `grant`),
+//!   `remember` (denies `probe_saw_earlier_call` if its memory shows an earlier call: a counter
+//!   and 64 KiB of scratch in static memory that every call writes, and 1 MiB of heap it fills)
 //! - `keys`: permission keys to add, as `[["probe.reboot", "Reboot"]]`
 //! - `after`: `ok` (default), `fail` (every after-event fails), `count` (counts events in kv),
 //!   `echo` (posts the event's kind and typed details to `url`)
 
 use roster_sdk::{CallContext, Decision, Event, PermissionKey, Plugin};
 use serde::Deserialize;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -25,9 +28,38 @@ fn settings() -> Settings {
     roster_sdk::settings().unwrap_or_default()
 }
 
+/// Calls this instance has answered; a fresh instance starts at 0.
+static CALLS: AtomicU32 = AtomicU32::new(0);
+/// 64 KiB of zero-initialised static memory (16 pages) that every `remember` call fills.
+static SCRATCH: [AtomicU64; 8192] = [const { AtomicU64::new(0) }; 8192];
+
+/// `remember`: allows only when nothing an earlier call wrote is still in memory.
+fn remember() -> Decision {
+    let earlier = CALLS.fetch_add(1, Ordering::Relaxed);
+    let dirty = SCRATCH
+        .iter()
+        .filter(|word| word.load(Ordering::Relaxed) != 0)
+        .count();
+    for word in &SCRATCH {
+        word.store(0xABAB_ABAB_ABAB_ABAB, Ordering::Relaxed);
+    }
+    // Grow the heap past what the host keeps resident, and write all of it.
+    let heap: Vec<u8> = std::hint::black_box(vec![0xCD; 1 << 20]);
+    std::hint::black_box(heap.iter().map(|b| u64::from(*b)).sum::<u64>());
+    if earlier == 0 && dirty == 0 {
+        Decision::Allow
+    } else {
+        roster_sdk::deny(
+            "probe_saw_earlier_call",
+            &format!("{earlier} earlier calls, {dirty} dirty scratch words"),
+        )
+    }
+}
+
 fn before() -> Decision {
     let s = settings();
     match s.mode.as_str() {
+        "remember" => remember(),
         "deny" => roster_sdk::deny("probe_says_no", "The probe plugin refuses."),
         "loop" => {
             let mut n: u64 = 0;
