@@ -49,7 +49,8 @@ pub enum Phase {
 
 /// The store data of one call.
 pub struct HostState {
-    wasi: WasiCtx,
+    /// Built on the first WASI call: most hook calls make none.
+    wasi: Option<WasiCtx>,
     table: ResourceTable,
     pub limits: StoreLimits,
     env: Arc<PluginEnv>,
@@ -67,9 +68,7 @@ impl HostState {
         budget: Duration,
     ) -> Self {
         Self {
-            // No folders, no environment, no network, no arguments: WASI is linked only because a
-            // Rust std guest imports it.
-            wasi: WasiCtx::builder().build(),
+            wasi: None,
             table: ResourceTable::new(),
             limits,
             env,
@@ -117,7 +116,9 @@ impl std::fmt::Debug for HostState {
 impl WasiView for HostState {
     fn ctx(&mut self) -> WasiCtxView<'_> {
         WasiCtxView {
-            ctx: &mut self.wasi,
+            // No folders, no environment, no network, no arguments: WASI is linked only because a
+            // Rust std guest imports it.
+            ctx: self.wasi.get_or_insert_with(|| WasiCtx::builder().build()),
             table: &mut self.table,
         }
     }
