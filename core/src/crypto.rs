@@ -10,9 +10,16 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 
-/// A new opaque id: a UUIDv7 (time-ordered, so ids also sort by creation).
+/// A new opaque id: a UUIDv7 (time-ordered, so ids also sort by creation). Its random bits come
+/// from uuid's `fast-rng` (a thread-local CSPRNG seeded by the operating system), not a system call
+/// per id: every plugin hook call takes one. Ids are not secrets; tokens come from
+/// [`random_bytes`].
 pub fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
+    let mut buffer = uuid::Uuid::encode_buffer();
+    uuid::Uuid::now_v7()
+        .hyphenated()
+        .encode_lower(&mut buffer)
+        .to_owned()
 }
 
 /// `n` random bytes from the operating system.
