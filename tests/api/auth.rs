@@ -952,6 +952,11 @@ async fn the_emailed_links_open_working_pages(backend: Backend) {
         .unwrap();
     assert_eq!(page.status(), 200);
     assert_eq!(page.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(
+        page.headers()["content-security-policy"],
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    );
+    assert_eq!(page.headers()["x-frame-options"], "DENY");
     let html = page.text().await.unwrap();
     assert!(
         html.contains("<form method=\"post\">") && html.contains("Verify my email address"),
@@ -1125,3 +1130,57 @@ both_backends!(
     the_emailed_links_open_working_pages,
     the_sweeper_removes_only_dead_rows,
 );
+
+/// The verification and password-reset links in a real browser (headless Chromium): the buttons
+/// do what they say, a mistyped confirmation is shown on the page and changes nothing, and the new
+/// password is the one that logs in. SQLite only: the pages do not depend on the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_emailed_links_work_in_a_real_browser() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let email = unique_email("chromium");
+    let (_, session) = app.signup(&email, PASSWORD).await;
+    let token = link_token(&mail_sink().wait_for(&email, 1).await[0], "verify-email");
+    let browser = crate::browser::Browser::start().await;
+
+    browser
+        .open(&app.url(&format!("/verify-email/{token}")))
+        .await;
+    let shown = browser.text().await;
+    assert!(
+        shown.contains("Confirm that this email address is yours."),
+        "{shown}"
+    );
+    browser.click("Verify my email address").await;
+    browser.wait_for_text("Email address verified").await;
+    assert!(
+        app.expect(200, "GET", "/api/v1/me", Some(&session), None)
+            .await["email_verified_at"]
+            .is_i64()
+    );
+
+    let token = reset_token(&app, &email, 2).await;
+    browser
+        .open(&app.url(&format!("/reset-password/{token}")))
+        .await;
+    browser.wait_for_text("Choose a new password").await;
+    browser.fill("password", "one new passphrase").await;
+    browser.fill("password_confirm", "another passphrase").await;
+    browser.click("Set the new password").await;
+    browser.wait_for_text("The two passwords differ.").await;
+    app.login_ok(&email, PASSWORD).await;
+    browser.fill("password", "one new passphrase").await;
+    browser.fill("password_confirm", "one new passphrase").await;
+    browser.click("Set the new password").await;
+    browser.wait_for_text("Password changed").await;
+    app.login_ok(&email, "one new passphrase").await;
+    let refused = app
+        .call(
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(json!({ "email": email, "password": PASSWORD })),
+        )
+        .await;
+    assert_eq!(problem(refused).await["code"], "invalid_credentials");
+    browser.close().await;
+}

@@ -931,3 +931,90 @@ both_backends!(
     the_invite_page_works_for_a_browser,
     admins_cancel_and_resend_and_the_sweeper_expires,
 );
+
+/// The invitation link in a real browser (headless Chromium): a new address signs up through the
+/// page and gets the permissions it was invited with; the browser, now signed in, opens a second
+/// invitation, signs out from the page and logs in there as the invited existing user. The pages
+/// do not depend on the database, so this runs on SQLite only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_invite_link_works_in_a_real_browser() {
+    let o = owner_with_account(Backend::Sqlite, |_| {}).await;
+    let base = format!("/api/v1/accounts/{}/invitations", o.account);
+    let email = unique_email("chromium");
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": email, "permissions": ["tickets"] })),
+        )
+        .await;
+    let (token, _) = invitation_token(&email, 1).await;
+    let browser = crate::browser::Browser::start().await;
+
+    browser.open(&o.app.url(&format!("/invite/{token}"))).await;
+    let shown = browser.text().await;
+    assert!(shown.contains("Invitation to Olive Hosting"), "{shown}");
+    assert!(
+        shown.contains("I have a login") && shown.contains("I am new here"),
+        "{shown}"
+    );
+    browser.fill("signup-first", "Chrom").await;
+    browser.fill("signup-last", "Ium").await;
+    browser.fill("signup-email", &email).await;
+    browser.fill("signup-password", PASSWORD).await;
+    browser.click("Create my login and accept").await;
+    browser
+        .wait_for_text("You now have access to Olive Hosting.")
+        .await;
+    let session = o.app.login_ok(&email, PASSWORD).await;
+    let mine = o
+        .app
+        .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
+        .await;
+    assert_eq!(mine[0]["account"]["id"], o.account.as_str());
+    assert_eq!(mine[0]["permissions"], json!(["tickets"]));
+    // The used link says so.
+    browser.open(&o.app.url(&format!("/invite/{token}"))).await;
+    browser.wait_for_text("already accepted").await;
+
+    // A second invitation, to someone who already has a login, opened in the same browser.
+    let existing = unique_email("existing");
+    o.app.signup(&existing, PASSWORD).await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": existing, "permissions": ["invoices"] })),
+        )
+        .await;
+    let (token, _) = invitation_token(&existing, 1).await;
+    browser.open(&o.app.url(&format!("/invite/{token}"))).await;
+    browser
+        .wait_for_text(&format!("You are signed in as {email}"))
+        .await;
+    browser.click("Sign out and continue as someone else").await;
+    browser.wait_for_text("I have a login").await;
+    browser.fill("login-email", &existing).await;
+    browser.fill("login-password", PASSWORD).await;
+    browser.click("Log in and accept").await;
+    browser
+        .wait_for_text("You now have access to Olive Hosting.")
+        .await;
+    let session = o.app.login_ok(&existing, PASSWORD).await;
+    let theirs = o
+        .app
+        .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
+        .await;
+    let joined = theirs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["account"]["id"] == o.account.as_str())
+        .unwrap_or_else(|| panic!("not a member: {theirs:#}"));
+    assert_eq!(joined["permissions"], json!(["invoices"]));
+    browser.close().await;
+}

@@ -13,6 +13,7 @@ mod accounts;
 mod admin_users;
 mod auth;
 mod authz_matrix;
+mod browser;
 mod cli;
 mod errors;
 mod health;

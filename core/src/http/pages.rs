@@ -1,5 +1,6 @@
 //! Server-rendered pages: minijinja templates built into the binary (`core/templates/pages/`).
-//! They carry no script and set `Referrer-Policy: no-referrer` (their URLs hold one-time tokens).
+//! They carry no script and set `Referrer-Policy: no-referrer` (their URLs hold one-time tokens), a
+//! Content-Security-Policy that allows no script and no framing, and `X-Frame-Options: DENY`.
 
 use std::sync::OnceLock;
 
@@ -62,8 +63,25 @@ pub fn render(status: StatusCode, name: &str, values: impl Serialize) -> Respons
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
+    // No script, nothing loaded from elsewhere, forms post only back to Roster, and no other site
+    // may frame a page (its one-click "Accept" button could otherwise be clickjacked).
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(PAGE_CSP),
+    );
+    response
+        .headers_mut()
+        .insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     response
 }
+
+/// The pages' Content-Security-Policy (the layout's one inline `<style>` is their only resource).
+pub const PAGE_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
+     frame-ancestors 'none'; base-uri 'none'";
 
 /// A page with a heading and one message.
 pub fn message(status: StatusCode, heading: &str, message: &str) -> Response {

@@ -1,0 +1,223 @@
+//! A real browser for the pages behind the emailed links: Debian's Chromium, headless, driven over
+//! WebDriver (chromedriver) with fantoccini. The tests fill and submit the pages' forms as a person
+//! would and read the text the browser shows, so form encoding, redirects after a POST, cookies and
+//! the browser's own form checks (`required`, `minlength`) are all the browser's.
+//!
+//! Chromium and chromedriver come from `/usr/bin` (or `ROSTER_CHROMIUM` / `ROSTER_CHROMEDRIVER`).
+//! When they are missing and the tests run as root with `apt-get`, the first browser test installs
+//! Debian's `chromium` and `chromium-driver` packages, as the plugin tests add the wasm32-wasip2
+//! target: `cargo test --workspace` still does everything on a fresh machine.
+
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+
+/// `ROSTER_<env>` or `default`, if that file exists.
+fn program(env: &str, default: &str) -> Option<PathBuf> {
+    let path = std::env::var_os(env)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(default));
+    path.is_file().then_some(path)
+}
+
+fn programs() -> Option<(PathBuf, PathBuf)> {
+    Some((
+        program("ROSTER_CHROMIUM", "/usr/bin/chromium")?,
+        program("ROSTER_CHROMEDRIVER", "/usr/bin/chromedriver")?,
+    ))
+}
+
+fn apt_install() -> bool {
+    let install = || {
+        Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "-q",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ])
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    install()
+        || (Command::new("apt-get")
+            .args(["update", "-q"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+            && install())
+}
+
+/// Chromium and chromedriver, installed once per test run if missing (see the module's comment).
+fn installed() -> &'static (PathBuf, PathBuf) {
+    static PROGRAMS: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
+    PROGRAMS.get_or_init(|| {
+        if let Some(found) = programs() {
+            return found;
+        }
+        apt_install();
+        programs().unwrap_or_else(|| {
+            panic!(
+                "the browser tests need Chromium and chromedriver: `apt-get install chromium \
+                 chromium-driver` (Debian), or set ROSTER_CHROMIUM and ROSTER_CHROMEDRIVER"
+            )
+        })
+    })
+}
+
+/// One headless Chromium with its own chromedriver and an empty profile; both are killed when
+/// this is dropped.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    pub async fn start() -> Self {
+        let (chromium, chromedriver) = tokio::task::spawn_blocking(installed).await.unwrap();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        // A process group of its own: a failed test (which never reaches `close`) kills
+        // chromedriver and the Chromium it started together.
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .process_group(0)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut listening = false;
+        for _ in 0..200 {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                listening = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(listening, "chromedriver did not start listening on {port}");
+        let profile = tempfile::tempdir().unwrap();
+        // The flags keep Chromium off the network it cannot reach here (and as root it needs
+        // --no-sandbox).
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+            }
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap_or_else(|e| panic!("cannot start Chromium through chromedriver: {e}"));
+        Self {
+            client,
+            driver,
+            _profile: profile,
+        }
+    }
+
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+    }
+
+    /// The text the page shows (not its markup).
+    pub async fn text(&self) -> String {
+        self.client
+            .find(Locator::Css("body"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// Waits until the page shows `expected` (after a form was sent); answers the page's text.
+    pub async fn wait_for_text(&self, expected: &str) -> String {
+        let mut shown = String::new();
+        for _ in 0..200 {
+            // While the browser navigates, the old page may be gone and the new one not there yet.
+            if let Ok(body) = self.client.find(Locator::Css("body")).await
+                && let Ok(text) = body.text().await
+            {
+                if text.contains(expected) {
+                    return text;
+                }
+                shown = text;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the page never showed {expected:?}; it shows:\n{shown}");
+    }
+
+    /// Types `text` into the field with the id `id`, replacing what it held.
+    pub async fn fill(&self, id: &str, text: &str) {
+        let field = self
+            .client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no field #{id}: {e}"));
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    /// Clicks the button labelled `label`.
+    pub async fn click(&self, label: &str) {
+        self.client
+            .find(Locator::XPath(&format!(
+                "//button[normalize-space()='{label}']"
+            )))
+            .await
+            .unwrap_or_else(|e| panic!("no button {label:?}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Ends the WebDriver session (Chromium exits); chromedriver is killed on drop.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
