@@ -939,18 +939,8 @@ both_backends!(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_invite_link_works_in_a_real_browser() {
     let o = owner_with_account(Backend::Sqlite, |_| {}).await;
-    let base = format!("/api/v1/accounts/{}/invitations", o.account);
     let email = unique_email("chromium");
-    o.app
-        .expect(
-            201,
-            "POST",
-            &base,
-            Some(&o.owner),
-            Some(json!({ "email": email, "permissions": ["tickets"] })),
-        )
-        .await;
-    let (token, _) = invitation_token(&email, 1).await;
+    let token = invite(&o, &email, json!(["tickets"])).await;
     let browser = crate::browser::Browser::start().await;
 
     browser.open(&o.app.url(&format!("/invite/{token}"))).await;
@@ -968,13 +958,7 @@ async fn the_invite_link_works_in_a_real_browser() {
     browser
         .wait_for_text("You now have access to Olive Hosting.")
         .await;
-    let session = o.app.login_ok(&email, PASSWORD).await;
-    let mine = o
-        .app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
-        .await;
-    assert_eq!(mine[0]["account"]["id"], o.account.as_str());
-    assert_eq!(mine[0]["permissions"], json!(["tickets"]));
+    assert_eq!(permissions_in(&o, &email).await, json!(["tickets"]));
     // The used link says so.
     browser.open(&o.app.url(&format!("/invite/{token}"))).await;
     browser.wait_for_text("already accepted").await;
@@ -982,16 +966,7 @@ async fn the_invite_link_works_in_a_real_browser() {
     // A second invitation, to someone who already has a login, opened in the same browser.
     let existing = unique_email("existing");
     o.app.signup(&existing, PASSWORD).await;
-    o.app
-        .expect(
-            201,
-            "POST",
-            &base,
-            Some(&o.owner),
-            Some(json!({ "email": existing, "permissions": ["invoices"] })),
-        )
-        .await;
-    let (token, _) = invitation_token(&existing, 1).await;
+    let token = invite(&o, &existing, json!(["invoices"])).await;
     browser.open(&o.app.url(&format!("/invite/{token}"))).await;
     browser
         .wait_for_text(&format!("You are signed in as {email}"))
@@ -1004,17 +979,35 @@ async fn the_invite_link_works_in_a_real_browser() {
     browser
         .wait_for_text("You now have access to Olive Hosting.")
         .await;
-    let session = o.app.login_ok(&existing, PASSWORD).await;
-    let theirs = o
+    assert_eq!(permissions_in(&o, &existing).await, json!(["invoices"]));
+    browser.close().await;
+}
+
+/// The permissions `email` (password `PASSWORD`) holds on the owner's account, as they see them.
+async fn permissions_in(o: &Owner, email: &str) -> Value {
+    let session = o.app.login_ok(email, PASSWORD).await;
+    let mine = o
         .app
         .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
         .await;
-    let joined = theirs
-        .as_array()
+    mine.as_array()
         .unwrap()
         .iter()
         .find(|m| m["account"]["id"] == o.account.as_str())
-        .unwrap_or_else(|| panic!("not a member: {theirs:#}"));
-    assert_eq!(joined["permissions"], json!(["invoices"]));
-    browser.close().await;
+        .unwrap_or_else(|| panic!("{email} is not a member: {mine:#}"))["permissions"]
+        .clone()
+}
+
+/// The owner invites `email` with `permissions`; answers the token from the emailed link.
+async fn invite(o: &Owner, email: &str, permissions: Value) -> String {
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{}/invitations", o.account),
+            Some(&o.owner),
+            Some(json!({ "email": email, "permissions": permissions })),
+        )
+        .await;
+    invitation_token(email, 1).await.0
 }
