@@ -1145,11 +1145,9 @@ async fn the_emailed_links_work_in_a_real_browser() {
     browser
         .open(&app.url(&format!("/verify-email/{token}")))
         .await;
-    let shown = browser.text().await;
-    assert!(
-        shown.contains("Confirm that this email address is yours."),
-        "{shown}"
-    );
+    browser
+        .wait_for_text("Confirm that this email address is yours.")
+        .await;
     browser.click("Verify my email address").await;
     browser.wait_for_text("Email address verified").await;
     assert!(

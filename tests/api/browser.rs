@@ -34,31 +34,29 @@ fn programs() -> Option<(PathBuf, PathBuf)> {
     ))
 }
 
+/// Runs `apt-get` with `args`, quietly; whether it succeeded.
+fn apt_get(args: &[&str]) -> bool {
+    Command::new("apt-get")
+        .args(args)
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
 fn apt_install() -> bool {
     let install = || {
-        Command::new("apt-get")
-            .args([
-                "install",
-                "-y",
-                "-q",
-                "--no-install-recommends",
-                "chromium",
-                "chromium-driver",
-            ])
-            .env("DEBIAN_FRONTEND", "noninteractive")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
+        apt_get(&[
+            "install",
+            "-y",
+            "-q",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ])
     };
-    install()
-        || (Command::new("apt-get")
-            .args(["update", "-q"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-            && install())
+    install() || (apt_get(&["update", "-q"]) && install())
 }
 
 /// Chromium and chromedriver, installed once per test run if missing (see the module's comment).
@@ -81,7 +79,7 @@ fn installed() -> &'static (PathBuf, PathBuf) {
 /// One headless Chromium with its own chromedriver and an empty profile; both are killed when
 /// this is dropped.
 pub struct Browser {
-    pub client: Client,
+    client: Client,
     driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -152,18 +150,8 @@ impl Browser {
         self.client.goto(url).await.unwrap();
     }
 
-    /// The text the page shows (not its markup).
-    pub async fn text(&self) -> String {
-        self.client
-            .find(Locator::Css("body"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-    }
-
-    /// Waits until the page shows `expected` (after a form was sent); answers the page's text.
+    /// Waits until the page shows `expected` (the browser may still be loading it); answers the
+    /// text the page shows (not its markup).
     pub async fn wait_for_text(&self, expected: &str) -> String {
         let mut shown = String::new();
         for _ in 0..200 {

@@ -944,8 +944,7 @@ async fn the_invite_link_works_in_a_real_browser() {
     let browser = crate::browser::Browser::start().await;
 
     browser.open(&o.app.url(&format!("/invite/{token}"))).await;
-    let shown = browser.text().await;
-    assert!(shown.contains("Invitation to Olive Hosting"), "{shown}");
+    let shown = browser.wait_for_text("Invitation to Olive Hosting").await;
     assert!(
         shown.contains("I have a login") && shown.contains("I am new here"),
         "{shown}"

@@ -80,7 +80,7 @@ pub fn render(status: StatusCode, name: &str, values: impl Serialize) -> Respons
 }
 
 /// The pages' Content-Security-Policy (the layout's one inline `<style>` is their only resource).
-pub const PAGE_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
+const PAGE_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
      frame-ancestors 'none'; base-uri 'none'";
 
 /// A page with a heading and one message.
