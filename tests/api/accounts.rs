@@ -21,9 +21,7 @@ async fn fixture(backend: Backend, configure: impl FnOnce(&mut roster::Settings)
     let app = spawn_app_with(backend, configure).await;
     let admin = app.admin_token().await;
     let (owner_id, owner) = app.signup(&unique_email("owner"), PASSWORD).await;
-    let account = app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&owner), None)
-        .await[0]["account"]["id"]
+    let account = app.my_accounts(&owner).await[0]["account"]["id"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -70,9 +68,7 @@ async fn signup_creates_the_account_its_user_owns(backend: Backend) {
     assert_eq!(body["account"]["currency"], "GBP");
     assert_eq!(body["account"]["billing_email"], email.as_str());
     let token = body["token"].as_str().unwrap();
-    let mine = app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(token), None)
-        .await;
+    let mine = app.my_accounts(token).await;
     assert_eq!(mine.as_array().unwrap().len(), 1);
     assert_eq!(mine[0]["is_owner"], true);
     assert_eq!(mine[0]["permissions"].as_array().unwrap().len(), 13);
@@ -87,15 +83,7 @@ async fn signup_creates_the_account_its_user_owns(backend: Backend) {
         )
         .await;
     assert_eq!(loner["account"], Value::Null);
-    let none = app
-        .expect(
-            200,
-            "GET",
-            "/api/v1/me/accounts",
-            Some(loner["token"].as_str().unwrap()),
-            None,
-        )
-        .await;
+    let none = app.my_accounts(loner["token"].as_str().unwrap()).await;
     assert_eq!(none, json!([]));
 
     // A bad account profile refuses the whole sign-up: no user is left behind.
@@ -122,14 +110,7 @@ async fn signup_creates_the_account_its_user_owns(backend: Backend) {
         )
         .await;
     assert_eq!(second["owner_user_id"], body["user"]["id"]);
-    assert_eq!(
-        app.expect(200, "GET", "/api/v1/me/accounts", Some(token), None)
-            .await
-            .as_array()
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(app.my_accounts(token).await.as_array().unwrap().len(), 2);
 }
 
 /// Rule 1 from the admin API: a new owner from the profile, or an existing user; an email that has
@@ -149,9 +130,7 @@ async fn admins_create_accounts_with_their_owner(backend: Backend) {
         )
         .await;
     let token = app.login_ok(&email, PASSWORD).await;
-    let mine = app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&token), None)
-        .await;
+    let mine = app.my_accounts(&token).await;
     assert_eq!(mine[0]["account"]["id"], account["id"]);
     assert_eq!(mine[0]["is_owner"], true);
 
@@ -309,9 +288,7 @@ async fn only_the_owner_manages_users_and_the_owner_is_untouchable(backend: Back
             .await;
         assert_eq!(problem(refused).await["code"], "owner_cannot_be_removed");
     }
-    let mine = app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&f.owner), None)
-        .await;
+    let mine = app.my_accounts(&f.owner).await;
     assert_eq!(mine[0]["is_owner"], true);
 }
 
@@ -408,9 +385,7 @@ async fn removal_takes_effect_on_the_next_request(backend: Backend) {
         false
     );
     // Their own account and login are untouched.
-    let mine = app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&f.member), None)
-        .await;
+    let mine = app.my_accounts(&f.member).await;
     assert_eq!(mine.as_array().unwrap().len(), 1);
     assert_eq!(mine[0]["is_owner"], true);
 
@@ -597,12 +572,7 @@ async fn deleting_an_owner_is_refused(backend: Backend) {
     );
 
     // The member owns their own sign-up account too: move it to the owner, then the member can go.
-    let own: Vec<Value> = app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&f.member), None)
-        .await
-        .as_array()
-        .unwrap()
-        .clone();
+    let own: Vec<Value> = app.my_accounts(&f.member).await.as_array().unwrap().clone();
     let own_account = own.iter().find(|a| a["is_owner"] == true).unwrap()["account"]["id"]
         .as_str()
         .unwrap()
@@ -847,9 +817,7 @@ async fn contacts_are_managed_with_the_contacts_permission(backend: Backend) {
 
     // A contact is not a login, and another account cannot reach it.
     assert_eq!(app.login(&email, PASSWORD, json!({})).await.status(), 401);
-    let other = app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&f.member), None)
-        .await;
+    let other = app.my_accounts(&f.member).await;
     let own = other
         .as_array()
         .unwrap()

@@ -561,9 +561,11 @@ async fn the_session_cookie_is_httponly_and_works(backend: Backend) {
             .status(),
         200
     );
+    // A state change with the cookie must come from Roster's own origin (see csrf.rs).
     let out = app
         .client
         .post(app.url("/api/v1/auth/logout"))
+        .header("origin", &app.address)
         .send()
         .await
         .unwrap();
@@ -970,103 +972,64 @@ async fn the_emailed_links_open_working_pages(backend: Backend) {
         Value::Null,
         "opening the link verified nothing"
     );
-    let done = app
-        .client
-        .post(app.url(&format!("/verify-email/{token}")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(done.status(), 200);
-    assert!(
-        done.text()
-            .await
-            .unwrap()
-            .contains("Email address verified")
-    );
+    let browser = PageBrowser::new(&app);
+    let path = format!("/verify-email/{token}");
+    assert_eq!(browser.open(&path).await.0, 200);
+    let (status, html) = browser.submit(&path, &[]).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Email address verified"), "{html}");
     assert!(
         app.expect(200, "GET", "/api/v1/me", Some(&session), None)
             .await["email_verified_at"]
             .is_i64()
     );
-    let again = app
-        .client
-        .post(app.url(&format!("/verify-email/{token}")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), 400);
-    assert!(
-        again.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
-    assert!(
-        again
-            .text()
-            .await
-            .unwrap()
-            .contains("invalid or has expired")
-    );
+    let (status, html) = browser.submit(&path, &[]).await;
+    assert_eq!(status, 400);
+    assert!(html.contains("invalid or has expired"), "{html}");
 
     let token = reset_token(&app, &email, 2).await;
-    let form = app
-        .client
-        .get(app.url(&format!("/reset-password/{token}")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(form.status(), 200);
-    assert!(
-        form.text()
-            .await
-            .unwrap()
-            .contains("name=\"password_confirm\"")
-    );
-    let post = |fields: Vec<(&'static str, &'static str)>| {
-        app.client
-            .post(app.url(&format!("/reset-password/{token}")))
-            .form(&fields)
-            .send()
-    };
-    let differ = post(vec![
-        ("password", "one new passphrase"),
-        ("password_confirm", "another passphrase"),
-    ])
-    .await
-    .unwrap();
-    assert_eq!(differ.status(), 422);
-    assert!(
-        differ
-            .text()
-            .await
-            .unwrap()
-            .contains("The two passwords differ.")
-    );
-    let weak = post(vec![
-        ("password", "password123"),
-        ("password_confirm", "password123"),
-    ])
-    .await
-    .unwrap();
-    assert_eq!(weak.status(), 422);
-    assert!(weak.text().await.unwrap().contains("too common"));
-    let ok = post(vec![
-        ("password", "one new passphrase"),
-        ("password_confirm", "one new passphrase"),
-    ])
-    .await
-    .unwrap();
-    assert_eq!(ok.status(), 200);
-    assert!(ok.text().await.unwrap().contains("Password changed"));
+    let path = format!("/reset-password/{token}");
+    let (status, html) = browser.open(&path).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("name=\"password_confirm\""));
+    let (status, html) = browser
+        .submit(
+            &path,
+            &[
+                ("password", "one new passphrase"),
+                ("password_confirm", "another passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(html.contains("The two passwords differ."));
+    let (status, html) = browser
+        .submit(
+            &path,
+            &[
+                ("password", "password123"),
+                ("password_confirm", "password123"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(html.contains("too common"));
+    let (status, html) = browser
+        .submit(
+            &path,
+            &[
+                ("password", "one new passphrase"),
+                ("password_confirm", "one new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Password changed"));
     app.login_ok(&email, "one new passphrase").await;
-    let bogus = app
-        .client
-        .get(app.url("/reset-password/not-a-real-token"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(bogus.status(), 400);
+    assert_eq!(
+        browser.open("/reset-password/not-a-real-token").await.0,
+        400
+    );
 }
 
 /// The sweeper removes ended sessions and dead links, and nothing that is still good.

@@ -92,16 +92,12 @@ async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend:
     let app = spawn_app(backend).await;
     let admin = app.admin_token().await;
     let (owner_id, owner) = app.signup(&unique_email("owner"), PASSWORD).await;
-    let account = app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&owner), None)
-        .await[0]["account"]["id"]
+    let account = app.my_accounts(&owner).await[0]["account"]["id"]
         .as_str()
         .unwrap()
         .to_owned();
     let (_, other_owner) = app.signup(&unique_email("other-owner"), PASSWORD).await;
-    let other_account = app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&other_owner), None)
-        .await[0]["account"]["id"]
+    let other_account = app.my_accounts(&other_owner).await[0]["account"]["id"]
         .as_str()
         .unwrap()
         .to_owned();

@@ -205,6 +205,15 @@ impl TestApp {
         body["token"].as_str().unwrap().to_owned()
     }
 
+    /// The first page of `GET /api/v1/me/accounts` for `token`: its `items` array.
+    pub async fn my_accounts(&self, token: &str) -> Value {
+        let page = self
+            .expect(200, "GET", "/api/v1/me/accounts", Some(token), None)
+            .await;
+        assert!(page["next_cursor"].is_null(), "one page expected: {page}");
+        page["items"].clone()
+    }
+
     /// A new admin token, made the way `roster admin token create` makes it.
     pub async fn admin_token(&self) -> String {
         let name = format!("test-{}", uuid::Uuid::new_v4().simple());
@@ -287,6 +296,86 @@ pub fn init_test_logging() {
                 .try_init();
         }
     });
+}
+
+/// A browser over plain HTTP: keeps cookies, follows redirects, and sends forms the way a browser
+/// sends them, from Roster's own origin (`Origin`, `Sec-Fetch-Site: same-origin`) with the CSRF
+/// token of the page it opened last. (`tests/api/browser.rs` drives a real Chromium.)
+pub struct PageBrowser {
+    pub client: reqwest::Client,
+    address: String,
+    csrf: Mutex<String>,
+}
+
+impl PageBrowser {
+    pub fn new(app: &TestApp) -> Self {
+        Self {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .unwrap(),
+            address: app.address.clone(),
+            csrf: Mutex::new(String::new()),
+        }
+    }
+
+    /// Opens a page: (status, HTML). Remembers the page's form token.
+    pub async fn open(&self, path: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .unwrap();
+        self.read(response).await
+    }
+
+    /// Submits a form of the page opened last: (status, HTML of the answer, redirects followed).
+    pub async fn submit(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+        let response = self.post_form(path, fields).await;
+        self.read(response).await
+    }
+
+    /// `submit`, answering the raw response (to read its headers).
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf.lock().unwrap().clone();
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf_token", &token));
+        self.client
+            .post(format!("{}{path}", self.address))
+            .header("origin", &self.address)
+            .header("sec-fetch-site", "same-origin")
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A call to the API with the browser's session cookie, from Roster's own origin.
+    pub async fn api(&self, method: &str, path: &str) -> reqwest::Response {
+        self.client
+            .request(method.parse().unwrap(), format!("{}{path}", self.address))
+            .header("origin", &self.address)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn read(&self, response: reqwest::Response) -> (u16, String) {
+        let status = response.status().as_u16();
+        let html = response.text().await.unwrap().replace("&#x2f;", "/");
+        if let Some(token) = csrf_token_in(&html) {
+            *self.csrf.lock().unwrap() = token;
+        }
+        (status, html)
+    }
+}
+
+/// The CSRF token in a page's forms, if it has any.
+pub fn csrf_token_in(html: &str) -> Option<String> {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker)? + marker.len();
+    Some(html[start..].chars().take_while(|c| *c != '"').collect())
 }
 
 /// Reads a problem document, checking its media type and that `status` matches the HTTP status.

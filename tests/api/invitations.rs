@@ -123,10 +123,7 @@ async fn invite_a_new_address_who_signs_up_through_the_link(backend: Backend) {
         "the link verified the address"
     );
     let session = o.app.login_ok(&email, PASSWORD).await;
-    let mine = o
-        .app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
-        .await;
+    let mine = o.app.my_accounts(&session).await;
     assert_eq!(mine.as_array().unwrap().len(), 1);
     assert_eq!(mine[0]["account"]["id"], o.account.as_str());
     assert_eq!(mine[0]["is_owner"], false);
@@ -200,10 +197,7 @@ async fn an_existing_user_logs_in_and_accepts(backend: Backend) {
         )
         .await;
     assert_eq!(accepted["permissions"], json!(["domains"]));
-    let mine = o
-        .app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
-        .await;
+    let mine = o.app.my_accounts(&session).await;
     assert_eq!(
         mine.as_array().unwrap().len(),
         2,
@@ -648,17 +642,9 @@ async fn the_invite_page_works_for_a_browser(backend: Backend) {
         o.app.state.settings.server.public_url.as_str()
     )));
 
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let page = browser
-        .get(o.app.url(&format!("/invite/{token}")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(page.status(), 200);
-    let html = page.text().await.unwrap().replace("&#x2f;", "/");
+    let browser = PageBrowser::new(&o.app);
+    let (status, html) = browser.open(&format!("/invite/{token}")).await;
+    assert_eq!(status, 200);
     assert!(html.contains("Invitation to Olive Hosting"), "{html}");
     assert!(
         html.contains("I have a login") && html.contains("I am new here"),
@@ -670,40 +656,32 @@ async fn the_invite_page_works_for_a_browser(backend: Backend) {
     );
 
     // Sign up through the page: accepted, and signed in.
-    let done = browser
-        .post(o.app.url(&format!("/invite/{token}/signup")))
-        .form(&[
-            ("first_name", "Bea"),
-            ("last_name", "Browser"),
-            ("email", email.as_str()),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(done.status(), 200);
+    let (status, html) = browser
+        .submit(
+            &format!("/invite/{token}/signup"),
+            &[
+                ("first_name", "Bea"),
+                ("last_name", "Browser"),
+                ("email", email.as_str()),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
     assert!(
-        done.text()
-            .await
-            .unwrap()
-            .contains("You now have access to Olive Hosting.")
+        html.contains("You now have access to Olive Hosting."),
+        "{html}"
     );
     let mine: Value = browser
-        .get(o.app.url("/api/v1/me/accounts"))
-        .send()
+        .api("GET", "/api/v1/me/accounts")
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
-    assert_eq!(mine[0]["permissions"], json!(["tickets"]));
-    let used = browser
-        .get(o.app.url(&format!("/invite/{token}")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(used.status(), 410);
-    assert!(used.text().await.unwrap().contains("already accepted"));
+    assert_eq!(mine["items"][0]["permissions"], json!(["tickets"]));
+    let (status, html) = browser.open(&format!("/invite/{token}")).await;
+    assert_eq!(status, 410);
+    assert!(html.contains("already accepted"));
 
     // A second invitation, opened while signed in as Bea: accept as her, or sign out and continue.
     let other = unique_email("someone-else");
@@ -717,71 +695,154 @@ async fn the_invite_page_works_for_a_browser(backend: Backend) {
         )
         .await;
     let (token, _) = invitation_token(&other, 1).await;
-    let html = browser
-        .get(o.app.url(&format!("/invite/{token}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, html) = browser.open(&format!("/invite/{token}")).await;
     assert!(
         html.contains(&format!("You are signed in as {email}")),
         "{html}"
     );
     assert!(html.contains("Sign out and continue as someone else"));
-    let out = browser
-        .post(o.app.url(&format!("/invite/{token}/signout")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(out.status(), 200, "followed the redirect back to the page");
-    let html = out.text().await.unwrap();
+    let (status, html) = browser
+        .submit(&format!("/invite/{token}/signout"), &[])
+        .await;
+    assert_eq!(status, 200, "followed the redirect back to the page");
     assert!(
         html.contains("I have a login") && !html.contains("You are signed in as"),
         "{html}"
     );
-    assert_eq!(
-        browser
-            .get(o.app.url("/api/v1/me"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        401
-    );
+    assert_eq!(browser.api("GET", "/api/v1/me").await.status(), 401);
 
     // Log in through the page as an existing user: a wrong password keeps the page with a reason.
     let (_, _) = o.app.signup(&other, PASSWORD).await;
-    let wrong = browser
-        .post(o.app.url(&format!("/invite/{token}/login")))
-        .form(&[("email", other.as_str()), ("password", "not the password")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(wrong.status(), 422);
+    let login = format!("/invite/{token}/login");
+    let (status, html) = browser
+        .submit(
+            &login,
+            &[("email", other.as_str()), ("password", "not the password")],
+        )
+        .await;
+    assert_eq!(status, 422);
     assert!(
-        wrong
-            .text()
-            .await
-            .unwrap()
-            .contains("The email address or password is wrong.")
+        html.contains("The email address or password is wrong."),
+        "{html}"
     );
-    let ok = browser
-        .post(o.app.url(&format!("/invite/{token}/login")))
-        .form(&[("email", other.as_str()), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(ok.status(), 200);
-    assert!(ok.text().await.unwrap().contains("You now have access"));
+    let (status, html) = browser
+        .submit(&login, &[("email", other.as_str()), ("password", PASSWORD)])
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("You now have access"), "{html}");
 
-    let missing = browser
-        .get(o.app.url("/invite/not-a-token"))
-        .send()
+    assert_eq!(browser.open("/invite/not-a-token").await.0, 404);
+}
+
+/// An unknown token is a 404 page for every form of the invite page, and no answer but a success
+/// signs the browser in: good credentials on an unknown or used link set no cookie and leave no
+/// session behind.
+async fn the_invite_forms_answer_404_for_an_unknown_token_and_sign_nobody_in(backend: Backend) {
+    let o = owner_with_account(backend, |_| {}).await;
+    let email = unique_email("lost-link");
+    let (user_id, _) = o.app.signup(&email, PASSWORD).await;
+    let sessions_before = session_count(&o.app, &user_id).await;
+    let base = format!("/api/v1/accounts/{}/invitations", o.account);
+    let someone = unique_email("someone");
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": someone })),
+        )
+        .await;
+    let (real, _) = invitation_token(&someone, 1).await;
+    let browser = PageBrowser::new(&o.app);
+    assert_eq!(browser.open("/invite/unknown-token").await.0, 404);
+    // A real invitation's page gives the browser a good form token; the forms are then sent to
+    // the unknown link.
+    assert_eq!(browser.open(&format!("/invite/{real}")).await.0, 200);
+    for (path, fields) in [
+        (
+            "/invite/unknown-token/login",
+            vec![("email", email.as_str()), ("password", PASSWORD)],
+        ),
+        (
+            "/invite/unknown-token/signup",
+            vec![
+                ("first_name", "Lou"),
+                ("last_name", "Lost"),
+                ("email", "lost-signup@example.test"),
+                ("password", PASSWORD),
+            ],
+        ),
+        ("/invite/unknown-token/accept", vec![]),
+    ] {
+        let response = browser.post_form(path, &fields).await;
+        assert_eq!(response.status(), 404, "{path}");
+        assert!(
+            !response
+                .headers()
+                .get_all("set-cookie")
+                .iter()
+                .any(|c| c.to_str().unwrap().starts_with("roster_session=")),
+            "{path} set a session cookie"
+        );
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Invitation not found")
+        );
+    }
+    assert_eq!(session_count(&o.app, &user_id).await, sessions_before);
+    let signed_up: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = 'lost-signup@example.test'")
+            .fetch_one(o.app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(signed_up, 0);
+
+    // Good credentials on a link the user cannot use (they became a member meanwhile): refused,
+    // and not signed in.
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    let (token, _) = invitation_token(&email, 1).await;
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/admin/accounts/{}/users", o.account),
+            Some(&o.admin),
+            Some(json!({ "user_id": user_id, "permissions": [] })),
+        )
+        .await;
+    let again = PageBrowser::new(&o.app);
+    again.open(&format!("/invite/{token}")).await;
+    let before = session_count(&o.app, &user_id).await;
+    let (status, html) = again
+        .submit(
+            &format!("/invite/{token}/login"),
+            &[("email", email.as_str()), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(status, 409, "{html}");
+    assert!(html.contains("You already have access"));
+    assert_eq!(again.api("GET", "/api/v1/me").await.status(), 401);
+    assert_eq!(session_count(&o.app, &user_id).await, before);
+}
+
+async fn session_count(app: &TestApp, user_id: &str) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE user_id = $1")
+        .bind(user_id.to_owned())
+        .fetch_one(app.state.db.pool())
         .await
-        .unwrap();
-    assert_eq!(missing.status(), 404);
+        .unwrap()
 }
 
 /// Admins cancel and resend too; the sweeper marks expired invitations, though nothing needs it to;
@@ -929,6 +990,7 @@ both_backends!(
     a_hundred_concurrent_accepts_make_one_membership,
     invitations_are_rate_limited_per_account,
     the_invite_page_works_for_a_browser,
+    the_invite_forms_answer_404_for_an_unknown_token_and_sign_nobody_in,
     admins_cancel_and_resend_and_the_sweeper_expires,
 );
 
@@ -985,10 +1047,7 @@ async fn the_invite_link_works_in_a_real_browser() {
 /// The permissions `email` (password `PASSWORD`) holds on the owner's account, as they see them.
 async fn permissions_in(o: &Owner, email: &str) -> Value {
     let session = o.app.login_ok(email, PASSWORD).await;
-    let mine = o
-        .app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
-        .await;
+    let mine = o.app.my_accounts(&session).await;
     mine.as_array()
         .unwrap()
         .iter()

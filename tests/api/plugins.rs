@@ -310,10 +310,7 @@ async fn the_acceptance_policy_changes_the_granted_permissions(backend: Backend)
     let accepted: Value = response.json().await.unwrap();
     assert_eq!(accepted["permissions"], json!(["tickets"]));
     let session = o.app.login_ok(&outsider, PASSWORD).await;
-    let mine = o
-        .app
-        .expect(200, "GET", "/api/v1/me/accounts", Some(&session), None)
-        .await;
+    let mine = o.app.my_accounts(&session).await;
     assert_eq!(mine[0]["permissions"], json!(["tickets"]), "{mine}");
 
     // Someone inside keeps what they were invited with.

@@ -1,6 +1,6 @@
 //! Admin API routes of accounts.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,7 @@ use super::service::{self, NewOwner};
 use super::{Account, AccountProfile, AccountStatus};
 use crate::error::Error;
 use crate::http::auth::{Admin, ClientIp};
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -43,8 +43,8 @@ pub struct AccountPage {
 async fn list_accounts(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(search): Query<AccountSearch>,
-    Query(paging): Query<PageQuery>,
+    ApiQuery(search): ApiQuery<AccountSearch>,
+    ApiQuery(paging): ApiQuery<PageQuery>,
 ) -> Result<ApiJson<AccountPage>, ApiError> {
     let limit = paging.limit()?;
     let found = service::list(
@@ -115,7 +115,7 @@ async fn create_account(
 async fn get_account(
     State(state): State<AppState>,
     _admin: Admin,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<Account>, ApiError> {
     Ok(ApiJson(service::get(&state, &id).await?))
 }
@@ -136,7 +136,7 @@ async fn update_account(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<UpdateAccountRequest>,
 ) -> Result<ApiJson<Account>, ApiError> {
     Ok(ApiJson(

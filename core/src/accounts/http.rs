@@ -7,7 +7,7 @@ use utoipa_axum::routes;
 
 use super::{Account, AccountProfile, service};
 use crate::http::auth::{AccountUser, ClientIp, CurrentUser};
-use crate::http::json::ApiJson;
+use crate::http::input::ApiJson;
 use crate::http::problem::{ApiError, Problem};
 use crate::permissions::PermissionInfo;
 use crate::state::AppState;

@@ -1,6 +1,6 @@
 //! `GET /api/v1/admin/audit`: the audit log, newest first, filtered.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -8,7 +8,7 @@ use utoipa_axum::routes;
 
 use super::{AuditFilter, AuditRecord};
 use crate::http::auth::Admin;
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiQuery};
 use crate::http::paging::{PageQuery, page};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -42,8 +42,8 @@ pub struct AuditPage {
 async fn list_audit(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(q): Query<AuditQuery>,
-    Query(paging): Query<PageQuery>,
+    ApiQuery(q): ApiQuery<AuditQuery>,
+    ApiQuery(paging): ApiQuery<PageQuery>,
 ) -> Result<ApiJson<AuditPage>, ApiError> {
     let limit = paging.limit()?;
     let filter = AuditFilter {

@@ -1,13 +1,13 @@
 //! Client-area routes of contacts (the `contacts` permission).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{Contact, ContactInput};
 use crate::http::auth::{AccountUser, ClientIp};
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -55,7 +55,7 @@ async fn create_contact(
 async fn get_contact(
     State(state): State<AppState>,
     caller: AccountUser,
-    Path((_account_id, contact_id)): Path<(String, String)>,
+    ApiPath((_account_id, contact_id)): ApiPath<(String, String)>,
 ) -> Result<ApiJson<Contact>, ApiError> {
     caller.access.require(PERMISSION)?;
     Ok(ApiJson(
@@ -71,7 +71,7 @@ async fn update_contact(
     State(state): State<AppState>,
     caller: AccountUser,
     ip: ClientIp,
-    Path((_account_id, contact_id)): Path<(String, String)>,
+    ApiPath((_account_id, contact_id)): ApiPath<(String, String)>,
     ApiJson(input): ApiJson<ContactInput>,
 ) -> Result<ApiJson<Contact>, ApiError> {
     caller.access.require(PERMISSION)?;
@@ -89,7 +89,7 @@ async fn delete_contact(
     State(state): State<AppState>,
     caller: AccountUser,
     ip: ClientIp,
-    Path((_account_id, contact_id)): Path<(String, String)>,
+    ApiPath((_account_id, contact_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     caller.access.require(PERMISSION)?;
     let ctx = caller.user.context(&ip);

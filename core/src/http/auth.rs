@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts, OptionalFromRequestParts, Path};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 
 use super::problem::ApiError;
 use crate::admins::{self, AdminIdentity};
@@ -82,6 +82,7 @@ impl FromRequestParts<AppState> for AccountUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let SessionToken(token) = SessionToken::from_request_parts(parts, state).await?;
+        super::input::check_path(parts, state).await?;
         let Path(params) =
             <Path<HashMap<String, String>> as FromRequestParts<AppState>>::from_request_parts(
                 parts, state,
@@ -146,7 +147,7 @@ impl FromRequestParts<AppState> for ClientIp {
     }
 }
 
-/// The `User-Agent` header, if any.
+/// The `User-Agent` header, if any (and only if it is plain text: it is stored with the session).
 #[derive(Debug, Clone)]
 pub struct UserAgent(pub Option<String>);
 
@@ -159,6 +160,7 @@ impl<S: Send + Sync> FromRequestParts<S> for UserAgent {
                 .headers
                 .get(header::USER_AGENT)
                 .and_then(|v| v.to_str().ok())
+                .filter(|v| !super::input::has_control(v))
                 .map(str::to_owned),
         ))
     }
@@ -202,8 +204,12 @@ fn bearer(parts: &Parts) -> Option<String> {
 }
 
 fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
+    cookie_value(&parts.headers, name)
+}
+
+/// The value of cookie `name`, if the request has it and it is not empty.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::json::ApiJson;
+use super::input::ApiJson;
 use super::problem::{ApiError, Code, Problem};
 use crate::db::NotReady;
 use crate::state::AppState;

@@ -2,9 +2,10 @@
 //! else. Handlers live beside their domain; this module never touches the database.
 
 pub mod auth;
+pub mod csrf;
 pub mod docs;
 pub mod health;
-pub mod json;
+pub mod input;
 pub mod middleware;
 pub mod pages;
 pub mod paging;
@@ -73,10 +74,20 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
     let (routes, openapi) = api().split_for_parts();
     let max_body = state.settings.server.max_body_bytes;
     let plugins = state.plugins.clone();
-    let app = routes
-        .merge(docs::routes(&openapi)?)
+    let pages = Router::new()
         .merge(crate::users::pages::routes())
         .merge(crate::invitations::pages::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            csrf::page_guard,
+        ));
+    let app = routes
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            csrf::api_guard,
+        ))
+        .merge(docs::routes(&openapi)?)
+        .merge(pages)
         .fallback(not_found)
         .layer(
             ServiceBuilder::new()

@@ -52,6 +52,7 @@ codes! {
     InvalidToken => "invalid_token", BAD_REQUEST, "Invalid or expired link";
     SecurityAnswerRequired => "security_answer_required", UNPROCESSABLE_ENTITY, "The security question must be answered";
     Forbidden => "forbidden", FORBIDDEN, "Forbidden";
+    CrossSiteRequest => "cross_site_request", FORBIDDEN, "Cross-site request refused";
     UserManagementDisabled => "user_management_disabled", FORBIDDEN, "User management is disabled";
     OwnerCannotBeRemoved => "owner_cannot_be_removed", CONFLICT, "The owner cannot be removed";
     OwnerPermissionsFixed => "owner_permissions_fixed", CONFLICT, "The owner's permissions cannot be changed";
@@ -112,6 +113,10 @@ pub struct Problem {
     /// With `security_answer_required`: the question to answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_question: Option<String>,
+    /// With `validation_failed` where one field is at fault: its name (`email`,
+    /// `account.company_name`, a query parameter's name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
     /// With `vetoed_by_plugin` and `plugin_failed`: the plugin's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plugin: Option<String>,
@@ -128,7 +133,14 @@ pub struct ApiError {
     status: StatusCode,
     detail: Option<String>,
     retry_after_secs: Option<u64>,
+    /// The rarely set members, boxed to keep `Result<_, ApiError>` small.
+    extra: Box<Extra>,
+}
+
+#[derive(Debug, Default)]
+struct Extra {
     security_question: Option<String>,
+    field: Option<String>,
     plugin: Option<String>,
     reason: Option<String>,
 }
@@ -140,14 +152,18 @@ impl ApiError {
             status: code.status(),
             detail: None,
             retry_after_secs: None,
-            security_question: None,
-            plugin: None,
-            reason: None,
+            extra: Box::default(),
         }
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
+        self
+    }
+
+    /// Names the one field at fault.
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.extra.field = Some(field.into());
         self
     }
 
@@ -170,9 +186,10 @@ impl ApiError {
             status: self.status.as_u16(),
             detail: self.detail.clone(),
             code: self.code.as_str().to_owned(),
-            security_question: self.security_question.clone(),
-            plugin: self.plugin.clone(),
-            reason: self.reason.clone(),
+            security_question: self.extra.security_question.clone(),
+            field: self.extra.field.clone(),
+            plugin: self.extra.plugin.clone(),
+            reason: self.extra.reason.clone(),
         }
     }
 }
@@ -233,12 +250,14 @@ impl From<Error> for ApiError {
             Error::RateLimited { retry_after_secs } => {
                 api.retry_after_secs = Some(retry_after_secs)
             }
-            Error::SecurityAnswerRequired { question } => api.security_question = Some(question),
-            Error::VetoedByPlugin { plugin, code, .. } => {
-                api.plugin = Some(plugin);
-                api.reason = Some(code);
+            Error::SecurityAnswerRequired { question } => {
+                api.extra.security_question = Some(question)
             }
-            Error::PluginFailed { plugin } => api.plugin = Some(plugin),
+            Error::VetoedByPlugin { plugin, code, .. } => {
+                api.extra.plugin = Some(plugin);
+                api.extra.reason = Some(code);
+            }
+            Error::PluginFailed { plugin } => api.extra.plugin = Some(plugin),
             _ => {}
         }
         api

@@ -1,6 +1,6 @@
 //! Admin API routes of invitations: as the owner's, sent as staff.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -8,7 +8,7 @@ use utoipa_axum::routes;
 use super::Invitation;
 use super::http::InviteRequest;
 use crate::http::auth::{Admin, ClientIp};
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -25,7 +25,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 async fn list_invitations(
     State(state): State<AppState>,
     _admin: Admin,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<Vec<Invitation>>, ApiError> {
     Ok(ApiJson(super::list_pending(&state, &id).await?))
 }
@@ -38,7 +38,7 @@ async fn create_invitation(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<InviteRequest>,
 ) -> Result<(StatusCode, ApiJson<Invitation>), ApiError> {
     let invitation = super::invite(
@@ -60,7 +60,7 @@ async fn cancel_invitation(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path((id, invitation_id)): Path<(String, String)>,
+    ApiPath((id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     super::cancel(&state, &admin.context(&ip), &id, &invitation_id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -74,7 +74,7 @@ async fn resend_invitation(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path((id, invitation_id)): Path<(String, String)>,
+    ApiPath((id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<ApiJson<Invitation>, ApiError> {
     Ok(ApiJson(
         super::resend(&state, &admin.context(&ip), &id, &invitation_id).await?,

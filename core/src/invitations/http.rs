@@ -1,6 +1,6 @@
 //! Client-area routes of invitations: the owner's (rules 4, 5) and the invitee's.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use secrecy::SecretString;
 use serde::Deserialize;
@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 
 use super::{Accepted, Acceptor, Invitation, InvitationPreview};
 use crate::http::auth::{AccountUser, ClientIp, CurrentUser};
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath, OptionalJson};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
 use crate::users::service::NewUser;
@@ -82,7 +82,7 @@ async fn cancel_invitation(
     State(state): State<AppState>,
     caller: AccountUser,
     ip: ClientIp,
-    Path((_account_id, invitation_id)): Path<(String, String)>,
+    ApiPath((_account_id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     caller.access.require_user_management(&state)?;
     super::cancel(
@@ -103,7 +103,7 @@ async fn resend_invitation(
     State(state): State<AppState>,
     caller: AccountUser,
     ip: ClientIp,
-    Path((_account_id, invitation_id)): Path<(String, String)>,
+    ApiPath((_account_id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<ApiJson<Invitation>, ApiError> {
     caller.access.require_user_management(&state)?;
     let ctx = caller.user.context(&ip);
@@ -117,7 +117,7 @@ async fn resend_invitation(
     responses((status = 200, body = InvitationPreview), (status = 404, body = Problem)))]
 async fn preview(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
 ) -> Result<ApiJson<InvitationPreview>, ApiError> {
     Ok(ApiJson(super::preview(&state, &token).await?))
 }
@@ -138,7 +138,8 @@ pub struct AcceptRequest {
     signup: Option<SignupInput>,
 }
 
-/// Accept the invitation as the signed-in user, or with `{signup: {…}}` as a new user.
+/// Accept the invitation as the signed-in user (no body, or `{}`), or with `{signup: {…}}` as a
+/// new user.
 #[utoipa::path(post, path = "/api/v1/invitations/{token}/accept", tag = "invitations", params(("token" = String, Path)),
     request_body = AcceptRequest,
     responses(
@@ -152,8 +153,8 @@ async fn accept(
     State(state): State<AppState>,
     ip: ClientIp,
     user: Option<CurrentUser>,
-    Path(token): Path<String>,
-    ApiJson(request): ApiJson<AcceptRequest>,
+    ApiPath(token): ApiPath<String>,
+    OptionalJson(request): OptionalJson<AcceptRequest>,
 ) -> Result<ApiJson<Accepted>, ApiError> {
     let acceptor = match (request.signup, user) {
         (Some(s), _) => Acceptor::Signup(NewUser {

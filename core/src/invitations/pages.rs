@@ -1,6 +1,8 @@
 //! The invitee's page behind the emailed link, `/invite/{token}`: the invitation, with login and
 //! sign-up side by side; a user signed in as someone else can accept as themself or sign out and
-//! continue. Opening the link changes nothing; the buttons do.
+//! continue. Opening the link changes nothing; the buttons do. Every form is checked by the pages'
+//! CSRF layer (`http::csrf`) before it gets here. An unknown token is a 404 page, a used one a 410
+//! page, and only a successful accept sets a session cookie.
 
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -16,6 +18,7 @@ use serde::Deserialize;
 use super::{Acceptor, InvitationPreview};
 use crate::error::Error;
 use crate::http::auth::{ClientIp, CurrentUser, UserAgent, clear_session_cookie, session_cookie};
+use crate::http::csrf::CsrfToken;
 use crate::http::pages::{failed, message, render, sentence};
 use crate::sessions::{self, Login};
 use crate::state::AppState;
@@ -32,33 +35,44 @@ pub fn routes() -> Router<AppState> {
 
 async fn page(
     State(state): State<AppState>,
+    csrf: CsrfToken,
     user: Option<CurrentUser>,
     Path(token): Path<String>,
 ) -> Response {
-    show(&state, &token, user.as_ref(), None).await
+    match usable(&state, &token).await {
+        Ok(invitation) => show(&state, &csrf, &token, &invitation, user.as_ref(), None).await,
+        Err(page) => page,
+    }
 }
 
-/// The invitation page, or why it cannot be used.
+/// The invitation behind `token` while it can still be accepted; otherwise the page that says why
+/// not (404 for an unknown token, 410 for a used, cancelled or expired one).
+async fn usable(state: &AppState, token: &str) -> Result<InvitationPreview, Response> {
+    match super::preview(state, token).await {
+        Ok(invitation) if invitation.state == "pending" => Ok(invitation),
+        Ok(invitation) => Err(gone(&invitation)),
+        Err(Error::NotFound(_)) => Err(unknown()),
+        Err(e) => Err(failed(e)),
+    }
+}
+
+fn unknown() -> Response {
+    message(
+        StatusCode::NOT_FOUND,
+        "Invitation not found",
+        "This invitation link is not valid. Check the link in the email, or ask for a new invitation.",
+    )
+}
+
+/// The invitation page, with `error` when an attempt failed (then 422).
 async fn show(
     state: &AppState,
+    csrf: &CsrfToken,
     token: &str,
+    invitation: &InvitationPreview,
     user: Option<&CurrentUser>,
     error: Option<String>,
 ) -> Response {
-    let invitation = match super::preview(state, token).await {
-        Ok(invitation) => invitation,
-        Err(Error::NotFound(_)) => {
-            return message(
-                StatusCode::NOT_FOUND,
-                "Invitation not found",
-                "This invitation link is not valid. Check the link in the email, or ask for a new invitation.",
-            );
-        }
-        Err(e) => return failed(e),
-    };
-    if invitation.state != "pending" {
-        return gone(&invitation);
-    }
     let signed_in_as = match user {
         Some(user) => crate::users::service::get(state, &user.0.user_id)
             .await
@@ -79,12 +93,13 @@ async fn show(
         status,
         "invite.html",
         minijinja::context! {
-            invitation => minijinja::value::Serde(&invitation),
+            invitation => minijinja::value::Serde(invitation),
             token => token,
             signed_in_as => signed_in_as,
             error => error,
             expires => expires.replace('T', " ").trim_end_matches('Z'),
             min_length => state.settings.auth.password.min_length,
+            csrf => &csrf.0,
         },
     )
 }
@@ -98,31 +113,28 @@ fn gone(invitation: &InvitationPreview) -> Response {
     message(StatusCode::GONE, "Invitation no longer valid", text)
 }
 
-/// The page after an accept attempt: done, or the invitation page again with the reason.
+/// The page after an accept attempt: done, or why not. A failed login or sign-up comes back to the
+/// invitation page with the reason.
 async fn accepted(
     state: &AppState,
+    csrf: &CsrfToken,
     token: &str,
+    invitation: &InvitationPreview,
     user: Option<&CurrentUser>,
     result: Result<super::Accepted, Error>,
 ) -> Response {
     match result {
-        Ok(done) => {
-            let name = super::preview(state, token)
-                .await
-                .map(|p| p.account_name)
-                .unwrap_or_default();
-            let _ = done;
-            message(
-                StatusCode::OK,
-                "Invitation accepted",
-                &format!("You now have access to {name}."),
-            )
-        }
+        Ok(_) => message(
+            StatusCode::OK,
+            "Invitation accepted",
+            &format!("You now have access to {}.", invitation.account_name),
+        ),
         Err(Error::AlreadyMember) => message(
             StatusCode::CONFLICT,
             "Already a member",
             "You already have access to this account.",
         ),
+        Err(Error::NotFound("invitation")) => unknown(),
         Err(
             e @ (Error::InvitationUsed | Error::InvitationCancelled | Error::InvitationExpired),
         ) => message(
@@ -130,6 +142,9 @@ async fn accepted(
             "Invitation no longer valid",
             &sentence(&e),
         ),
+        Err(e @ (Error::VetoedByPlugin { .. } | Error::RateLimited { .. })) => {
+            show(state, csrf, token, invitation, user, Some(sentence(&e))).await
+        }
         Err(
             e @ (Error::EmailTaken
             | Error::WeakPassword(_)
@@ -143,7 +158,7 @@ async fn accepted(
                 Error::Unauthenticated => "Your session has ended: log in again.".to_owned(),
                 other => sentence(&other),
             };
-            show(state, token, user, Some(text)).await
+            show(state, csrf, token, invitation, user, Some(text)).await
         }
         Err(e) => failed(e),
     }
@@ -151,17 +166,22 @@ async fn accepted(
 
 async fn accept_signed_in(
     State(state): State<AppState>,
+    csrf: CsrfToken,
     ip: ClientIp,
     user: Option<CurrentUser>,
     Path(token): Path<String>,
 ) -> Response {
+    let invitation = match usable(&state, &token).await {
+        Ok(invitation) => invitation,
+        Err(page) => return page,
+    };
     let result = match &user {
         Some(user) => {
             super::accept(&state, ip.0, &token, Acceptor::User(user.0.user_id.clone())).await
         }
         None => Err(Error::Unauthenticated),
     };
-    accepted(&state, &token, user.as_ref(), result).await
+    accepted(&state, &csrf, &token, &invitation, user.as_ref(), result).await
 }
 
 #[derive(Deserialize)]
@@ -171,13 +191,20 @@ struct LoginForm {
     totp_code: Option<String>,
 }
 
+/// Logs in and accepts. The session is kept (and its cookie set) only when the accept succeeds;
+/// otherwise it is ended at once, so a failed answer never leaves the browser signed in.
 async fn login_and_accept(
     State(state): State<AppState>,
+    csrf: CsrfToken,
     ip: ClientIp,
     user_agent: UserAgent,
     Path(token): Path<String>,
     Form(form): Form<LoginForm>,
 ) -> Response {
+    let invitation = match usable(&state, &token).await {
+        Ok(invitation) => invitation,
+        Err(page) => return page,
+    };
     let login = sessions::login(
         &state,
         Login {
@@ -197,6 +224,7 @@ async fn login_and_accept(
             | Error::SecondFactorRequired
             | Error::InvalidSecondFactor
             | Error::EmailNotVerified
+            | Error::VetoedByPlugin { .. }
             | Error::RateLimited { .. }),
         ) => {
             let text = match e {
@@ -205,16 +233,40 @@ async fn login_and_accept(
                 }
                 other => sentence(&other),
             };
-            return show(&state, &token, None, Some(text)).await;
+            return show(&state, &csrf, &token, &invitation, None, Some(text)).await;
         }
         Err(e) => return failed(e),
     };
-    let result = super::accept(&state, ip.0, &token, Acceptor::User(user.id.clone())).await;
-    with_session(
+    let result = super::accept(
         &state,
-        &session,
-        accepted(&state, &token, None, result).await,
+        ip.0.clone(),
+        &token,
+        Acceptor::User(user.id.clone()),
     )
+    .await;
+    let succeeded = result.is_ok();
+    let page = accepted(&state, &csrf, &token, &invitation, None, result).await;
+    if succeeded {
+        return with_session(&state, &session, page);
+    }
+    if let Err(e) = end_session(&state, &ip, &session).await {
+        return failed(e);
+    }
+    page
+}
+
+/// Ends the session a failed page flow started.
+async fn end_session(state: &AppState, ip: &ClientIp, token: &str) -> Result<(), Error> {
+    let auth = sessions::authenticate(state, token).await?;
+    let user = CurrentUser(auth);
+    sessions::end(
+        state,
+        &user.context(ip),
+        &user.0.user_id,
+        &user.0.session_id,
+        "user.logged_out",
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -227,11 +279,16 @@ struct SignupForm {
 
 async fn signup_and_accept(
     State(state): State<AppState>,
+    csrf: CsrfToken,
     ip: ClientIp,
     user_agent: UserAgent,
     Path(token): Path<String>,
     Form(form): Form<SignupForm>,
 ) -> Response {
+    let invitation = match usable(&state, &token).await {
+        Ok(invitation) => invitation,
+        Err(page) => return page,
+    };
     let new = NewUser {
         email: form.email,
         password: Some(form.password),
@@ -241,7 +298,7 @@ async fn signup_and_accept(
     };
     let result = super::accept(&state, ip.0.clone(), &token, Acceptor::Signup(new)).await;
     let session = match &result {
-        Ok(done) => sessions::start(
+        Ok(done) => match sessions::start(
             &state,
             &done.user.id,
             ip.0,
@@ -249,10 +306,13 @@ async fn signup_and_accept(
             sessions::Via::SignUp,
         )
         .await
-        .ok(),
+        {
+            Ok(session) => Some(session),
+            Err(e) => return failed(e),
+        },
         Err(_) => None,
     };
-    let page = accepted(&state, &token, None, result).await;
+    let page = accepted(&state, &csrf, &token, &invitation, None, result).await;
     match session {
         Some(session) => with_session(&state, &session, page),
         None => page,
@@ -289,7 +349,7 @@ async fn sign_out(
 /// Adds the session cookie to a page.
 fn with_session(state: &AppState, token: &str, mut page: Response) -> Response {
     if let Ok(cookie) = session_cookie(token, &state.settings) {
-        page.headers_mut().insert(header::SET_COOKIE, cookie);
+        page.headers_mut().append(header::SET_COOKIE, cookie);
     }
     page
 }

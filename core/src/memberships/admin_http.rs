@@ -1,6 +1,6 @@
 //! Admin API routes of an account's users and of ownership.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -12,7 +12,7 @@ use super::http::PermissionsRequest;
 use super::service;
 use crate::accounts::Account;
 use crate::http::auth::{Admin, ClientIp};
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -29,7 +29,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 async fn list_users(
     State(state): State<AppState>,
     _admin: Admin,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<Vec<Member>>, ApiError> {
     Ok(ApiJson(service::list_members(&state, &id).await?))
 }
@@ -49,7 +49,7 @@ async fn add_user(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<AddUserRequest>,
 ) -> Result<(StatusCode, ApiJson<Member>), ApiError> {
     let member = service::associate(
@@ -71,7 +71,7 @@ async fn update_user(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path((id, user_id)): Path<(String, String)>,
+    ApiPath((id, user_id)): ApiPath<(String, String)>,
     ApiJson(request): ApiJson<PermissionsRequest>,
 ) -> Result<ApiJson<Member>, ApiError> {
     Ok(ApiJson(
@@ -94,7 +94,7 @@ async fn remove_user(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path((id, user_id)): Path<(String, String)>,
+    ApiPath((id, user_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     service::remove(
         &state,
@@ -127,7 +127,7 @@ async fn transfer_ownership(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<TransferRequest>,
 ) -> Result<ApiJson<Account>, ApiError> {
     Ok(ApiJson(

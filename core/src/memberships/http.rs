@@ -1,7 +1,7 @@
 //! Client-area routes of memberships: my accounts, the owner's user management (rules 4 and 5),
 //! leaving an account, and the authorization check for other services.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -11,7 +11,8 @@ use utoipa_axum::routes;
 use super::Member;
 use super::service::{self, MyAccount};
 use crate::http::auth::{AccountUser, ClientIp, SessionToken};
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath, ApiQuery};
+use crate::http::paging::{PageQuery, page};
 use crate::http::problem::{ApiError, Problem};
 use crate::sessions;
 use crate::state::AppState;
@@ -24,14 +25,27 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(authz_check))
 }
 
-/// The accounts the signed-in user can reach, with `is_owner` and `permissions`.
-#[utoipa::path(get, path = "/api/v1/me/accounts", tag = "me",
-    responses((status = 200, body = Vec<MyAccount>), (status = 401, body = Problem)))]
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MyAccountsPage {
+    items: Vec<MyAccount>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    next_cursor: Option<String>,
+}
+
+/// The accounts the signed-in user can reach, with `is_owner` and `permissions`, oldest account
+/// first.
+#[utoipa::path(get, path = "/api/v1/me/accounts", tag = "me", params(PageQuery),
+    responses((status = 200, body = MyAccountsPage), (status = 401, body = Problem)))]
 async fn my_accounts(
     State(state): State<AppState>,
     SessionToken(token): SessionToken,
-) -> Result<ApiJson<Vec<MyAccount>>, ApiError> {
-    Ok(ApiJson(service::my_accounts(&state, &token).await?))
+    ApiQuery(paging): ApiQuery<PageQuery>,
+) -> Result<ApiJson<MyAccountsPage>, ApiError> {
+    let limit = paging.limit()?;
+    let after = paging.after()?;
+    let found = service::my_accounts(&state, &token, after.as_deref(), limit + 1).await?;
+    let (items, next_cursor) = page(found, limit, |a| a.account.id.as_str());
+    Ok(ApiJson(MyAccountsPage { items, next_cursor }))
 }
 
 /// The account's users (owner only).
@@ -71,7 +85,7 @@ async fn update_user(
     State(state): State<AppState>,
     caller: AccountUser,
     ip: ClientIp,
-    Path((_account_id, user_id)): Path<(String, String)>,
+    ApiPath((_account_id, user_id)): ApiPath<(String, String)>,
     ApiJson(request): ApiJson<PermissionsRequest>,
 ) -> Result<ApiJson<Member>, ApiError> {
     caller.access.require_user_management(&state)?;
@@ -96,7 +110,7 @@ async fn remove_user(
     State(state): State<AppState>,
     caller: AccountUser,
     ip: ClientIp,
-    Path((_account_id, user_id)): Path<(String, String)>,
+    ApiPath((_account_id, user_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let action = if user_id == caller.user.0.user_id {
         "membership.left"
@@ -129,7 +143,7 @@ pub struct CheckAnswer {
 async fn authz_check(
     State(state): State<AppState>,
     SessionToken(token): SessionToken,
-    Query(q): Query<CheckQuery>,
+    ApiQuery(q): ApiQuery<CheckQuery>,
 ) -> Result<ApiJson<CheckAnswer>, ApiError> {
     let (_, membership) = sessions::authenticate_for_account(&state, &token, &q.account).await?;
     let (allowed, is_owner) = service::check(&state, membership, &q.permission)?;

@@ -25,8 +25,16 @@ pub struct MyAccount {
 }
 
 /// The accounts the signed-in user reaches, from their session token (one query in all).
-pub async fn my_accounts(state: &AppState, token: &str) -> Result<Vec<MyAccount>> {
-    let (auth, accounts) = crate::sessions::authenticate_with_accounts(state, token).await?;
+/// One page of the accounts the session's user reaches (`limit` of them after the account id
+/// `after`), with one query.
+pub async fn my_accounts(
+    state: &AppState,
+    token: &str,
+    after: Option<&str>,
+    limit: u32,
+) -> Result<Vec<MyAccount>> {
+    let (auth, accounts) =
+        crate::sessions::authenticate_with_accounts(state, token, after, limit).await?;
     Ok(accounts
         .into_iter()
         .map(|(account, permissions)| {

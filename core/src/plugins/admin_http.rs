@@ -1,6 +1,6 @@
 //! Admin API for plugins: what is loaded and how it behaves, reload, and parked after-events.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -12,7 +12,7 @@ use super::repo::Parked;
 use super::{HookStats, Loaded};
 use crate::error::Error;
 use crate::http::auth::Admin;
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -131,7 +131,7 @@ async fn list_plugins(
 async fn get_plugin(
     State(state): State<AppState>,
     _admin: Admin,
-    Path(name): Path<String>,
+    ApiPath(name): ApiPath<String>,
 ) -> Result<ApiJson<PluginView>, ApiError> {
     let plugin = find(&state, &name)?;
     Ok(ApiJson(view(&state, &plugin).await?))
@@ -147,7 +147,7 @@ async fn get_plugin(
 async fn reload_plugin(
     State(state): State<AppState>,
     _admin: Admin,
-    Path(name): Path<String>,
+    ApiPath(name): ApiPath<String>,
 ) -> Result<ApiJson<PluginView>, ApiError> {
     let fresh = state.plugins.reload(&name).await?;
     Ok(ApiJson(view(&state, &fresh).await?))
@@ -172,8 +172,8 @@ pub struct ParkedList {
 async fn list_parked(
     State(state): State<AppState>,
     _admin: Admin,
-    Path(name): Path<String>,
-    Query(q): Query<ParkedQuery>,
+    ApiPath(name): ApiPath<String>,
+    ApiQuery(q): ApiQuery<ParkedQuery>,
 ) -> Result<ApiJson<ParkedList>, ApiError> {
     find(&state, &name)?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
@@ -197,7 +197,7 @@ pub struct RetryResult {
 async fn retry_parked(
     State(state): State<AppState>,
     _admin: Admin,
-    Path((name, seq)): Path<(String, i64)>,
+    ApiPath((name, seq)): ApiPath<(String, i64)>,
 ) -> Result<(StatusCode, ApiJson<RetryResult>), ApiError> {
     let error = state.plugins.retry_parked(&name, seq).await?;
     Ok((

@@ -1,6 +1,6 @@
 //! Routes: log in, log out, and the user's own sessions.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use secrecy::SecretString;
@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use super::{Login, SessionInfo};
 use crate::http::auth::{ClientIp, CurrentUser, UserAgent, clear_session_cookie, session_cookie};
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
 use crate::users::User;
@@ -139,7 +139,7 @@ async fn revoke_session(
     State(state): State<AppState>,
     user: CurrentUser,
     ip: ClientIp,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let ctx = user.context(&ip);
     super::end(&state, &ctx, &user.0.user_id, &id, "user.session_revoked").await?;

@@ -228,9 +228,17 @@ pub async fn authenticate_for_account(
 pub async fn authenticate_with_accounts(
     state: &AppState,
     token: &str,
+    after: Option<&str>,
+    limit: u32,
 ) -> Result<(Authenticated, Vec<(crate::accounts::Account, String)>)> {
     let mut conn = state.db.pool().acquire().await?;
-    let rows = repo::by_token_hash_with_accounts(&mut conn, &hash_token(token)).await?;
+    let rows = repo::by_token_hash_with_accounts(
+        &mut conn,
+        &hash_token(token),
+        after.unwrap_or_default(),
+        i64::from(limit),
+    )
+    .await?;
     let accounts = rows
         .iter()
         .filter_map(repo::FoundSessionWithAccount::account)

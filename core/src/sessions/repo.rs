@@ -139,9 +139,14 @@ impl FoundSessionWithAccount {
 
 /// The session for a token hash with every account its (active) user reaches: `GET /me/accounts`
 /// in one query.
+/// The session and one page of its user's accounts (ids after `after`, at most `limit`; `""`
+/// starts at the first), in one query. A session whose user reaches no account on that page still
+/// comes back, as one row without an account.
 pub async fn by_token_hash_with_accounts(
     conn: &mut AnyConnection,
     token_hash: &str,
+    after: &str,
+    limit: i64,
 ) -> Result<Vec<FoundSessionWithAccount>> {
     Ok(sqlx::query_as(
         "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.id AS account_id, a.owner_user_id, \
@@ -149,12 +154,14 @@ pub async fn by_token_hash_with_accounts(
            a.country, a.phone, a.tax_id, a.currency, a.status, a.created_at AS account_created_at, \
            a.updated_at AS account_updated_at, m.permissions \
          FROM sessions s JOIN users u ON u.id = s.user_id \
-         LEFT JOIN memberships m ON m.user_id = s.user_id \
+         LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id > $2 \
          LEFT JOIN accounts a ON a.id = m.account_id \
          WHERE s.token_hash = $1 AND u.status = 'active' \
-         ORDER BY m.created_at, m.account_id",
+         ORDER BY m.account_id LIMIT $3",
     )
     .bind(token_hash.to_owned())
+    .bind(after.to_owned())
+    .bind(limit)
     .fetch_all(conn)
     .await?)
 }

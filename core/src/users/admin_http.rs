@@ -1,6 +1,6 @@
 //! Admin API routes of users.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 use super::service::{self, AdminUpdate, NewUser};
 use super::{User, UserStatus};
 use crate::http::auth::{Admin, ClientIp};
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -45,8 +45,8 @@ pub struct UserPage {
 async fn list_users(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(search): Query<UserSearch>,
-    Query(paging): Query<PageQuery>,
+    ApiQuery(search): ApiQuery<UserSearch>,
+    ApiQuery(paging): ApiQuery<PageQuery>,
 ) -> Result<ApiJson<UserPage>, ApiError> {
     let limit = paging.limit()?;
     let users = service::list(
@@ -106,7 +106,7 @@ async fn create_user(
 async fn get_user(
     State(state): State<AppState>,
     _admin: Admin,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<User>, ApiError> {
     Ok(ApiJson(service::get(&state, &id).await?))
 }
@@ -131,7 +131,7 @@ async fn update_user(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<UpdateUserRequest>,
 ) -> Result<ApiJson<User>, ApiError> {
     let update = AdminUpdate {
@@ -155,7 +155,7 @@ async fn delete_user(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     service::admin_delete(&state, &admin.context(&ip), &id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -169,7 +169,7 @@ async fn send_password_reset(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     service::admin_send_password_reset(&state, &admin.context(&ip), &id).await?;
     Ok(StatusCode::ACCEPTED)
@@ -183,7 +183,7 @@ async fn clear_totp(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     service::clear_totp(&state, &admin.context(&ip), &id, "user.totp_cleared").await?;
     Ok(StatusCode::NO_CONTENT)

@@ -1,7 +1,7 @@
 //! Client-area routes of users: sign-up, the own profile, email verification, password reset and
 //! the second factor.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use secrecy::SecretString;
@@ -15,7 +15,7 @@ use super::service::{self, NewUser, ResetInfo, SelfUpdate};
 use super::totp::Enrolment;
 use crate::accounts::{self, Account, AccountProfile};
 use crate::http::auth::{ClientIp, CurrentUser, UserAgent, anonymous, session_cookie};
-use crate::http::json::ApiJson;
+use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
 use crate::sessions;
 use crate::state::AppState;
@@ -267,7 +267,7 @@ async fn request_password_reset(
     responses((status = 200, body = ResetInfo), (status = 400, description = "`invalid_token`", body = Problem)))]
 async fn password_reset_info(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
 ) -> Result<ApiJson<ResetInfo>, ApiError> {
     Ok(ApiJson(service::password_reset_info(&state, &token).await?))
 }

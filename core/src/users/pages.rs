@@ -13,6 +13,7 @@ use serde::Deserialize;
 use super::service;
 use crate::error::Error;
 use crate::http::auth::{ClientIp, anonymous};
+use crate::http::csrf::CsrfToken;
 use crate::http::pages::{failed, message, render, sentence};
 use crate::state::AppState;
 
@@ -24,8 +25,12 @@ pub fn routes() -> Router<AppState> {
 
 const INVALID: &str = "This link is invalid or has expired. Ask for a new one.";
 
-async fn verify_page() -> Response {
-    render(StatusCode::OK, "verify-email.html", ())
+async fn verify_page(csrf: CsrfToken) -> Response {
+    render(
+        StatusCode::OK,
+        "verify-email.html",
+        minijinja::context! { csrf => csrf.0 },
+    )
 }
 
 async fn verify(
@@ -44,9 +49,13 @@ async fn verify(
     }
 }
 
-async fn reset_page(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+async fn reset_page(
+    State(state): State<AppState>,
+    csrf: CsrfToken,
+    Path(token): Path<String>,
+) -> Response {
     match service::password_reset_info(&state, &token).await {
-        Ok(info) => reset_form(&state, StatusCode::OK, info.security_question, None),
+        Ok(info) => reset_form(&state, &csrf, StatusCode::OK, info.security_question, None),
         Err(Error::InvalidToken) => message(StatusCode::BAD_REQUEST, "Link not valid", INVALID),
         Err(e) => failed(e),
     }
@@ -54,6 +63,7 @@ async fn reset_page(State(state): State<AppState>, Path(token): Path<String>) ->
 
 fn reset_form(
     state: &AppState,
+    csrf: &CsrfToken,
     status: StatusCode,
     question: Option<String>,
     error: Option<String>,
@@ -65,6 +75,7 @@ fn reset_form(
             security_question => question,
             error => error,
             min_length => state.settings.auth.password.min_length,
+            csrf => &csrf.0,
         },
     )
 }
@@ -79,6 +90,7 @@ struct ResetForm {
 async fn reset(
     State(state): State<AppState>,
     ip: ClientIp,
+    csrf: CsrfToken,
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> Response {
@@ -91,7 +103,13 @@ async fn reset(
     };
     if form.password.expose_secret() != form.password_confirm.expose_secret() {
         let error = Some("The two passwords differ.".to_owned());
-        return reset_form(&state, StatusCode::UNPROCESSABLE_ENTITY, question, error);
+        return reset_form(
+            &state,
+            &csrf,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            question,
+            error,
+        );
     }
     let answer = form
         .security_answer
@@ -117,6 +135,7 @@ async fn reset(
             | Error::RateLimited { .. }),
         ) => reset_form(
             &state,
+            &csrf,
             StatusCode::UNPROCESSABLE_ENTITY,
             question,
             Some(sentence(&e)),

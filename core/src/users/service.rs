@@ -643,10 +643,10 @@ pub async fn enrol_totp(state: &AppState, user_id: &str) -> Result<Enrolment> {
             "two-factor authentication is already on; turn it off first".to_owned(),
         ));
     }
-    let secret = totp::new_secret()?;
-    let generator = totp::totp(&secret, &user.email, &state.settings.auth.totp_issuer)?;
+    let (secret, enrolment) =
+        totp::start_enrolment(&user.email, &state.settings.auth.totp_issuer).await?;
     repo::set_pending_totp(&mut conn, user_id, &secret, state.clock.now_ms()).await?;
-    totp::enrolment(&generator)
+    Ok(enrolment)
 }
 
 /// Confirms enrolment with a code from the app; returns the 10 one-time backup codes (shown once).
@@ -662,8 +662,8 @@ pub async fn confirm_totp(
     let secret = user.totp_pending_secret.clone().ok_or_else(|| {
         Error::Conflict("no enrolment in progress: start with POST /api/v1/me/totp".to_owned())
     })?;
-    let generator = totp::totp(&secret, &user.email, &state.settings.auth.totp_issuer)?;
-    let step = totp::matching_step(&generator, code, state.clock.now_secs())
+    let step = totp::check(&secret, code, state.clock.now_secs())
+        .await?
         .ok_or(Error::InvalidSecondFactor)?;
     if !repo::enable_totp(&mut tx, user_id, &secret, step, now).await? {
         return Err(Error::Conflict(
@@ -696,8 +696,8 @@ pub async fn check_second_factor(
     };
     let mut conn = state.db.pool().acquire().await?;
     if let Some(code) = totp_code {
-        let generator = totp::totp(secret, &user.email, &state.settings.auth.totp_issuer)?;
-        let step = totp::matching_step(&generator, code, state.clock.now_secs())
+        let step = totp::check(secret, code, state.clock.now_secs())
+            .await?
             .ok_or(Error::InvalidSecondFactor)?;
         return if repo::accept_totp_step(&mut conn, &user.id, step).await? {
             Ok(())

@@ -32,6 +32,30 @@ pub fn matching_step(totp: &Totp, code: &str, now_secs: u64) -> Option<i64> {
         .and_then(|step| i64::try_from(step).ok())
 }
 
+/// The time step `code` matches for `secret_base32`, computed on the blocking pool (HMACs and
+/// the secret's decoding are CPU work, like argon2).
+pub async fn check(secret_base32: &str, code: &str, now_secs: u64) -> Result<Option<i64>> {
+    let (secret, code) = (secret_base32.to_owned(), code.to_owned());
+    tokio::task::spawn_blocking(move || {
+        let totp = totp(&secret, "", "Roster")?;
+        Ok(matching_step(&totp, &code, now_secs))
+    })
+    .await
+    .map_err(|e| Error::internal(format!("TOTP task: {e}")))?
+}
+
+/// A new secret and what enrolment shows for it (the QR code is rendered on the blocking pool).
+pub async fn start_enrolment(email: &str, issuer: &str) -> Result<(String, Enrolment)> {
+    let (email, issuer) = (email.to_owned(), issuer.to_owned());
+    tokio::task::spawn_blocking(move || {
+        let secret = new_secret()?;
+        let generator = totp(&secret, &email, &issuer)?;
+        Ok((secret, enrolment(&generator)?))
+    })
+    .await
+    .map_err(|e| Error::internal(format!("TOTP task: {e}")))?
+}
+
 /// What enrolment shows the user once: the secret, the `otpauth://` URI and a QR code of it.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Enrolment {
