@@ -771,17 +771,24 @@ impl Settings {
     /// Extracts and checks the settings from already layered providers.
     pub fn load_from(figment: Figment) -> Result<Loaded, SettingsError> {
         let settings: Settings = figment.extract().map_err(|e| describe(&figment, &e))?;
-        settings.validate()?;
+        settings.validate(&figment)?;
         let warnings = unknown_keys(&figment);
         Ok(Loaded { settings, warnings })
     }
 
-    /// Checks what types alone cannot.
-    fn validate(&self) -> Result<(), SettingsError> {
-        let invalid = |key: &str, message: String| SettingsError::Invalid {
-            key: key.to_owned(),
-            origin: String::new(),
-            message,
+    /// Checks what types alone cannot. Each refusal names the full key and where its value came
+    /// from, like a type error does.
+    fn validate(&self, figment: &Figment) -> Result<(), SettingsError> {
+        let invalid = |key: &str, message: String| {
+            let path: Vec<String> = key.split('.').map(str::to_owned).collect();
+            SettingsError::Invalid {
+                key: key.to_owned(),
+                origin: figment
+                    .find_metadata(key)
+                    .map(|meta| origin_of(meta, &path))
+                    .unwrap_or_default(),
+                message,
+            }
         };
         lettre::message::Mailbox::from_str(&self.mail.from).map_err(|e| {
             invalid(
@@ -808,8 +815,26 @@ impl Settings {
             )
         })?;
         let a = &self.auth.argon2;
-        argon2::Params::new(a.memory_kib, a.iterations, a.parallelism, None)
-            .map_err(|e| invalid("auth.argon2", format!("not usable argon2 parameters: {e}")))?;
+        argon2::Params::new(a.memory_kib, a.iterations, a.parallelism, None).map_err(|e| {
+            let key = match e {
+                argon2::Error::MemoryTooLittle | argon2::Error::MemoryTooMuch => {
+                    "auth.argon2.memory_kib"
+                }
+                argon2::Error::TimeTooSmall => "auth.argon2.iterations",
+                argon2::Error::ThreadsTooFew | argon2::Error::ThreadsTooMany => {
+                    "auth.argon2.parallelism"
+                }
+                _ => "auth.argon2",
+            };
+            let minimum = match key {
+                "auth.argon2.memory_kib" => format!(
+                    " (at least 8 KiB per lane: {} here)",
+                    8 * a.parallelism.max(1)
+                ),
+                _ => String::new(),
+            };
+            invalid(key, format!("not a usable argon2 parameter: {e}{minimum}"))
+        })?;
         let p = &self.auth.password;
         if p.min_length == 0 || p.min_length > p.max_length {
             return Err(invalid(

@@ -207,6 +207,76 @@ fn the_shipped_config_file_holds_the_defaults() {
     assert_same_keys("", &known, &shipped);
 }
 
+/// Every key of the shipped `config/roster.toml` (and the optional keys it documents in comments),
+/// given a bad value through the environment, stops start-up with one line that names the full key
+/// and the variable it came from.
+#[test]
+fn every_setting_with_a_bad_value_names_its_key_and_variable() {
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/roster.toml");
+    let shipped: toml::Table = toml::from_str(&std::fs::read_to_string(&shipped).unwrap()).unwrap();
+    let mut keys = Vec::new();
+    leaf_keys("", &shipped, &mut keys);
+    for optional in [
+        "mail.templates_dir",
+        "mail.smtp.username",
+        "mail.smtp.password",
+    ] {
+        keys.push((optional.to_owned(), toml::Value::String(String::new())));
+    }
+    // Values that are well-typed but wrong, where a key has a rule beyond its type.
+    let semantic: &[(&str, &str)] = &[
+        ("server.bind", "127.0.0.1:70000"),
+        ("server.public_url", "ftp://roster.example"),
+        ("server.max_body_bytes", "0"),
+        ("server.shutdown_grace", "soon"),
+        ("database.url", "mysql://root@localhost/roster"),
+        ("database.max_connections", "0"),
+        ("log.format", "xml"),
+        ("log.filter", "info,[[["),
+        ("accounts.default_currency", "usd"),
+        ("invitations.expiry", "0s"),
+        ("auth.totp_issuer", "a:b"),
+        ("auth.argon2.memory_kib", "0"),
+        ("auth.argon2.iterations", "0"),
+        ("auth.argon2.parallelism", "0"),
+        ("auth.password.min_length", "0"),
+        ("mail.transport", "pigeon"),
+        ("mail.from", "not an address"),
+        ("mail.smtp.port", "70000"),
+        ("mail.smtp.tls", "sometimes"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    assert!(keys.len() > 40, "{} keys", keys.len());
+    for (key, default) in keys {
+        let variable = format!("ROSTER_{}", key.replace('.', "__").to_uppercase());
+        let bad = match semantic.iter().find(|(k, _)| *k == key) {
+            Some((_, value)) => (*value).to_owned(),
+            // The wrong type: a word for a number or a flag, a list for a text.
+            None => match default {
+                toml::Value::Boolean(_) => "sometimes".to_owned(),
+                toml::Value::Integer(_) => "many".to_owned(),
+                _ => "[1, 2]".to_owned(),
+            },
+        };
+        let (code, _, stderr) = run_roster(dir.path(), &["config"], &[(&variable, &bad)]);
+        assert_eq!(code, 2, "{variable}={bad} was accepted: {stderr}");
+        let expected =
+            format!("roster: invalid setting `{key}` (environment variable {variable}): ");
+        assert!(stderr.starts_with(&expected), "{variable}={bad}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+}
+
+fn leaf_keys(prefix: &str, table: &toml::Table, out: &mut Vec<(String, toml::Value)>) {
+    for (key, value) in table {
+        let path = format!("{prefix}{key}");
+        match value.as_table() {
+            Some(inner) => leaf_keys(&format!("{path}."), inner, out),
+            None => out.push((path, value.clone())),
+        }
+    }
+}
+
 fn assert_same_keys(prefix: &str, known: &toml::Table, shipped: &toml::Table) {
     for (key, value) in known {
         let path = format!("{prefix}{key}");
