@@ -255,6 +255,12 @@ pub struct LoginRateLimit {
     pub per_email: u32,
     #[serde(with = "humantime_serde")]
     pub per_email_window: Duration,
+    /// Self-service sign-ups (the API's and an invitation link's) from one client IP per
+    /// `signup_per_ip_window`, and through one invitation link per window: every attempt counts,
+    /// so an address cannot be probed for a login faster than this.
+    pub signup_per_ip: u32,
+    #[serde(with = "humantime_serde")]
+    pub signup_per_ip_window: Duration,
 }
 
 impl Default for LoginRateLimit {
@@ -264,6 +270,8 @@ impl Default for LoginRateLimit {
             per_ip_window: Duration::from_secs(60),
             per_email: 20,
             per_email_window: Duration::from_secs(15 * 60),
+            signup_per_ip: 10,
+            signup_per_ip_window: Duration::from_secs(3600),
         }
     }
 }

@@ -812,14 +812,14 @@ async fn required_verification_blocks_login_until_verified(backend: Backend) {
     let email = unique_email("strict");
     let body = app
         .expect(
-            201,
+            202,
             "POST",
             "/api/v1/signup",
             None,
             Some(json!({ "email": email, "password": PASSWORD, "first_name": "Ada", "last_name": "L" })),
         )
         .await;
-    assert_eq!(body["token"], Value::Null);
+    assert!(body.get("token").is_none(), "{body}");
     assert_eq!(
         problem(app.login(&email, PASSWORD, json!({})).await).await["code"],
         "email_not_verified"
@@ -834,6 +834,116 @@ async fn required_verification_blocks_login_until_verified(backend: Backend) {
     )
     .await;
     app.login_ok(&email, PASSWORD).await;
+}
+
+/// With `auth.require_email_verification`, sign-up answers a taken address exactly as a new one
+/// (rule 11): same status, same body, no user made, and the address's owner gets an email with a
+/// reset link instead of a verification link.
+async fn signup_does_not_tell_whether_an_address_has_a_login(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.auth.require_email_verification = true).await;
+    let taken = unique_email("taken");
+    let (user_id, _) = app.signup_verified(&taken).await;
+    let fresh = unique_email("fresh");
+    let signup = |email: String| {
+        let app = &app;
+        async move {
+            let response = app
+                .call(
+                    "POST",
+                    "/api/v1/signup",
+                    None,
+                    Some(json!({ "email": email, "password": "another good passphrase", "first_name": "Eve", "last_name": "Probe" })),
+                )
+                .await;
+            let status = response.status().as_u16();
+            let set_cookie = response.headers().contains_key("set-cookie");
+            (status, set_cookie, response.text().await.unwrap())
+        }
+    };
+    let for_fresh = signup(fresh.clone()).await;
+    let for_taken = signup(taken.clone()).await;
+    assert_eq!(for_fresh, for_taken, "the answers differ");
+    assert_eq!(for_taken.0, 202);
+    assert!(!for_taken.1);
+
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email_normalized = $1")
+        .bind(taken.clone())
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(users, 1);
+    // The new address gets its verification link; the taken one a notice with a reset link that
+    // works, and its password is unchanged until that link is used.
+    let fresh_mail = &mail_sink().wait_for(&fresh, 1).await[0];
+    assert_eq!(fresh_mail.subject(), "Verify your email address");
+    let notice = mail_sink()
+        .wait_for(&taken, 2)
+        .await
+        .into_iter()
+        .find(|m| m.subject() == "You already have a login")
+        .expect("no notice to the address's owner");
+    app.login_ok(&taken, PASSWORD).await;
+    let reset = link_token(&notice, "reset-password");
+    app.expect(
+        204,
+        "POST",
+        "/api/v1/auth/password-reset/confirm",
+        None,
+        Some(json!({ "token": reset, "password": "a brand new passphrase" })),
+    )
+    .await;
+    app.login_ok(&taken, "a brand new passphrase").await;
+    assert!(
+        app.audit_actions(&user_id)
+            .await
+            .contains(&"user.password_reset".to_owned())
+    );
+}
+
+/// Sign-up attempts are counted per client IP, taken addresses or not, and through one invitation
+/// link: past `auth.rate_limit.signup_per_ip` they answer `rate_limited`, and nothing is created.
+async fn signup_attempts_are_rate_limited(backend: Backend) {
+    let app = spawn_app_with(backend, |s| {
+        s.auth.rate_limit = roster::settings::LoginRateLimit::default();
+    })
+    .await;
+    let limit = roster::settings::LoginRateLimit::default().signup_per_ip;
+    let taken = unique_email("probe-target");
+    app.signup(&taken, PASSWORD).await;
+    for _ in 1..limit {
+        let response = app
+            .call(
+                "POST",
+                "/api/v1/signup",
+                None,
+                Some(json!({ "email": taken, "password": PASSWORD, "first_name": "E", "last_name": "P" })),
+            )
+            .await;
+        assert_eq!(response.status(), 409);
+    }
+    let fresh = unique_email("after-the-limit");
+    let response = app
+        .call(
+            "POST",
+            "/api/v1/signup",
+            None,
+            Some(json!({ "email": fresh, "password": PASSWORD, "first_name": "E", "last_name": "P" })),
+        )
+        .await;
+    assert_eq!(response.status(), 429);
+    assert!(response.headers().contains_key("retry-after"));
+    assert_eq!(problem(response).await["code"], "rate_limited");
+    let made: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email_normalized = $1")
+        .bind(fresh.clone())
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(made, 0);
+    // The window ends: sign-up works again.
+    app.state
+        .clock
+        .advance(roster::settings::LoginRateLimit::default().signup_per_ip_window);
+    app.signup(&fresh, PASSWORD).await;
 }
 
 /// Hashes made with older argon2 parameters are replaced at the next login.
@@ -1088,6 +1198,8 @@ both_backends!(
     profile_changes_follow_the_rules,
     signup_refuses_bad_input_and_taken_emails,
     required_verification_blocks_login_until_verified,
+    signup_does_not_tell_whether_an_address_has_a_login,
+    signup_attempts_are_rate_limited,
     old_password_hashes_are_rehashed_on_login,
     second_factor_can_be_turned_off_and_cleared,
     the_emailed_links_open_working_pages,

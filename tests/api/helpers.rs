@@ -187,6 +187,44 @@ impl TestApp {
         )
     }
 
+    /// Signs a user up and verifies the address from the emailed link (for servers with
+    /// `auth.require_email_verification`); returns (user id, session token).
+    pub async fn signup_verified(&self, email: &str) -> (String, String) {
+        let body = self
+            .expect(
+                self.signup_status(),
+                "POST",
+                "/api/v1/signup",
+                None,
+                Some(serde_json::json!({
+                    "email": email, "password": "correct horse battery", "first_name": "Ada", "last_name": "Lovelace",
+                })),
+            )
+            .await;
+        let _ = body;
+        let mail = mail_sink().wait_for(email, 1).await.remove(0);
+        let token = link_token(&mail, "verify-email");
+        let user = self
+            .expect(
+                200,
+                "POST",
+                "/api/v1/auth/verify-email",
+                None,
+                Some(serde_json::json!({ "token": token })),
+            )
+            .await;
+        let session = self.login_ok(email, "correct horse battery").await;
+        (user["id"].as_str().unwrap().to_owned(), session)
+    }
+
+    fn signup_status(&self) -> u16 {
+        if self.state.settings.auth.require_email_verification {
+            202
+        } else {
+            201
+        }
+    }
+
     /// Logs in; returns the raw response.
     pub async fn login(&self, email: &str, password: &str, extra: Value) -> reqwest::Response {
         let mut body = serde_json::json!({ "email": email, "password": password });
@@ -251,6 +289,8 @@ pub fn test_settings(database_url: &str) -> Settings {
     settings.mail.transport = MailTransport::Smtp;
     settings.mail.smtp.host = "127.0.0.1".to_owned();
     settings.mail.smtp.port = mail_sink().port;
+    // Tests sign many users up from one address; `signup_attempts_are_rate_limited` tests the limit.
+    settings.auth.rate_limit.signup_per_ip = 10_000;
     settings
 }
 

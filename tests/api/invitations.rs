@@ -845,6 +845,60 @@ async fn session_count(app: &TestApp, user_id: &str) -> i64 {
         .unwrap()
 }
 
+/// An invitation link's sign-up cannot be used to probe addresses without end: attempts through
+/// one link are counted whatever IP they come from (here each from another forwarded address).
+async fn an_invitation_link_cannot_probe_addresses_without_end(backend: Backend) {
+    let o = owner_with_account(backend, |s| {
+        s.server.trust_forwarded_for = true;
+        s.auth.rate_limit.signup_per_ip = 3;
+    })
+    .await;
+    let email = unique_email("probed-link");
+    o.app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{}/invitations", o.account),
+            Some(&o.owner),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    let (token, _) = invitation_token(&email, 1).await;
+    let probe = |n: usize| {
+        let o = &o;
+        let token = token.clone();
+        async move {
+            reqwest::Client::new()
+                .post(o.app.url(&format!("/api/v1/invitations/{token}/accept")))
+                .header("x-forwarded-for", format!("203.0.113.{n}"))
+                .json(
+                    &json!({ "signup": { "email": o.owner_email, "password": PASSWORD,
+                                           "first_name": "Eve", "last_name": "Probe" } }),
+                )
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    for n in 1..=3 {
+        assert_eq!(probe(n).await.status(), 409, "attempt {n}");
+    }
+    let refused = probe(4).await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(problem(refused).await["code"], "rate_limited");
+    let preview = o
+        .app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/invitations/{token}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(preview["state"], "pending");
+}
+
 /// Admins cancel and resend too; the sweeper marks expired invitations, though nothing needs it to;
 /// every change is audited and recorded for plugins.
 async fn admins_cancel_and_resend_and_the_sweeper_expires(backend: Backend) {
@@ -990,6 +1044,7 @@ both_backends!(
     a_hundred_concurrent_accepts_make_one_membership,
     invitations_are_rate_limited_per_account,
     the_invite_page_works_for_a_browser,
+    an_invitation_link_cannot_probe_addresses_without_end,
     the_invite_forms_answer_404_for_an_unknown_token_and_sign_nobody_in,
     admins_cancel_and_resend_and_the_sweeper_expires,
 );

@@ -96,6 +96,7 @@ pub async fn signup(
     new: NewUser,
     account: Option<AccountProfile>,
 ) -> Result<(User, Option<Account>)> {
+    users::count_signup(state, ctx.ip.as_deref(), None).await?;
     let account = account.map(AccountProfile::validated).transpose()?;
     let prepared = users::prepare(state, new).await?;
     let now = state.clock.now_ms();

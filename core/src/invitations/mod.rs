@@ -324,7 +324,10 @@ pub async fn accept(
     acceptor: Acceptor,
 ) -> Result<Accepted> {
     let (prepared, signed_in) = match acceptor {
-        Acceptor::Signup(new) => (Some(users::prepare(state, new).await?), None),
+        Acceptor::Signup(new) => {
+            users::count_signup(state, ip.as_deref(), Some(token)).await?;
+            (Some(users::prepare(state, new).await?), None)
+        }
         Acceptor::User(id) => (None, Some(id)),
     };
     let now = state.clock.now_ms();

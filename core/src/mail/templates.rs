@@ -26,6 +26,11 @@ fn builtin(name: &str) -> Option<&'static str> {
         }
         "password-changed.txt" => include_str!("../../templates/mail/password-changed.txt"),
         "password-changed.html" => include_str!("../../templates/mail/password-changed.html"),
+        "signup-attempt.subject.txt" => {
+            include_str!("../../templates/mail/signup-attempt.subject.txt")
+        }
+        "signup-attempt.txt" => include_str!("../../templates/mail/signup-attempt.txt"),
+        "signup-attempt.html" => include_str!("../../templates/mail/signup-attempt.html"),
         "invitation.subject.txt" => include_str!("../../templates/mail/invitation.subject.txt"),
         "invitation.txt" => include_str!("../../templates/mail/invitation.txt"),
         "invitation.html" => include_str!("../../templates/mail/invitation.html"),

@@ -61,17 +61,29 @@ pub struct SignupResponse {
     user: User,
     /// The account the user owns, unless sign-up asked for none.
     account: Option<Account>,
-    /// A session token (also set as the cookie), or null when email verification is required
-    /// before the first login.
-    token: Option<String>,
+    /// A session token (also set as the cookie).
+    token: String,
+}
+
+/// What sign-up answers when `auth.require_email_verification` is on, whether or not the address
+/// already had a login.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SignupPending {
+    message: &'static str,
 }
 
 /// Sign up: a new user, the account they own (unless `"account": null`) and a session, in one go.
 /// A verification link is emailed.
+///
+/// With `auth.require_email_verification` the answer is `202` and the same whether or not the
+/// address already has a login (its owner gets an email instead), so sign-up cannot be used to
+/// find out who has one. Attempts are rate-limited per client IP.
 #[utoipa::path(post, path = "/api/v1/signup", tag = "auth", request_body = SignupRequest,
     responses(
-        (status = 201, body = SignupResponse),
-        (status = 409, description = "`email_taken`", body = Problem),
+        (status = 201, description = "Signed up and signed in", body = SignupResponse),
+        (status = 202, description = "With `auth.require_email_verification`: check the mailbox", body = SignupPending),
+        (status = 409, description = "`email_taken` (only without `auth.require_email_verification`)", body = Problem),
+        (status = 429, description = "`rate_limited`", body = Problem),
         (status = 422, description = "`validation_failed` or `weak_password`", body = Problem),
     ))]
 async fn signup(
@@ -80,7 +92,8 @@ async fn signup(
     user_agent: UserAgent,
     ApiJson(request): ApiJson<SignupRequest>,
 ) -> Result<Response, ApiError> {
-    let (user, account) = accounts::service::signup(
+    let email = request.email.clone();
+    let signed_up = accounts::service::signup(
         &state,
         &anonymous(&ip),
         NewUser {
@@ -92,22 +105,26 @@ async fn signup(
         },
         request.account.unwrap_or(Some(AccountProfile::default())),
     )
-    .await?;
+    .await;
     if state.settings.auth.require_email_verification {
-        let body = SignupResponse {
-            user,
-            account,
-            token: None,
+        match signed_up {
+            Ok(_) => {}
+            Err(crate::error::Error::EmailTaken) => service::notify_signup_attempt(&state, &email),
+            Err(e) => return Err(e.into()),
+        }
+        let body = SignupPending {
+            message: "Check your mailbox: the next step is in the email we sent.",
         };
-        return Ok((StatusCode::CREATED, ApiJson(body)).into_response());
+        return Ok((StatusCode::ACCEPTED, ApiJson(body)).into_response());
     }
+    let (user, account) = signed_up?;
     let token =
         sessions::start(&state, &user.id, ip.0, user_agent.0, sessions::Via::SignUp).await?;
     let cookie = session_cookie(&token, &state.settings)?;
     let body = SignupResponse {
         user,
         account,
-        token: Some(token),
+        token,
     };
     Ok((
         StatusCode::CREATED,

@@ -231,16 +231,51 @@ pub async fn verify_email(state: &AppState, ctx: &Context, token: &str) -> Resul
 /// Starts a password reset. Never says whether the address has a user: the caller answers 202 at
 /// once and this work happens in the background.
 pub fn request_password_reset(state: &AppState, email: &str) {
+    mail_reset_link_if_user(state, email, "password-reset");
+}
+
+/// Counts one self-service sign-up attempt from `ip` (and, through an invitation link, on that
+/// link): refused with `rate_limited` past `auth.rate_limit.signup_per_ip` in its window. Counted
+/// before anything is checked, so whether an address has a login can be asked only this often.
+pub async fn count_signup(state: &AppState, ip: Option<&str>, link: Option<&str>) -> Result<()> {
+    let limits = &state.settings.auth.rate_limit;
+    let now = state.clock.now_ms();
+    let mut buckets = vec![format!("signup:ip:{}", ip.unwrap_or("-"))];
+    if let Some(token) = link {
+        buckets.push(format!("signup:link:{}", hash_token(token)));
+    }
+    for bucket in buckets {
+        crate::ratelimit::hit(
+            state.db.pool(),
+            &bucket,
+            limits.signup_per_ip,
+            limits.signup_per_ip_window,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Tells the user who owns `email` that someone tried to sign up with it, with a reset link (for
+/// the uniform sign-up answer: the caller answers as for a new address).
+pub fn notify_signup_attempt(state: &AppState, email: &str) {
+    mail_reset_link_if_user(state, email, "signup-attempt");
+}
+
+/// In the background: mails `template` with a password-reset link to the active user who owns
+/// `email`, if there is one, at most 5 times per address per hour.
+fn mail_reset_link_if_user(state: &AppState, email: &str, template: &'static str) {
     let state = state.clone();
     let normalized = super::normalize_email(email);
     tokio::spawn(async move {
-        if let Err(e) = send_reset_if_user(&state, &normalized).await {
-            tracing::warn!(error = %e, "password reset request failed");
+        if let Err(e) = send_reset_if_user(&state, &normalized, template).await {
+            tracing::warn!(error = %e, template, "mail to an existing user failed");
         }
     });
 }
 
-async fn send_reset_if_user(state: &AppState, normalized: &str) -> Result<()> {
+async fn send_reset_if_user(state: &AppState, normalized: &str, template: &str) -> Result<()> {
     let now = state.clock.now_ms();
     // At most 5 reset mails per address per hour, silently: the answer stays the same.
     let bucket = format!("reset:email:{}", hash_token(normalized));
@@ -262,7 +297,7 @@ async fn send_reset_if_user(state: &AppState, normalized: &str) -> Result<()> {
     };
     drop(conn);
     if user.is_active() {
-        send_password_link(state, &user, "password-reset").await?;
+        send_password_link(state, &user, template).await?;
     }
     Ok(())
 }
