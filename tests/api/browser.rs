@@ -193,6 +193,18 @@ impl Browser {
             .unwrap();
     }
 
+    /// Clicks the first element matching the CSS selector `css`, waiting for it to appear.
+    pub async fn click_css(&self, css: &str) {
+        let element = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css:?}: {e}"));
+        element.click().await.unwrap();
+    }
+
     /// Ends the WebDriver session (Chromium exits); chromedriver is killed on drop.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

@@ -72,19 +72,30 @@ pub struct Account {
 /// Profile fields, as sent to create or change an account. Absent fields stay as they are.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct AccountProfile {
+    #[schema(max_length = 200)]
     pub company_name: Option<String>,
     /// Defaults to the owner's email address.
+    #[schema(format = Email, max_length = 254)]
     pub billing_email: Option<String>,
+    #[schema(max_length = 200)]
     pub address1: Option<String>,
+    #[schema(max_length = 200)]
     pub address2: Option<String>,
+    #[schema(max_length = 100)]
     pub city: Option<String>,
+    #[schema(max_length = 100)]
     pub state: Option<String>,
+    #[schema(max_length = 20)]
     pub postcode: Option<String>,
     /// ISO 3166-1 alpha-2 (`DE`, `us`: stored upper-case).
+    #[schema(pattern = "^\\s*[A-Za-z]{2}\\s*$")]
     pub country: Option<String>,
+    #[schema(max_length = 40)]
     pub phone: Option<String>,
+    #[schema(max_length = 50)]
     pub tax_id: Option<String>,
     /// ISO 4217 (`EUR`); defaults to `accounts.default_currency`.
+    #[schema(pattern = "^\\s*[A-Za-z]{3}\\s*$")]
     pub currency: Option<String>,
 }
 

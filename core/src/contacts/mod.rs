@@ -35,9 +35,13 @@ pub struct Contact {
 /// Fields to create (all required but `phone`, `email_preferences`) or change (any).
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct ContactInput {
+    #[schema(min_length = 1, max_length = 100)]
     pub first_name: Option<String>,
+    #[schema(min_length = 1, max_length = 100)]
     pub last_name: Option<String>,
+    #[schema(format = Email, max_length = 254)]
     pub email: Option<String>,
+    #[schema(max_length = 40)]
     pub phone: Option<String>,
     pub email_preferences: Option<Vec<String>>,
 }

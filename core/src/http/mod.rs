@@ -7,6 +7,7 @@ pub mod docs;
 pub mod health;
 pub mod input;
 pub mod middleware;
+pub mod openapi;
 pub mod pages;
 pub mod paging;
 pub mod problem;
@@ -17,61 +18,15 @@ use tower::ServiceBuilder;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
+use openapi::ApiDoc;
+
 use crate::state::AppState;
 use problem::{ApiError, Code};
 
-/// The document's fixed parts; paths are collected from the handlers.
-#[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "Roster API",
-        description = "Users, accounts, ownership, permissions and invitations for a hosting platform."
-    ),
-    tags(
-        (name = "operations", description = "Health and readiness probes"),
-        (name = "auth", description = "Sign-up, login, email verification, password reset"),
-        (name = "me", description = "The signed-in user: profile, sessions, second factor"),
-        (name = "accounts", description = "Accounts, their users and permissions (client area)"),
-        (name = "invitations", description = "Invitations: the owner's, and the invitee's link"),
-        (name = "admin", description = "The admin API (admin bearer token)"),
-    ),
-    modifiers(&Security)
-)]
-struct ApiDoc;
-
-/// Declares the two bearer schemes: session tokens and admin tokens.
-struct Security;
-
-impl utoipa::Modify for Security {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "session",
-            SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .description(Some(
-                        "A session token from login (or the roster_session cookie)",
-                    ))
-                    .build(),
-            ),
-        );
-        components.add_security_scheme(
-            "admin",
-            SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .description(Some("An admin token from `roster admin token create`"))
-                    .build(),
-            ),
-        );
-    }
-}
-
 /// The whole application as an axum router, ready to serve or to drive in-process.
 pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
-    let (routes, openapi) = api().split_for_parts();
+    let (routes, generated) = api().split_for_parts();
+    let document = openapi::document(&generated)?;
     let max_body = state.settings.server.max_body_bytes;
     let plugins = state.plugins.clone();
     let pages = Router::new()
@@ -86,7 +41,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
             state.clone(),
             csrf::api_guard,
         ))
-        .merge(docs::routes(&openapi)?)
+        .merge(docs::routes(document))
         .merge(pages)
         .fallback(not_found)
         .layer(
@@ -144,7 +99,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::plugins::admin_http::routes())
 }
 
-/// The generated OpenAPI document (for tools that want it without a server).
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    api().split_for_parts().1
+/// The OpenAPI document as served (for tools that want it without a server).
+pub fn openapi() -> Result<serde_json::Value, serde_json::Error> {
+    openapi::document(&api().split_for_parts().1)
 }

@@ -26,6 +26,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct InviteRequest {
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
     /// Keys from `GET /api/v1/permissions`.
     #[serde(default)]
@@ -124,11 +125,19 @@ async fn preview(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SignupInput {
+    #[schema(format = Email, max_length = 254)]
     email: String,
-    #[schema(value_type = String, format = Password)]
+    #[schema(value_type = String, format = Password, min_length = 10, max_length = 256)]
     password: SecretString,
+    #[schema(min_length = 1, max_length = 100)]
     first_name: String,
+    #[schema(min_length = 1, max_length = 100)]
     last_name: String,
+    #[schema(
+        min_length = 2,
+        max_length = 35,
+        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
+    )]
     language: Option<String>,
 }
 

@@ -156,7 +156,8 @@ async fn reload_plugin(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ParkedQuery {
-    /// At most this many (default 100, at most 1000).
+    /// At most this many (default 100).
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<i64>,
 }
 
@@ -176,7 +177,10 @@ async fn list_parked(
     ApiQuery(q): ApiQuery<ParkedQuery>,
 ) -> Result<ApiJson<ParkedList>, ApiError> {
     find(&state, &name)?;
-    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let limit = q.limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        return Err(crate::error::Error::Validation("limit must be 1 to 1000".to_owned()).into());
+    }
     Ok(ApiJson(ParkedList {
         items: state.plugins.parked(&name, limit).await?,
     }))

@@ -66,12 +66,20 @@ async fn list_users(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CreateUserRequest {
+    #[schema(format = Email, max_length = 254)]
     email: String,
+    #[schema(min_length = 1, max_length = 100)]
     first_name: String,
+    #[schema(min_length = 1, max_length = 100)]
     last_name: String,
+    #[schema(
+        min_length = 2,
+        max_length = 35,
+        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
+    )]
     language: Option<String>,
     /// Without a password, the user is emailed a link to choose one.
-    #[schema(value_type = Option<String>, format = Password)]
+    #[schema(value_type = Option<String>, format = Password, min_length = 10, max_length = 256)]
     password: Option<SecretString>,
 }
 
@@ -113,9 +121,17 @@ async fn get_user(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UpdateUserRequest {
+    #[schema(min_length = 1, max_length = 100)]
     first_name: Option<String>,
+    #[schema(min_length = 1, max_length = 100)]
     last_name: Option<String>,
+    #[schema(
+        min_length = 2,
+        max_length = 35,
+        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
+    )]
     language: Option<String>,
+    #[schema(format = Email, max_length = 254)]
     email: Option<String>,
     /// `disabled` ends every session of the user at once and blocks login.
     status: Option<UserStatus>,
@@ -150,7 +166,11 @@ async fn update_user(
 /// Delete a user.
 #[utoipa::path(delete, path = "/api/v1/admin/users/{id}", tag = "admin",
     params(("id" = String, Path)),
-    responses((status = 204, description = "Deleted"), (status = 404, body = Problem)))]
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 404, body = Problem),
+        (status = 409, description = "`user_owns_accounts`: transfer their accounts first", body = Problem),
+    ))]
 async fn delete_user(
     State(state): State<AppState>,
     admin: Admin,

@@ -35,12 +35,20 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SignupRequest {
+    #[schema(format = Email, max_length = 254)]
     email: String,
-    #[schema(value_type = String, format = Password)]
+    #[schema(value_type = String, format = Password, min_length = 10, max_length = 256)]
     password: SecretString,
+    #[schema(min_length = 1, max_length = 100)]
     first_name: String,
+    #[schema(min_length = 1, max_length = 100)]
     last_name: String,
     /// A language tag (default `en`).
+    #[schema(
+        min_length = 2,
+        max_length = 35,
+        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
+    )]
     language: Option<String>,
     /// The profile of the account the new user will own (`company_name`, …). Absent: an account
     /// with the defaults (billing email = the user's). `null`: a user without an account.
@@ -146,13 +154,21 @@ async fn get_me(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UpdateMeRequest {
+    #[schema(min_length = 1, max_length = 100)]
     first_name: Option<String>,
+    #[schema(min_length = 1, max_length = 100)]
     last_name: Option<String>,
+    #[schema(
+        min_length = 2,
+        max_length = 35,
+        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
+    )]
     language: Option<String>,
     /// A new address restarts verification (a link goes to it).
+    #[schema(format = Email, max_length = 254)]
     email: Option<String>,
     /// A new password ends the user's other sessions.
-    #[schema(value_type = Option<String>, format = Password)]
+    #[schema(value_type = Option<String>, format = Password, min_length = 10, max_length = 256)]
     password: Option<SecretString>,
     /// Needed to change email, password or security question.
     #[schema(value_type = Option<String>, format = Password)]
@@ -253,6 +269,7 @@ async fn resend_verification(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ResetRequest {
+    /// Any text: the answer is the same whether or not it is an address with a login.
     email: String,
 }
 
@@ -292,7 +309,7 @@ async fn password_reset_info(
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ResetConfirmRequest {
     token: String,
-    #[schema(value_type = String, format = Password)]
+    #[schema(value_type = String, format = Password, min_length = 10, max_length = 256)]
     password: SecretString,
     /// Needed when the user has a security question.
     #[schema(value_type = Option<String>, format = Password)]
@@ -360,6 +377,7 @@ async fn confirm_totp(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct DisableTotpRequest {
+    /// The current password (or give `code`).
     #[schema(value_type = Option<String>, format = Password)]
     password: Option<SecretString>,
     code: Option<String>,
