@@ -12,6 +12,8 @@
 //!    acceptance_policy, notifier), next to the same server without plugins: sequential
 //!    `POST /api/v1/invitations/{token}/accept` by signed-in users over HTTP (SQLite), p50 and mean.
 //!
+//! 3. How far past its deadline a looping before-hook is cut off (100 ms deadline, 20 calls).
+//!
 //! `BENCH_HOOK_ONLY=1` runs part 1 only; `BENCH_COMPONENT=<name>` measures another component in
 //! part 1; `BENCH_DEADLINE_MS` raises the hook deadline (under valgrind, see docs/benchmarks.md).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -149,6 +151,50 @@ fn main() {
     if std::env::var_os("BENCH_HOOK_ONLY").is_some() {
         return;
     }
+    // 3. How far past its deadline a looping before-hook is cut off. The black-box tests check
+    // that it is cut off and never early; how close to the deadline is a timing, measured here.
+    let looper_dir = scratch.path().join("looper");
+    std::fs::create_dir_all(&looper_dir).unwrap();
+    std::fs::write(
+        looper_dir.join("looper.toml"),
+        "name = \"looper\"\nversion = \"0.1.0\"\napi_version = \"0.1.0\"\ncomponent = \"probe.wasm\"\nhooks = [\"before-invitation-create\"]\ncapabilities = [\"settings\"]\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        wasm.join("roster_plugin_probe.wasm"),
+        looper_dir.join("probe.wasm"),
+    )
+    .unwrap();
+    let mut looping = settings.clone();
+    looping.plugins.dir = looper_dir;
+    looping.plugins.each.clear();
+    grant(&mut looping, "looper", json!({ "mode": "loop" }), None);
+    let deadline = Duration::from_millis(100);
+    if let Some(entry) = looping.plugins.each.get_mut("looper") {
+        entry.deadline = deadline;
+    }
+    let looper = runtime.block_on(async {
+        let db = Db::connect(&looping.database).await.unwrap();
+        let (plugins, _) = Plugins::load(&looping, &db, &Clock::default()).unwrap();
+        plugins
+    });
+    let mut overruns: Vec<Duration> = (0..20)
+        .map(|_| {
+            let started = Instant::now();
+            let refused = looper
+                .before_invitation_create_blocking(&ctx, "a1", "x@example.com", &permissions)
+                .is_err();
+            assert!(refused, "the looping plugin was not refused");
+            started.elapsed().saturating_sub(deadline)
+        })
+        .collect();
+    overruns.sort();
+    println!(
+        "looping before-hook, 100 ms deadline, {} tick: cut off p50 {:?}, max {:?} after the deadline (20 calls; the host promises at most one tick on an idle machine)",
+        humantime::format_duration(looping.plugins.epoch_tick),
+        percentile(&overruns, 0.5),
+        overruns[overruns.len() - 1]
+    );
     // 2. Invitation accept with and without three plugins.
     let without = runtime.block_on(accept_latency(scratch.path(), None));
     let with = runtime.block_on(accept_latency(scratch.path(), Some(&wasm)));

@@ -315,6 +315,10 @@ pub struct SmtpSettings {
     pub host: String,
     pub port: u16,
     pub tls: SmtpTls,
+    /// A PEM file of certificate authorities to trust for the SMTP server besides the public web
+    /// roots (a relay with a private CA). With `tls = "starttls"` or `"tls"` the server's
+    /// certificate is always verified, against `host`.
+    pub ca_file: Option<PathBuf>,
     pub username: Option<String>,
     pub password: Option<Secret>,
     #[serde(with = "humantime_serde")]
@@ -327,6 +331,7 @@ impl Default for SmtpSettings {
             host: "127.0.0.1".to_owned(),
             port: 25,
             tls: SmtpTls::None,
+            ca_file: None,
             username: None,
             password: None,
             timeout: Duration::from_secs(10),

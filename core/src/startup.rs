@@ -125,6 +125,13 @@ impl App {
         if tokio::time::timeout(grace, queue).await.is_err() {
             tracing::warn!("after-hook delivery did not stop within the grace period");
         }
+        // Mail the finished requests owe (sent in the background) goes out before the exit.
+        if tokio::time::timeout(grace, self.state.mailer.settled())
+            .await
+            .is_err()
+        {
+            tracing::warn!("background mail did not finish within the grace period");
+        }
         self.state.db.close().await;
         tracing::info!("stopped");
         result

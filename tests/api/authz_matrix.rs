@@ -85,11 +85,36 @@ async fn snapshot(app: &TestApp, account: &str) -> String {
     .fetch_all(pool)
     .await
     .unwrap();
-    format!("{account_row:?}|{members:?}|{contacts:?}")
+    let invitations: Vec<(String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, email, state, token_hash, expires_at FROM invitations WHERE account_id = $1 \
+         ORDER BY id",
+    )
+    .bind(account.to_owned())
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    format!("{account_row:?}|{members:?}|{contacts:?}|{invitations:?}")
+}
+
+/// A fresh pending invitation on `account`, sent by staff (so the owner's own calls are not what
+/// made it).
+async fn new_invitation(app: &TestApp, admin: &str, account: &str) -> String {
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/admin/accounts/{account}/invitations"),
+        Some(admin),
+        Some(json!({ "email": unique_email("matrix-invitee") })),
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend: Backend) {
-    let app = spawn_app(backend).await;
+    // Every case sends invitations; the per-account limit is tested elsewhere.
+    let app = spawn_app_with(backend, |s| s.invitations.per_account_per_hour = 100_000).await;
     let admin = app.admin_token().await;
     let (owner_id, owner) = app.signup(&unique_email("owner"), PASSWORD).await;
     let account = app.my_accounts(&owner).await[0]["account"]["id"]
@@ -170,7 +195,7 @@ async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend:
 
     type Case = (&'static str, &'static str, &'static [Caller], bool);
     // (method, path template, allowed callers, admin endpoint). {a} account, {c} contact,
-    // {v} removable member, {m} a member whose permissions are set.
+    // {v} removable member, {m} a member whose permissions are set, {i} a pending invitation.
     let cases: &[Case] = &[
         (
             "GET",
@@ -212,6 +237,44 @@ async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend:
         ("GET", "/api/v1/accounts/{a}/users", &[Owner], false),
         ("PATCH", "/api/v1/accounts/{a}/users/{m}", &[Owner], false),
         ("DELETE", "/api/v1/accounts/{a}/users/{v}", &[Owner], false),
+        ("GET", "/api/v1/accounts/{a}/invitations", &[Owner], false),
+        ("POST", "/api/v1/accounts/{a}/invitations", &[Owner], false),
+        (
+            "DELETE",
+            "/api/v1/accounts/{a}/invitations/{i}",
+            &[Owner],
+            false,
+        ),
+        (
+            "POST",
+            "/api/v1/accounts/{a}/invitations/{i}/resend",
+            &[Owner],
+            false,
+        ),
+        (
+            "GET",
+            "/api/v1/admin/accounts/{a}/invitations",
+            &[Admin],
+            true,
+        ),
+        (
+            "POST",
+            "/api/v1/admin/accounts/{a}/invitations",
+            &[Admin],
+            true,
+        ),
+        (
+            "DELETE",
+            "/api/v1/admin/accounts/{a}/invitations/{i}",
+            &[Admin],
+            true,
+        ),
+        (
+            "POST",
+            "/api/v1/admin/accounts/{a}/invitations/{i}/resend",
+            &[Admin],
+            true,
+        ),
         ("GET", "/api/v1/admin/accounts/{a}", &[Admin], true),
         ("PATCH", "/api/v1/admin/accounts/{a}", &[Admin], true),
         ("GET", "/api/v1/admin/accounts/{a}/users", &[Admin], true),
@@ -234,8 +297,10 @@ async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend:
         for caller in EVERYONE {
             let contact = new_contact().await;
             add_victim().await;
+            let invitation = new_invitation(&app, &admin, &account).await;
             let path = template
                 .replace("{a}", &account)
+                .replace("{i}", &invitation)
                 .replace("{c}", &contact)
                 .replace("{v}", &victim_id)
                 .replace("{m}", &without_id);
@@ -251,6 +316,9 @@ async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend:
                 }
                 ("PATCH", t) if t.contains("/users/") => {
                     Some(json!({ "permissions": ["invoices", "emails"] }))
+                }
+                ("POST", t) if t.ends_with("/invitations") => {
+                    Some(json!({ "email": unique_email("matrix-new"), "permissions": ["tickets"] }))
                 }
                 ("POST", t) if t.ends_with("/users") => {
                     Some(json!({ "user_id": outsider_id, "permissions": [] }))
@@ -316,4 +384,51 @@ async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend:
     }
 }
 
-both_backends!(every_account_scoped_endpoint_allows_exactly_the_right_callers);
+/// With `user_management.enabled = false` (rule 5), the owner's invitation calls answer
+/// `user_management_disabled` and change nothing, while staff still list, send, resend and cancel.
+async fn with_user_management_off_only_staff_handle_invitations(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.user_management.enabled = false).await;
+    let admin = app.admin_token().await;
+    let (_, owner) = app.signup(&unique_email("um-off-owner"), PASSWORD).await;
+    let account = app.my_accounts(&owner).await[0]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let invitation = new_invitation(&app, &admin, &account).await;
+    let client = format!("/api/v1/accounts/{account}/invitations");
+    let calls: [(&str, String, Option<Value>); 4] = [
+        ("GET", client.clone(), None),
+        (
+            "POST",
+            client.clone(),
+            Some(json!({ "email": unique_email("um-off-new") })),
+        ),
+        ("POST", format!("{client}/{invitation}/resend"), None),
+        ("DELETE", format!("{client}/{invitation}"), None),
+    ];
+    let before = snapshot(&app, &account).await;
+    for (method, path, body) in calls.clone() {
+        let response = app.call(method, &path, Some(&owner), body).await;
+        assert_eq!(response.status(), 403, "{method} {path}");
+        assert_eq!(
+            problem(response).await["code"],
+            "user_management_disabled",
+            "{method} {path}"
+        );
+    }
+    assert_eq!(snapshot(&app, &account).await, before);
+    for (method, path, body) in calls {
+        let path = path.replace("/api/v1/accounts/", "/api/v1/admin/accounts/");
+        let response = app.call(method, &path, Some(&admin), body).await;
+        assert!(
+            response.status().is_success(),
+            "staff {method} {path}: {}",
+            response.status()
+        );
+    }
+}
+
+both_backends!(
+    every_account_scoped_endpoint_allows_exactly_the_right_callers,
+    with_user_management_off_only_staff_handle_invitations,
+);

@@ -1,7 +1,7 @@
 //! The test harness: `spawn_app()` (the server in-process on a real socket), fresh databases on both
 //! backends, the SMTP sink, and helpers to run the real `roster` binary.
 
-use std::io::{self, BufRead, BufReader as StdBufReader};
+use std::io::{self, BufRead, BufReader as StdBufReader, Write};
 use std::net::{TcpListener as StdTcpListener, TcpStream};
 use std::path::Path;
 use std::process::Stdio;
@@ -250,6 +250,18 @@ impl TestApp {
             .await;
         assert!(page["next_cursor"].is_null(), "one page expected: {page}");
         page["items"].clone()
+    }
+
+    /// Asserts that `address` got no mail: waits until the server has no background mail work
+    /// left (every request so far has sent, or decided not to send, its mail), then looks.
+    pub async fn assert_no_mail_to(&self, address: &str) {
+        tokio::time::timeout(Duration::from_secs(10), self.state.mailer.settled())
+            .await
+            .expect("background mail still running after 10 s");
+        assert!(
+            mail_sink().messages_to(address).is_empty(),
+            "{address} got mail"
+        );
     }
 
     /// A new admin token, made the way `roster admin token create` makes it.
@@ -600,23 +612,145 @@ pub fn mail_sink() -> &'static MailSink {
 /// One SMTP conversation: mailin parses the protocol, this loop moves the bytes.
 fn serve_smtp(stream: TcpStream, handler: SinkHandler) -> io::Result<()> {
     let peer = stream.peer_addr()?.ip();
-    let mut writer = stream.try_clone()?;
-    let mut reader = StdBufReader::new(stream);
     let mut session = SessionBuilder::new("sink.test").build(peer, handler);
-    session.greeting().write_to(&mut writer)?;
+    session.greeting().write_to(&mut &stream)?;
+    converse(stream, &mut session).map(|_| ())
+}
+
+/// Runs the protocol over `stream` until the client leaves (`None`) or asks for STARTTLS (the
+/// stream back, to be wrapped in TLS).
+fn converse<S: io::Read + io::Write>(
+    stream: S,
+    session: &mut mailin::Session<SinkHandler>,
+) -> io::Result<Option<S>> {
+    let mut reader = StdBufReader::new(stream);
     let mut line = Vec::new();
     loop {
         line.clear();
         if reader.read_until(b'\n', &mut line)? == 0 {
-            return Ok(());
+            return Ok(None);
         }
         let response = session.process(&line);
         match response.action {
-            Action::Reply => response.write_to(&mut writer)?,
-            Action::NoReply => {}
-            Action::Close | Action::UpgradeTls => {
-                response.write_to(&mut writer)?;
-                return Ok(());
+            Action::NoReply => continue,
+            Action::Reply | Action::Close | Action::UpgradeTls => {
+                response.write_to(reader.get_mut())?;
+                reader.get_mut().flush()?;
+            }
+        }
+        match response.action {
+            Action::Close => return Ok(None),
+            Action::UpgradeTls => return Ok(Some(reader.into_inner())),
+            _ => {}
+        }
+    }
+}
+
+/// How a [`TlsMailSink`] speaks TLS.
+#[derive(Debug, Clone, Copy)]
+pub enum SinkTls {
+    /// Plain first, upgraded by STARTTLS (which it advertises).
+    Starttls,
+    /// TLS from the first byte (SMTPS).
+    Implicit,
+}
+
+/// An SMTP sink behind TLS, with a certificate for `127.0.0.1` and `localhost` issued by a
+/// certificate authority the test makes (`ca_pem`). A test of its own starts one.
+pub struct TlsMailSink {
+    pub port: u16,
+    pub ca_pem: String,
+    store: Arc<Mutex<Vec<ReceivedMail>>>,
+}
+
+impl TlsMailSink {
+    pub fn start(mode: SinkTls) -> Self {
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "Roster test mail CA");
+        let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).unwrap();
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert =
+            rcgen::CertificateParams::new(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
+                .unwrap()
+                .signed_by(&key, &ca)
+                .unwrap();
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = Arc::new(
+            rustls::ServerConfig::builder_with_provider(provider)
+                .with_safe_default_protocol_versions()
+                .unwrap()
+                .with_no_client_auth()
+                .with_single_cert(
+                    vec![cert.der().clone()],
+                    rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
+                )
+                .unwrap(),
+        );
+        let listener = StdTcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let store = Arc::new(Mutex::new(Vec::new()));
+        let shared = store.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let handler = SinkHandler {
+                    store: shared.clone(),
+                    ..SinkHandler::default()
+                };
+                let config = config.clone();
+                std::thread::spawn(move || {
+                    let _ = serve_smtp_tls(stream, handler, mode, config);
+                });
+            }
+        });
+        Self {
+            port,
+            ca_pem: ca.pem(),
+            store,
+        }
+    }
+
+    pub fn received(&self) -> Vec<ReceivedMail> {
+        self.store.lock().unwrap().clone()
+    }
+}
+
+fn serve_smtp_tls(
+    stream: TcpStream,
+    handler: SinkHandler,
+    mode: SinkTls,
+    config: Arc<rustls::ServerConfig>,
+) -> io::Result<()> {
+    let peer = stream.peer_addr()?.ip();
+    let tls =
+        |tcp: TcpStream| -> io::Result<rustls::StreamOwned<rustls::ServerConnection, TcpStream>> {
+            let connection =
+                rustls::ServerConnection::new(config.clone()).map_err(io::Error::other)?;
+            Ok(rustls::StreamOwned::new(connection, tcp))
+        };
+    match mode {
+        SinkTls::Implicit => {
+            let mut session = SessionBuilder::new("sink.test").build(peer, handler);
+            let mut stream = tls(stream)?;
+            session.greeting().write_to(&mut stream)?;
+            stream.flush()?;
+            session.tls_active();
+            converse(stream, &mut session).map(|_| ())
+        }
+        SinkTls::Starttls => {
+            let mut session = SessionBuilder::new("sink.test")
+                .enable_start_tls()
+                .build(peer, handler);
+            session.greeting().write_to(&mut &stream)?;
+            match converse(stream, &mut session)? {
+                Some(plain) => {
+                    session.tls_active();
+                    converse(tls(plain)?, &mut session).map(|_| ())
+                }
+                None => Ok(()),
             }
         }
     }
@@ -678,7 +812,9 @@ pub fn run_roster(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, Stri
 pub struct ServerProcess {
     child: tokio::process::Child,
     pub address: String,
-    pub logs: Arc<Mutex<Vec<Value>>>,
+    logs: Arc<Mutex<Vec<Value>>>,
+    /// Reads stdout to its end; answers the lines that were not JSON.
+    reader: tokio::task::JoinHandle<Vec<String>>,
 }
 
 impl ServerProcess {
@@ -702,12 +838,17 @@ impl ServerProcess {
         let logs = Arc::new(Mutex::new(Vec::new()));
         let (addr_tx, addr_rx) = tokio::sync::oneshot::channel::<String>();
         let sink = logs.clone();
-        tokio::spawn(async move {
+        // Every line is kept: a line that is not JSON is recorded, not a reason to stop reading
+        // (`stop` fails the test on it), so no check ever reads a cut-off log.
+        let reader = tokio::spawn(async move {
             let mut lines = BufReader::new(stdout).lines();
             let mut addr_tx = Some(addr_tx);
+            let mut not_json = Vec::new();
             while let Ok(Some(line)) = lines.next_line().await {
-                let value: Value = serde_json::from_str(&line)
-                    .unwrap_or_else(|_| panic!("log line is not JSON: {line}"));
+                let Ok(value) = serde_json::from_str::<Value>(&line) else {
+                    not_json.push(line);
+                    continue;
+                };
                 if value["message"] == "listening"
                     && let Some(tx) = addr_tx.take()
                 {
@@ -715,6 +856,7 @@ impl ServerProcess {
                 }
                 sink.lock().unwrap().push(value);
             }
+            not_json
         });
         let addr = match tokio::time::timeout(Duration::from_secs(30), addr_rx).await {
             Ok(Ok(addr)) => addr,
@@ -730,11 +872,33 @@ impl ServerProcess {
             child,
             address: format!("http://{addr}"),
             logs,
+            reader,
         }
     }
 
     /// Sends SIGTERM and returns the exit code once the process has stopped.
-    pub async fn terminate(mut self) -> Option<i32> {
+    /// SIGTERM, then waits for the exit and for the whole log: (exit code, every log line). Fails
+    /// the test if any line the server printed was not JSON.
+    pub async fn stop(mut self) -> (Option<i32>, Vec<Value>) {
+        let code = self.signal_and_wait().await;
+        let not_json = tokio::time::timeout(Duration::from_secs(10), &mut self.reader)
+            .await
+            .expect("the server's log did not end within 10 s of its exit")
+            .unwrap();
+        assert!(
+            not_json.is_empty(),
+            "log lines that are not JSON: {not_json:?}"
+        );
+        let logs = std::mem::take(&mut *self.logs.lock().unwrap());
+        (code, logs)
+    }
+
+    /// `stop`, for a test that needs only the exit code.
+    pub async fn terminate(self) -> Option<i32> {
+        self.stop().await.0
+    }
+
+    async fn signal_and_wait(&mut self) -> Option<i32> {
         let pid = self.child.id().unwrap();
         let status = std::process::Command::new("kill")
             .args(["-TERM", &pid.to_string()])

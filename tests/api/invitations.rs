@@ -406,11 +406,25 @@ async fn cancelled_resent_replaced_and_expired_links_are_refused(backend: Backen
         .await;
     assert_eq!(problem(refused).await["code"], "invitation_cancelled");
 
-    // Expired (the clock moves; nobody sleeps), and an expired one never blocks a new one.
+    // Still good a minute before its 7 days are up (the clock moves; nobody sleeps)…
     o.app
         .state
         .clock
-        .advance(Duration::from_secs(7 * 24 * 3600 + 1));
+        .advance(Duration::from_secs(7 * 24 * 3600 - 60));
+    assert_eq!(
+        o.app
+            .expect(
+                200,
+                "GET",
+                &format!("/api/v1/invitations/{second}"),
+                None,
+                None
+            )
+            .await["state"],
+        "pending"
+    );
+    // …expired just after, and an expired one never blocks a new one.
+    o.app.state.clock.advance(Duration::from_secs(61));
     let refused = o
         .app
         .call(

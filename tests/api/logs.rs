@@ -178,9 +178,8 @@ async fn no_secret_reaches_any_log_line(backend: Backend) {
         200
     );
 
-    let logs = server.logs.clone();
-    assert_eq!(server.terminate().await, Some(0));
-    let logs = logs.lock().unwrap();
+    let (code, logs) = server.stop().await;
+    assert_eq!(code, Some(0));
     assert!(
         logs.len() > 20,
         "debug logging produced {} lines",

@@ -1,7 +1,7 @@
 //! Outgoing mail crosses a real SMTP connection into the sink.
 
 use roster::mail::{Mailer, OutgoingMail};
-use roster::settings::{MailSettings, MailTransport};
+use roster::settings::{MailSettings, MailTransport, SmtpTls};
 
 use crate::helpers::*;
 
@@ -116,4 +116,59 @@ fn roster_mail_test_sends_through_the_configured_smtp_server() {
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].subject(), "Roster test message");
     assert_eq!(mails[0].from, "noreply@example.test");
+}
+
+/// TLS to the mail server is real and verified: STARTTLS and implicit TLS deliver to a sink whose
+/// certificate comes from a CA the test made, once `mail.smtp.ca_file` names that CA; without it
+/// the certificate is refused and nothing is delivered.
+#[tokio::test]
+async fn starttls_and_tls_are_verified_against_the_configured_authority() {
+    for (mode, tls) in [
+        (SinkTls::Starttls, SmtpTls::Starttls),
+        (SinkTls::Implicit, SmtpTls::Tls),
+    ] {
+        let sink = TlsMailSink::start(mode);
+        let dir = tempfile::tempdir().unwrap();
+        let ca_file = dir.path().join("ca.pem");
+        std::fs::write(&ca_file, &sink.ca_pem).unwrap();
+        let mut settings = smtp_to_sink();
+        settings.smtp.port = sink.port;
+        settings.smtp.tls = tls;
+        settings.smtp.timeout = std::time::Duration::from_secs(5);
+        let mail = |to: &str| OutgoingMail {
+            to: to.to_owned(),
+            subject: "Over TLS".to_owned(),
+            text: "sealed".to_owned(),
+            html: None,
+        };
+
+        // Only the public web roots: the test CA's certificate is refused.
+        let untrusted = Mailer::from_settings(&settings).unwrap();
+        let error = untrusted
+            .send(mail(&unique_email("refused")))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.to_lowercase().contains("certificate"),
+            "{mode:?}: {error}"
+        );
+        assert!(
+            sink.received().is_empty(),
+            "{mode:?}: delivered without trust"
+        );
+
+        settings.smtp.ca_file = Some(ca_file.clone());
+        let trusting = Mailer::from_settings(&settings).unwrap();
+        let to = unique_email("sealed");
+        trusting.send(mail(&to)).await.unwrap();
+        let received = sink.received();
+        assert_eq!(received.len(), 1, "{mode:?}");
+        assert_eq!(received[0].to, vec![to]);
+        assert_eq!(received[0].subject(), "Over TLS");
+
+        // A CA file that holds no certificate stops the mailer from being built.
+        std::fs::write(&ca_file, "not a certificate").unwrap();
+        assert!(Mailer::from_settings(&settings).is_err(), "{mode:?}");
+    }
 }

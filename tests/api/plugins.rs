@@ -248,8 +248,7 @@ async fn a_vetoed_invitation_answers_the_plugins_reason_and_writes_nothing(backe
     let sql =
         "SELECT COUNT(*) FROM audit_events WHERE action LIKE 'invitation.%' AND account_id = $1";
     assert_eq!(count(&o.app, sql, &o.account).await, 0);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(mail_sink().messages_to(&outsider).is_empty());
+    o.app.assert_no_mail_to(&outsider).await;
 
     // An address at the allowed domain goes through.
     let insider = format!("dev-{}@example.com", uuid::Uuid::new_v4().simple());
@@ -440,13 +439,15 @@ async fn hostile_plugins_never_take_the_server_down(backend: Backend) {
         "before-invitation-create",
     );
     assert_eq!(stats["timeouts"], 1);
-    // The call itself is cut off at the deadline plus one 10 ms tick (plus the scheduler's
-    // latency in waking the ticker thread on a busy machine).
+    // The call itself is cut off: never before its deadline, and not left to run on. How close
+    // to the deadline (one 10 ms tick on an idle machine) is a timing, measured by
+    // `cargo bench -p roster --bench plugins` (part 3), not asserted here.
     let max_us = stats["max_latency_us"].as_u64().unwrap();
     assert!(
-        (300_000..=300_000 + 10_000 + 25_000).contains(&max_us),
+        (300_000..300_000 + 2_000_000).contains(&max_us),
         "the looping call took {max_us} µs"
     );
+    assert_eq!(stats["in_flight"], 0);
     let sql = "SELECT COUNT(*) FROM invitations WHERE account_id = $1";
     assert_eq!(count(&o.app, sql, &o.account).await, 0);
 
@@ -979,12 +980,10 @@ async fn the_notifier_delivers_each_event_once_across_a_restart(backend: Backend
         (4..24).contains(&before_restart),
         "{before_restart} delivered before the restart"
     );
-    let first_logs = first.logs.clone();
-    assert_eq!(first.terminate().await, Some(0));
+    let (code, first_logs) = first.stop().await;
+    assert_eq!(code, Some(0));
     // The plugin's own log lines reach the server's log, tagged with the plugin and the event.
     let tagged = first_logs
-        .lock()
-        .unwrap()
         .iter()
         .filter(|line| {
             line["plugin"] == "notifier"
@@ -1267,13 +1266,16 @@ async fn after_hooks_receive_every_kind_of_event_with_typed_details(backend: Bac
     assert!(details("user.created").contains(&format!("email: \"{invitee}\"")));
 }
 
+const SLOW_DEADLINE: Duration = Duration::from_secs(4);
+
 async fn a_call_in_flight_finishes_on_the_version_it_started_with(backend: Backend) {
     let plugins = PluginDir::new();
     plugins.probe("slow", &["before-invitation-create"], &["settings"]);
     let o = owner_with_account(backend, |s| {
         use_plugins(s, plugins.path());
+        // Long enough that the reload is done while the call still runs, even on a busy machine.
         plugin(s, "slow", json!({ "mode": "loop" }), |p| {
-            p.deadline = Duration::from_millis(1500)
+            p.deadline = SLOW_DEADLINE
         });
     })
     .await;
@@ -1298,7 +1300,17 @@ async fn a_call_in_flight_finishes_on_the_version_it_started_with(backend: Backe
             (response.status().as_u16(), started.elapsed())
         })
     };
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The reload comes once the call is running on version 1 (the plugin's counters say so).
+    let mut running = false;
+    for _ in 0..500 {
+        let view = plugin_view(&o.app, &o.admin, "slow").await;
+        if hook_stats(&view, "before-invitation-create")["in_flight"] == 1 {
+            running = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(running, "the first call never started");
     let started = Instant::now();
     let reloaded = o
         .app
@@ -1311,13 +1323,16 @@ async fn a_call_in_flight_finishes_on_the_version_it_started_with(backend: Backe
         )
         .await;
     assert_eq!(reloaded["version"], "2.0.0");
-    // On PostgreSQL nothing else waits for the call. (On SQLite the call holds the only write lock
-    // until its deadline, so the admin token's bookkeeping waits for it: the swap happens, but
-    // after.)
+    // The reload did not wait for the call to end: the call is still running on version 1. (On
+    // SQLite the call holds the only write lock until its deadline and the admin token's
+    // bookkeeping waits for it, so there the swap happens, but after.)
+    let view = plugin_view(&o.app, &o.admin, "slow").await;
     if backend == Backend::Postgres {
-        assert!(
-            started.elapsed() < Duration::from_millis(1000),
-            "the reload did not wait for the call"
+        assert_eq!(
+            hook_stats(&view, "before-invitation-create")["in_flight"],
+            1,
+            "the reload waited for the call ({:?})",
+            started.elapsed()
         );
     }
     // A call made after the swap runs the new version at once...
@@ -1330,7 +1345,7 @@ async fn a_call_in_flight_finishes_on_the_version_it_started_with(backend: Backe
     // ...while the one in flight ran to its end on the old one (its loop hit the deadline).
     let (status, took) = in_flight.await.unwrap();
     assert_eq!(status, 503);
-    assert!(took >= Duration::from_millis(1500), "{took:?}");
+    assert!(took >= SLOW_DEADLINE, "{took:?}");
 }
 
 both_backends!(

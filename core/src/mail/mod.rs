@@ -7,10 +7,11 @@ pub mod templates;
 
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use lettre::message::{Mailbox, MultiPart, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::settings::{MailSettings, MailTransport, SmtpTls};
@@ -59,6 +60,17 @@ pub struct Mailer {
     transport: Arc<Transport>,
     from: Mailbox,
     templates: Arc<templates::Templates>,
+    /// Background mail work not finished yet.
+    pending: Arc<AtomicUsize>,
+}
+
+/// Counts one piece of background mail work as done when dropped (also when it panics).
+struct PendingGuard(Arc<AtomicUsize>);
+
+impl Drop for PendingGuard {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl std::fmt::Debug for Mailer {
@@ -73,6 +85,35 @@ impl std::fmt::Debug for Mailer {
             .field("from", &self.from.to_string())
             .finish()
     }
+}
+
+/// TLS to the SMTP server, verified against `host` with the public web roots and the authorities in
+/// `ca_file`, if any.
+fn tls_parameters(smtp: &crate::settings::SmtpSettings) -> Result<TlsParameters, MailError> {
+    let mut builder = TlsParameters::builder(smtp.host.clone());
+    if let Some(path) = &smtp.ca_file {
+        let pem = std::fs::read(path).map_err(|e| {
+            MailError::Settings(format!(
+                "cannot read mail.smtp.ca_file {}: {e}",
+                path.display()
+            ))
+        })?;
+        let unusable = |why: String| {
+            MailError::Settings(format!(
+                "mail.smtp.ca_file {} holds no usable certificate: {why}",
+                path.display()
+            ))
+        };
+        if !pem
+            .windows(b"-----BEGIN CERTIFICATE-----".len())
+            .any(|w| w == b"-----BEGIN CERTIFICATE-----")
+        {
+            return Err(unusable("no PEM `CERTIFICATE` block".to_owned()));
+        }
+        let authority = Certificate::from_pem(&pem).map_err(|e| unusable(e.to_string()))?;
+        builder = builder.add_root_certificate(authority);
+    }
+    Ok(builder.build_rustls()?)
 }
 
 impl Mailer {
@@ -94,8 +135,8 @@ impl Mailer {
                 let smtp = &settings.smtp;
                 let tls = match smtp.tls {
                     SmtpTls::None => Tls::None,
-                    SmtpTls::Starttls => Tls::Required(TlsParameters::new(smtp.host.clone())?),
-                    SmtpTls::Tls => Tls::Wrapper(TlsParameters::new(smtp.host.clone())?),
+                    SmtpTls::Starttls => Tls::Required(tls_parameters(smtp)?),
+                    SmtpTls::Tls => Tls::Wrapper(tls_parameters(smtp)?),
                 };
                 let mut builder =
                     AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
@@ -113,6 +154,7 @@ impl Mailer {
             transport: Arc::new(transport),
             from,
             templates: Arc::new(templates::Templates::new(settings.templates_dir.clone())),
+            pending: Arc::new(AtomicUsize::new(0)),
         })
     }
 
@@ -140,11 +182,30 @@ impl Mailer {
         let mailer = self.clone();
         let to = to.to_owned();
         let name = name.to_owned();
-        tokio::spawn(async move {
+        self.spawn(async move {
             if let Err(e) = mailer.send_template(&to, &name, &values).await {
                 tracing::error!(to = %to, template = %name, error = %e, "mail not sent");
             }
         });
+    }
+
+    /// Runs background work that may end in mail (or decide to send none, like a reset asked for
+    /// an unknown address), counted until it is done: see [`Mailer::settled`].
+    pub fn spawn(&self, work: impl Future<Output = ()> + Send + 'static) {
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        let done = PendingGuard(self.pending.clone());
+        tokio::spawn(async move {
+            let _done = done;
+            work.await;
+        });
+    }
+
+    /// Waits until no background mail work is left (work spawned by work counts before its parent
+    /// ends, so "none left" means none will follow).
+    pub async fn settled(&self) {
+        while self.pending.load(Ordering::SeqCst) > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
     }
 
     /// Builds and delivers one message.

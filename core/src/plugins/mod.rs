@@ -57,6 +57,8 @@ pub(crate) mod bindings {
 /// Counters of one hook of one plugin (per server process).
 #[derive(Debug, Default)]
 struct HookCounters {
+    /// Calls started and not yet finished.
+    in_flight: AtomicU64,
     calls: AtomicU64,
     denies: AtomicU64,
     traps: AtomicU64,
@@ -70,6 +72,9 @@ struct HookCounters {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct HookStats {
     pub hook: String,
+    /// Calls running now.
+    pub in_flight: u64,
+    /// Calls finished.
     pub calls: u64,
     pub denies: u64,
     /// Calls that trapped (including running out of memory).
@@ -94,8 +99,14 @@ impl Counters {
         &self.hooks[index]
     }
 
+    /// A call of `hook` starts; [`Counters::record`] ends it.
+    fn start(&self, hook: Hook) {
+        self.of(hook).in_flight.fetch_add(1, Ordering::Relaxed);
+    }
+
     fn record(&self, hook: Hook, elapsed: Duration, outcome: Tally) {
         let c = self.of(hook);
+        c.in_flight.fetch_sub(1, Ordering::Relaxed);
         c.calls.fetch_add(1, Ordering::Relaxed);
         let us = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX);
         c.total_us.fetch_add(us, Ordering::Relaxed);
@@ -115,6 +126,7 @@ impl Counters {
         let calls = c.calls.load(Ordering::Relaxed);
         HookStats {
             hook: hook.name().to_owned(),
+            in_flight: c.in_flight.load(Ordering::Relaxed),
             calls,
             denies: c.denies.load(Ordering::Relaxed),
             traps: c.traps.load(Ordering::Relaxed),
@@ -598,6 +610,7 @@ impl Plugins {
                 actor: actor.clone(),
                 ip: ctx.ip.clone(),
             };
+            plugin.counters.start(hook);
             let started = Instant::now();
             let outcome = plugin.call(
                 &inner.shared.engine,

@@ -140,6 +140,7 @@ async fn deliver(inner: &Arc<Inner>, plugin: &Arc<Loaded>, event: &EventRow) -> 
             actor: types::Actor::System,
             ip: None,
         };
+        plugin.counters.start(hook);
         let started = Instant::now();
         let outcome = plugin.call(
             &inner.shared.engine,

@@ -266,10 +266,10 @@ pub fn notify_signup_attempt(state: &AppState, email: &str) {
 /// In the background: mails `template` with a password-reset link to the active user who owns
 /// `email`, if there is one, at most 5 times per address per hour.
 fn mail_reset_link_if_user(state: &AppState, email: &str, template: &'static str) {
-    let state = state.clone();
+    let background = state.clone();
     let normalized = super::normalize_email(email);
-    tokio::spawn(async move {
-        if let Err(e) = send_reset_if_user(&state, &normalized, template).await {
+    state.mailer.spawn(async move {
+        if let Err(e) = send_reset_if_user(&background, &normalized, template).await {
             tracing::warn!(error = %e, template, "mail to an existing user failed");
         }
     });
