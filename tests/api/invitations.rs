@@ -913,6 +913,84 @@ async fn an_invitation_link_cannot_probe_addresses_without_end(backend: Backend)
     assert_eq!(preview["state"], "pending");
 }
 
+/// Calls that take no parameters take an empty body, with or without a `Content-Type`: accepting
+/// as the signed-in user, resending, logging out. A body that is there must still be JSON.
+async fn posts_without_parameters_take_an_empty_body(backend: Backend) {
+    let o = owner_with_account(backend, |_| {}).await;
+    let base = format!("/api/v1/accounts/{}/invitations", o.account);
+    let raw =
+        |path: String, token: String, content_type: Option<&'static str>, body: &'static str| {
+            let url = o.app.url(&path);
+            async move {
+                let mut request = reqwest::Client::new().post(url).bearer_auth(token);
+                if let Some(content_type) = content_type {
+                    request = request.header("content-type", content_type);
+                }
+                request.body(body).send().await.unwrap()
+            }
+        };
+    let mut accepted = 0;
+    for content_type in [None, Some("application/json")] {
+        let email = unique_email("empty-body");
+        let id = o
+            .app
+            .expect(
+                201,
+                "POST",
+                &base,
+                Some(&o.owner),
+                Some(json!({ "email": email })),
+            )
+            .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let resent = raw(
+            format!("{base}/{id}/resend"),
+            o.owner.clone(),
+            content_type,
+            "",
+        )
+        .await;
+        assert_eq!(resent.status(), 200, "resend, {content_type:?}");
+        let (token, _) = invitation_token(&email, 2).await;
+        let (_, session) = o.app.signup(&email, PASSWORD).await;
+        let response = raw(
+            format!("/api/v1/invitations/{token}/accept"),
+            session.clone(),
+            content_type,
+            "",
+        )
+        .await;
+        assert_eq!(response.status(), 200, "accept, {content_type:?}");
+        accepted += 1;
+        let out = raw("/api/v1/auth/logout".to_owned(), session, content_type, "").await;
+        assert_eq!(out.status(), 204, "logout, {content_type:?}");
+    }
+    assert_eq!(accepted, 2);
+    // A body that is not JSON is still refused.
+    let email = unique_email("text-body");
+    o.app
+        .expect(
+            201,
+            "POST",
+            &base,
+            Some(&o.owner),
+            Some(json!({ "email": email })),
+        )
+        .await;
+    let (token, _) = invitation_token(&email, 1).await;
+    let (_, session) = o.app.signup(&email, PASSWORD).await;
+    let refused = raw(
+        format!("/api/v1/invitations/{token}/accept"),
+        session,
+        Some("text/plain"),
+        "yes please",
+    )
+    .await;
+    assert_eq!(refused.status(), 415);
+}
+
 /// Admins cancel and resend too; the sweeper marks expired invitations, though nothing needs it to;
 /// every change is audited and recorded for plugins.
 async fn admins_cancel_and_resend_and_the_sweeper_expires(backend: Backend) {
@@ -1059,6 +1137,7 @@ both_backends!(
     invitations_are_rate_limited_per_account,
     the_invite_page_works_for_a_browser,
     an_invitation_link_cannot_probe_addresses_without_end,
+    posts_without_parameters_take_an_empty_body,
     the_invite_forms_answer_404_for_an_unknown_token_and_sign_nobody_in,
     admins_cancel_and_resend_and_the_sweeper_expires,
 );

@@ -125,27 +125,31 @@ where
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
         let axum::Json(value) =
             axum::Json::<serde_json::Value>::from_request(request, state).await?;
-        check_json(&mut String::new(), &value)?;
-        serde_path_to_error::deserialize(value)
-            .map(Self)
-            .map_err(|e| {
-                let path = e.path().to_string();
-                let mut error = ApiError::new(Code::ValidationFailed);
-                if path != "." {
-                    error = error.with_field(&path);
-                }
-                error.with_detail(if path == "." {
-                    e.inner().to_string()
-                } else {
-                    format!("{path}: {}", e.inner())
-                })
-            })
+        Ok(Self(from_value(value)?))
     }
 }
 
-/// A JSON body that may be left out: an empty body without a `Content-Type` is `T::default()`
-/// (a POST that needs no parameters, like accepting an invitation as the signed-in user);
-/// anything else is read as [`ApiJson`].
+/// A parsed JSON body as the handler's type: control characters refused first (naming the
+/// field), then the shape checked (naming the field).
+fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    check_json(&mut String::new(), &value)?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let mut error = ApiError::new(Code::ValidationFailed);
+        if path != "." {
+            error = error.with_field(&path);
+        }
+        error.with_detail(if path == "." {
+            e.inner().to_string()
+        } else {
+            format!("{path}: {}", e.inner())
+        })
+    })
+}
+
+/// A JSON body that may be left out: an empty body is `T::default()`, whatever its
+/// `Content-Type` says (a POST that needs no parameters, like accepting an invitation as the
+/// signed-in user); anything else is read as [`ApiJson`] reads it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OptionalJson<T>(pub T);
 
@@ -157,18 +161,34 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        if request.headers().contains_key(header::CONTENT_TYPE) {
-            let ApiJson(value) = ApiJson::from_request(request, state).await?;
-            return Ok(Self(value));
-        }
+        let json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|v| v.trim().to_ascii_lowercase())
+            .is_some_and(|v| {
+                v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
+            });
+        let has_type = request.headers().contains_key(header::CONTENT_TYPE);
         let bytes = axum::body::Bytes::from_request(request, state)
             .await
             .map_err(|e| ApiError::from_status(e.status()).with_detail(e.body_text()))?;
+        // No body (whatever the content type says) means no parameters.
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(Self(T::default()));
         }
-        Err(ApiError::new(Code::UnsupportedMediaType)
-            .with_detail("send the body as JSON with `Content-Type: application/json`"))
+        if !json {
+            let detail = if has_type {
+                "send the body as JSON with `Content-Type: application/json`, or send none"
+            } else {
+                "send the body as JSON with `Content-Type: application/json`"
+            };
+            return Err(ApiError::new(Code::UnsupportedMediaType).with_detail(detail));
+        }
+        let value: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| ApiError::new(Code::MalformedJson).with_detail(e.to_string()))?;
+        Ok(Self(from_value(value)?))
     }
 }
 
