@@ -84,18 +84,7 @@ async fn world(backend: Backend) -> World {
         Some(json!({ "user_id": member, "permissions": ["tickets"] })),
     )
     .await;
-    let contact = app
-        .expect(
-            201,
-            "POST",
-            &format!("/api/v1/accounts/{account}/contacts"),
-            Some(&owner),
-            Some(json!({ "first_name": "Carl", "last_name": "Contact", "email": unique_email("fuzz-contact") })),
-        )
-        .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let contact = app.new_contact(&account, &owner).await;
     let invitee = unique_email("fuzz-invitee");
     let invitation = app
         .expect(
@@ -109,15 +98,7 @@ async fn world(backend: Backend) -> World {
         .as_str()
         .unwrap()
         .to_owned();
-    let link = link_token(
-        &mail_sink()
-            .wait_for(&invitee, 1)
-            .await
-            .into_iter()
-            .find(|m| m.subject() == "Account Access Invitation")
-            .unwrap(),
-        "invite",
-    );
+    let (link, _) = invitation_token(&invitee, 1).await;
     let ids = BTreeMap::from([
         ("account", account),
         ("member", member),

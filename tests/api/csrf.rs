@@ -37,18 +37,7 @@ async fn victim(backend: Backend) -> Victim {
         .as_str()
         .unwrap()
         .to_owned();
-    let contact = app
-        .expect(
-            201,
-            "POST",
-            &format!("/api/v1/accounts/{account}/contacts"),
-            Some(&token),
-            Some(json!({ "first_name": "Carl", "last_name": "Contact", "email": unique_email("contact") })),
-        )
-        .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let contact = app.new_contact(&account, &token).await;
     Victim {
         app,
         token,
@@ -285,15 +274,7 @@ async fn page_forms_need_their_token_and_roster_s_origin(backend: Backend) {
             Some(json!({ "email": invitee, "permissions": ["tickets"] })),
         )
         .await;
-    let link = link_token(
-        &mail_sink()
-            .wait_for(&invitee, 1)
-            .await
-            .into_iter()
-            .find(|m| m.subject() == "Account Access Invitation")
-            .unwrap(),
-        "invite",
-    );
+    let (link, _) = invitation_token(&invitee, 1).await;
     let (attacker_id, _) = v.app.signup(&unique_email("attacker"), PASSWORD).await;
     let attacker_email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
         .bind(attacker_id.clone())

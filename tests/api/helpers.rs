@@ -252,6 +252,23 @@ impl TestApp {
         page["items"].clone()
     }
 
+    /// Adds a contact to `account` as `token`'s user; its id.
+    pub async fn new_contact(&self, account: &str, token: &str) -> String {
+        self.expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{account}/contacts"),
+            Some(token),
+            Some(serde_json::json!({
+                "first_name": "Carl", "last_name": "Contact", "email": unique_email("contact"),
+            })),
+        )
+        .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     /// Asserts that `address` got no mail: waits until the server has no background mail work
     /// left (every request so far has sent, or decided not to send, its mail), then looks.
     pub async fn assert_no_mail_to(&self, address: &str) {
@@ -484,6 +501,23 @@ pub fn link_token(mail: &ReceivedMail, prefix: &str) -> String {
         .collect()
 }
 
+/// The link token of the `nth` invitation mail to `email` (other mails, like verification, are
+/// skipped).
+pub async fn invitation_token(email: &str, nth: usize) -> (String, ReceivedMail) {
+    for _ in 0..200 {
+        let invitations: Vec<ReceivedMail> = mail_sink()
+            .messages_to(email)
+            .into_iter()
+            .filter(|m| m.subject() == "Account Access Invitation")
+            .collect();
+        if let Some(mail) = invitations.get(nth - 1) {
+            return (link_token(mail, "invite"), mail.clone());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no invitation #{nth} for {email}");
+}
+
 /// Asks for a password reset for `email` and returns the token of the reset link, from the mail
 /// that is the `nth` the address received.
 pub async fn reset_token(app: &TestApp, email: &str, nth: usize) -> String {
@@ -590,23 +624,34 @@ pub struct MailSink {
 pub fn mail_sink() -> &'static MailSink {
     static SINK: OnceLock<MailSink> = OnceLock::new();
     SINK.get_or_init(|| {
-        let listener = StdTcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let store = Arc::new(Mutex::new(Vec::new()));
-        let shared = store.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let handler = SinkHandler {
-                    store: shared.clone(),
-                    ..SinkHandler::default()
-                };
-                std::thread::spawn(move || {
-                    let _ = serve_smtp(stream, handler);
-                });
-            }
-        });
+        let (port, store) = listen_smtp(serve_smtp);
         MailSink { port, store }
     })
+}
+
+/// A listener on a free port whose connections are each served by `serve` on a thread of its own,
+/// storing what they receive; (port, store).
+fn listen_smtp(
+    serve: impl Fn(TcpStream, SinkHandler) -> io::Result<()> + Send + Sync + 'static,
+) -> (u16, Arc<Mutex<Vec<ReceivedMail>>>) {
+    let listener = StdTcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let store = Arc::new(Mutex::new(Vec::new()));
+    let shared = store.clone();
+    let serve = Arc::new(serve);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let handler = SinkHandler {
+                store: shared.clone(),
+                ..SinkHandler::default()
+            };
+            let serve = serve.clone();
+            std::thread::spawn(move || {
+                let _ = serve(stream, handler);
+            });
+        }
+    });
+    (port, store)
 }
 
 /// One SMTP conversation: mailin parses the protocol, this loop moves the bytes.
@@ -690,21 +735,8 @@ impl TlsMailSink {
                 )
                 .unwrap(),
         );
-        let listener = StdTcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let store = Arc::new(Mutex::new(Vec::new()));
-        let shared = store.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let handler = SinkHandler {
-                    store: shared.clone(),
-                    ..SinkHandler::default()
-                };
-                let config = config.clone();
-                std::thread::spawn(move || {
-                    let _ = serve_smtp_tls(stream, handler, mode, config);
-                });
-            }
+        let (port, store) = listen_smtp(move |stream, handler| {
+            serve_smtp_tls(stream, handler, mode, config.clone())
         });
         Self {
             port,

@@ -42,23 +42,6 @@ async fn owner_with_account(
     }
 }
 
-/// The link token of the `nth` invitation mail to `email` (other mails, like verification, are
-/// skipped).
-async fn invitation_token(email: &str, nth: usize) -> (String, ReceivedMail) {
-    for _ in 0..200 {
-        let invitations: Vec<ReceivedMail> = mail_sink()
-            .messages_to(email)
-            .into_iter()
-            .filter(|m| m.subject() == "Account Access Invitation")
-            .collect();
-        if let Some(mail) = invitations.get(nth - 1) {
-            return (link_token(mail, "invite"), mail.clone());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no invitation #{nth} for {email}");
-}
-
 async fn invite_a_new_address_who_signs_up_through_the_link(backend: Backend) {
     let o = owner_with_account(backend, |_| {}).await;
     let email = unique_email("invitee");
