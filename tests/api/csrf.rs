@@ -180,8 +180,10 @@ async fn snapshot(v: &Victim) -> Value {
 async fn cookie_writes_from_another_site_are_refused(backend: Backend) {
     let v = victim(backend).await;
     let before = snapshot(&v).await;
-    let attacks: [&[(&str, &str)]; 6] = [
+    let attacks: [&[(&str, &str)]; 7] = [
         &[("origin", EVIL)],
+        // Basic credentials a browser adds by itself (a proxy in front of Roster) are no bearer.
+        &[("origin", EVIL), ("authorization", "Basic dXNlcjpwYXNz")],
         &[("origin", "https://customer.roster.example")],
         &[("origin", "null"), ("sec-fetch-site", "cross-site")],
         &[("sec-fetch-site", "same-site")],
@@ -371,6 +373,28 @@ async fn page_forms_need_their_token_and_roster_s_origin(backend: Backend) {
         )
         .await;
     assert_eq!(pending["state"], "pending");
+
+    // Forms share the input rule: a control character in any field is refused, naming it.
+    let (status, html) = browser
+        .submit(
+            &format!("/invite/{link}/signup"),
+            &[
+                ("first_name", "Eve\u{0}"),
+                ("last_name", "Null"),
+                ("email", "eve-null@example.test"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "{html}");
+    assert!(html.contains("first_name"), "{html}");
+    let made: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE email_normalized = 'eve-null@example.test'",
+    )
+    .fetch_one(v.app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(made, 0);
 
     // The right token from Roster's own page goes through.
     let (status, html) = browser

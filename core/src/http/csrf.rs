@@ -2,7 +2,7 @@
 //! state-changing request comes from in the same way ([`origin_of`]).
 //!
 //! - **API** ([`api_guard`]): a request that is not `GET`/`HEAD`/`OPTIONS` and is authenticated
-//!   by the session cookie alone (no `Authorization` header) must come from Roster's own origin.
+//!   by the session cookie (no bearer token) must come from Roster's own origin.
 //!   A browser says so with `Origin`; without it (or with `Origin: null`), with `Sec-Fetch-Site`;
 //!   without either, with `Referer`. A request none of them vouches for is refused with 403
 //!   `cross_site_request` before the handler runs. Bearer-token calls are not affected: a browser
@@ -27,7 +27,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use super::auth::{SESSION_COOKIE, cookie_value};
+use super::auth::{SESSION_COOKIE, bearer_token, cookie_value};
 use super::problem::{ApiError, Code};
 use crate::state::AppState;
 
@@ -94,8 +94,10 @@ pub async fn api_guard(State(state): State<AppState>, request: Request, next: Ne
         Method::GET | Method::HEAD | Method::OPTIONS
     );
     let headers = request.headers();
-    let by_cookie = !headers.contains_key(header::AUTHORIZATION)
-        && cookie_value(headers, SESSION_COOKIE).is_some();
+    // Authenticated the way `http::auth` would: a bearer token wins, and without one (another
+    // scheme, like the Basic credentials a browser adds by itself for a proxy, is none) the cookie.
+    let by_cookie =
+        bearer_token(headers).is_none() && cookie_value(headers, SESSION_COOKIE).is_some();
     if writes
         && by_cookie
         && origin_of(headers, state.settings.server.public_url.as_str()) != Origin::Same
