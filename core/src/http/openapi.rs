@@ -6,7 +6,8 @@
 //! - the answers every operation of a kind can give: 401 without credentials; 404 for a path
 //!   parameter that names nothing (`http::input`); 422 for a bad query parameter; 400, 413, 415
 //!   and 422 for a body; 403 `cross_site_request` for cookie-authenticated writes (`http::csrf`);
-//!   403 `vetoed_by_plugin` and 503 `plugin_failed` where a before-hook runs;
+//!   403 `vetoed_by_plugin` and 503 `plugin_failed` where a before-hook runs; 429 where a rate
+//!   limit counts;
 //! - errors as `application/problem+json`, the media type they are served with.
 //!
 //! `tests/api/openapi.rs` and the conformance fuzzer in CI (`.ci/openapi-fuzz`) hold the document
@@ -96,6 +97,24 @@ const HOOKED: &[(&str, &str)] = &[
     ("post", "/api/v1/admin/accounts/{id}/owner"),
     ("delete", "/api/v1/accounts/{id}/users/{user_id}"),
     ("delete", "/api/v1/admin/accounts/{id}/users/{user_id}"),
+];
+
+/// Calls counted against a rate limit (they can answer 429 with `Retry-After`).
+const RATE_LIMITED: &[(&str, &str)] = &[
+    ("post", "/api/v1/signup"),
+    ("post", "/api/v1/auth/login"),
+    ("post", "/api/v1/auth/password-reset/confirm"),
+    ("post", "/api/v1/invitations/{token}/accept"),
+    ("post", "/api/v1/accounts/{id}/invitations"),
+    (
+        "post",
+        "/api/v1/accounts/{id}/invitations/{invitation_id}/resend",
+    ),
+    ("post", "/api/v1/admin/accounts/{id}/invitations"),
+    (
+        "post",
+        "/api/v1/admin/accounts/{id}/invitations/{invitation_id}/resend",
+    ),
 ];
 
 /// The complete document as served at `/api/v1/openapi.json`.
@@ -193,6 +212,12 @@ fn conventions(method: &str, path: &str, op: &mut Map<String, Value>) {
             "`unsupported_media_type`: send `Content-Type: application/json`",
         );
         add("422", "`validation_failed`: the body is not valid");
+    }
+    if RATE_LIMITED.contains(&key) {
+        add(
+            "429",
+            "`rate_limited`: too many attempts; `Retry-After` says when to try again",
+        );
     }
     if HOOKED.contains(&key) {
         add("403", "`vetoed_by_plugin`: a plugin refused");
