@@ -103,6 +103,7 @@ async fn start_server(dir: &tempfile::TempDir) -> (String, Vec<String>) {
         .unwrap();
     settings.auth.rate_limit.per_ip = u32::MAX;
     settings.auth.rate_limit.per_email = u32::MAX;
+    settings.auth.rate_limit.signup_per_ip = u32::MAX;
     let app = roster::App::build(settings).await.unwrap();
     let address = format!("http://{}", app.local_addr());
     tokio::spawn(app.run(std::future::pending()));

@@ -228,6 +228,7 @@ async fn accept_latency(scratch: &Path, wasm: Option<&Path>) -> (Duration, Durat
         .unwrap();
     settings.invitations.per_account_per_hour = 100_000;
     settings.auth.rate_limit.per_ip = 100_000;
+    settings.auth.rate_limit.signup_per_ip = 100_000;
     settings.plugins.dir = dir.join("plugins");
     settings.plugins.cache_dir = scratch.join("cache");
     settings.mail.transport = roster::settings::MailTransport::File;
