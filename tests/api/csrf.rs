@@ -362,16 +362,7 @@ async fn page_forms_need_their_token_and_roster_s_origin(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(sessions, 1, "only the attacker's own sign-up session");
-    let pending = v
-        .app
-        .expect(
-            200,
-            "GET",
-            &format!("/api/v1/invitations/{link}"),
-            None,
-            None,
-        )
-        .await;
+    let pending = v.app.invitation_preview(&link).await;
     assert_eq!(pending["state"], "pending");
 
     // Forms share the input rule: a control character in any field is refused, naming it.

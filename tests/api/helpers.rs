@@ -252,6 +252,18 @@ impl TestApp {
         page["items"].clone()
     }
 
+    /// What an invitation link shows anyone who holds it (`GET /api/v1/invitations/{token}`).
+    pub async fn invitation_preview(&self, token: &str) -> Value {
+        self.expect(
+            200,
+            "GET",
+            &format!("/api/v1/invitations/{token}"),
+            None,
+            None,
+        )
+        .await
+    }
+
     /// Adds a contact to `account` as `token`'s user; its id.
     pub async fn new_contact(&self, account: &str, token: &str) -> String {
         self.expect(

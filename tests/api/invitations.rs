@@ -64,16 +64,7 @@ async fn invite_a_new_address_who_signs_up_through_the_link(backend: Backend) {
     );
     assert!(!text.contains("(staff)"));
 
-    let preview = o
-        .app
-        .expect(
-            200,
-            "GET",
-            &format!("/api/v1/invitations/{token}"),
-            None,
-            None,
-        )
-        .await;
+    let preview = o.app.invitation_preview(&token).await;
     assert_eq!(preview["account_name"], "Olive Hosting");
     assert_eq!(preview["invited_by"], "Olive Owner");
     assert_eq!(preview["state"], "pending");
@@ -123,16 +114,7 @@ async fn invite_a_new_address_who_signs_up_through_the_link(backend: Backend) {
         )
         .await;
     assert_eq!(problem(again).await["code"], "invitation_used");
-    let preview = o
-        .app
-        .expect(
-            200,
-            "GET",
-            &format!("/api/v1/invitations/{token}"),
-            None,
-            None,
-        )
-        .await;
+    let preview = o.app.invitation_preview(&token).await;
     assert_eq!(preview["state"], "accepted");
     let events: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM domain_events WHERE kind = 'invitation.accepted' AND account_id = $1",
@@ -394,18 +376,7 @@ async fn cancelled_resent_replaced_and_expired_links_are_refused(backend: Backen
         .state
         .clock
         .advance(Duration::from_secs(7 * 24 * 3600 - 60));
-    assert_eq!(
-        o.app
-            .expect(
-                200,
-                "GET",
-                &format!("/api/v1/invitations/{second}"),
-                None,
-                None
-            )
-            .await["state"],
-        "pending"
-    );
+    assert_eq!(o.app.invitation_preview(&second).await["state"], "pending");
     // …expired just after, and an expired one never blocks a new one.
     o.app.state.clock.advance(Duration::from_secs(61));
     let refused = o
@@ -418,18 +389,7 @@ async fn cancelled_resent_replaced_and_expired_links_are_refused(backend: Backen
         )
         .await;
     assert_eq!(problem(refused).await["code"], "invitation_expired");
-    assert_eq!(
-        o.app
-            .expect(
-                200,
-                "GET",
-                &format!("/api/v1/invitations/{second}"),
-                None,
-                None
-            )
-            .await["state"],
-        "expired"
-    );
+    assert_eq!(o.app.invitation_preview(&second).await["state"], "expired");
     let owner = o.app.login_ok(&o.owner_email, PASSWORD).await;
     o.app
         .expect(
@@ -528,18 +488,7 @@ async fn accepting_as_a_member_uses_nothing_up(backend: Backend) {
         )
         .await;
     assert_eq!(problem(refused).await["code"], "already_member");
-    assert_eq!(
-        o.app
-            .expect(
-                200,
-                "GET",
-                &format!("/api/v1/invitations/{token}"),
-                None,
-                None
-            )
-            .await["state"],
-        "pending"
-    );
+    assert_eq!(o.app.invitation_preview(&token).await["state"], "pending");
 }
 
 async fn a_hundred_concurrent_accepts_make_one_membership(backend: Backend) {
@@ -883,16 +832,7 @@ async fn an_invitation_link_cannot_probe_addresses_without_end(backend: Backend)
     let refused = probe(4).await;
     assert_eq!(refused.status(), 429);
     assert_eq!(problem(refused).await["code"], "rate_limited");
-    let preview = o
-        .app
-        .expect(
-            200,
-            "GET",
-            &format!("/api/v1/invitations/{token}"),
-            None,
-            None,
-        )
-        .await;
+    let preview = o.app.invitation_preview(&token).await;
     assert_eq!(preview["state"], "pending");
 }
 
@@ -1031,15 +971,7 @@ async fn admins_cancel_and_resend_and_the_sweeper_expires(backend: Backend) {
         .await;
     assert_eq!(problem(twice).await["code"], "invitation_cancelled");
     assert_eq!(
-        o.app
-            .expect(
-                200,
-                "GET",
-                &format!("/api/v1/invitations/{second}"),
-                None,
-                None
-            )
-            .await["state"],
+        o.app.invitation_preview(&second).await["state"],
         "cancelled"
     );
 
@@ -1059,15 +991,7 @@ async fn admins_cancel_and_resend_and_the_sweeper_expires(backend: Backend) {
         .clock
         .advance(Duration::from_secs(8 * 24 * 3600));
     assert_eq!(
-        o.app
-            .expect(
-                200,
-                "GET",
-                &format!("/api/v1/invitations/{token}"),
-                None,
-                None
-            )
-            .await["state"],
+        o.app.invitation_preview(&token).await["state"],
         "expired",
         "before any sweep"
     );

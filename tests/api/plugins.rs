@@ -337,16 +337,7 @@ async fn the_acceptance_policy_changes_the_granted_permissions(backend: Backend)
     let problem = problem(response).await;
     assert_eq!(problem["reason"], "invited_email_required");
     assert!(problem["detail"].as_str().unwrap().contains(&invited));
-    let preview = o
-        .app
-        .expect(
-            200,
-            "GET",
-            &format!("/api/v1/invitations/{token}"),
-            None,
-            None,
-        )
-        .await;
+    let preview = o.app.invitation_preview(&token).await;
     assert_eq!(preview["state"], "pending", "a veto uses nothing up");
 }
 

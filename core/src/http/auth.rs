@@ -225,29 +225,37 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// `Set-Cookie` for a new session: HttpOnly, SameSite=Lax, Secure on https, as long as the session.
-pub fn session_cookie(token: &str, settings: &Settings) -> Result<HeaderValue, Error> {
+/// `Set-Cookie` for one of Roster's cookies: HttpOnly, SameSite=Lax, Secure when
+/// `server.public_url` is https, and `Max-Age` when given (else it lasts as long as the browser).
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    max_age_secs: Option<u64>,
+    settings: &Settings,
+) -> Option<HeaderValue> {
+    let max_age = max_age_secs
+        .map(|secs| format!("; Max-Age={secs}"))
+        .unwrap_or_default();
     let secure = if settings.server.public_url.is_https() {
         "; Secure"
     } else {
         ""
     };
     HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        settings.auth.session_absolute.as_secs()
+        "{name}={value}; Path=/; HttpOnly; SameSite=Lax{max_age}{secure}"
     ))
-    .map_err(|e| Error::internal(format!("cookie: {e}")))
+    .ok()
+}
+
+/// `Set-Cookie` for a new session, as long as the session.
+pub fn session_cookie(token: &str, settings: &Settings) -> Result<HeaderValue, Error> {
+    let lifetime = settings.auth.session_absolute.as_secs();
+    set_cookie(SESSION_COOKIE, token, Some(lifetime), settings)
+        .ok_or_else(|| Error::internal("the session cookie is not a header value"))
 }
 
 /// `Set-Cookie` that removes the session cookie.
 pub fn clear_session_cookie(settings: &Settings) -> HeaderValue {
-    let secure = if settings.server.public_url.is_https() {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static("roster_session=; Path=/; Max-Age=0"))
+    set_cookie(SESSION_COOKIE, "", Some(0), settings)
+        .unwrap_or_else(|| HeaderValue::from_static("roster_session=; Path=/; Max-Age=0"))
 }

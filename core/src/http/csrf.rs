@@ -27,7 +27,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use super::auth::{SESSION_COOKIE, bearer_token, cookie_value};
+use super::auth::{SESSION_COOKIE, bearer_token, cookie_value, set_cookie};
 use super::problem::{ApiError, Code};
 use crate::state::AppState;
 
@@ -200,17 +200,10 @@ pub async fn page_guard(
         .extensions_mut()
         .insert(CsrfToken(token_for(&binding)));
     let mut response = next.run(request).await;
-    if let Some(value) = new_cookie {
-        let secure = if state.settings.server.public_url.is_https() {
-            "; Secure"
-        } else {
-            ""
-        };
-        if let Ok(cookie) = HeaderValue::from_str(&format!(
-            "{CSRF_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax{secure}"
-        )) {
-            response.headers_mut().append(header::SET_COOKIE, cookie);
-        }
+    if let Some(cookie) =
+        new_cookie.and_then(|value| set_cookie(CSRF_COOKIE, &value, None, &state.settings))
+    {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     response
 }

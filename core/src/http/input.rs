@@ -75,7 +75,8 @@ pub async fn check_path<S: Send + Sync>(parts: &mut Parts, state: &S) -> Result<
     Ok(())
 }
 
-fn not_found() -> ApiError {
+/// The answer for anything that names nothing: an unknown route, an id that cannot be one.
+pub fn not_found() -> ApiError {
     ApiError::new(Code::NotFound).with_detail("no such resource")
 }
 

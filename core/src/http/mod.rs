@@ -21,7 +21,7 @@ use utoipa_axum::router::OpenApiRouter;
 use openapi::ApiDoc;
 
 use crate::state::AppState;
-use problem::{ApiError, Code};
+use problem::ApiError;
 
 /// The whole application as an axum router, ready to serve or to drive in-process.
 pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
@@ -78,7 +78,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
 }
 
 async fn not_found() -> ApiError {
-    ApiError::new(Code::NotFound).with_detail("no such resource")
+    input::not_found()
 }
 
 /// Every documented route: each domain's `routes()` is merged here.
