@@ -24,10 +24,11 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
         .execute(&mut *conn)
         .await?
         .rows_affected();
+    let challenges = crate::sessions::challenge::sweep(&mut conn, now).await?;
     let invitations = crate::invitations::repo::expire(&mut conn, now).await?;
     drop(conn);
     let windows = crate::ratelimit::sweep(state.db.pool(), now - ms(KEEP)).await?;
-    Ok(sessions + links + invitations + windows)
+    Ok(sessions + links + challenges + invitations + windows)
 }
 
 /// Sweeps every [`INTERVAL`] until the task is dropped.

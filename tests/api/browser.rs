@@ -205,6 +205,93 @@ impl Browser {
         element.click().await.unwrap();
     }
 
+    /// Clicks the link whose text is `text`.
+    pub async fn click_link(&self, text: &str) {
+        self.client
+            .find(Locator::LinkText(text))
+            .await
+            .unwrap_or_else(|e| panic!("no link {text:?}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Clicks the element with the id `id` (a checkbox, a radio button, a summary).
+    pub async fn click_id(&self, id: &str) {
+        self.client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no element #{id}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Whether the checkbox or radio button with the id `id` is checked.
+    pub async fn is_checked(&self, id: &str) -> bool {
+        let element = self.client.find(Locator::Id(id)).await.unwrap();
+        element.prop("checked").await.unwrap().as_deref() == Some("true")
+    }
+
+    /// The attribute (or property, like a field's current `value`) of the first element matching
+    /// `css`.
+    pub async fn attribute(&self, css: &str, name: &str) -> Option<String> {
+        let element = self.client.find(Locator::Css(css)).await.ok()?;
+        element.prop(name).await.ok().flatten()
+    }
+
+    /// The texts of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            texts.push(element.text().await.unwrap());
+        }
+        texts
+    }
+
+    /// The path (and query) of the page the browser shows.
+    pub async fn path(&self) -> String {
+        let url = self.client.current_url().await.unwrap();
+        match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        }
+    }
+
+    /// Sets the window's size (a phone: 390 × 844; a desktop: 1280 × 900).
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client.set_window_size(width, height).await.unwrap();
+    }
+
+    /// The elements that reach past the window's right edge (a page that scrolls sideways is not
+    /// tidy on a phone), as `tag.class#id` descriptions.
+    pub async fn wider_than_window(&self) -> Vec<String> {
+        let found = self
+            .client
+            .execute(
+                "const width = document.documentElement.clientWidth; \
+                 return Array.from(document.querySelectorAll('body *')) \
+                   .filter(e => e.getBoundingClientRect().right > width + 1) \
+                   .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') \
+                     + (e.id ? '#' + e.id : ''));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(found).unwrap()
+    }
+
+    /// Saves a PNG of the page as `<name>.png` in the folder `ROSTER_SCREENSHOTS` names, when it is
+    /// set (the README's screenshots are made so); otherwise does nothing.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("ROSTER_SCREENSHOTS") else {
+            return;
+        };
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(PathBuf::from(dir).join(format!("{name}.png")), png).unwrap();
+    }
+
     /// Ends the WebDriver session (Chromium exits); chromedriver is killed on drop.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

@@ -15,6 +15,7 @@ mod auth;
 mod authz_matrix;
 mod browser;
 mod cli;
+mod client_area;
 mod control_chars;
 mod csrf;
 mod errors;

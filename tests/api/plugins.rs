@@ -1277,6 +1277,16 @@ async fn a_call_in_flight_finishes_on_the_version_it_started_with(backend: Backe
     )
     .unwrap();
     plugins.manifest("slow", "2.0.0", "slow-v2.wasm", &["settings"]);
+    // The admin token's first use records when it was used, a write; on SQLite that write would
+    // queue behind the looping call's write lock and the counters below would only be read once the
+    // call had ended. Use the token once before the call starts.
+    assert_eq!(
+        hook_stats(
+            &plugin_view(&o.app, &o.admin, "slow").await,
+            "before-invitation-create"
+        )["in_flight"],
+        0
+    );
     let in_flight = {
         let (app, account, owner) = (o.app.address.clone(), o.account.clone(), o.owner.clone());
         tokio::spawn(async move {

@@ -3,6 +3,7 @@
 
 pub mod admin_http;
 pub mod http;
+pub mod pages;
 pub mod repo;
 pub mod service;
 
@@ -70,6 +71,16 @@ pub struct Account {
 }
 
 /// Profile fields, as sent to create or change an account. Absent fields stay as they are.
+impl Account {
+    /// The name people know the account by: its company name, else its billing email address.
+    pub fn display_name(&self) -> String {
+        self.company_name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| self.billing_email.clone())
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct AccountProfile {
     #[schema(max_length = 200)]

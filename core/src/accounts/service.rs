@@ -113,6 +113,58 @@ pub async fn signup(
     Ok((row.to_user()?, account))
 }
 
+/// What a sign-up from outside (the API's `POST /signup`, the `/signup` page) comes to.
+#[derive(Debug)]
+pub enum SignedUp {
+    /// Signed up and signed in: the user, their account (if one was asked for) and a session.
+    SignedIn {
+        user: Box<User>,
+        account: Option<Box<Account>>,
+        token: String,
+    },
+    /// With `auth.require_email_verification`: the next step is in an email, whether or not the
+    /// address already had a login (its owner is told instead), so sign-up cannot be used to find
+    /// out who has one.
+    CheckMailbox,
+}
+
+/// Sign-up from outside, with the rules that decide what the answer may say: [`signup`], then a
+/// session, unless the address must be verified first.
+pub async fn sign_up(
+    state: &AppState,
+    ctx: &Context,
+    user_agent: Option<String>,
+    new: NewUser,
+    account: Option<AccountProfile>,
+) -> Result<SignedUp> {
+    let email = new.email.clone();
+    let signed_up = signup(state, ctx, new, account).await;
+    if state.settings.auth.require_email_verification {
+        return match signed_up {
+            Ok(_) => Ok(SignedUp::CheckMailbox),
+            Err(Error::EmailTaken) => {
+                users::notify_signup_attempt(state, &email);
+                Ok(SignedUp::CheckMailbox)
+            }
+            Err(e) => Err(e),
+        };
+    }
+    let (user, account) = signed_up?;
+    let token = crate::sessions::start(
+        state,
+        &user.id,
+        ctx.ip.clone(),
+        user_agent,
+        crate::sessions::Via::SignUp,
+    )
+    .await?;
+    Ok(SignedUp::SignedIn {
+        user: Box::new(user),
+        account: account.map(Box::new),
+        token,
+    })
+}
+
 /// Who owns a new account created from the admin API.
 #[derive(Debug)]
 pub enum NewOwner {

@@ -17,8 +17,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_contact, update_contact, delete_contact))
 }
 
-const PERMISSION: &str = "contacts";
-
 /// The account's contacts.
 #[utoipa::path(get, path = "/api/v1/accounts/{id}/contacts", tag = "accounts", params(("id" = String, Path)),
     responses((status = 200, body = Vec<Contact>), (status = 403, body = Problem), (status = 404, body = Problem)))]
@@ -26,10 +24,7 @@ async fn list_contacts(
     State(state): State<AppState>,
     caller: AccountUser,
 ) -> Result<ApiJson<Vec<Contact>>, ApiError> {
-    caller.access.require(PERMISSION)?;
-    Ok(ApiJson(
-        super::list(&state, &caller.access.account_id).await?,
-    ))
+    Ok(ApiJson(super::list(&state, &caller.access).await?))
 }
 
 /// Add a contact.
@@ -42,9 +37,8 @@ async fn create_contact(
     ip: ClientIp,
     ApiJson(input): ApiJson<ContactInput>,
 ) -> Result<(StatusCode, ApiJson<Contact>), ApiError> {
-    caller.access.require(PERMISSION)?;
     let ctx = caller.user.context(&ip);
-    let contact = super::create(&state, &ctx, &caller.access.account_id, input).await?;
+    let contact = super::create(&state, &ctx, &caller.access, input).await?;
     Ok((StatusCode::CREATED, ApiJson(contact)))
 }
 
@@ -57,9 +51,8 @@ async fn get_contact(
     caller: AccountUser,
     ApiPath((_account_id, contact_id)): ApiPath<(String, String)>,
 ) -> Result<ApiJson<Contact>, ApiError> {
-    caller.access.require(PERMISSION)?;
     Ok(ApiJson(
-        super::get(&state, &caller.access.account_id, &contact_id).await?,
+        super::get(&state, &caller.access, &contact_id).await?,
     ))
 }
 
@@ -74,10 +67,9 @@ async fn update_contact(
     ApiPath((_account_id, contact_id)): ApiPath<(String, String)>,
     ApiJson(input): ApiJson<ContactInput>,
 ) -> Result<ApiJson<Contact>, ApiError> {
-    caller.access.require(PERMISSION)?;
     let ctx = caller.user.context(&ip);
     Ok(ApiJson(
-        super::update(&state, &ctx, &caller.access.account_id, &contact_id, input).await?,
+        super::update(&state, &ctx, &caller.access, &contact_id, input).await?,
     ))
 }
 
@@ -91,8 +83,7 @@ async fn delete_contact(
     ip: ClientIp,
     ApiPath((_account_id, contact_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    caller.access.require(PERMISSION)?;
     let ctx = caller.user.context(&ip);
-    super::delete(&state, &ctx, &caller.access.account_id, &contact_id).await?;
+    super::delete(&state, &ctx, &caller.access, &contact_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

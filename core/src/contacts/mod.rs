@@ -1,8 +1,9 @@
 //! Contacts: people on an account who receive its emails (billing, support, product, domain
 //! notices) without logging in. Contacts stay contacts; they are not users. Managing them needs the
-//! `contacts` permission.
+//! `contacts` permission, checked here for every caller.
 
 pub mod http;
+pub mod pages;
 pub mod repo;
 
 use serde::{Deserialize, Serialize};
@@ -12,8 +13,12 @@ use utoipa::ToSchema;
 use crate::audit::{self, Context, Event};
 use crate::crypto::new_id;
 use crate::error::{Error, Result};
+use crate::memberships::Access;
 use crate::state::AppState;
 use crate::users::{Email, parse_name};
+
+/// The permission that managing an account's contacts needs.
+pub const PERMISSION: &str = "contacts";
 
 /// The kinds of email a contact can receive.
 pub const EMAIL_KINDS: [&str; 5] = ["general", "billing", "support", "product", "domain"];
@@ -102,12 +107,16 @@ fn event<'a>(action: &'a str, account_id: &'a str) -> Event<'a> {
     }
 }
 
-pub async fn list(state: &AppState, account_id: &str) -> Result<Vec<Contact>> {
+pub async fn list(state: &AppState, access: &Access) -> Result<Vec<Contact>> {
+    access.require(PERMISSION)?;
+    let account_id = &access.account_id;
     let mut conn = state.db.pool().acquire().await?;
     repo::list(&mut conn, account_id).await
 }
 
-pub async fn get(state: &AppState, account_id: &str, id: &str) -> Result<Contact> {
+pub async fn get(state: &AppState, access: &Access, id: &str) -> Result<Contact> {
+    access.require(PERMISSION)?;
+    let account_id = &access.account_id;
     let mut conn = state.db.pool().acquire().await?;
     repo::get(&mut conn, account_id, id).await
 }
@@ -115,9 +124,11 @@ pub async fn get(state: &AppState, account_id: &str, id: &str) -> Result<Contact
 pub async fn create(
     state: &AppState,
     ctx: &Context,
-    account_id: &str,
+    access: &Access,
     input: ContactInput,
 ) -> Result<Contact> {
+    access.require(PERMISSION)?;
+    let account_id = access.account_id.as_str();
     let input = input.validated()?;
     let (Some(first_name), Some(last_name), Some(email)) =
         (&input.first_name, &input.last_name, &input.email)
@@ -162,10 +173,12 @@ pub async fn create(
 pub async fn update(
     state: &AppState,
     ctx: &Context,
-    account_id: &str,
+    access: &Access,
     id: &str,
     input: ContactInput,
 ) -> Result<Contact> {
+    access.require(PERMISSION)?;
+    let account_id = access.account_id.as_str();
     let input = input.validated()?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
@@ -183,7 +196,9 @@ pub async fn update(
     Ok(after)
 }
 
-pub async fn delete(state: &AppState, ctx: &Context, account_id: &str, id: &str) -> Result<()> {
+pub async fn delete(state: &AppState, ctx: &Context, access: &Access, id: &str) -> Result<()> {
+    access.require(PERMISSION)?;
+    let account_id = access.account_id.as_str();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     let before = repo::get(&mut tx, account_id, id).await?;

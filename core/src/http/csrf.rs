@@ -150,15 +150,15 @@ pub async fn page_guard(
         cookie_value(headers, SESSION_COOKIE).or_else(|| cookie_value(headers, CSRF_COOKIE));
     if request.method() == Method::POST {
         let Some(binding) = binding else {
-            return refused();
+            return refused(&state);
         };
         if origin_of(headers, state.settings.server.public_url.as_str()) == Origin::Foreign {
-            return refused();
+            return refused(&state);
         }
         let (parts, body) = request.into_parts();
         let max = state.settings.server.max_body_bytes;
         let Ok(bytes) = axum::body::to_bytes(body, max).await else {
-            return refused();
+            return refused(&state);
         };
         let sent = url::form_urlencoded::parse(&bytes)
             .find(|(key, _)| key == CSRF_FIELD)
@@ -166,13 +166,13 @@ pub async fn page_guard(
             .unwrap_or_default();
         let expected = token_for(&binding);
         if !bool::from(sent.as_bytes().ct_eq(expected.as_bytes())) {
-            return refused();
+            return refused(&state);
         }
         // The pages' share of the input rule (`http::input`): no control character in any field.
         if let Some((field, _)) = url::form_urlencoded::parse(&bytes)
             .find(|(key, value)| super::input::has_control(key) || super::input::has_control(value))
         {
-            return super::pages::message(
+            return super::pages::Chrome::anonymous(&state).message(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "This form could not be sent",
                 &format!(
@@ -193,7 +193,7 @@ pub async fn page_guard(
         Some(binding) => (binding, None),
         None => match crate::crypto::new_token() {
             Ok(fresh) => (fresh.clone(), Some(fresh)),
-            Err(e) => return super::pages::failed(e),
+            Err(e) => return super::pages::Chrome::anonymous(&state).failed(e),
         },
     };
     request
@@ -208,8 +208,8 @@ pub async fn page_guard(
     response
 }
 
-fn refused() -> Response {
-    super::pages::message(
+fn refused(state: &AppState) -> Response {
+    super::pages::Chrome::anonymous(state).message(
         StatusCode::FORBIDDEN,
         "This form could not be sent",
         "It came from another site, or the page was opened before you signed in or out. Go back, \

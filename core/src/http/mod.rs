@@ -1,6 +1,7 @@
 //! The HTTP layer: merges each domain's routes, adds the cross-cutting middleware, and does nothing
 //! else. Handlers live beside their domain; this module never touches the database.
 
+pub mod assets;
 pub mod auth;
 pub mod csrf;
 pub mod docs;
@@ -30,8 +31,14 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
     let max_body = state.settings.server.max_body_bytes;
     let plugins = state.plugins.clone();
     let pages = Router::new()
+        .merge(crate::sessions::pages::routes())
         .merge(crate::users::pages::routes())
+        .merge(crate::users::me_pages::routes())
+        .merge(crate::accounts::pages::routes())
+        .merge(crate::contacts::pages::routes())
+        .merge(crate::memberships::pages::routes())
         .merge(crate::invitations::pages::routes())
+        .merge(crate::invitations::owner_pages::routes())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             csrf::page_guard,
@@ -42,6 +49,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
             csrf::api_guard,
         ))
         .merge(docs::routes(document))
+        .merge(assets::routes())
         .merge(pages)
         .fallback(not_found)
         .layer(

@@ -10,6 +10,7 @@ use super::http::InviteRequest;
 use crate::http::auth::{Admin, ClientIp};
 use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
+use crate::memberships::Manager;
 use crate::state::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -27,7 +28,9 @@ async fn list_invitations(
     _admin: Admin,
     ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<Vec<Invitation>>, ApiError> {
-    Ok(ApiJson(super::list_pending(&state, &id).await?))
+    Ok(ApiJson(
+        super::list_pending(&state, Manager::Staff { account_id: &id }).await?,
+    ))
 }
 
 /// Invite an email address to an account, as staff (works with user management off).
@@ -44,7 +47,7 @@ async fn create_invitation(
     let invitation = super::invite(
         &state,
         &admin.context(&ip),
-        &id,
+        Manager::Staff { account_id: &id },
         &request.email,
         &request.permissions,
     )
@@ -62,7 +65,13 @@ async fn cancel_invitation(
     ip: ClientIp,
     ApiPath((id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    super::cancel(&state, &admin.context(&ip), &id, &invitation_id).await?;
+    super::cancel(
+        &state,
+        &admin.context(&ip),
+        Manager::Staff { account_id: &id },
+        &invitation_id,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -77,6 +86,12 @@ async fn resend_invitation(
     ApiPath((id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<ApiJson<Invitation>, ApiError> {
     Ok(ApiJson(
-        super::resend(&state, &admin.context(&ip), &id, &invitation_id).await?,
+        super::resend(
+            &state,
+            &admin.context(&ip),
+            Manager::Staff { account_id: &id },
+            &invitation_id,
+        )
+        .await?,
     ))
 }

@@ -12,6 +12,7 @@ use super::{Accepted, Acceptor, Invitation, InvitationPreview};
 use crate::http::auth::{AccountUser, ClientIp, CurrentUser};
 use crate::http::input::{ApiJson, ApiPath, OptionalJson};
 use crate::http::problem::{ApiError, Problem};
+use crate::memberships::Manager;
 use crate::state::AppState;
 use crate::users::service::NewUser;
 
@@ -40,9 +41,8 @@ async fn list_invitations(
     State(state): State<AppState>,
     caller: AccountUser,
 ) -> Result<ApiJson<Vec<Invitation>>, ApiError> {
-    caller.access.require_user_management(&state)?;
     Ok(ApiJson(
-        super::list_pending(&state, &caller.access.account_id).await?,
+        super::list_pending(&state, Manager::Member(&caller.access)).await?,
     ))
 }
 
@@ -62,12 +62,11 @@ async fn create_invitation(
     ip: ClientIp,
     ApiJson(request): ApiJson<InviteRequest>,
 ) -> Result<(StatusCode, ApiJson<Invitation>), ApiError> {
-    caller.access.require_user_management(&state)?;
     let ctx = caller.user.context(&ip);
     let invitation = super::invite(
         &state,
         &ctx,
-        &caller.access.account_id,
+        Manager::Member(&caller.access),
         &request.email,
         &request.permissions,
     )
@@ -85,11 +84,10 @@ async fn cancel_invitation(
     ip: ClientIp,
     ApiPath((_account_id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    caller.access.require_user_management(&state)?;
     super::cancel(
         &state,
         &caller.user.context(&ip),
-        &caller.access.account_id,
+        Manager::Member(&caller.access),
         &invitation_id,
     )
     .await?;
@@ -106,10 +104,10 @@ async fn resend_invitation(
     ip: ClientIp,
     ApiPath((_account_id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<ApiJson<Invitation>, ApiError> {
-    caller.access.require_user_management(&state)?;
     let ctx = caller.user.context(&ip);
+    let by = Manager::Member(&caller.access);
     Ok(ApiJson(
-        super::resend(&state, &ctx, &caller.access.account_id, &invitation_id).await?,
+        super::resend(&state, &ctx, by, &invitation_id).await?,
     ))
 }
 

@@ -4,6 +4,7 @@
 
 pub mod admin_http;
 pub mod http;
+pub mod owner_pages;
 pub mod pages;
 pub mod repo;
 
@@ -16,7 +17,7 @@ use crate::clock::ms;
 use crate::crypto::{hash_token, new_id, new_token};
 use crate::error::{Error, Result};
 use crate::events;
-use crate::memberships::repo as memberships_repo;
+use crate::memberships::{Manager, repo as memberships_repo};
 use crate::plugins::AcceptRequest;
 use crate::state::AppState;
 use crate::users::service::NewUser;
@@ -89,14 +90,6 @@ async fn inviter_name(state: &AppState, ctx: &Context) -> Result<String> {
     }
 }
 
-fn account_name(account: &crate::accounts::Account) -> String {
-    account
-        .company_name
-        .clone()
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| account.billing_email.clone())
-}
-
 /// Counts one invitation or resend against the account's hourly limit.
 async fn hit_limit(state: &AppState, account_id: &str, now: i64) -> Result<()> {
     crate::ratelimit::hit(
@@ -114,10 +107,12 @@ async fn hit_limit(state: &AppState, account_id: &str, now: i64) -> Result<()> {
 pub async fn invite(
     state: &AppState,
     ctx: &Context,
-    account_id: &str,
+    by: Manager<'_>,
     email: &str,
     permissions: &[String],
 ) -> Result<Invitation> {
+    by.authorise(state)?;
+    let account_id = by.account_id();
     let email = Email::parse(email)?;
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
@@ -186,7 +181,7 @@ fn send(state: &AppState, row: &InvitationRow, account: &crate::accounts::Accoun
         &row.email,
         "invitation",
         json!({
-            "account_name": account_name(account),
+            "account_name": account.display_name(),
             "invited_by": row.invited_by_name,
             "sent_by_staff": row.invited_by_kind == "admin",
             "link": state.settings.server.public_url.join(&format!("/invite/{token}")),
@@ -195,7 +190,9 @@ fn send(state: &AppState, row: &InvitationRow, account: &crate::accounts::Accoun
     );
 }
 
-pub async fn list_pending(state: &AppState, account_id: &str) -> Result<Vec<Invitation>> {
+pub async fn list_pending(state: &AppState, by: Manager<'_>) -> Result<Vec<Invitation>> {
+    by.authorise(state)?;
+    let account_id = by.account_id();
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
     crate::accounts::repo::get(&mut conn, account_id).await?;
@@ -206,7 +203,9 @@ pub async fn list_pending(state: &AppState, account_id: &str) -> Result<Vec<Invi
         .collect())
 }
 
-pub async fn cancel(state: &AppState, ctx: &Context, account_id: &str, id: &str) -> Result<()> {
+pub async fn cancel(state: &AppState, ctx: &Context, by: Manager<'_>, id: &str) -> Result<()> {
+    by.authorise(state)?;
+    let account_id = by.account_id();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     let row = repo::get(&mut tx, account_id, id).await?;
@@ -236,9 +235,11 @@ pub async fn cancel(state: &AppState, ctx: &Context, account_id: &str, id: &str)
 pub async fn resend(
     state: &AppState,
     ctx: &Context,
-    account_id: &str,
+    by: Manager<'_>,
     id: &str,
 ) -> Result<Invitation> {
+    by.authorise(state)?;
+    let account_id = by.account_id();
     let now = state.clock.now_ms();
     hit_limit(state, account_id, now).await?;
     let token = new_token()?;
@@ -289,7 +290,7 @@ pub async fn preview(state: &AppState, token: &str) -> Result<InvitationPreview>
         .ok_or(Error::NotFound("invitation"))?;
     let account = crate::accounts::repo::get(&mut conn, &row.account_id).await?;
     Ok(InvitationPreview {
-        account_name: account_name(&account),
+        account_name: account.display_name(),
         invited_by: row.invited_by_name.clone(),
         sent_by_staff: row.invited_by_kind == "admin",
         expires_at: row.expires_at,
@@ -338,6 +339,7 @@ pub async fn accept(
     if effective_state(&row, now) != "pending" {
         return Err(refusal(&row, now));
     }
+    let mut unverified = None;
     let user_id = match (&prepared, signed_in) {
         (Some(prepared), _) => {
             let ctx = Context {
@@ -345,9 +347,12 @@ pub async fn accept(
                 ip: ip.clone(),
             };
             let created = users::insert(&mut tx, &ctx, now, prepared, "user.signed_up").await?;
-            // The link reached this address: it is verified.
+            // The link reached this address: it is verified. Another address is verified the
+            // usual way, by a link sent once this commits.
             if created.email.to_lowercase() == row.email_normalized {
                 users_repo::mark_email_verified(&mut tx, &created.id, &created.email, now).await?;
+            } else {
+                unverified = Some(created.clone());
             }
             created.id
         }
@@ -410,6 +415,9 @@ pub async fn accept(
     .await?;
     let user = users_repo::get(&mut tx, &user_id).await?;
     tx.commit().await?;
+    if let Some(created) = unverified {
+        users::send_verification(state, &created).await?;
+    }
     Ok(Accepted {
         user: user.to_user()?,
         account_id: row.account_id,

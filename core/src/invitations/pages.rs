@@ -18,8 +18,7 @@ use serde::Deserialize;
 use super::{Acceptor, InvitationPreview};
 use crate::error::Error;
 use crate::http::auth::{ClientIp, CurrentUser, UserAgent, clear_session_cookie, session_cookie};
-use crate::http::csrf::CsrfToken;
-use crate::http::pages::{failed, message, render, sentence};
+use crate::http::pages::{Chrome, see_other, sentence};
 use crate::sessions::{self, Login};
 use crate::state::AppState;
 use crate::users::service::NewUser;
@@ -35,29 +34,33 @@ pub fn routes() -> Router<AppState> {
 
 async fn page(
     State(state): State<AppState>,
-    csrf: CsrfToken,
+    chrome: Chrome,
     user: Option<CurrentUser>,
     Path(token): Path<String>,
 ) -> Response {
-    match usable(&state, &token).await {
-        Ok(invitation) => show(&state, &csrf, &token, &invitation, user.as_ref(), None).await,
+    match usable(&state, &chrome, &token).await {
+        Ok(invitation) => show(&state, &chrome, &token, &invitation, user.as_ref(), None).await,
         Err(page) => page,
     }
 }
 
 /// The invitation behind `token` while it can still be accepted; otherwise the page that says why
 /// not (404 for an unknown token, 410 for a used, cancelled or expired one).
-async fn usable(state: &AppState, token: &str) -> Result<InvitationPreview, Response> {
+async fn usable(
+    state: &AppState,
+    chrome: &Chrome,
+    token: &str,
+) -> Result<InvitationPreview, Response> {
     match super::preview(state, token).await {
         Ok(invitation) if invitation.state == "pending" => Ok(invitation),
-        Ok(invitation) => Err(gone(&invitation)),
-        Err(Error::NotFound(_)) => Err(unknown()),
-        Err(e) => Err(failed(e)),
+        Ok(invitation) => Err(gone(chrome, &invitation)),
+        Err(Error::NotFound(_)) => Err(unknown(chrome)),
+        Err(e) => Err(chrome.failed(e)),
     }
 }
 
-fn unknown() -> Response {
-    message(
+fn unknown(chrome: &Chrome) -> Response {
+    chrome.message(
         StatusCode::NOT_FOUND,
         "Invitation not found",
         "This invitation link is not valid. Check the link in the email, or ask for a new invitation.",
@@ -67,7 +70,7 @@ fn unknown() -> Response {
 /// The invitation page, with `error` when an attempt failed (then 422).
 async fn show(
     state: &AppState,
-    csrf: &CsrfToken,
+    chrome: &Chrome,
     token: &str,
     invitation: &InvitationPreview,
     user: Option<&CurrentUser>,
@@ -89,7 +92,7 @@ async fn show(
     } else {
         StatusCode::OK
     };
-    render(
+    chrome.render(
         status,
         "invite.html",
         minijinja::context! {
@@ -99,51 +102,46 @@ async fn show(
             error => error,
             expires => expires.replace('T', " ").trim_end_matches('Z'),
             min_length => state.settings.auth.password.min_length,
-            csrf => &csrf.0,
         },
     )
 }
 
-fn gone(invitation: &InvitationPreview) -> Response {
+fn gone(chrome: &Chrome, invitation: &InvitationPreview) -> Response {
     let text = match invitation.state.as_str() {
         "accepted" => "This invitation was already accepted.",
         "cancelled" => "This invitation was cancelled. Ask the account owner for a new one.",
         _ => "This invitation has expired. Ask the account owner for a new one.",
     };
-    message(StatusCode::GONE, "Invitation no longer valid", text)
+    chrome.message(StatusCode::GONE, "Invitation no longer valid", text)
 }
 
 /// The page after an accept attempt: done, or why not. A failed login or sign-up comes back to the
 /// invitation page with the reason.
 async fn accepted(
     state: &AppState,
-    csrf: &CsrfToken,
+    chrome: &Chrome,
     token: &str,
     invitation: &InvitationPreview,
     user: Option<&CurrentUser>,
     result: Result<super::Accepted, Error>,
 ) -> Response {
     match result {
-        Ok(_) => message(
-            StatusCode::OK,
-            "Invitation accepted",
-            &format!("You now have access to {}.", invitation.account_name),
-        ),
-        Err(Error::AlreadyMember) => message(
+        Ok(done) => see_other(&joined(&done.account_id)),
+        Err(Error::AlreadyMember) => chrome.message(
             StatusCode::CONFLICT,
             "Already a member",
             "You already have access to this account.",
         ),
-        Err(Error::NotFound("invitation")) => unknown(),
+        Err(Error::NotFound("invitation")) => unknown(chrome),
         Err(
             e @ (Error::InvitationUsed | Error::InvitationCancelled | Error::InvitationExpired),
-        ) => message(
+        ) => chrome.message(
             StatusCode::GONE,
             "Invitation no longer valid",
             &sentence(&e),
         ),
         Err(e @ (Error::VetoedByPlugin { .. } | Error::RateLimited { .. })) => {
-            show(state, csrf, token, invitation, user, Some(sentence(&e))).await
+            show(state, chrome, token, invitation, user, Some(sentence(&e))).await
         }
         Err(
             e @ (Error::EmailTaken
@@ -158,20 +156,20 @@ async fn accepted(
                 Error::Unauthenticated => "Your session has ended: log in again.".to_owned(),
                 other => sentence(&other),
             };
-            show(state, csrf, token, invitation, user, Some(text)).await
+            show(state, chrome, token, invitation, user, Some(text)).await
         }
-        Err(e) => failed(e),
+        Err(e) => chrome.failed(e),
     }
 }
 
 async fn accept_signed_in(
     State(state): State<AppState>,
-    csrf: CsrfToken,
+    chrome: Chrome,
     ip: ClientIp,
     user: Option<CurrentUser>,
     Path(token): Path<String>,
 ) -> Response {
-    let invitation = match usable(&state, &token).await {
+    let invitation = match usable(&state, &chrome, &token).await {
         Ok(invitation) => invitation,
         Err(page) => return page,
     };
@@ -181,7 +179,7 @@ async fn accept_signed_in(
         }
         None => Err(Error::Unauthenticated),
     };
-    accepted(&state, &csrf, &token, &invitation, user.as_ref(), result).await
+    accepted(&state, &chrome, &token, &invitation, user.as_ref(), result).await
 }
 
 #[derive(Deserialize)]
@@ -195,13 +193,13 @@ struct LoginForm {
 /// otherwise it is ended at once, so a failed answer never leaves the browser signed in.
 async fn login_and_accept(
     State(state): State<AppState>,
-    csrf: CsrfToken,
+    chrome: Chrome,
     ip: ClientIp,
     user_agent: UserAgent,
     Path(token): Path<String>,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    let invitation = match usable(&state, &token).await {
+    let invitation = match usable(&state, &chrome, &token).await {
         Ok(invitation) => invitation,
         Err(page) => return page,
     };
@@ -233,9 +231,9 @@ async fn login_and_accept(
                 }
                 other => sentence(&other),
             };
-            return show(&state, &csrf, &token, &invitation, None, Some(text)).await;
+            return show(&state, &chrome, &token, &invitation, None, Some(text)).await;
         }
-        Err(e) => return failed(e),
+        Err(e) => return chrome.failed(e),
     };
     let result = super::accept(
         &state,
@@ -245,12 +243,12 @@ async fn login_and_accept(
     )
     .await;
     let succeeded = result.is_ok();
-    let page = accepted(&state, &csrf, &token, &invitation, None, result).await;
+    let page = accepted(&state, &chrome, &token, &invitation, None, result).await;
     if succeeded {
         return with_session(&state, &session, page);
     }
     if let Err(e) = end_session(&state, &ip, &session).await {
-        return failed(e);
+        return chrome.failed(e);
     }
     page
 }
@@ -279,13 +277,13 @@ struct SignupForm {
 
 async fn signup_and_accept(
     State(state): State<AppState>,
-    csrf: CsrfToken,
+    chrome: Chrome,
     ip: ClientIp,
     user_agent: UserAgent,
     Path(token): Path<String>,
     Form(form): Form<SignupForm>,
 ) -> Response {
-    let invitation = match usable(&state, &token).await {
+    let invitation = match usable(&state, &chrome, &token).await {
         Ok(invitation) => invitation,
         Err(page) => return page,
     };
@@ -297,30 +295,36 @@ async fn signup_and_accept(
         language: None,
     };
     let result = super::accept(&state, ip.0.clone(), &token, Acceptor::Signup(new)).await;
-    let session = match &result {
-        Ok(done) => match sessions::start(
-            &state,
-            &done.user.id,
-            ip.0,
-            user_agent.0,
-            sessions::Via::SignUp,
-        )
-        .await
-        {
-            Ok(session) => Some(session),
-            Err(e) => return failed(e),
-        },
-        Err(_) => None,
+    let Ok(done) = &result else {
+        return accepted(&state, &chrome, &token, &invitation, None, result).await;
     };
-    let page = accepted(&state, &csrf, &token, &invitation, None, result).await;
-    match session {
-        Some(session) => with_session(&state, &session, page),
-        None => page,
+    // A session only where the domain allows one (not before a required verification).
+    match sessions::start(
+        &state,
+        &done.user.id,
+        ip.0,
+        user_agent.0,
+        sessions::Via::SignUp,
+    )
+    .await
+    {
+        Ok(session) => with_session(&state, &session, see_other(&joined(&done.account_id))),
+        Err(Error::EmailNotVerified) => chrome.message(
+            StatusCode::OK,
+            "Invitation accepted",
+            &format!(
+                "You now have access to {}. We sent a link to {} to verify the address: \
+                 open it, then sign in.",
+                invitation.account_name, done.user.email
+            ),
+        ),
+        Err(e) => chrome.failed(e),
     }
 }
 
 async fn sign_out(
     State(state): State<AppState>,
+    chrome: Chrome,
     ip: ClientIp,
     user: Option<CurrentUser>,
     Path(token): Path<String>,
@@ -336,7 +340,7 @@ async fn sign_out(
         )
         .await
         {
-            return failed(e);
+            return chrome.failed(e);
         }
     }
     (
@@ -344,6 +348,14 @@ async fn sign_out(
         Redirect::to(&format!("/invite/{token}")),
     )
         .into_response()
+}
+
+/// The switcher, saying which account was just joined.
+fn joined(account_id: &str) -> String {
+    format!(
+        "/accounts?joined={}",
+        crate::http::pages::encode(account_id)
+    )
 }
 
 /// Adds the session cookie to a page.

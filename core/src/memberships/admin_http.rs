@@ -7,9 +7,9 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::Member;
 use super::http::PermissionsRequest;
 use super::service;
+use super::{Manager, Member};
 use crate::accounts::Account;
 use crate::http::auth::{Admin, ClientIp};
 use crate::http::input::{ApiJson, ApiPath};
@@ -31,7 +31,9 @@ async fn list_users(
     _admin: Admin,
     ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<Vec<Member>>, ApiError> {
-    Ok(ApiJson(service::list_members(&state, &id).await?))
+    Ok(ApiJson(
+        service::list_members(&state, Manager::Staff { account_id: &id }).await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -78,7 +80,7 @@ async fn update_user(
         service::set_permissions(
             &state,
             &admin.context(&ip),
-            &id,
+            Manager::Staff { account_id: &id },
             &user_id,
             &request.permissions,
         )
@@ -96,14 +98,8 @@ async fn remove_user(
     ip: ClientIp,
     ApiPath((id, user_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    service::remove(
-        &state,
-        &admin.context(&ip),
-        &id,
-        &user_id,
-        "membership.removed",
-    )
-    .await?;
+    let by = Manager::Staff { account_id: &id };
+    service::remove(&state, &admin.context(&ip), by, &user_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -8,8 +8,8 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::Member;
 use super::service::{self, MyAccount};
+use super::{Manager, Member};
 use crate::http::auth::{AccountUser, ClientIp, SessionToken};
 use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
@@ -59,9 +59,8 @@ async fn list_users(
     State(state): State<AppState>,
     caller: AccountUser,
 ) -> Result<ApiJson<Vec<Member>>, ApiError> {
-    caller.access.require_user_management(&state)?;
     Ok(ApiJson(
-        service::list_members(&state, &caller.access.account_id).await?,
+        service::list_members(&state, Manager::Member(&caller.access)).await?,
     ))
 }
 
@@ -88,11 +87,10 @@ async fn update_user(
     ApiPath((_account_id, user_id)): ApiPath<(String, String)>,
     ApiJson(request): ApiJson<PermissionsRequest>,
 ) -> Result<ApiJson<Member>, ApiError> {
-    caller.access.require_user_management(&state)?;
     let ctx = caller.user.context(&ip);
-    let account_id = &caller.access.account_id;
+    let by = Manager::Member(&caller.access);
     Ok(ApiJson(
-        service::set_permissions(&state, &ctx, account_id, &user_id, &request.permissions).await?,
+        service::set_permissions(&state, &ctx, by, &user_id, &request.permissions).await?,
     ))
 }
 
@@ -112,14 +110,8 @@ async fn remove_user(
     ip: ClientIp,
     ApiPath((_account_id, user_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    let action = if user_id == caller.user.0.user_id {
-        "membership.left"
-    } else {
-        caller.access.require_user_management(&state)?;
-        "membership.removed"
-    };
     let ctx = caller.user.context(&ip);
-    service::remove(&state, &ctx, &caller.access.account_id, &user_id, action).await?;
+    service::remove(&state, &ctx, Manager::Member(&caller.access), &user_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -3,6 +3,7 @@
 
 pub mod admin_http;
 pub mod http;
+pub mod pages;
 pub mod repo;
 pub mod service;
 
@@ -40,7 +41,7 @@ impl Access {
 
     /// Rules 4 and 5: only the owner manages users and invitations in the client area, and only
     /// while `user_management.enabled`.
-    pub fn require_user_management(&self, state: &AppState) -> Result<()> {
+    fn require_user_management(&self, state: &AppState) -> Result<()> {
         if !state.settings.user_management.enabled {
             return Err(Error::UserManagementDisabled);
         }
@@ -50,6 +51,40 @@ impl Access {
             ));
         }
         Ok(())
+    }
+}
+
+/// Who acts on an account's users and invitations, and so which rules apply. Every use case of
+/// user management takes one and checks it itself, so that the API, the pages (and later the WHMCS
+/// API) cannot differ.
+#[derive(Debug, Clone, Copy)]
+pub enum Manager<'a> {
+    /// A user in the client area, with their access to the account (rules 4 and 5: only the
+    /// owner, and only while `user_management.enabled`; any member may leave).
+    Member(&'a Access),
+    /// Staff through the admin API: no client-area rule applies.
+    Staff { account_id: &'a str },
+}
+
+impl Manager<'_> {
+    pub fn account_id(&self) -> &str {
+        match self {
+            Self::Member(access) => &access.account_id,
+            Self::Staff { account_id } => account_id,
+        }
+    }
+
+    /// Refuses unless this manager may manage the account's users and invitations.
+    pub fn authorise(&self, state: &AppState) -> Result<()> {
+        match self {
+            Self::Member(access) => access.require_user_management(state),
+            Self::Staff { .. } => Ok(()),
+        }
+    }
+
+    /// Whether this is a member acting on their own membership (leaving).
+    pub fn is_self(&self, user_id: &str) -> bool {
+        matches!(self, Self::Member(access) if access.user_id == user_id)
     }
 }
 

@@ -5,10 +5,10 @@ use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
-use super::Member;
 use super::repo::{self, MemberRow};
+use super::{Manager, Member};
 use crate::accounts::{Account, repo as accounts_repo};
-use crate::audit::{self, Actor, Context, Event};
+use crate::audit::{self, Context, Event};
 use crate::error::{Error, Result};
 use crate::events;
 use crate::sessions::MembershipView;
@@ -71,7 +71,10 @@ fn member(state: &AppState, row: MemberRow) -> Member {
     }
 }
 
-pub async fn list_members(state: &AppState, account_id: &str) -> Result<Vec<Member>> {
+/// The account's users, for its manager.
+pub async fn list_members(state: &AppState, by: Manager<'_>) -> Result<Vec<Member>> {
+    by.authorise(state)?;
+    let account_id = by.account_id();
     let mut conn = state.db.pool().acquire().await?;
     accounts_repo::get(&mut conn, account_id).await?;
     Ok(repo::list_for_account(&mut conn, account_id)
@@ -95,10 +98,12 @@ fn membership_event<'a>(action: &'a str, account_id: &'a str, user_id: &'a str) 
 pub async fn set_permissions(
     state: &AppState,
     ctx: &Context,
-    account_id: &str,
+    by: Manager<'_>,
     user_id: &str,
     permissions: &[String],
 ) -> Result<Member> {
+    by.authorise(state)?;
+    let account_id = by.account_id();
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
@@ -121,14 +126,18 @@ pub async fn set_permissions(
 }
 
 /// Removes a user's access to an account (rule 8): at once, for every session of theirs. The owner
-/// cannot be removed (rule 3); the user and their other accounts are untouched.
-pub async fn remove(
-    state: &AppState,
-    ctx: &Context,
-    account_id: &str,
-    user_id: &str,
-    action: &str,
-) -> Result<()> {
+/// cannot be removed (rule 3); the user and their other accounts are untouched. A member removing
+/// themself leaves (allowed whatever their permissions and `user_management.enabled`); removing
+/// anyone else is user management.
+pub async fn remove(state: &AppState, ctx: &Context, by: Manager<'_>, user_id: &str) -> Result<()> {
+    let leaving = by.is_self(user_id);
+    let action = if leaving {
+        "membership.left"
+    } else {
+        by.authorise(state)?;
+        "membership.removed"
+    };
+    let account_id = by.account_id();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     accounts_repo::lock(&mut tx, account_id).await?;
@@ -138,7 +147,6 @@ pub async fn remove(
     if current.is_owner == 1 {
         return Err(Error::OwnerCannotBeRemoved);
     }
-    let leaving = ctx.actor == Actor::User(user_id.to_owned());
     state
         .plugins
         .before_user_removal(ctx, account_id, user_id, leaving)

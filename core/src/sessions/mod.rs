@@ -3,7 +3,9 @@
 //! `auth.session_idle` without use, `auth.session_absolute` after login, when the user is disabled,
 //! and (all of them) when the password is reset.
 
+pub mod challenge;
 pub mod http;
+pub mod pages;
 pub mod repo;
 
 use secrecy::SecretString;
@@ -51,13 +53,41 @@ pub struct Login {
 /// Logs a user in: rate limits first (atomically, before any work), then the password (the same
 /// work whether or not the email has a user), then the second factor; returns the new token.
 pub async fn login(state: &AppState, attempt: Login) -> Result<(String, User)> {
+    let checked = check_password(state, &attempt).await?;
+    users::service::check_second_factor(
+        state,
+        &checked.user,
+        attempt.totp_code.as_deref(),
+        attempt.backup_code.as_deref(),
+    )
+    .await?;
+    finish(state, checked, attempt.ip, attempt.user_agent).await
+}
+
+/// A user whose password was right, on the way to a session.
+pub(crate) struct Checked {
+    pub user: users_repo::UserRow,
+    /// Whether the stored hash was upgraded on the way.
+    pub rehashed: bool,
+    /// The login rate-limit bucket of the user's email, cleared once signed in.
+    pub email_bucket: String,
+}
+
+/// The per-email login rate-limit bucket.
+pub(crate) fn email_bucket(email: &str) -> String {
+    format!("login:email:{}", hash_token(&users::normalize_email(email)))
+}
+
+/// The first half of every login: rate limits, the password (the same work whether or not the
+/// email has a user), the user's status and (when required) a verified email address.
+pub(crate) async fn check_password(state: &AppState, attempt: &Login) -> Result<Checked> {
     let limits = &state.settings.auth.rate_limit;
     let now = state.clock.now_ms();
     let pool = state.db.pool();
     let ip_bucket = format!("login:ip:{}", attempt.ip.as_deref().unwrap_or("unknown"));
     ratelimit::hit(pool, &ip_bucket, limits.per_ip, limits.per_ip_window, now).await?;
     let normalized = users::normalize_email(&attempt.email);
-    let email_bucket = format!("login:email:{}", hash_token(&normalized));
+    let email_bucket = email_bucket(&normalized);
     ratelimit::hit(
         pool,
         &email_bucket,
@@ -84,14 +114,6 @@ pub async fn login(state: &AppState, attempt: Login) -> Result<(String, User)> {
     if state.settings.auth.require_email_verification && user.email_verified_at.is_none() {
         return Err(Error::EmailNotVerified);
     }
-    users::service::check_second_factor(
-        state,
-        &user,
-        attempt.totp_code.as_deref(),
-        attempt.backup_code.as_deref(),
-    )
-    .await?;
-
     let rehashed = if verified.needs_rehash {
         let hash = state.passwords.hash(&attempt.password).await?;
         let mut conn = pool.acquire().await?;
@@ -100,14 +122,30 @@ pub async fn login(state: &AppState, attempt: Login) -> Result<(String, User)> {
     } else {
         false
     };
+    Ok(Checked {
+        user,
+        rehashed,
+        email_bucket,
+    })
+}
+
+/// The second half of every login, once every factor was checked: the session (after the
+/// `before-login` hooks), and the rate limit of the email cleared.
+pub(crate) async fn finish(
+    state: &AppState,
+    checked: Checked,
+    ip: Option<String>,
+    user_agent: Option<String>,
+) -> Result<(String, User)> {
     let via = Via::Login {
-        email: &user.email,
-        password_rehashed: rehashed,
+        email: &checked.user.email,
+        password_rehashed: checked.rehashed,
     };
-    let token = start(state, &user.id, attempt.ip, attempt.user_agent, via).await?;
-    ratelimit::clear(pool, &email_bucket).await?;
+    let token = start(state, &checked.user.id, ip, user_agent, via).await?;
+    let pool = state.db.pool();
+    ratelimit::clear(pool, &checked.email_bucket).await?;
     let mut conn = pool.acquire().await?;
-    let fresh = users_repo::get(&mut conn, &user.id).await?;
+    let fresh = users_repo::get(&mut conn, &checked.user.id).await?;
     Ok((token, fresh.to_user()?))
 }
 
@@ -125,6 +163,7 @@ pub enum Via<'a> {
 }
 
 /// Opens a session for a user who proved who they are (login, or sign-up); returns its token.
+/// Refused with `email_not_verified` while verification is required and missing.
 pub async fn start(
     state: &AppState,
     user_id: &str,
@@ -136,6 +175,16 @@ pub async fn start(
     let token = new_token()?;
     let expires_at = now + ms(state.settings.auth.session_absolute);
     let mut tx = state.db.begin().await?;
+    // Rule: with `auth.require_email_verification`, no session before the address is verified,
+    // however the user got here (login, sign-up, sign-up through an invitation link).
+    if state.settings.auth.require_email_verification
+        && users_repo::get(&mut tx, user_id)
+            .await?
+            .email_verified_at
+            .is_none()
+    {
+        return Err(Error::EmailNotVerified);
+    }
     let password_rehashed = match via {
         Via::Login {
             email,

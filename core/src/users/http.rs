@@ -13,11 +13,11 @@ use utoipa_axum::routes;
 use super::User;
 use super::service::{self, NewUser, ResetInfo, SelfUpdate};
 use super::totp::Enrolment;
+use crate::accounts::service::SignedUp;
 use crate::accounts::{self, Account, AccountProfile};
 use crate::http::auth::{ClientIp, CurrentUser, UserAgent, anonymous, session_cookie};
 use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
-use crate::sessions;
 use crate::state::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -100,10 +100,10 @@ async fn signup(
     user_agent: UserAgent,
     ApiJson(request): ApiJson<SignupRequest>,
 ) -> Result<Response, ApiError> {
-    let email = request.email.clone();
-    let signed_up = accounts::service::signup(
+    let signed_up = accounts::service::sign_up(
         &state,
         &anonymous(&ip),
+        user_agent.0,
         NewUser {
             email: request.email,
             password: Some(request.password),
@@ -113,33 +113,33 @@ async fn signup(
         },
         request.account.unwrap_or(Some(AccountProfile::default())),
     )
-    .await;
-    if state.settings.auth.require_email_verification {
-        match signed_up {
-            Ok(_) => {}
-            Err(crate::error::Error::EmailTaken) => service::notify_signup_attempt(&state, &email),
-            Err(e) => return Err(e.into()),
+    .await?;
+    match signed_up {
+        SignedUp::CheckMailbox => {
+            let body = SignupPending {
+                message: "Check your mailbox: the next step is in the email we sent.",
+            };
+            Ok((StatusCode::ACCEPTED, ApiJson(body)).into_response())
         }
-        let body = SignupPending {
-            message: "Check your mailbox: the next step is in the email we sent.",
-        };
-        return Ok((StatusCode::ACCEPTED, ApiJson(body)).into_response());
+        SignedUp::SignedIn {
+            user,
+            account,
+            token,
+        } => {
+            let cookie = session_cookie(&token, &state.settings)?;
+            let body = SignupResponse {
+                user: *user,
+                account: account.map(|a| *a),
+                token,
+            };
+            Ok((
+                StatusCode::CREATED,
+                [(header::SET_COOKIE, cookie)],
+                ApiJson(body),
+            )
+                .into_response())
+        }
     }
-    let (user, account) = signed_up?;
-    let token =
-        sessions::start(&state, &user.id, ip.0, user_agent.0, sessions::Via::SignUp).await?;
-    let cookie = session_cookie(&token, &state.settings)?;
-    let body = SignupResponse {
-        user,
-        account,
-        token,
-    };
-    Ok((
-        StatusCode::CREATED,
-        [(header::SET_COOKIE, cookie)],
-        ApiJson(body),
-    )
-        .into_response())
 }
 
 /// The signed-in user's profile.

@@ -6,9 +6,12 @@
 
 pub mod admin_http;
 pub mod http;
+mod links;
+pub mod me_pages;
 pub mod pages;
 mod password;
 pub mod repo;
+mod second_factor;
 pub mod service;
 pub mod tokens;
 pub mod totp;

@@ -1,81 +1,212 @@
-//! The pages behind the emailed links: `/verify-email/{token}` and `/reset-password/{token}`.
-//! Opening a link changes nothing (mail scanners open links); the button on the page does.
+//! Pages of a user's way in: `/signup`, `/forgot-password`, and the pages behind the emailed links
+//! (`/verify-email/{token}`, `/reset-password/{token}`). Opening a link changes nothing (mail
+//! scanners open links); the button on the page does.
 
 use axum::Form;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
+use minijinja::context;
 use secrecy::{ExposeSecret, SecretString};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::service;
+use super::service::{self, NewUser};
+use crate::accounts::AccountProfile;
+use crate::accounts::service::{SignedUp, sign_up};
 use crate::error::Error;
-use crate::http::auth::{ClientIp, anonymous};
-use crate::http::csrf::CsrfToken;
-use crate::http::pages::{failed, message, render, sentence};
+use crate::http::auth::{ClientIp, UserAgent, anonymous, session_cookie};
+use crate::http::pages::{Chrome, explain, field_errors, see_other};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/signup", get(signup_page).post(signup))
+        .route("/forgot-password", get(forgot_page).post(forgot))
         .route("/verify-email/{token}", get(verify_page).post(verify))
         .route("/reset-password/{token}", get(reset_page).post(reset))
 }
 
 const INVALID: &str = "This link is invalid or has expired. Ask for a new one.";
 
-async fn verify_page(csrf: CsrfToken) -> Response {
-    render(
-        StatusCode::OK,
-        "verify-email.html",
-        minijinja::context! { csrf => csrf.0 },
+/// What the sign-up form keeps when it comes back with an error (never the password).
+#[derive(Debug, Default, Deserialize, Serialize)]
+struct SignupForm {
+    first_name: String,
+    last_name: String,
+    email: String,
+    #[serde(skip_serializing)]
+    password: Option<SecretString>,
+    #[serde(default)]
+    company_name: String,
+}
+
+async fn signup_page(chrome: Chrome) -> Response {
+    if chrome.auth.is_some() {
+        return see_other("/accounts");
+    }
+    show_signup(&chrome, StatusCode::OK, &SignupForm::default(), None, None)
+}
+
+fn show_signup(
+    chrome: &Chrome,
+    status: StatusCode,
+    form: &SignupForm,
+    errors: Option<std::collections::BTreeMap<String, String>>,
+    error: Option<String>,
+) -> Response {
+    chrome.render(
+        status,
+        "signup.html",
+        context! {
+            form => minijinja::value::Serde(form), error, errors => errors.unwrap_or_default(),
+            min_length => chrome.state().settings.auth.password.min_length,
+        },
     )
+}
+
+async fn signup(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    ip: ClientIp,
+    user_agent: UserAgent,
+    Form(mut form): Form<SignupForm>,
+) -> Response {
+    let company = form.company_name.trim();
+    let profile = AccountProfile {
+        company_name: (!company.is_empty()).then(|| company.to_owned()),
+        ..AccountProfile::default()
+    };
+    let new = NewUser {
+        email: form.email.clone(),
+        password: Some(
+            form.password
+                .take()
+                .unwrap_or_else(|| SecretString::from("")),
+        ),
+        first_name: form.first_name.clone(),
+        last_name: form.last_name.clone(),
+        language: None,
+    };
+    match sign_up(&state, &anonymous(&ip), user_agent.0, new, Some(profile)).await {
+        Ok(SignedUp::SignedIn { token, .. }) => {
+            let mut response = see_other("/accounts");
+            match session_cookie(&token, &state.settings) {
+                Ok(cookie) => {
+                    response.headers_mut().append(header::SET_COOKIE, cookie);
+                }
+                Err(e) => return chrome.failed(e),
+            }
+            response
+        }
+        Ok(SignedUp::CheckMailbox) => chrome.message(
+            StatusCode::ACCEPTED,
+            "Check your mailbox",
+            "The next step is in the email we sent you.",
+        ),
+        Err(e) => {
+            let fields = [
+                "first_name",
+                "last_name",
+                "email",
+                "password",
+                "company_name",
+            ];
+            match field_errors(e, &fields) {
+                Ok((status, errors, error)) => {
+                    show_signup(&chrome, status, &form, Some(errors), error)
+                }
+                Err(e) => chrome.failed(e),
+            }
+        }
+    }
+}
+
+async fn forgot_page(chrome: Chrome) -> Response {
+    chrome.render(
+        StatusCode::OK,
+        "forgot-password.html",
+        context! { sent => false, email => "" },
+    )
+}
+
+#[derive(Deserialize)]
+struct ForgotForm {
+    email: String,
+}
+
+/// The same answer whether or not the address has a login (the mail goes out in the background).
+async fn forgot(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Form(form): Form<ForgotForm>,
+) -> Response {
+    service::request_password_reset(&state, &form.email);
+    chrome.render(
+        StatusCode::OK,
+        "forgot-password.html",
+        context! { sent => true },
+    )
+}
+
+async fn verify_page(chrome: Chrome) -> Response {
+    chrome.render(StatusCode::OK, "verify-email.html", context! {})
 }
 
 async fn verify(
     State(state): State<AppState>,
+    chrome: Chrome,
     ip: ClientIp,
     Path(token): Path<String>,
 ) -> Response {
     match service::verify_email(&state, &anonymous(&ip), &token).await {
-        Ok(_) => message(
+        Ok(_) => chrome.render(
             StatusCode::OK,
-            "Email address verified",
-            "Thank you: your email address is verified.",
+            "message.html",
+            context! {
+                heading => "Email address verified",
+                message => "Thank you: your email address is verified.",
+                next_link => context! {
+                    href => if chrome.auth.is_some() { "/accounts" } else { "/login" },
+                    text => if chrome.auth.is_some() { "Go to your accounts" } else { "Sign in" },
+                },
+            },
         ),
-        Err(Error::InvalidToken) => message(StatusCode::BAD_REQUEST, "Link not valid", INVALID),
-        Err(e) => failed(e),
+        Err(Error::InvalidToken) => {
+            chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID)
+        }
+        Err(e) => chrome.failed(e),
     }
 }
 
 async fn reset_page(
     State(state): State<AppState>,
-    csrf: CsrfToken,
+    chrome: Chrome,
     Path(token): Path<String>,
 ) -> Response {
     match service::password_reset_info(&state, &token).await {
-        Ok(info) => reset_form(&state, &csrf, StatusCode::OK, info.security_question, None),
-        Err(Error::InvalidToken) => message(StatusCode::BAD_REQUEST, "Link not valid", INVALID),
-        Err(e) => failed(e),
+        Ok(info) => reset_form(&chrome, StatusCode::OK, info.security_question, None),
+        Err(Error::InvalidToken) => {
+            chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID)
+        }
+        Err(e) => chrome.failed(e),
     }
 }
 
 fn reset_form(
-    state: &AppState,
-    csrf: &CsrfToken,
+    chrome: &Chrome,
     status: StatusCode,
     question: Option<String>,
     error: Option<String>,
 ) -> Response {
-    render(
+    chrome.render(
         status,
         "reset-password.html",
-        minijinja::context! {
+        context! {
             security_question => question,
             error => error,
-            min_length => state.settings.auth.password.min_length,
-            csrf => &csrf.0,
+            min_length => chrome.state().settings.auth.password.min_length,
         },
     )
 }
@@ -89,27 +220,21 @@ struct ResetForm {
 
 async fn reset(
     State(state): State<AppState>,
+    chrome: Chrome,
     ip: ClientIp,
-    csrf: CsrfToken,
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> Response {
     let question = match service::password_reset_info(&state, &token).await {
         Ok(info) => info.security_question,
         Err(Error::InvalidToken) => {
-            return message(StatusCode::BAD_REQUEST, "Link not valid", INVALID);
+            return chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID);
         }
-        Err(e) => return failed(e),
+        Err(e) => return chrome.failed(e),
     };
     if form.password.expose_secret() != form.password_confirm.expose_secret() {
         let error = Some("The two passwords differ.".to_owned());
-        return reset_form(
-            &state,
-            &csrf,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            question,
-            error,
-        );
+        return reset_form(&chrome, StatusCode::UNPROCESSABLE_ENTITY, question, error);
     }
     let answer = form
         .security_answer
@@ -123,23 +248,19 @@ async fn reset(
     )
     .await
     {
-        Ok(()) => message(
+        Ok(()) => chrome.render(
             StatusCode::OK,
-            "Password changed",
-            "Your new password is set. Every other session was signed out; log in again with it.",
+            "message.html",
+            context! {
+                heading => "Password changed",
+                message => "Your new password is set. Every other session was signed out; sign in again with it.",
+                next_link => context! { href => "/login", text => "Sign in" },
+            },
         ),
-        Err(Error::InvalidToken) => message(StatusCode::BAD_REQUEST, "Link not valid", INVALID),
-        Err(
-            e @ (Error::WeakPassword(_)
-            | Error::SecurityAnswerRequired { .. }
-            | Error::RateLimited { .. }),
-        ) => reset_form(
-            &state,
-            &csrf,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            question,
-            Some(sentence(&e)),
-        ),
-        Err(e) => failed(e),
+        Err(Error::InvalidToken) => chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID),
+        Err(e) => match explain(e) {
+            Ok((_, text)) => reset_form(&chrome, StatusCode::UNPROCESSABLE_ENTITY, question, Some(text)),
+            Err(e) => chrome.failed(e),
+        },
     }
 }

@@ -1,0 +1,141 @@
+//! Signing in in two steps, as the pages do: the password first, then (for a user with TOTP on)
+//! a code. Between the two the browser holds a challenge: 256 random bits, stored as their
+//! SHA-256, good for [`LIFETIME`] and for one successful second step. The API's one-call login
+//! ([`super::login`]) and this flow share every check: rate limits, the password, verification,
+//! the second factor, the `before-login` hook.
+
+use sqlx::AnyConnection;
+
+use super::Login;
+use crate::crypto::{hash_token, new_token};
+use crate::error::{Error, Result};
+use crate::ratelimit;
+use crate::state::AppState;
+use crate::users::{self, User, repo as users_repo};
+
+/// How long the second step may wait.
+pub const LIFETIME: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+/// Where a first step leads.
+#[derive(Debug)]
+pub enum FirstStep {
+    /// Signed in: the session token.
+    SignedIn(String),
+    /// The password was right; a TOTP or backup code must follow, with this challenge.
+    SecondFactor(String),
+}
+
+/// Checks the password (as [`super::login`] does) and signs in, or, for a user with TOTP on and no
+/// code given, answers a challenge for [`second_step`].
+pub async fn first_step(state: &AppState, attempt: Login) -> Result<FirstStep> {
+    let ip = attempt.ip.clone();
+    let user_agent = attempt.user_agent.clone();
+    let checked = super::check_password(state, &attempt).await?;
+    match users::service::check_second_factor(
+        state,
+        &checked.user,
+        attempt.totp_code.as_deref(),
+        attempt.backup_code.as_deref(),
+    )
+    .await
+    {
+        Ok(()) => {
+            let (token, _) = super::finish(state, checked, ip, user_agent).await?;
+            Ok(FirstStep::SignedIn(token))
+        }
+        Err(Error::SecondFactorRequired) => {
+            let now = state.clock.now_ms();
+            let token = new_token()?;
+            let mut conn = state.db.pool().acquire().await?;
+            sqlx::query(
+                "INSERT INTO login_challenges (token_hash, user_id, created_at, expires_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(hash_token(&token))
+            .bind(checked.user.id.clone())
+            .bind(now)
+            .bind(now + crate::clock::ms(LIFETIME))
+            .execute(&mut *conn)
+            .await?;
+            Ok(FirstStep::SecondFactor(token))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The second step: a TOTP code (six digits) or a backup code for the challenge's user. Each
+/// attempt counts against the user's login rate limit; a wrong code leaves the challenge usable
+/// (until the limit or its lifetime ends it), a right one uses it up. An unknown or expired
+/// challenge is `unauthorized` (sign in again).
+pub async fn second_step(
+    state: &AppState,
+    challenge: &str,
+    code: &str,
+    ip: Option<String>,
+    user_agent: Option<String>,
+) -> Result<(String, User)> {
+    let now = state.clock.now_ms();
+    let hash = hash_token(challenge);
+    let mut conn = state.db.pool().acquire().await?;
+    let user_id: Option<String> = sqlx::query_scalar(
+        "SELECT user_id FROM login_challenges WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(hash.clone())
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let user_id = user_id.ok_or(Error::Unauthenticated)?;
+    let user = users_repo::get(&mut conn, &user_id).await?;
+    drop(conn);
+    let limits = &state.settings.auth.rate_limit;
+    let email_bucket = super::email_bucket(&user.email);
+    ratelimit::hit(
+        state.db.pool(),
+        &email_bucket,
+        limits.per_email,
+        limits.per_email_window,
+        now,
+    )
+    .await?;
+    if !user.is_active() {
+        return Err(Error::Unauthenticated);
+    }
+    let code = code.trim();
+    let is_totp = code.chars().filter(|c| !c.is_whitespace()).count() == 6
+        && code
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace());
+    let (totp, backup) = if is_totp {
+        (Some(code), None)
+    } else {
+        (None, Some(code))
+    };
+    users::service::check_second_factor(state, &user, totp, backup).await?;
+    let mut conn = state.db.pool().acquire().await?;
+    let used = sqlx::query("DELETE FROM login_challenges WHERE token_hash = $1")
+        .bind(hash)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    drop(conn);
+    if used == 0 {
+        return Err(Error::Unauthenticated);
+    }
+    let checked = super::Checked {
+        user,
+        rehashed: false,
+        email_bucket,
+    };
+    super::finish(state, checked, ip, user_agent).await
+}
+
+/// Deletes expired challenges; returns how many went.
+pub async fn sweep(conn: &mut AnyConnection, now: i64) -> Result<u64> {
+    Ok(
+        sqlx::query("DELETE FROM login_challenges WHERE expires_at < $1")
+            .bind(now)
+            .execute(conn)
+            .await?
+            .rows_affected(),
+    )
+}

@@ -1,0 +1,208 @@
+//! Signing in and out on the pages: `/login` (the password, then for a user with TOTP on a code
+//! or a backup code at `/login/code`) and `POST /logout`. The same domain steps as the API's
+//! login ([`super::challenge`]); sign-in lands on the page first asked for (`next`, a path on
+//! this server only).
+
+use axum::Form;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use minijinja::context;
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use super::challenge::{self, FirstStep};
+use super::{Login, end};
+use crate::http::auth::{
+    ClientIp, UserAgent, clear_session_cookie, cookie_value, session_cookie, set_cookie,
+};
+use crate::http::pages::{Chrome, SignedIn, explain, local_next, see_other};
+use crate::state::AppState;
+
+/// The cookie that holds a sign-in's challenge between its two steps.
+const CHALLENGE_COOKIE: &str = "roster_login";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/login", get(login_page).post(login))
+        .route("/login/code", get(code_page).post(code))
+        .route("/logout", post(logout))
+}
+
+/// `/`: the switcher for a signed-in user, sign-in otherwise.
+async fn home(user: Option<SignedIn>) -> Response {
+    see_other(if user.is_some() {
+        "/accounts"
+    } else {
+        "/login"
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+async fn login_page(chrome: Chrome, Query(q): Query<NextQuery>) -> Response {
+    let next = local_next(q.next.as_deref());
+    if chrome.auth.is_some() {
+        return see_other(&next);
+    }
+    show_login(&chrome, StatusCode::OK, &next, "", None)
+}
+
+fn show_login(
+    chrome: &Chrome,
+    status: StatusCode,
+    next: &str,
+    email: &str,
+    error: Option<String>,
+) -> Response {
+    chrome.render(
+        status,
+        "login.html",
+        context! { next, email, error, notice => (next != "/accounts").then_some("Sign in to continue.") },
+    )
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    email: String,
+    password: SecretString,
+    next: Option<String>,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    ip: ClientIp,
+    user_agent: UserAgent,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let next = local_next(form.next.as_deref());
+    let attempt = Login {
+        email: form.email.clone(),
+        password: form.password,
+        totp_code: None,
+        backup_code: None,
+        ip: ip.0,
+        user_agent: user_agent.0,
+    };
+    match challenge::first_step(&state, attempt).await {
+        Ok(FirstStep::SignedIn(token)) => signed_in(&state, &token, &next),
+        Ok(FirstStep::SecondFactor(token)) => {
+            let lifetime = challenge::LIFETIME.as_secs();
+            let mut response = see_other(&format!(
+                "/login/code?next={}",
+                crate::http::pages::encode(&next)
+            ));
+            if let Some(cookie) =
+                set_cookie(CHALLENGE_COOKIE, &token, Some(lifetime), &state.settings)
+            {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
+            response
+        }
+        Err(e) => match explain(e) {
+            Ok((status, text)) => show_login(&chrome, status, &next, &form.email, Some(text)),
+            Err(e) => chrome.failed(e),
+        },
+    }
+}
+
+/// The session cookie, and on to `next`.
+fn signed_in(state: &AppState, token: &str, next: &str) -> Response {
+    let mut response = see_other(next);
+    match session_cookie(token, &state.settings) {
+        Ok(cookie) => {
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+        }
+        Err(e) => tracing::error!(error = %e, "session cookie"),
+    }
+    if let Some(gone) = set_cookie(CHALLENGE_COOKIE, "", Some(0), &state.settings) {
+        response.headers_mut().append(header::SET_COOKIE, gone);
+    }
+    response
+}
+
+async fn code_page(chrome: Chrome, headers: HeaderMap, Query(q): Query<NextQuery>) -> Response {
+    let next = local_next(q.next.as_deref());
+    if cookie_value(&headers, CHALLENGE_COOKIE).is_none() {
+        return see_other(&format!(
+            "/login?next={}",
+            crate::http::pages::encode(&next)
+        ));
+    }
+    chrome.render(
+        StatusCode::OK,
+        "login-code.html",
+        context! { next, error => None::<String> },
+    )
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    code: String,
+    next: Option<String>,
+}
+
+async fn code(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    headers: HeaderMap,
+    ip: ClientIp,
+    user_agent: UserAgent,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let next = local_next(form.next.as_deref());
+    let Some(token) = cookie_value(&headers, CHALLENGE_COOKIE) else {
+        return expired(&chrome, &next);
+    };
+    match challenge::second_step(&state, &token, &form.code, ip.0, user_agent.0).await {
+        Ok((session, _)) => signed_in(&state, &session, &next),
+        Err(crate::error::Error::Unauthenticated) => expired(&chrome, &next),
+        Err(e) => match explain(e) {
+            Ok((status, text)) => {
+                chrome.render(status, "login-code.html", context! { next, error => text })
+            }
+            Err(e) => chrome.failed(e),
+        },
+    }
+}
+
+/// The challenge is gone (expired, used, or never there): sign in again.
+fn expired(chrome: &Chrome, next: &str) -> Response {
+    show_login(
+        chrome,
+        StatusCode::UNAUTHORIZED,
+        next,
+        "",
+        Some("Your sign-in took too long or was already used: sign in again.".to_owned()),
+    )
+}
+
+async fn logout(State(state): State<AppState>, ip: ClientIp, user: Option<SignedIn>) -> Response {
+    if let Some(SignedIn { chrome, user }) = user {
+        let ctx = user.context(&ip);
+        if let Err(e) = end(
+            &state,
+            &ctx,
+            &user.0.user_id,
+            &user.0.session_id,
+            "user.logged_out",
+        )
+        .await
+            && !matches!(e, crate::error::Error::NotFound(_))
+        {
+            return chrome.failed(e);
+        }
+    }
+    (
+        [(header::SET_COOKIE, clear_session_cookie(&state.settings))],
+        see_other("/login"),
+    )
+        .into_response()
+}

@@ -1,0 +1,97 @@
+//! `[mail]`: how mail leaves Roster.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::Secret;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MailSettings {
+    /// `log` (nothing is delivered; recipient and subject are logged), `file` or `smtp`.
+    pub transport: MailTransport,
+    /// The sender of every email Roster sends, as `Name <address>` or a bare address.
+    pub from: String,
+    /// A folder whose files override the built-in mail templates of the same name.
+    pub templates_dir: Option<PathBuf>,
+    pub smtp: SmtpSettings,
+    pub file: MailFileSettings,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            transport: MailTransport::Log,
+            from: "Roster <noreply@example.test>".to_owned(),
+            templates_dir: None,
+            smtp: SmtpSettings::default(),
+            file: MailFileSettings::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    Log,
+    File,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    /// A PEM file of certificate authorities to trust for the SMTP server besides the public web
+    /// roots (a relay with a private CA). With `tls = "starttls"` or `"tls"` the server's
+    /// certificate is always verified, against `host`.
+    pub ca_file: Option<PathBuf>,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    #[serde(with = "humantime_serde")]
+    pub timeout: Duration,
+}
+
+impl Default for SmtpSettings {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".to_owned(),
+            port: 25,
+            tls: SmtpTls::None,
+            ca_file: None,
+            username: None,
+            password: None,
+            timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain text (a local relay).
+    None,
+    /// Plain connection upgraded with STARTTLS; refuses to send if the server does not offer it.
+    Starttls,
+    /// TLS from the first byte (SMTPS, usually port 465).
+    Tls,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MailFileSettings {
+    /// With `transport = "file"`, each message is written here as an `.eml` file.
+    pub dir: PathBuf,
+}
+
+impl Default for MailFileSettings {
+    fn default() -> Self {
+        Self {
+            dir: PathBuf::from("data/mail"),
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! The emailed links of a user's way in: email verification, password reset (with the security
+//! question), the set-password link of a user made without one, and the note to an address that
+//! tried to sign up again. Each link is a one-time token (`super::tokens`).
+
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::json;
+
+use super::User;
+use super::repo::{self, UserRow};
+use super::tokens::{self, Purpose};
+use crate::audit::{self, Context, Event};
+use crate::clock::ms;
+use crate::crypto::hash_token;
+use crate::error::{Error, Result};
+use crate::sessions;
+use crate::state::AppState;
+
+/// Emails a verification link for the user's current address.
+pub async fn send_verification(state: &AppState, user: &UserRow) -> Result<()> {
+    let expiry = state.settings.auth.email_verification_expiry;
+    send_link(
+        state,
+        user,
+        Purpose::VerifyEmail,
+        expiry,
+        "verify-email",
+        "/verify-email",
+    )
+    .await
+}
+
+/// Emails a new user made without a password the link to choose one.
+pub async fn send_set_password(state: &AppState, user: &UserRow) -> Result<()> {
+    send_password_link(state, user, "set-password").await
+}
+
+/// Emails a password link: `password-reset` (asked for) or `set-password` (new admin-made user).
+pub(super) async fn send_password_link(
+    state: &AppState,
+    user: &UserRow,
+    template: &str,
+) -> Result<()> {
+    let expiry = state.settings.auth.password_reset_expiry;
+    send_link(
+        state,
+        user,
+        Purpose::PasswordReset,
+        expiry,
+        template,
+        "/reset-password",
+    )
+    .await
+}
+
+/// Makes a one-time token (voiding older ones of its kind) and mails `template` with its link,
+/// `{public_url}{page}/{token}`.
+async fn send_link(
+    state: &AppState,
+    user: &UserRow,
+    purpose: Purpose,
+    expiry: std::time::Duration,
+    template: &str,
+    page: &str,
+) -> Result<()> {
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    tokens::void_all(&mut conn, purpose, &user.id, now).await?;
+    let token = tokens::create(
+        &mut conn,
+        purpose,
+        &user.id,
+        &user.email,
+        now,
+        now + ms(expiry),
+    )
+    .await?;
+    state.mailer.send_later(
+        &user.email,
+        template,
+        json!({
+            "first_name": user.first_name,
+            "link": state.settings.server.public_url.join(&format!("{page}/{token}")),
+            "expires_in": humantime::format_duration(expiry).to_string(),
+        }),
+    );
+    Ok(())
+}
+
+/// Uses an email-verification link.
+pub async fn verify_email(state: &AppState, ctx: &Context, token: &str) -> Result<User> {
+    let now = state.clock.now_ms();
+    let mut tx = state.db.begin().await?;
+    let (user_id, email) = tokens::consume(&mut tx, Purpose::VerifyEmail, token, now)
+        .await?
+        .ok_or(Error::InvalidToken)?;
+    // A link sent to an address the user has since changed verifies nothing.
+    if !repo::mark_email_verified(&mut tx, &user_id, &email, now).await? {
+        return Err(Error::InvalidToken);
+    }
+    let ctx = Context {
+        actor: audit::Actor::User(user_id.clone()),
+        ..ctx.clone()
+    };
+    audit::record(
+        &mut tx,
+        &ctx,
+        now,
+        Event::user("user.email_verified", &user_id).after(json!({ "email": email })),
+    )
+    .await?;
+    let row = repo::get(&mut tx, &user_id).await?;
+    tx.commit().await?;
+    row.to_user()
+}
+
+/// Starts a password reset. Never says whether the address has a user: the caller answers 202 at
+/// once and this work happens in the background.
+pub fn request_password_reset(state: &AppState, email: &str) {
+    mail_reset_link_if_user(state, email, "password-reset");
+}
+
+/// Counts one self-service sign-up attempt from `ip` (and, through an invitation link, on that
+/// link): refused with `rate_limited` past `auth.rate_limit.signup_per_ip` in its window. Counted
+/// before anything is checked, so whether an address has a login can be asked only this often.
+pub async fn count_signup(state: &AppState, ip: Option<&str>, link: Option<&str>) -> Result<()> {
+    let limits = &state.settings.auth.rate_limit;
+    let now = state.clock.now_ms();
+    let mut buckets = vec![format!("signup:ip:{}", ip.unwrap_or("-"))];
+    if let Some(token) = link {
+        buckets.push(format!("signup:link:{}", hash_token(token)));
+    }
+    for bucket in buckets {
+        crate::ratelimit::hit(
+            state.db.pool(),
+            &bucket,
+            limits.signup_per_ip,
+            limits.signup_per_ip_window,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Tells the user who owns `email` that someone tried to sign up with it, with a reset link (for
+/// the uniform sign-up answer: the caller answers as for a new address).
+pub fn notify_signup_attempt(state: &AppState, email: &str) {
+    mail_reset_link_if_user(state, email, "signup-attempt");
+}
+
+/// In the background: mails `template` with a password-reset link to the active user who owns
+/// `email`, if there is one, at most 5 times per address per hour.
+fn mail_reset_link_if_user(state: &AppState, email: &str, template: &'static str) {
+    let background = state.clone();
+    let normalized = super::normalize_email(email);
+    state.mailer.spawn(async move {
+        if let Err(e) = send_reset_if_user(&background, &normalized, template).await {
+            tracing::warn!(error = %e, template, "mail to an existing user failed");
+        }
+    });
+}
+
+async fn send_reset_if_user(state: &AppState, normalized: &str, template: &str) -> Result<()> {
+    let now = state.clock.now_ms();
+    // At most 5 reset mails per address per hour, silently: the answer stays the same.
+    let bucket = format!("reset:email:{}", hash_token(normalized));
+    if crate::ratelimit::hit(
+        state.db.pool(),
+        &bucket,
+        5,
+        std::time::Duration::from_secs(3600),
+        now,
+    )
+    .await
+    .is_err()
+    {
+        return Ok(());
+    }
+    let mut conn = state.db.pool().acquire().await?;
+    let Some(user) = repo::by_email(&mut conn, normalized).await? else {
+        return Ok(());
+    };
+    drop(conn);
+    if user.is_active() {
+        send_password_link(state, &user, template).await?;
+    }
+    Ok(())
+}
+
+/// Sends a reset link on an admin's request (202 whatever the outcome of delivery).
+pub async fn admin_send_password_reset(
+    state: &AppState,
+    ctx: &Context,
+    user_id: &str,
+) -> Result<()> {
+    let mut conn = state.db.pool().acquire().await?;
+    let user = repo::get(&mut conn, user_id).await?;
+    audit::record(
+        &mut conn,
+        ctx,
+        state.clock.now_ms(),
+        Event::user("user.password_reset_sent", user_id),
+    )
+    .await?;
+    drop(conn);
+    send_password_link(state, &user, "password-reset").await
+}
+
+/// What the reset form needs to show for a valid link.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct ResetInfo {
+    /// The user's security question, when one is set: its answer is needed to reset.
+    pub security_question: Option<String>,
+}
+
+pub async fn password_reset_info(state: &AppState, token: &str) -> Result<ResetInfo> {
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    let (user_id, _) = tokens::peek(&mut conn, Purpose::PasswordReset, token, now)
+        .await?
+        .ok_or(Error::InvalidToken)?;
+    let user = repo::get(&mut conn, &user_id).await?;
+    Ok(ResetInfo {
+        security_question: user.security_question,
+    })
+}
+
+/// Sets a new password from a reset link: ends every session of the user.
+pub async fn confirm_password_reset(
+    state: &AppState,
+    ctx: &Context,
+    token: &str,
+    password: &SecretString,
+    security_answer: Option<&SecretString>,
+) -> Result<()> {
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    let (user_id, email) = tokens::peek(&mut conn, Purpose::PasswordReset, token, now)
+        .await?
+        .ok_or(Error::InvalidToken)?;
+    let user = repo::get(&mut conn, &user_id).await?;
+    drop(conn);
+    if let (Some(question), Some(answer_hash)) =
+        (&user.security_question, &user.security_answer_hash)
+    {
+        // Five tries per link, then the link must be asked for again.
+        let bucket = format!("reset:answer:{}", hash_token(token));
+        crate::ratelimit::hit(
+            state.db.pool(),
+            &bucket,
+            5,
+            state.settings.auth.password_reset_expiry,
+            now,
+        )
+        .await?;
+        let given =
+            security_answer.map(|a| SecretString::from(normalize_answer(a.expose_secret())));
+        let ok = match given {
+            Some(answer) => state.passwords.verify(&answer, Some(answer_hash)).await?.ok,
+            None => false,
+        };
+        if !ok {
+            return Err(Error::SecurityAnswerRequired {
+                question: question.clone(),
+            });
+        }
+    }
+    state
+        .passwords
+        .check_policy(password, &[&user.email, &user.first_name, &user.last_name])?;
+    let hash = state.passwords.hash(password).await?;
+    let mut tx = state.db.begin().await?;
+    if tokens::consume(&mut tx, Purpose::PasswordReset, token, now)
+        .await?
+        .is_none()
+    {
+        return Err(Error::InvalidToken);
+    }
+    repo::set_password_hash(&mut tx, &user_id, &hash, now).await?;
+    // The link proved the user reads this address.
+    repo::mark_email_verified(&mut tx, &user_id, &email, now).await?;
+    tokens::void_all(&mut tx, Purpose::PasswordReset, &user_id, now).await?;
+    let ended = sessions::repo::delete_all_for_user(&mut tx, &user_id, None).await?;
+    let ctx = Context {
+        actor: audit::Actor::User(user_id.clone()),
+        ..ctx.clone()
+    };
+    audit::record(
+        &mut tx,
+        &ctx,
+        now,
+        Event::user("user.password_reset", &user_id).after(json!({ "sessions_ended": ended })),
+    )
+    .await?;
+    tx.commit().await?;
+    state.mailer.send_later(
+        &user.email,
+        "password-changed",
+        json!({ "first_name": user.first_name }),
+    );
+    Ok(())
+}
+
+pub(super) fn normalize_answer(answer: &str) -> String {
+    answer
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

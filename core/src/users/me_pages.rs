@@ -1,0 +1,432 @@
+//! `/me`, the signed-in user's own page: profile (names, language), email change (re-verified),
+//! password change (asks for the current one; ends the user's other sessions), two-factor
+//! authentication (enrol with a QR code and the secret as text, confirm with a code, backup codes
+//! shown once with a download, regenerate, turn off with the password or a code) and the active
+//! sessions with revoke. The same domain functions as `PATCH /api/v1/me` and `/api/v1/me/totp`.
+
+use axum::Form;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use minijinja::{Value, context};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use super::service::{self, SelfUpdate};
+use crate::error::Error;
+use crate::http::auth::ClientIp;
+use crate::http::pages::{SignedIn, explain, field_errors, see_other};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/me", get(me_page))
+        .route("/me/profile", post(profile))
+        .route("/me/email", post(email))
+        .route("/me/password", post(password))
+        .route("/me/totp", post(enrol))
+        .route("/me/totp/confirm", post(confirm))
+        .route("/me/totp/backup-codes", post(regenerate))
+        .route("/me/totp/disable", post(disable))
+        .route("/me/sessions/{session_id}/revoke", post(revoke))
+}
+
+/// Which form a message belongs to, and what it says.
+#[derive(Debug, Default)]
+struct Outcome {
+    status: Option<StatusCode>,
+    /// The section (`profile`, `email`, `password`, `totp`, `sessions`) and its error.
+    error: Option<(&'static str, String)>,
+    errors: std::collections::BTreeMap<String, String>,
+    typed: Option<Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DoneQuery {
+    done: Option<String>,
+}
+
+fn done_notice(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "profile" => "Your profile is saved.",
+        "email" => "Your email address is changed. We sent a link to the new address to verify it.",
+        "password" => "Your password is changed. Your other sessions were signed out.",
+        "totp-off" => "Two-factor authentication is off.",
+        "revoked" => "The session was signed out.",
+        _ => return None,
+    })
+}
+
+async fn me_page(
+    State(state): State<AppState>,
+    page: SignedIn,
+    Query(q): Query<DoneQuery>,
+) -> Response {
+    let notice = q.done.as_deref().and_then(done_notice);
+    show(&state, &page, Outcome::default(), notice).await
+}
+
+async fn show(
+    state: &AppState,
+    page: &SignedIn,
+    outcome: Outcome,
+    notice: Option<&str>,
+) -> Response {
+    let chrome = &page.chrome;
+    let user_id = &page.user.0.user_id;
+    let user = match service::get(state, user_id).await {
+        Ok(user) => user,
+        Err(e) => return chrome.failed(e),
+    };
+    let sessions = match crate::sessions::list(state, user_id).await {
+        Ok(list) => list,
+        Err(e) => return chrome.failed(e),
+    };
+    let sessions: Vec<Value> = sessions
+        .iter()
+        .map(|s| {
+            context! {
+                current => s.id == page.user.0.session_id,
+                ..Value::from(minijinja::value::Serde(s))
+            }
+        })
+        .collect();
+    let (section, error) = outcome.error.unzip();
+    chrome.render(
+        outcome.status.unwrap_or(StatusCode::OK),
+        "me.html",
+        context! {
+            user => Value::from(minijinja::value::Serde(&user)),
+            typed => outcome.typed.unwrap_or_else(|| Value::from(minijinja::value::Serde(&user))),
+            sessions,
+            section,
+            error,
+            errors => outcome.errors,
+            notice,
+            min_length => state.settings.auth.password.min_length,
+        },
+    )
+}
+
+/// Back to `/me` after a form: 303 on success, the page with the reason next to its form otherwise.
+async fn after<T>(
+    state: &AppState,
+    page: &SignedIn,
+    section: &'static str,
+    fields: &[&str],
+    result: Result<T, Error>,
+    done: &str,
+    typed: Option<Value>,
+) -> Response {
+    match result {
+        Ok(_) => see_other(&format!("/me?done={done}#{section}")),
+        Err(e) => match field_errors(e, fields) {
+            Ok((status, errors, error)) => {
+                let outcome = Outcome {
+                    status: Some(status),
+                    error: error.map(|e| (section, e)),
+                    errors,
+                    typed,
+                };
+                show(state, page, outcome, None).await
+            }
+            Err(e) => page.chrome.failed(e),
+        },
+    }
+}
+
+#[derive(Deserialize)]
+struct ProfileForm {
+    first_name: String,
+    last_name: String,
+    language: String,
+}
+
+async fn profile(
+    State(state): State<AppState>,
+    page: SignedIn,
+    ip: ClientIp,
+    Form(form): Form<ProfileForm>,
+) -> Response {
+    let typed = context! {
+        first_name => form.first_name.clone(), last_name => form.last_name.clone(),
+        language => form.language.clone(),
+    };
+    let update = SelfUpdate {
+        first_name: Some(form.first_name),
+        last_name: Some(form.last_name),
+        language: Some(form.language.trim().to_owned()),
+        ..SelfUpdate::default()
+    };
+    let result = update_self(&state, &page, &ip, update).await;
+    let fields = ["first_name", "last_name", "language"];
+    after(
+        &state,
+        &page,
+        "profile",
+        &fields,
+        result,
+        "profile",
+        Some(typed),
+    )
+    .await
+}
+
+async fn update_self(
+    state: &AppState,
+    page: &SignedIn,
+    ip: &ClientIp,
+    update: SelfUpdate,
+) -> Result<super::User, Error> {
+    let auth = &page.user.0;
+    let ctx = page.user.context(ip);
+    service::update_self(state, &ctx, &auth.user_id, &auth.session_id, update).await
+}
+
+#[derive(Deserialize)]
+struct EmailForm {
+    email: String,
+    current_password: SecretString,
+}
+
+async fn email(
+    State(state): State<AppState>,
+    page: SignedIn,
+    ip: ClientIp,
+    Form(form): Form<EmailForm>,
+) -> Response {
+    let update = SelfUpdate {
+        email: Some(form.email.clone()),
+        current_password: Some(form.current_password),
+        ..SelfUpdate::default()
+    };
+    let result = update_self(&state, &page, &ip, update).await;
+    let result = current_password_named(result);
+    let fields = ["email", "current_password"];
+    let typed = context! { new_email => form.email };
+    after(
+        &state,
+        &page,
+        "email",
+        &fields,
+        result,
+        "email",
+        Some(typed),
+    )
+    .await
+}
+
+/// A wrong current password is that field's error.
+fn current_password_named<T>(result: Result<T, Error>) -> Result<T, Error> {
+    result.map_err(|e| match e {
+        Error::InvalidCredentials => {
+            Error::Validation("current_password is not your current password".to_owned())
+        }
+        other => other,
+    })
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    current_password: SecretString,
+    password: SecretString,
+    password_confirm: SecretString,
+}
+
+async fn password(
+    State(state): State<AppState>,
+    page: SignedIn,
+    ip: ClientIp,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let fields = ["current_password", "password", "password_confirm"];
+    let result = if form.password.expose_secret() != form.password_confirm.expose_secret() {
+        Err(Error::Validation(
+            "password_confirm differs from the new password".to_owned(),
+        ))
+    } else {
+        let update = SelfUpdate {
+            password: Some(form.password),
+            current_password: Some(form.current_password),
+            ..SelfUpdate::default()
+        };
+        current_password_named(update_self(&state, &page, &ip, update).await)
+    };
+    after(&state, &page, "password", &fields, result, "password", None).await
+}
+
+async fn enrol(State(state): State<AppState>, page: SignedIn) -> Response {
+    match service::enrol_totp(&state, &page.user.0.user_id).await {
+        Ok(enrolment) => enrolment_page(
+            &page,
+            StatusCode::OK,
+            &enrolment.secret,
+            &enrolment.qr_png,
+            &enrolment.otpauth_uri,
+            None,
+        ),
+        Err(e) => totp_refused(&state, &page, e).await,
+    }
+}
+
+fn enrolment_page(
+    page: &SignedIn,
+    status: StatusCode,
+    secret: &str,
+    qr: &str,
+    uri: &str,
+    error: Option<String>,
+) -> Response {
+    page.chrome.render(
+        status,
+        "totp-enrol.html",
+        context! { secret, qr, uri, error },
+    )
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    code: String,
+}
+
+async fn confirm(
+    State(state): State<AppState>,
+    page: SignedIn,
+    ip: ClientIp,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let ctx = page.user.context(&ip);
+    match service::confirm_totp(&state, &ctx, &page.user.0.user_id, &form.code).await {
+        Ok(codes) => backup_codes(&page, &codes, true),
+        Err(Error::InvalidSecondFactor) => {
+            // The same pending secret, shown again to try another code.
+            match service::pending_enrolment(&state, &page.user.0.user_id).await {
+                Ok(Some(e)) => enrolment_page(
+                    &page,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &e.secret,
+                    &e.qr_png,
+                    &e.otpauth_uri,
+                    Some(
+                        "The code is wrong: check the time on your phone and try the next one."
+                            .to_owned(),
+                    ),
+                ),
+                Ok(None) => see_other("/me#totp"),
+                Err(e) => page.chrome.failed(e),
+            }
+        }
+        Err(e) => totp_refused(&state, &page, e).await,
+    }
+}
+
+/// The backup codes, shown once, with a plain-text download.
+fn backup_codes(page: &SignedIn, codes: &[String], first: bool) -> Response {
+    let text = format!(
+        "Backup codes for {} ({})\nEach works once, in place of a code from your app.\n\n{}\n",
+        page.chrome.state().settings.ui.product_name.trim(),
+        page.chrome
+            .user
+            .as_ref()
+            .map(|u| u.email.as_str())
+            .unwrap_or_default(),
+        codes.join("\n")
+    );
+    let download = format!(
+        "data:text/plain;charset=utf-8,{}",
+        crate::http::pages::encode(&text).replace('+', "%20")
+    );
+    page.chrome.render(
+        StatusCode::OK,
+        "backup-codes.html",
+        context! { codes => codes.to_vec(), download, first },
+    )
+}
+
+#[derive(Deserialize)]
+struct ProveForm {
+    password: Option<SecretString>,
+    code: Option<String>,
+}
+
+impl ProveForm {
+    fn parts(&self) -> (Option<&SecretString>, Option<&str>) {
+        (
+            self.password
+                .as_ref()
+                .filter(|p| !p.expose_secret().is_empty()),
+            self.code
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty()),
+        )
+    }
+}
+
+async fn regenerate(
+    State(state): State<AppState>,
+    page: SignedIn,
+    ip: ClientIp,
+    Form(form): Form<ProveForm>,
+) -> Response {
+    let ctx = page.user.context(&ip);
+    let (password, code) = form.parts();
+    match service::regenerate_backup_codes(&state, &ctx, &page.user.0.user_id, password, code).await
+    {
+        Ok(codes) => backup_codes(&page, &codes, false),
+        Err(e) => totp_refused(&state, &page, e).await,
+    }
+}
+
+async fn disable(
+    State(state): State<AppState>,
+    page: SignedIn,
+    ip: ClientIp,
+    Form(form): Form<ProveForm>,
+) -> Response {
+    let ctx = page.user.context(&ip);
+    let (password, code) = form.parts();
+    match service::disable_totp(&state, &ctx, &page.user.0.user_id, password, code).await {
+        Ok(()) => see_other("/me?done=totp-off#totp"),
+        Err(e) => totp_refused(&state, &page, e).await,
+    }
+}
+
+/// `/me` with the reason next to the two-factor section.
+async fn totp_refused(state: &AppState, page: &SignedIn, error: Error) -> Response {
+    match explain(error) {
+        Ok((status, text)) => {
+            let outcome = Outcome {
+                status: Some(status),
+                error: Some(("totp", text)),
+                ..Outcome::default()
+            };
+            show(state, page, outcome, None).await
+        }
+        Err(e) => page.chrome.failed(e),
+    }
+}
+
+async fn revoke(
+    State(state): State<AppState>,
+    page: SignedIn,
+    ip: ClientIp,
+    Path(session_id): Path<String>,
+) -> Response {
+    let ctx = page.user.context(&ip);
+    let user = &page.user.0;
+    let result = crate::sessions::end(
+        &state,
+        &ctx,
+        &user.user_id,
+        &session_id,
+        "user.session_revoked",
+    )
+    .await;
+    if result.is_ok() && session_id == user.session_id {
+        return see_other("/login");
+    }
+    after(&state, &page, "sessions", &[], result, "revoked", None).await
+}

@@ -1,0 +1,621 @@
+//! The client area in a real browser (headless Chromium, see `browser.rs`): the journeys of
+//! issue 13, as people would go through them, reading what the pages show. The first journey runs
+//! on PostgreSQL too. With `ROSTER_SCREENSHOTS=DIR` the tests save the README's screenshots there.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::browser::Browser;
+use crate::helpers::{
+    Backend, PageBrowser, TestApp, invitation_token, spawn_app_with, totp_code, unique_email,
+};
+
+const PASSWORD: &str = "correct horse battery";
+
+/// Signs `email` up through the API; answers (session token, the id of the account they own).
+async fn signed_up(app: &TestApp, email: &str) -> (String, String) {
+    let (_, token) = app.signup(email, PASSWORD).await;
+    let account = app.my_accounts(&token).await[0]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    (token, account)
+}
+
+/// Signs a new owner up on `/signup`: lands on the switcher. Answers the account's id.
+async fn sign_up_on_the_page(
+    browser: &Browser,
+    app: &TestApp,
+    email: &str,
+    company: &str,
+) -> String {
+    browser.open(&app.url("/signup")).await;
+    browser.wait_for_text("Create a login").await;
+    browser.fill("f-first_name", "Olive").await;
+    browser.fill("f-last_name", "Owner").await;
+    browser.fill("f-email", email).await;
+    browser.fill("f-password", PASSWORD).await;
+    browser.fill("f-company_name", company).await;
+    browser.click("Create my login").await;
+    let shown = browser.wait_for_text("Your accounts").await;
+    assert!(
+        shown.contains(company) && shown.contains("Owner"),
+        "{shown}"
+    );
+    browser.click_link(company).await;
+    browser.wait_for_text("Overview").await;
+    let path = browser.path().await;
+    path.trim_start_matches("/accounts/").to_owned()
+}
+
+/// Signs in on `/login` with the password (and lands where `next` says).
+async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
+    browser.open(&app.url("/login")).await;
+    browser.wait_for_text("Sign in to").await;
+    browser.fill("f-email", email).await;
+    browser.fill("f-password", PASSWORD).await;
+    browser.click("Sign in").await;
+}
+
+/// The permission titles the switcher shows for the account named `name`.
+async fn switcher_permissions(browser: &Browser, app: &TestApp, name: &str) -> Option<Vec<String>> {
+    browser.open(&app.url("/accounts")).await;
+    browser.wait_for_text("Your accounts").await;
+    let cards = browser.texts("ul.accounts > li").await;
+    let card = cards.iter().find(|c| c.contains(name))?;
+    let titles = browser
+        .texts(&format!(
+            "ul.tags[aria-label='Your permissions on {name}'] li"
+        ))
+        .await;
+    assert!(!card.contains("User Management"), "{card}");
+    Some(titles)
+}
+
+/// Journey 1: an owner signs up and invites a colleague with `tickets` and `invoices`; the
+/// colleague signs up through the emailed link and sees exactly those; the owner narrows them to
+/// `tickets`, then removes them, and the colleague's next page load shows each change.
+async fn an_owner_invites_narrows_and_removes_a_colleague(backend: Backend) {
+    let app = spawn_app_with(backend, |_| {}).await;
+    let owner = Browser::start().await;
+    owner.resize(1280, 900).await;
+    let owner_email = unique_email("owner");
+    let account = sign_up_on_the_page(&owner, &app, &owner_email, "Olive Hosting").await;
+
+    owner
+        .open(&app.url(&format!("/accounts/{account}/users")))
+        .await;
+    owner.wait_for_text("Invite a user").await;
+    let colleague_email = unique_email("colleague");
+    owner.fill("f-email", &colleague_email).await;
+    owner.click_id("invite-tickets").await;
+    owner.click_id("invite-invoices").await;
+    owner.click("Send the invitation").await;
+    let shown = owner.wait_for_text("The invitation is on its way.").await;
+    assert!(shown.contains(&colleague_email), "{shown}");
+    assert_eq!(owner.wider_than_window().await, Vec::<String>::new());
+
+    let (token, _) = invitation_token(&colleague_email, 1).await;
+    let colleague = Browser::start().await;
+    colleague.open(&app.url(&format!("/invite/{token}"))).await;
+    colleague.wait_for_text("Invitation to Olive Hosting").await;
+    colleague.fill("signup-first", "Colin").await;
+    colleague.fill("signup-last", "League").await;
+    colleague.fill("signup-email", &colleague_email).await;
+    colleague.fill("signup-password", PASSWORD).await;
+    colleague.click("Create my login and accept").await;
+    colleague
+        .wait_for_text("You now have access to Olive Hosting.")
+        .await;
+    assert!(colleague.path().await.starts_with("/accounts?joined="));
+    colleague.resize(1000, 700).await;
+    colleague.screenshot("switcher").await;
+    let mut titles = switcher_permissions(&colleague, &app, "Olive Hosting")
+        .await
+        .expect("the colleague does not see the account");
+    titles.sort();
+    assert_eq!(
+        titles,
+        ["View & Open Support Tickets", "View & Pay Invoices"]
+    );
+    // No User Management for a member: the page refuses.
+    colleague
+        .open(&app.url(&format!("/accounts/{account}/users")))
+        .await;
+    colleague
+        .wait_for_text("Only the account owner can manage its users.")
+        .await;
+
+    // The owner narrows the colleague to tickets.
+    owner
+        .open(&app.url(&format!("/accounts/{account}/users")))
+        .await;
+    owner.wait_for_text(&colleague_email).await;
+    owner.resize(1280, 1500).await;
+    owner.screenshot("user-management").await;
+    // Tidy on a phone: nothing reaches past the window's edge.
+    owner.resize(390, 844).await;
+    assert_eq!(owner.wider_than_window().await, Vec::<String>::new());
+    owner.screenshot("user-management-phone").await;
+    owner.resize(1280, 900).await;
+    let colleague_id = user_id_of(&app, &colleague_email).await;
+    owner
+        .click_css(&format!("#user-{colleague_id} details summary"))
+        .await;
+    let invoices_box = format!("p-{colleague_id}-invoices");
+    assert!(owner.is_checked(&invoices_box).await);
+    owner.click_id(&invoices_box).await;
+    owner.click("Save the permissions").await;
+    owner.wait_for_text("The permissions are saved.").await;
+    assert_eq!(
+        switcher_permissions(&colleague, &app, "Olive Hosting").await,
+        Some(vec!["View & Open Support Tickets".to_owned()])
+    );
+
+    // The owner removes the colleague, after the confirmation step.
+    owner
+        .click_css(&format!("a[href$='/users/{colleague_id}/remove']"))
+        .await;
+    owner.wait_for_text("Remove Colin League?").await;
+    owner.click("Remove from this account").await;
+    let shown = owner
+        .wait_for_text("The user was removed from this account.")
+        .await;
+    assert!(!shown.contains(&colleague_email), "{shown}");
+    assert_eq!(
+        switcher_permissions(&colleague, &app, "Olive Hosting").await,
+        None
+    );
+    colleague
+        .wait_for_text("You have no access to any account yet.")
+        .await;
+    owner.close().await;
+    colleague.close().await;
+}
+
+both_backends!(an_owner_invites_narrows_and_removes_a_colleague);
+
+async fn user_id_of(app: &TestApp, email: &str) -> String {
+    sqlx::query_scalar("SELECT id FROM users WHERE email_normalized = $1")
+        .bind(email.to_lowercase())
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap()
+}
+
+/// Journey 2: TOTP enrolled on `/me` with the code computed from the secret on the page; sign out;
+/// sign in with a code; then with a backup code, once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_enrols_totp_and_signs_in_with_a_code_then_a_backup_code_once() {
+    let app = spawn_app_with(Backend::Sqlite, |_| {}).await;
+    let email = unique_email("totp");
+    app.signup(&email, PASSWORD).await;
+    let browser = Browser::start().await;
+    sign_in(&browser, &app, &email).await;
+    browser.wait_for_text("Your accounts").await;
+
+    browser.open(&app.url("/me")).await;
+    browser.wait_for_text("Two-factor authentication").await;
+    browser.click("Turn on two-factor authentication").await;
+    browser.wait_for_text("Scan this QR code").await;
+    browser.resize(390, 1000).await;
+    browser.screenshot("two-factor").await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.resize(1280, 900).await;
+    let secret = browser.texts("#totp-secret").await.remove(0);
+    browser.fill("f-code", &totp_code(&app, &secret)).await;
+    browser.click("Turn on").await;
+    browser.wait_for_text("They are shown only now.").await;
+    let codes = browser.texts("#backup-codes li").await;
+    assert_eq!(codes.len(), 10, "{codes:?}");
+    let download = browser.texts("a[download]").await;
+    assert_eq!(download, ["Download the codes"]);
+
+    browser.click("Sign out").await;
+    browser.wait_for_text("Sign in to").await;
+    // The next time step: a code is good once.
+    app.state.clock.advance(Duration::from_secs(30));
+    sign_in(&browser, &app, &email).await;
+    browser.wait_for_text("Enter the 6-digit code").await;
+    browser.fill("f-code", &totp_code(&app, &secret)).await;
+    browser.click("Continue").await;
+    browser.wait_for_text("Your accounts").await;
+
+    browser.click("Sign out").await;
+    browser.wait_for_text("Sign in to").await;
+    sign_in(&browser, &app, &email).await;
+    browser.wait_for_text("Enter the 6-digit code").await;
+    browser.fill("f-code", &codes[3]).await;
+    browser.click("Continue").await;
+    browser.wait_for_text("Your accounts").await;
+
+    browser.click("Sign out").await;
+    browser.wait_for_text("Sign in to").await;
+    sign_in(&browser, &app, &email).await;
+    browser.wait_for_text("Enter the 6-digit code").await;
+    browser.fill("f-code", &codes[3]).await;
+    browser.click("Continue").await;
+    browser
+        .wait_for_text("The code is wrong or was already used.")
+        .await;
+    assert_eq!(browser.path().await, "/login/code");
+    browser.close().await;
+}
+
+/// Journey 3: with user management off, the owner's page says so and has no controls; a
+/// hand-made post (with a good form token) is refused as the API refuses it, and writes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_user_management_off_the_page_has_no_controls_and_posts_are_refused() {
+    let app = spawn_app_with(Backend::Sqlite, |s| s.user_management.enabled = false).await;
+    let email = unique_email("owner");
+    let (_, account) = signed_up(&app, &email).await;
+    let browser = Browser::start().await;
+    sign_in(&browser, &app, &email).await;
+    browser.wait_for_text("Your accounts").await;
+    browser
+        .open(&app.url(&format!("/accounts/{account}/users")))
+        .await;
+    let shown = browser
+        .wait_for_text("Your provider turned user management off")
+        .await;
+    assert!(!shown.contains("Invite a user"), "{shown}");
+    assert!(
+        browser
+            .texts("form")
+            .await
+            .iter()
+            .all(|f| !f.contains("Send the invitation"))
+    );
+    browser.close().await;
+
+    let hand = PageBrowser::new(&app);
+    hand.open("/login").await;
+    hand.submit("/login", &[("email", &email), ("password", PASSWORD)])
+        .await;
+    let (status, _) = hand.open("/me").await;
+    assert_eq!(status, 200);
+    let (status, page) = hand
+        .submit(
+            &format!("/accounts/{account}/invitations"),
+            &[("email", &unique_email("sneaky")), ("access", "all")],
+        )
+        .await;
+    assert_eq!(status, 403, "{page}");
+    assert!(page.contains("User management is turned off"), "{page}");
+    assert_eq!(invitation_count(&app, &account).await, 0);
+}
+
+async fn invitation_count(app: &TestApp, account: &str) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM invitations WHERE account_id = $1")
+        .bind(account.to_owned())
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap()
+}
+
+/// Journey 4: a form posted to Roster from a page on another origin (served by the test on another
+/// port, with the victim's own form token even) is refused; so is a post from Roster's own origin
+/// without the token. Neither writes anything.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cross_origin_posts_and_posts_without_the_token_are_refused() {
+    let app = spawn_app_with(Backend::Sqlite, |_| {}).await;
+    let email = unique_email("victim");
+    let (_, account) = signed_up(&app, &email).await;
+    let browser = Browser::start().await;
+    sign_in(&browser, &app, &email).await;
+    browser.wait_for_text("Your accounts").await;
+    browser
+        .open(&app.url(&format!("/accounts/{account}/users")))
+        .await;
+    browser.wait_for_text("Invite a user").await;
+    let token = browser
+        .attribute("input[name=csrf_token]", "value")
+        .await
+        .expect("the page has a form token");
+
+    let target = app.url(&format!("/accounts/{account}/invitations"));
+    let attacker = serve_page(format!(
+        "<!doctype html><title>Win a prize</title><form method=post action=\"{target}\">\
+         <input type=hidden name=csrf_token value=\"{token}\">\
+         <input type=hidden name=email value=\"attacker@evil.example\">\
+         <input type=hidden name=access value=all>\
+         <button type=submit>Claim</button></form>"
+    ))
+    .await;
+    browser.open(&attacker).await;
+    browser.click("Claim").await;
+    browser.wait_for_text("It came from another site").await;
+    assert_eq!(invitation_count(&app, &account).await, 0);
+
+    // From Roster's own origin, with the session, but without the token.
+    let hand = PageBrowser::new(&app);
+    hand.open("/login").await;
+    hand.submit("/login", &[("email", &email), ("password", PASSWORD)])
+        .await;
+    let response = hand
+        .client
+        .post(&target)
+        .header("origin", &app.address)
+        .form(&[("email", "attacker@evil.example"), ("access", "all")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert_eq!(invitation_count(&app, &account).await, 0);
+    browser.close().await;
+}
+
+/// Serves `html` at `/` on a free port of its own (another origin than Roster's); answers the URL.
+async fn serve_page(html: String) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let router = axum::Router::new().route(
+        "/",
+        axum::routing::get(move || {
+            let html = html.clone();
+            async move { axum::response::Html(html) }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    format!("http://{address}/")
+}
+
+/// Journey 5: with the domain guard plugin, inviting an outside address shows the plugin's
+/// message on the page, keeps what was typed, and sends nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plugin_veto_shows_the_plugins_message_on_the_page() {
+    let plugins = crate::plugins::PluginDir::new();
+    plugins.example("domain-guard");
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        crate::plugins::use_plugins(s, plugins.path());
+        crate::plugins::plugin(
+            s,
+            "domain_guard",
+            json!({ "domains": ["example.com"] }),
+            |_| {},
+        );
+    })
+    .await;
+    let email = unique_email("owner");
+    let (_, account) = signed_up(&app, &email).await;
+    let browser = Browser::start().await;
+    sign_in(&browser, &app, &email).await;
+    browser.wait_for_text("Your accounts").await;
+    browser
+        .open(&app.url(&format!("/accounts/{account}/users")))
+        .await;
+    browser.wait_for_text("Invite a user").await;
+    let outsider = format!("someone-{}@outside.test", uuid::Uuid::new_v4().simple());
+    browser.fill("f-email", &outsider).await;
+    browser.click_id("invite-tickets").await;
+    browser.click("Send the invitation").await;
+    browser
+        .wait_for_text("Invitations may only be sent to addresses at example.com.")
+        .await;
+    // What was typed is still there.
+    assert_eq!(
+        browser.attribute("#f-email", "value").await.as_deref(),
+        Some(outsider.as_str())
+    );
+    assert!(browser.is_checked("invite-tickets").await);
+    assert_eq!(invitation_count(&app, &account).await, 0);
+    app.assert_no_mail_to(&outsider).await;
+    browser.close().await;
+}
+
+/// Sign-in lands on the page first asked for, never on another site; the session cookie is
+/// HttpOnly and SameSite=Lax; a wrong password says so and keeps the email address.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_lands_where_it_was_asked_for_and_only_on_roster() {
+    let app = spawn_app_with(Backend::Sqlite, |_| {}).await;
+    let email = unique_email("lands");
+    let (_, account) = signed_up(&app, &email).await;
+    let page = PageBrowser::new(&app);
+    let (status, html) = page.open(&format!("/accounts/{account}/users")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Sign in to continue."), "{html}");
+
+    let (status, html) = page
+        .submit(
+            "/login",
+            &[
+                ("email", &email),
+                ("password", "wrong-password-1"),
+                ("next", "/me"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 401);
+    assert!(
+        html.contains("The email address or password is wrong."),
+        "{html}"
+    );
+    assert!(html.contains(&format!("value=\"{email}\"")), "{html}");
+
+    let response = page
+        .post_form(
+            "/login",
+            &[
+                ("email", &email),
+                ("password", PASSWORD),
+                ("next", &format!("/accounts/{account}/users")),
+            ],
+        )
+        .await;
+    assert_eq!(response.url().path(), format!("/accounts/{account}/users"));
+    let (_, html) = page.open("/me").await;
+    assert!(html.contains("Sign out"), "{html}");
+
+    // Another site as `next` lands on the switcher instead.
+    for foreign in [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+    ] {
+        let other = PageBrowser::new(&app);
+        other.open("/login").await;
+        let response = other
+            .post_form(
+                "/login",
+                &[("email", &email), ("password", PASSWORD), ("next", foreign)],
+            )
+            .await;
+        assert_eq!(response.url().as_str(), app.url("/accounts"), "{foreign}");
+    }
+
+    // The cookie's attributes.
+    let raw = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login_page = raw.get(app.url("/login")).send().await.unwrap();
+    let csrf_cookie = login_page.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let token = crate::helpers::csrf_token_in(&login_page.text().await.unwrap()).unwrap();
+    let response = raw
+        .post(app.url("/login"))
+        .header("cookie", csrf_cookie.split(';').next().unwrap())
+        .header("origin", &app.address)
+        .form(&[
+            ("email", email.as_str()),
+            ("password", PASSWORD),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("roster_session="))
+        .unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Secure"), "http public_url: {cookie}");
+}
+
+/// Signing up through the invite page with `auth.require_email_verification` and another address
+/// than the invited one accepts the invitation but starts no session (as the API's sign-up and
+/// login): a verification link goes to that address.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_invite_page_starts_no_session_before_a_required_verification() {
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.auth.require_email_verification = true
+    })
+    .await;
+    let owner_email = unique_email("owner");
+    let (_, owner) = app.signup_verified(&owner_email).await;
+    let account = app.my_accounts(&owner).await[0]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let invited = unique_email("invited");
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/accounts/{account}/invitations"),
+        Some(&owner),
+        Some(json!({ "email": invited, "permissions": ["tickets"] })),
+    )
+    .await;
+    let (token, _) = invitation_token(&invited, 1).await;
+    let other = unique_email("other-address");
+    let page = PageBrowser::new(&app);
+    page.open(&format!("/invite/{token}")).await;
+    let response = page
+        .post_form(
+            &format!("/invite/{token}/signup"),
+            &[
+                ("first_name", "Ina"),
+                ("last_name", "Vited"),
+                ("email", &other),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert!(
+        response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .all(|c| !c.to_str().unwrap().starts_with("roster_session=")),
+        "a session cookie was set"
+    );
+    let html = response.text().await.unwrap();
+    assert!(html.contains("We sent a link to"), "{html}");
+    let mails = crate::helpers::mail_sink().wait_for(&other, 1).await;
+    assert!(
+        mails[0].subject().to_lowercase().contains("verify"),
+        "{}",
+        mails[0].subject()
+    );
+    let (status, _) = page.open("/accounts").await;
+    assert_eq!(status, 200);
+    let me = page.api("GET", "/api/v1/me").await;
+    assert_eq!(me.status(), 401);
+}
+
+/// A member sees their own permissions and leaves after a confirmation step; the owner cannot.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_leaves_and_the_owner_cannot() {
+    let app = spawn_app_with(Backend::Sqlite, |_| {}).await;
+    let (owner, account) = signed_up(&app, &unique_email("owner")).await;
+    let member_email = unique_email("member");
+    app.signup(&member_email, PASSWORD).await;
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/accounts/{account}/invitations"),
+        Some(&owner),
+        Some(json!({ "email": member_email, "permissions": ["contacts"] })),
+    )
+    .await;
+    let (token, _) = invitation_token(&member_email, 1).await;
+    let page = PageBrowser::new(&app);
+    page.open("/login").await;
+    page.submit(
+        "/login",
+        &[("email", &member_email), ("password", PASSWORD)],
+    )
+    .await;
+    page.open(&format!("/invite/{token}")).await;
+    page.submit(&format!("/invite/{token}/accept"), &[]).await;
+    let (_, html) = page.open(&format!("/accounts/{account}")).await;
+    assert!(html.contains("View &amp; Manage Contacts"), "{html}");
+    assert!(html.contains("Add a contact"), "{html}");
+    assert!(!html.contains("Save the profile"), "{html}");
+    let (status, html) = page.open(&format!("/accounts/{account}/leave")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Leave"), "{html}");
+    let (status, html) = page
+        .submit(&format!("/accounts/{account}/leave"), &[])
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("You left the account."), "{html}");
+    assert!(!html.contains(&account), "{html}");
+    let (status, _) = page.open(&format!("/accounts/{account}")).await;
+    assert_eq!(status, 404);
+
+    let owner_page = PageBrowser::new(&app);
+    let owner_email: String = sqlx::query_scalar(
+        "SELECT u.email FROM users u JOIN accounts a ON a.owner_user_id = u.id WHERE a.id = $1",
+    )
+    .bind(account.clone())
+    .fetch_one(app.state.db.pool())
+    .await
+    .unwrap();
+    owner_page.open("/login").await;
+    owner_page
+        .submit("/login", &[("email", &owner_email), ("password", PASSWORD)])
+        .await;
+    let (status, html) = owner_page.open(&format!("/accounts/{account}/leave")).await;
+    assert_eq!(status, 409, "{html}");
+}
