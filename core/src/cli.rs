@@ -207,7 +207,7 @@ async fn admin_token(settings: Settings, command: TokenCommand) -> Result<(), an
 }
 
 async fn mail_test(settings: Settings, to: String) -> Result<(), anyhow::Error> {
-    let mailer = Mailer::from_settings(&settings.mail)?;
+    let mailer = Mailer::from_settings(&settings.mail)?.branded(&settings);
     mailer
         .send(OutgoingMail {
             to: to.clone(),

@@ -38,9 +38,48 @@ pub fn ms(duration: Duration) -> i64 {
     i64::try_from(duration.as_millis()).unwrap_or(i64::MAX)
 }
 
+/// A duration as people write it in a sentence: "7 days", "1 hour 30 minutes", "45 seconds"
+/// (the two largest units, rounded down).
+pub fn in_words(duration: Duration) -> String {
+    let secs = duration.as_secs();
+    let units = [
+        (86_400, "day"),
+        (3_600, "hour"),
+        (60, "minute"),
+        (1, "second"),
+    ];
+    let mut parts = Vec::new();
+    let mut rest = secs;
+    for (size, name) in units {
+        let n = rest / size;
+        rest %= size;
+        if n > 0 {
+            parts.push(format!("{n} {name}{}", if n == 1 { "" } else { "s" }));
+        }
+        if parts.len() == 2 || (!parts.is_empty() && n == 0) {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        "0 seconds".to_owned()
+    } else {
+        parts.join(" ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_as_words() {
+        assert_eq!(in_words(Duration::from_secs(7 * 86_400)), "7 days");
+        assert_eq!(in_words(Duration::from_secs(86_400)), "1 day");
+        assert_eq!(in_words(Duration::from_secs(5_400)), "1 hour 30 minutes");
+        assert_eq!(in_words(Duration::from_secs(86_400 + 60)), "1 day");
+        assert_eq!(in_words(Duration::from_secs(45)), "45 seconds");
+        assert_eq!(in_words(Duration::ZERO), "0 seconds");
+    }
 
     #[test]
     fn clones_share_the_offset() {

@@ -38,7 +38,7 @@ impl App {
         if applied > 0 {
             tracing::info!(applied, "database migrations applied");
         }
-        let mailer = Mailer::from_settings(&settings.mail)?;
+        let mailer = Mailer::from_settings(&settings.mail)?.branded(&settings);
         let passwords = Passwords::new(settings.auth.argon2, settings.auth.password.clone())?;
         let clock = Clock::default();
         // Compiling plugins is CPU work (cached on disk after the first time).

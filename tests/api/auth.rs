@@ -143,6 +143,47 @@ async fn the_whole_identity_journey(backend: Backend) {
         .await;
     assert_eq!(problem(reused).await["code"], "invalid_second_factor");
 
+    // New backup codes, proven with the password: the old unused ones stop working.
+    let session = app
+        .login(&email, PASSWORD, json!({ "backup_code": backup_codes[5] }))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let wrong = app
+        .call(
+            "POST",
+            "/api/v1/me/totp/backup-codes",
+            Some(&session),
+            Some(json!({ "password": "not the password" })),
+        )
+        .await;
+    assert_eq!(problem(wrong).await["code"], "invalid_credentials");
+    let fresh = app
+        .expect(
+            200,
+            "POST",
+            "/api/v1/me/totp/backup-codes",
+            Some(&session),
+            Some(json!({ "password": PASSWORD })),
+        )
+        .await;
+    let fresh: Vec<String> = serde_json::from_value(fresh["backup_codes"].clone()).unwrap();
+    assert_eq!(fresh.len(), 10);
+    let old = app
+        .login(&email, PASSWORD, json!({ "backup_code": backup_codes[4] }))
+        .await;
+    assert_eq!(problem(old).await["code"], "invalid_second_factor");
+    assert_eq!(
+        app.login(&email, PASSWORD, json!({ "backup_code": fresh[0] }))
+            .await
+            .status(),
+        200
+    );
+
     // Rule 10: the changes were recorded for plugins too.
     let kinds: Vec<String> =
         sqlx::query_scalar("SELECT kind FROM domain_events WHERE user_id = $1 ORDER BY seq")
@@ -164,6 +205,7 @@ async fn the_whole_identity_journey(backend: Backend) {
         "user.signed_up",
         "user.email_verified",
         "user.totp_enabled",
+        "user.backup_codes_regenerated",
         "user.logged_out",
         "user.logged_in",
     ] {
@@ -1070,7 +1112,8 @@ async fn the_emailed_links_open_working_pages(backend: Backend) {
     assert_eq!(page.headers()["referrer-policy"], "no-referrer");
     assert_eq!(
         page.headers()["content-security-policy"],
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+         frame-ancestors 'none'; base-uri 'none'"
     );
     assert_eq!(page.headers()["x-frame-options"], "DENY");
     let html = page.text().await.unwrap();

@@ -287,9 +287,13 @@ impl Browser {
         let Some(dir) = std::env::var_os("ROSTER_SCREENSHOTS") else {
             return;
         };
+        // A relative folder is taken from the workspace's top (the tests run in `core/`).
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(dir);
         let png = self.client.screenshot().await.unwrap();
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(PathBuf::from(dir).join(format!("{name}.png")), png).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
     /// Ends the WebDriver session (Chromium exits); chromedriver is killed on drop.

@@ -24,4 +24,5 @@ mod invitations;
 mod logs;
 mod mail;
 mod openapi;
+mod pages;
 mod plugins;

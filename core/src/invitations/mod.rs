@@ -185,7 +185,7 @@ fn send(state: &AppState, row: &InvitationRow, account: &crate::accounts::Accoun
             "invited_by": row.invited_by_name,
             "sent_by_staff": row.invited_by_kind == "admin",
             "link": state.settings.server.public_url.join(&format!("/invite/{token}")),
-            "expires_in": humantime::format_duration(std::time::Duration::from_secs(expires_in.as_secs())).to_string(),
+            "expires_in": crate::clock::in_words(expires_in),
         }),
     );
 }

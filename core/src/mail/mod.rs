@@ -60,6 +60,7 @@ pub struct Mailer {
     transport: Arc<Transport>,
     from: Mailbox,
     templates: Arc<templates::Templates>,
+    templates_dir: Option<std::path::PathBuf>,
     /// Background mail work not finished yet.
     pending: Arc<AtomicUsize>,
 }
@@ -153,9 +154,22 @@ impl Mailer {
         Ok(Self {
             transport: Arc::new(transport),
             from,
-            templates: Arc::new(templates::Templates::new(settings.templates_dir.clone())),
+            templates: Arc::new(templates::Templates::new(
+                settings.templates_dir.clone(),
+                &templates::Branding::default(),
+            )),
+            templates_dir: settings.templates_dir.clone(),
             pending: Arc::new(AtomicUsize::new(0)),
         })
+    }
+
+    /// The same mailer, its messages carrying the provider's branding (`[ui]`, `server.public_url`).
+    pub fn branded(mut self, settings: &crate::settings::Settings) -> Self {
+        self.templates = Arc::new(templates::Templates::new(
+            self.templates_dir.clone(),
+            &templates::Branding::of(settings),
+        ));
+        self
     }
 
     /// Renders template `name` with `values` and delivers it to `to`.

@@ -34,6 +34,9 @@ fn builtin(name: &str) -> Option<&'static str> {
         "invitation.subject.txt" => include_str!("../../templates/mail/invitation.subject.txt"),
         "invitation.txt" => include_str!("../../templates/mail/invitation.txt"),
         "invitation.html" => include_str!("../../templates/mail/invitation.html"),
+        "_layout.html" => include_str!("../../templates/mail/_layout.html"),
+        "_button.html" => include_str!("../../templates/mail/_button.html"),
+        "_signature.txt" => include_str!("../../templates/mail/_signature.txt"),
         _ => return None,
     })
 }
@@ -50,9 +53,46 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
+/// The provider's branding every message carries (`[ui]` and `server.public_url`): the product
+/// name, the logo (an absolute URL: mail has no "this server"), the accent colour of the button.
+#[derive(Debug, Clone, Serialize)]
+pub struct Branding {
+    pub product_name: String,
+    pub logo_url: String,
+    pub accent_color: String,
+    pub public_url: String,
+}
+
+impl Default for Branding {
+    fn default() -> Self {
+        Self::of(&crate::settings::Settings::default())
+    }
+}
+
+impl Branding {
+    pub fn of(settings: &crate::settings::Settings) -> Self {
+        let ui = &settings.ui;
+        let logo_url = if ui.logo_url.starts_with('/') {
+            settings.server.public_url.join(&ui.logo_url)
+        } else {
+            ui.logo_url.clone()
+        };
+        Self {
+            product_name: ui.product_name.trim().to_owned(),
+            logo_url,
+            accent_color: ui.accent_color.clone(),
+            public_url: settings.server.public_url.join(""),
+        }
+    }
+}
+
 impl Templates {
-    pub fn new(override_dir: Option<PathBuf>) -> Self {
+    pub fn new(override_dir: Option<PathBuf>, branding: &Branding) -> Self {
         let mut env = Environment::new();
+        env.add_global("product_name", branding.product_name.clone());
+        env.add_global("logo_url", branding.logo_url.clone());
+        env.add_global("accent_color", branding.accent_color.clone());
+        env.add_global("public_url", branding.public_url.clone());
         env.set_loader(move |name| {
             if let Some(dir) = &override_dir {
                 let path = dir.join(name);
@@ -96,7 +136,7 @@ mod tests {
 
     #[test]
     fn builtin_templates_render_and_escape_html_only() {
-        let templates = Templates::new(None);
+        let templates = Templates::new(None, &Branding::default());
         let values = serde_json::json!({
             "first_name": "<Ada>", "link": "https://x.test/verify-email/abc", "expires_in": "1h",
         });
@@ -104,7 +144,44 @@ mod tests {
         assert_eq!(mail.subject, "Verify your email address");
         assert!(mail.text.contains("Hello <Ada>,"));
         assert!(mail.text.contains("https://x.test/verify-email/abc"));
-        assert!(mail.html.unwrap().contains("Hello &lt;Ada&gt;,"));
+        let html = mail.html.unwrap();
+        assert!(html.contains("Hello &lt;Ada&gt;,"));
+        assert!(mail.text.contains("\n-- \nRoster\n"), "{}", mail.text);
+        assert!(html.contains("Verify my email address</a>"), "{html}");
+    }
+
+    #[test]
+    fn every_message_carries_the_providers_branding() {
+        let mut settings = crate::settings::Settings::default();
+        settings.ui.product_name = "Acme Hosting".to_owned();
+        settings.ui.logo_url = "/static/logo.png".to_owned();
+        settings.ui.accent_color = "#aa3300".to_owned();
+        let templates = Templates::new(None, &Branding::of(&settings));
+        let values = serde_json::json!({
+            "first_name": "Ada", "link": "https://x.test/l", "expires_in": "7 days",
+            "account_name": "Shop", "invited_by": "Olive", "sent_by_staff": false,
+        });
+        for name in [
+            "verify-email",
+            "password-reset",
+            "set-password",
+            "signup-attempt",
+            "password-changed",
+            "invitation",
+        ] {
+            let mail = templates.render(name, &values).unwrap();
+            assert!(mail.text.contains("Acme Hosting"), "{name}: {}", mail.text);
+            // HTML escaping writes `/` as `&#x2f;` (as valid in an attribute).
+            let html = mail.html.unwrap().replace("&#x2f;", "/");
+            assert!(
+                html.contains("http://127.0.0.1:8080/static/logo.png"),
+                "{name}"
+            );
+            assert!(html.contains("alt=\"Acme Hosting\""), "{name}");
+            assert!(!html.contains("{{"), "{name}");
+        }
+        let invitation = templates.render("invitation", &values).unwrap();
+        assert!(invitation.html.unwrap().contains("bgcolor=\"#aa3300\""));
     }
 
     #[test]
@@ -115,7 +192,7 @@ mod tests {
             "Mot de passe changé\n",
         )
         .unwrap();
-        let templates = Templates::new(Some(dir.path().to_path_buf()));
+        let templates = Templates::new(Some(dir.path().to_path_buf()), &Branding::default());
         let mail = templates
             .render(
                 "password-changed",

@@ -117,6 +117,53 @@ fn bad_sender_address_is_refused() {
 }
 
 #[test]
+fn branding_values_are_checked() {
+    Jail::expect_with(|jail| {
+        jail.create_file(
+            "roster.toml",
+            "[ui]\nproduct_name = \"Acme Hosting\"\nlogo_url = \"/logo.svg\"\naccent_color = \"#a30\"\n",
+        )?;
+        let loaded = load_in_jail(jail, Some("roster.toml")).unwrap();
+        assert_eq!(loaded.settings.ui.product_name, "Acme Hosting");
+        assert_eq!(loaded.settings.ui.logo_origin(), None);
+        for (key, value, named) in [
+            (
+                "ROSTER_UI__ACCENT_COLOR",
+                "red; background: url(x)",
+                "ui.accent_color",
+            ),
+            (
+                "ROSTER_UI__LOGO_URL",
+                "http://cdn.example/logo.png",
+                "ui.logo_url",
+            ),
+            (
+                "ROSTER_UI__LOGO_URL",
+                "//cdn.example/logo.png",
+                "ui.logo_url",
+            ),
+            ("ROSTER_UI__PRODUCT_NAME", " ", "ui.product_name"),
+        ] {
+            jail.clear_env();
+            jail.set_env(key, value);
+            let err = load_in_jail(jail, None).unwrap_err().to_string();
+            assert!(
+                err.starts_with(&format!("invalid setting `{named}`")),
+                "{err}"
+            );
+        }
+        jail.clear_env();
+        jail.set_env("ROSTER_UI__LOGO_URL", "https://cdn.example/logo.png");
+        let loaded = load_in_jail(jail, None).unwrap();
+        assert_eq!(
+            loaded.settings.ui.logo_origin().as_deref(),
+            Some("https://cdn.example")
+        );
+        Ok(())
+    });
+}
+
+#[test]
 fn unknown_keys_warn_with_their_origin() {
     Jail::expect_with(|jail| {
         jail.create_file("r.toml", "[server]\nbindd = \"x\"\n[nonsense]\na = 1\n")?;

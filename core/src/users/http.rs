@@ -31,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(confirm_password_reset))
         .routes(routes!(enrol_totp, disable_totp))
         .routes(routes!(confirm_totp))
+        .routes(routes!(regenerate_backup_codes))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -375,6 +376,28 @@ async fn confirm_totp(
     Ok(ApiJson(BackupCodes { backup_codes }))
 }
 
+/// New backup codes: the old ones stop working. Proven with the password or a current code.
+#[utoipa::path(post, path = "/api/v1/me/totp/backup-codes", tag = "me", request_body = DisableTotpRequest,
+    responses((status = 200, body = BackupCodes), (status = 401, body = Problem), (status = 409, description = "Two-factor authentication is off", body = Problem)))]
+async fn regenerate_backup_codes(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ip: ClientIp,
+    ApiJson(request): ApiJson<DisableTotpRequest>,
+) -> Result<ApiJson<BackupCodes>, ApiError> {
+    let ctx = user.context(&ip);
+    let backup_codes = service::regenerate_backup_codes(
+        &state,
+        &ctx,
+        &user.0.user_id,
+        request.password.as_ref(),
+        request.code.as_deref(),
+    )
+    .await?;
+    Ok(ApiJson(BackupCodes { backup_codes }))
+}
+
+/// The proof a second-factor change asks for: the password, or a current code.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct DisableTotpRequest {
     /// The current password (or give `code`).

@@ -80,7 +80,7 @@ async fn send_link(
         json!({
             "first_name": user.first_name,
             "link": state.settings.server.public_url.join(&format!("{page}/{token}")),
-            "expires_in": humantime::format_duration(expiry).to_string(),
+            "expires_in": crate::clock::in_words(expiry),
         }),
     );
     Ok(())
