@@ -153,20 +153,25 @@ impl Browser {
     /// Waits until the page shows `expected` (the browser may still be loading it); answers the
     /// text the page shows (not its markup).
     pub async fn wait_for_text(&self, expected: &str) -> String {
+        self.wait_for_any(&[expected]).await
+    }
+
+    /// Waits until the page shows one of `expected`; answers the text the page shows.
+    pub async fn wait_for_any(&self, expected: &[&str]) -> String {
         let mut shown = String::new();
         for _ in 0..200 {
             // While the browser navigates, the old page may be gone and the new one not there yet.
             if let Ok(body) = self.client.find(Locator::Css("body")).await
                 && let Ok(text) = body.text().await
             {
-                if text.contains(expected) {
+                if expected.iter().any(|e| text.contains(e)) {
                     return text;
                 }
                 shown = text;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("the page never showed {expected:?}; it shows:\n{shown}");
+        panic!("the page never showed any of {expected:?}; it shows:\n{shown}");
     }
 
     /// Types `text` into the field with the id `id`, replacing what it held.

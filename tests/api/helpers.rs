@@ -302,6 +302,38 @@ impl TestApp {
             .0
     }
 
+    /// One value read with `sql` (one `$1` parameter, bound to `param`).
+    pub async fn scalar<T>(&self, sql: &'static str, param: &str) -> T
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + Send + Unpin,
+    {
+        sqlx::query_scalar(sql)
+            .bind(param.to_owned())
+            .fetch_one(self.state.db.pool())
+            .await
+            .unwrap()
+    }
+
+    /// The owner (session `owner`) invites `email` to `account` through the API; answers the
+    /// token of the emailed link.
+    pub async fn invite(
+        &self,
+        owner: &str,
+        account: &str,
+        email: &str,
+        permissions: Value,
+    ) -> String {
+        self.expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{account}/invitations"),
+            Some(owner),
+            Some(serde_json::json!({ "email": email, "permissions": permissions })),
+        )
+        .await;
+        invitation_token(email, 1).await.0
+    }
+
     /// Audit actions recorded for a user, oldest first.
     pub async fn audit_actions(&self, user_id: &str) -> Vec<String> {
         sqlx::query_scalar(

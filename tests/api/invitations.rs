@@ -196,7 +196,7 @@ async fn only_the_owner_invites_and_admins_invite_as_staff(backend: Backend) {
         .await;
     assert_eq!(invitation["sent_by_staff"], true);
     let (_, mail) = invitation_token(&email, 1).await;
-    assert!(mail.body("text/plain").unwrap().contains("(staff)"));
+    assert!(mail.body("text/plain").unwrap().contains("(Roster staff)"));
     let pending = o
         .app
         .expect(

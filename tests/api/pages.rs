@@ -6,9 +6,7 @@
 use serde_json::json;
 
 use crate::client_area::{PASSWORD, signed_up};
-use crate::helpers::{
-    Backend, PageBrowser, TestApp, invitation_token, mail_sink, spawn_app_with, unique_email,
-};
+use crate::helpers::{Backend, PageBrowser, TestApp, mail_sink, spawn_app_with, unique_email};
 
 /// A browser signed in as `email` on `/login`.
 async fn signed_in(app: &TestApp, email: &str) -> PageBrowser {
@@ -135,15 +133,9 @@ async fn the_invite_page_starts_no_session_before_a_required_verification() {
         .unwrap()
         .to_owned();
     let invited = unique_email("invited");
-    app.expect(
-        201,
-        "POST",
-        &format!("/api/v1/accounts/{account}/invitations"),
-        Some(&owner),
-        Some(json!({ "email": invited, "permissions": ["tickets"] })),
-    )
-    .await;
-    let (token, _) = invitation_token(&invited, 1).await;
+    let token = app
+        .invite(&owner, &account, &invited, json!(["tickets"]))
+        .await;
     let other = unique_email("other-address");
     let page = PageBrowser::new(&app);
     page.open(&format!("/invite/{token}")).await;
@@ -187,15 +179,9 @@ async fn a_member_leaves_and_the_owner_cannot() {
     let (owner, account) = signed_up(&app, &unique_email("owner")).await;
     let member_email = unique_email("member");
     app.signup(&member_email, PASSWORD).await;
-    app.expect(
-        201,
-        "POST",
-        &format!("/api/v1/accounts/{account}/invitations"),
-        Some(&owner),
-        Some(json!({ "email": member_email, "permissions": ["contacts"] })),
-    )
-    .await;
-    let (token, _) = invitation_token(&member_email, 1).await;
+    let token = app
+        .invite(&owner, &account, &member_email, json!(["contacts"]))
+        .await;
     let page = PageBrowser::new(&app);
     page.open("/login").await;
     page.submit(
@@ -387,15 +373,10 @@ async fn emails_carry_the_providers_branding() {
     .await;
     let (owner, account) = signed_up(&app, &unique_email("owner")).await;
     let invited = unique_email("invited");
-    app.expect(
-        201,
-        "POST",
-        &format!("/api/v1/accounts/{account}/invitations"),
-        Some(&owner),
-        Some(json!({ "email": invited, "permissions": ["tickets"] })),
-    )
-    .await;
-    let (token, mail) = invitation_token(&invited, 1).await;
+    let token = app
+        .invite(&owner, &account, &invited, json!(["tickets"]))
+        .await;
+    let mail = mail_sink().wait_for(&invited, 1).await.remove(0);
     let text = mail.body("text/plain").unwrap().replace("\r\n", "\n");
     assert!(text.contains("at Acme Hosting"), "{text}");
     assert!(text.contains("expires in 7 days"), "{text}");
@@ -411,4 +392,145 @@ async fn emails_carry_the_providers_branding() {
         page.contains("<title>Sign in · Acme Hosting</title>"),
         "{page}"
     );
+}
+
+/// The owner edits the account profile and manages contacts on the overview; a refused value
+/// shows next to its field; a member without `contacts` sees neither form and a hand-made post is
+/// refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_overview_edits_the_profile_and_the_contacts() {
+    let app = spawn_app_with(Backend::Sqlite, |_| {}).await;
+    let email = unique_email("owner");
+    let (owner, account) = signed_up(&app, &email).await;
+    let page = signed_in(&app, &email).await;
+    let overview = format!("/accounts/{account}");
+    page.open(&overview).await;
+    let (status, html) = page
+        .submit(
+            &format!("{overview}/profile"),
+            &[("company_name", "Olive Hosting"), ("country", "Germany")],
+        )
+        .await;
+    assert_eq!(status, 422, "{html}");
+    assert!(field_error(&html, "country").is_some(), "{html}");
+    assert!(html.contains("value=\"Olive Hosting\""), "{html}");
+    let (status, html) = page
+        .submit(
+            &format!("{overview}/profile"),
+            &[
+                ("company_name", "Olive Hosting"),
+                ("country", "de"),
+                ("city", "Berlin"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("The account profile is saved."), "{html}");
+    let saved = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/accounts/{account}"),
+            Some(&owner),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (saved["country"].as_str(), saved["city"].as_str()),
+        (Some("DE"), Some("Berlin"))
+    );
+
+    let (status, html) = page
+        .submit(
+            &format!("{overview}/contacts"),
+            &[
+                ("first_name", "Bill"),
+                ("last_name", "Ing"),
+                ("email", "not an address"),
+                ("email_preferences", "billing"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "{html}");
+    assert!(field_error(&html, "email").is_some(), "{html}");
+    assert!(html.contains("value=\"billing\" checked"), "{html}");
+    let contact_email = unique_email("billing");
+    let (status, html) = page
+        .submit(
+            &format!("{overview}/contacts"),
+            &[
+                ("first_name", "Bill"),
+                ("last_name", "Ing"),
+                ("email", &contact_email),
+                ("email_preferences", "billing"),
+                ("email_preferences", "support"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("billing, support"), "{html}");
+    let contacts = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/accounts/{account}/contacts"),
+            Some(&owner),
+            None,
+        )
+        .await;
+    let id = contacts[0]["id"].as_str().unwrap().to_owned();
+    page.open(&format!("{overview}/contacts/{id}")).await;
+    let (status, html) = page
+        .submit(
+            &format!("{overview}/contacts/{id}"),
+            &[
+                ("first_name", "Billy"),
+                ("last_name", "Ing"),
+                ("email", &contact_email),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains("Billy Ing") && html.contains("nothing"),
+        "{html}"
+    );
+    let (status, html) = page
+        .submit(&format!("{overview}/contacts/{id}/delete"), &[])
+        .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("No contacts yet."), "{html}");
+
+    // A member without `contacts` or `profile`: no forms, and a hand-made post is refused.
+    let member_email = unique_email("member");
+    app.signup(&member_email, PASSWORD).await;
+    let token = app
+        .invite(&owner, &account, &member_email, json!(["tickets"]))
+        .await;
+    let member = signed_in(&app, &member_email).await;
+    member.open(&format!("/invite/{token}")).await;
+    member.submit(&format!("/invite/{token}/accept"), &[]).await;
+    let (_, html) = member.open(&overview).await;
+    assert!(
+        !html.contains("Add a contact") && !html.contains("Save the profile"),
+        "{html}"
+    );
+    let (status, html) = member
+        .submit(
+            &format!("{overview}/contacts"),
+            &[
+                ("first_name", "X"),
+                ("last_name", "Y"),
+                ("email", &unique_email("x")),
+            ],
+        )
+        .await;
+    assert_eq!(status, 403, "{html}");
+    let count: i64 = app
+        .scalar(
+            "SELECT COUNT(*) FROM contacts WHERE account_id = $1",
+            &account,
+        )
+        .await;
+    assert_eq!(count, 0);
 }

@@ -13,7 +13,7 @@ use minijinja::{Value, context};
 use super::{Contact, ContactInput};
 use crate::accounts::pages::show_with_contact_form;
 use crate::http::auth::ClientIp;
-use crate::http::pages::{AccountPage, field_errors, see_other};
+use crate::http::pages::{AccountPage, field_errors, form_value, form_values, see_other};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -41,18 +41,8 @@ struct Posted {
 }
 
 fn posted(pairs: Vec<(String, String)>) -> Posted {
-    let one = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let preferences: Vec<String> = pairs
-        .iter()
-        .filter(|(k, _)| k == "email_preferences")
-        .map(|(_, v)| v.clone())
-        .collect();
+    let one = |name: &str| form_value(&pairs, name);
+    let preferences = form_values(&pairs, "email_preferences");
     let (first_name, last_name, email, phone) = (
         one("first_name"),
         one("last_name"),
@@ -125,7 +115,7 @@ async fn edit_page(
             let form = context! { values, errors => context! {}, error => None::<String> };
             show_edit(&page, StatusCode::OK, &contact, form)
         }
-        Err(e) => refused(&page, e),
+        Err(e) => page.refused(e),
     }
 }
 
@@ -143,11 +133,11 @@ async fn update(
             "/accounts/{}?saved=contact",
             page.access.account_id
         )),
-        Err(e @ crate::error::Error::NotFound(_)) => refused(&page, e),
+        Err(e @ crate::error::Error::NotFound(_)) => page.refused(e),
         Err(e) => {
             let contact = match super::get(&state, &page.access, &contact_id).await {
                 Ok(contact) => contact,
-                Err(e) => return refused(&page, e),
+                Err(e) => return page.refused(e),
             };
             match field_errors(e, &FIELDS) {
                 Ok((status, errors, error)) => {
@@ -171,15 +161,6 @@ async fn delete(
             "/accounts/{}?saved=contact-deleted",
             page.access.account_id
         )),
-        Err(e) => refused(&page, e),
-    }
-}
-
-/// A contact that is not there (or a user without `contacts`): the page that says so.
-fn refused(page: &AccountPage, error: crate::error::Error) -> Response {
-    match crate::http::pages::explain(error) {
-        Ok((StatusCode::NOT_FOUND, _)) => page.chrome.not_found(),
-        Ok((status, text)) => page.chrome.message(status, "Not allowed", &text),
-        Err(e) => page.chrome.failed(e),
+        Err(e) => page.refused(e),
     }
 }

@@ -322,6 +322,36 @@ impl FromRequestParts<AppState> for AccountPage {
     }
 }
 
+impl AccountPage {
+    /// The page for a refusal that is not about a form's fields: nothing there, or nothing this
+    /// user may see (the 404 page), or not allowed (the reason, with the API's status).
+    pub fn refused(&self, error: Error) -> Response {
+        match explain(error) {
+            Ok((StatusCode::NOT_FOUND, _)) => self.chrome.not_found(),
+            Ok((status, text)) => self.chrome.message(status, "Not allowed", &text),
+            Err(e) => self.chrome.failed(e),
+        }
+    }
+}
+
+/// The first value of field `name` in a posted form read as pairs (empty when absent).
+pub fn form_value(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// Every value of a repeated field (checkboxes) in a posted form read as pairs.
+pub fn form_values(pairs: &[(String, String)], name: &str) -> Vec<String> {
+    pairs
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
 /// Percent-encodes a query value.
 pub fn encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()

@@ -11,9 +11,9 @@ use axum::routing::post;
 use minijinja::context;
 
 use crate::http::auth::ClientIp;
-use crate::http::pages::AccountPage;
+use crate::http::pages::{AccountPage, form_value, form_values};
 use crate::memberships::Manager;
-use crate::memberships::pages::{after, chosen_permissions};
+use crate::memberships::pages::after;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -35,16 +35,9 @@ async fn invite(
     ip: ClientIp,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let one = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let email = one("email");
-    let all = one("access") == "all";
-    let chosen = chosen_permissions(&pairs);
+    let email = form_value(&pairs, "email");
+    let all = form_value(&pairs, "access") == "all";
+    let chosen = form_values(&pairs, "permissions");
     let permissions = if all {
         state.catalog.all_keys()
     } else {
@@ -61,18 +54,20 @@ async fn invite(
     after(&state, &page, result, Some(typed)).await
 }
 
+/// What the owner does to a pending invitation.
+#[derive(Clone, Copy)]
+enum Act {
+    Resend,
+    Cancel,
+}
+
 async fn resend(
     State(state): State<AppState>,
     page: AccountPage,
     ip: ClientIp,
     Path((_, invitation_id)): Path<(String, String)>,
 ) -> Response {
-    let ctx = page.user.context(&ip);
-    let by = Manager::Member(&page.access);
-    let result = super::resend(&state, &ctx, by, &invitation_id)
-        .await
-        .map(|_| "resent");
-    after(&state, &page, result, None).await
+    act(&state, &page, &ip, &invitation_id, Act::Resend).await
 }
 
 async fn cancel(
@@ -81,10 +76,25 @@ async fn cancel(
     ip: ClientIp,
     Path((_, invitation_id)): Path<(String, String)>,
 ) -> Response {
-    let ctx = page.user.context(&ip);
+    act(&state, &page, &ip, &invitation_id, Act::Cancel).await
+}
+
+async fn act(
+    state: &AppState,
+    page: &AccountPage,
+    ip: &ClientIp,
+    invitation_id: &str,
+    act: Act,
+) -> Response {
+    let ctx = page.user.context(ip);
     let by = Manager::Member(&page.access);
-    let result = super::cancel(&state, &ctx, by, &invitation_id)
-        .await
-        .map(|()| "cancelled");
-    after(&state, &page, result, None).await
+    let result = match act {
+        Act::Resend => super::resend(state, &ctx, by, invitation_id)
+            .await
+            .map(|_| "resent"),
+        Act::Cancel => super::cancel(state, &ctx, by, invitation_id)
+            .await
+            .map(|()| "cancelled"),
+    };
+    after(state, page, result, None).await
 }

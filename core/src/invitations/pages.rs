@@ -257,14 +257,7 @@ async fn login_and_accept(
 async fn end_session(state: &AppState, ip: &ClientIp, token: &str) -> Result<(), Error> {
     let auth = sessions::authenticate(state, token).await?;
     let user = CurrentUser(auth);
-    sessions::end(
-        state,
-        &user.context(ip),
-        &user.0.user_id,
-        &user.0.session_id,
-        "user.logged_out",
-    )
-    .await
+    sessions::log_out(state, &user.context(ip), &user.0).await
 }
 
 #[derive(Deserialize)]
@@ -331,15 +324,7 @@ async fn sign_out(
 ) -> Response {
     if let Some(user) = user {
         let ctx = user.context(&ip);
-        if let Err(e) = sessions::end(
-            &state,
-            &ctx,
-            &user.0.user_id,
-            &user.0.session_id,
-            "user.logged_out",
-        )
-        .await
-        {
+        if let Err(e) = sessions::log_out(&state, &ctx, &user.0).await {
             return chrome.failed(e);
         }
     }

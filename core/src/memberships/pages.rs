@@ -16,7 +16,7 @@ use super::{Manager, service};
 use crate::accounts::pages::titles;
 use crate::error::Error;
 use crate::http::auth::ClientIp;
-use crate::http::pages::{AccountPage, explain, see_other};
+use crate::http::pages::{AccountPage, explain, form_values, see_other};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -94,11 +94,11 @@ pub async fn show(state: &AppState, page: &AccountPage, outcome: Outcome) -> Res
                 context! { disabled => true, ..base },
             );
         }
-        Err(e) => return refused(page, e),
+        Err(e) => return page.refused(e),
     };
     let invitations = match crate::invitations::list_pending(state, by).await {
         Ok(list) => list,
-        Err(e) => return refused(page, e),
+        Err(e) => return page.refused(e),
     };
     let members: Vec<Value> = members
         .into_iter()
@@ -135,15 +135,6 @@ pub async fn show(state: &AppState, page: &AccountPage, outcome: Outcome) -> Res
     )
 }
 
-/// A refusal that is not about a form: not the owner (403 page), nothing there (404 page).
-pub fn refused(page: &AccountPage, error: Error) -> Response {
-    match explain(error) {
-        Ok((StatusCode::NOT_FOUND, _)) => page.chrome.not_found(),
-        Ok((status, text)) => page.chrome.message(status, "Not allowed", &text),
-        Err(e) => page.chrome.failed(e),
-    }
-}
-
 /// Back to User Management after a form: 303 on success, the page with the reason otherwise.
 pub async fn after(
     state: &AppState,
@@ -156,7 +147,7 @@ pub async fn after(
             "/accounts/{}/users?done={done}",
             page.access.account_id
         )),
-        Err(e @ (Error::Forbidden(_) | Error::UserManagementDisabled)) => refused(page, e),
+        Err(e @ (Error::Forbidden(_) | Error::UserManagementDisabled)) => page.refused(e),
         Err(e) => match explain(e) {
             Ok((status, text)) => {
                 let outcome = Outcome {
@@ -172,15 +163,6 @@ pub async fn after(
     }
 }
 
-/// The permission boxes of a posted form.
-pub fn chosen_permissions(pairs: &[(String, String)]) -> Vec<String> {
-    pairs
-        .iter()
-        .filter(|(k, _)| k == "permissions")
-        .map(|(_, v)| v.clone())
-        .collect()
-}
-
 async fn set_permissions(
     State(state): State<AppState>,
     page: AccountPage,
@@ -190,9 +172,15 @@ async fn set_permissions(
 ) -> Response {
     let ctx = page.user.context(&ip);
     let by = Manager::Member(&page.access);
-    let result = service::set_permissions(&state, &ctx, by, &user_id, &chosen_permissions(&pairs))
-        .await
-        .map(|_| "permissions");
+    let result = service::set_permissions(
+        &state,
+        &ctx,
+        by,
+        &user_id,
+        &form_values(&pairs, "permissions"),
+    )
+    .await
+    .map(|_| "permissions");
     after(&state, &page, result, None).await
 }
 
@@ -204,7 +192,7 @@ async fn remove_page(
     let by = Manager::Member(&page.access);
     let members = match service::list_members(&state, by).await {
         Ok(members) => members,
-        Err(e) => return refused(&page, e),
+        Err(e) => return page.refused(e),
     };
     let Some(member) = members.into_iter().find(|m| m.user_id == user_id) else {
         return page.chrome.not_found();
@@ -236,7 +224,7 @@ async fn remove(
 
 async fn leave_page(State(state): State<AppState>, page: AccountPage) -> Response {
     if page.access.is_owner {
-        return refused(&page, Error::OwnerCannotBeRemoved);
+        return page.refused(Error::OwnerCannotBeRemoved);
     }
     let name = match crate::accounts::service::get(&state, &page.access.account_id).await {
         Ok(account) => account.display_name(),
@@ -254,6 +242,6 @@ async fn leave(State(state): State<AppState>, page: AccountPage, ip: ClientIp) -
     let by = Manager::Member(&page.access);
     match service::remove(&state, &ctx, by, &page.access.user_id).await {
         Ok(()) => see_other("/accounts?left=1"),
-        Err(e) => refused(&page, e),
+        Err(e) => page.refused(e),
     }
 }

@@ -89,14 +89,7 @@ async fn logout(
     ip: ClientIp,
 ) -> Result<Response, ApiError> {
     let ctx = user.context(&ip);
-    super::end(
-        &state,
-        &ctx,
-        &user.0.user_id,
-        &user.0.session_id,
-        "user.logged_out",
-    )
-    .await?;
+    super::log_out(&state, &ctx, &user.0).await?;
     Ok((
         StatusCode::NO_CONTENT,
         [(header::SET_COOKIE, clear_session_cookie(&state.settings))],

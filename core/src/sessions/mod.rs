@@ -346,6 +346,18 @@ pub async fn end(
     Ok(())
 }
 
+/// Ends the session a request came with (signing out).
+pub async fn log_out(state: &AppState, ctx: &Context, auth: &Authenticated) -> Result<()> {
+    end(
+        state,
+        ctx,
+        &auth.user_id,
+        &auth.session_id,
+        "user.logged_out",
+    )
+    .await
+}
+
 pub async fn list(state: &AppState, user_id: &str) -> Result<Vec<SessionInfo>> {
     let mut conn = state.db.pool().acquire().await?;
     repo::list_for_user(&mut conn, user_id, state.clock.now_ms()).await

@@ -13,8 +13,8 @@ use minijinja::context;
 use secrecy::SecretString;
 use serde::Deserialize;
 
+use super::Login;
 use super::challenge::{self, FirstStep};
-use super::{Login, end};
 use crate::http::auth::{
     ClientIp, UserAgent, clear_session_cookie, cookie_value, session_cookie, set_cookie,
 };
@@ -187,14 +187,7 @@ fn expired(chrome: &Chrome, next: &str) -> Response {
 async fn logout(State(state): State<AppState>, ip: ClientIp, user: Option<SignedIn>) -> Response {
     if let Some(SignedIn { chrome, user }) = user {
         let ctx = user.context(&ip);
-        if let Err(e) = end(
-            &state,
-            &ctx,
-            &user.0.user_id,
-            &user.0.session_id,
-            "user.logged_out",
-        )
-        .await
+        if let Err(e) = super::log_out(&state, &ctx, &user.0).await
             && !matches!(e, crate::error::Error::NotFound(_))
         {
             return chrome.failed(e);

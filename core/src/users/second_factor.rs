@@ -93,15 +93,7 @@ pub async fn disable_totp(
     password: Option<&SecretString>,
     code: Option<&str>,
 ) -> Result<()> {
-    let mut conn = state.db.pool().acquire().await?;
-    let user = repo::get(&mut conn, user_id).await?;
-    drop(conn);
-    if user.totp_secret.is_none() {
-        return Err(Error::Conflict(
-            "two-factor authentication is not on".to_owned(),
-        ));
-    }
-    prove(state, &user, password, code).await?;
+    prove(state, user_id, password, code).await?;
     clear_totp(state, ctx, user_id, "user.totp_disabled").await
 }
 
@@ -147,15 +139,7 @@ pub async fn regenerate_backup_codes(
     password: Option<&SecretString>,
     code: Option<&str>,
 ) -> Result<Vec<String>> {
-    let mut conn = state.db.pool().acquire().await?;
-    let user = repo::get(&mut conn, user_id).await?;
-    drop(conn);
-    if user.totp_secret.is_none() {
-        return Err(Error::Conflict(
-            "two-factor authentication is not on".to_owned(),
-        ));
-    }
-    prove(state, &user, password, code).await?;
+    prove(state, user_id, password, code).await?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     let codes = new_backup_codes(&mut tx, user_id).await?;
@@ -170,14 +154,22 @@ pub async fn regenerate_backup_codes(
     Ok(codes)
 }
 
-/// The signed-in user proves a sensitive second-factor change with the password or a current
+/// The signed-in user, who has TOTP on, proves a change to it with the password or a current
 /// TOTP code.
 async fn prove(
     state: &AppState,
-    user: &UserRow,
+    user_id: &str,
     password: Option<&SecretString>,
     code: Option<&str>,
 ) -> Result<()> {
+    let mut conn = state.db.pool().acquire().await?;
+    let user = repo::get(&mut conn, user_id).await?;
+    drop(conn);
+    if user.totp_secret.is_none() {
+        return Err(Error::Conflict(
+            "two-factor authentication is not on".to_owned(),
+        ));
+    }
     match (password, code) {
         (Some(password), _) => {
             if state
@@ -191,7 +183,7 @@ async fn prove(
                 Err(Error::InvalidCredentials)
             }
         }
-        (None, Some(code)) => check_second_factor(state, user, Some(code), None).await,
+        (None, Some(code)) => check_second_factor(state, &user, Some(code), None).await,
         (None, None) => Err(Error::Validation(
             "give the password or a current code".to_owned(),
         )),
