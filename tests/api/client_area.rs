@@ -248,13 +248,7 @@ async fn sign_out_and_in_with_code(
 async fn with_user_management_off_the_page_has_no_controls_and_posts_are_refused() {
     let app = spawn_app_with(Backend::Sqlite, |s| s.user_management.enabled = false).await;
     let email = unique_email("owner");
-    let (_, account) = signed_up(&app, &email).await;
-    let browser = Browser::start().await;
-    sign_in(&browser, &app, &email).await;
-    browser.wait_for_text("Your accounts").await;
-    browser
-        .open(&app.url(&format!("/accounts/{account}/users")))
-        .await;
+    let (browser, account) = owner_on_user_management(&app, &email).await;
     let shown = browser
         .wait_for_text("Your provider turned user management off")
         .await;
@@ -297,13 +291,7 @@ pub async fn invitation_count(app: &TestApp, account: &str) -> i64 {
 async fn cross_origin_posts_and_posts_without_the_token_are_refused() {
     let app = spawn_app_with(Backend::Sqlite, |_| {}).await;
     let email = unique_email("victim");
-    let (_, account) = signed_up(&app, &email).await;
-    let browser = Browser::start().await;
-    sign_in(&browser, &app, &email).await;
-    browser.wait_for_text("Your accounts").await;
-    browser
-        .open(&app.url(&format!("/accounts/{account}/users")))
-        .await;
+    let (browser, account) = owner_on_user_management(&app, &email).await;
     browser.wait_for_text("Invite a user").await;
     let token = browser
         .attribute("input[name=csrf_token]", "value")
@@ -342,6 +330,19 @@ async fn cross_origin_posts_and_posts_without_the_token_are_refused() {
     browser.close().await;
 }
 
+/// A new owner (signed up through the API) signed in in Chromium, on their account's User
+/// Management page; answers the browser and the account's id.
+async fn owner_on_user_management(app: &TestApp, email: &str) -> (Browser, String) {
+    let (_, account) = signed_up(app, email).await;
+    let browser = Browser::start().await;
+    sign_in(&browser, app, email).await;
+    browser.wait_for_text("Your accounts").await;
+    browser
+        .open(&app.url(&format!("/accounts/{account}/users")))
+        .await;
+    (browser, account)
+}
+
 /// Serves `html` at `/` on a free port of its own (another origin than Roster's); answers the URL.
 async fn serve_page(html: String) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -374,13 +375,7 @@ async fn a_plugin_veto_shows_the_plugins_message_on_the_page() {
     })
     .await;
     let email = unique_email("owner");
-    let (_, account) = signed_up(&app, &email).await;
-    let browser = Browser::start().await;
-    sign_in(&browser, &app, &email).await;
-    browser.wait_for_text("Your accounts").await;
-    browser
-        .open(&app.url(&format!("/accounts/{account}/users")))
-        .await;
+    let (browser, account) = owner_on_user_management(&app, &email).await;
     browser.wait_for_text("Invite a user").await;
     let outsider = format!("someone-{}@outside.test", uuid::Uuid::new_v4().simple());
     browser.fill("f-email", &outsider).await;
