@@ -9,6 +9,7 @@
 #[macro_use]
 mod helpers;
 
+mod account_pages;
 mod accounts;
 mod admin_users;
 mod auth;

@@ -1,0 +1,152 @@
+//! Reading page forms and explaining refusals: where a refusal goes (next to its field, or above
+//! the form), with the API's status; where sign-in may land.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::error::Error;
+
+/// The first value of field `name` in a posted form read as pairs (empty when absent).
+pub fn form_value(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// Every value of a repeated field (checkboxes) in a posted form read as pairs.
+pub fn form_values(pairs: &[(String, String)], name: &str) -> Vec<String> {
+    pairs
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+/// Percent-encodes a query value.
+pub fn encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// Where to go after signing in: `next` when it is a path on this server (never another site:
+/// `//evil.example` and `/\evil.example` are refused), else the account switcher.
+pub fn local_next(next: Option<&str>) -> String {
+    match next {
+        Some(next)
+            if next.starts_with('/')
+                && !next.starts_with("//")
+                && !next.contains('\\')
+                && !next.chars().any(char::is_control) =>
+        {
+            next.to_owned()
+        }
+        _ => "/accounts".to_owned(),
+    }
+}
+
+/// `303 See Other` to `to` (after a successful form post).
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// An error's message as a sentence for a page ("The password is too weak."). A plugin's veto
+/// shows the plugin's own message.
+pub fn sentence(error: &Error) -> String {
+    let text = match error {
+        Error::VetoedByPlugin { message, .. } if !message.trim().is_empty() => message.clone(),
+        Error::RateLimited { retry_after_secs } => {
+            let minutes = retry_after_secs.div_ceil(60).max(1);
+            let unit = if minutes == 1 { "minute" } else { "minutes" };
+            format!("too many attempts: try again in {minutes} {unit}")
+        }
+        other => other.to_string(),
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => {
+            let rest = chars.as_str();
+            let end = if rest.ends_with(['.', '!', '?']) {
+                ""
+            } else {
+                "."
+            };
+            format!("{}{rest}{end}", first.to_uppercase())
+        }
+        None => text,
+    }
+}
+
+/// A form's refusal: its status, the errors next to their fields, and the form's own error.
+pub type FieldRefusal = (
+    StatusCode,
+    std::collections::BTreeMap<String, String>,
+    Option<String>,
+);
+
+/// Places a refusal next to its field: a validation message that names one of `fields` first (as
+/// the domain's messages do: "first_name must be …"), a weak password, a taken email address. What
+/// names no field is the form's error. Answers (status, errors by field, form error).
+pub fn field_errors(error: Error, fields: &[&str]) -> Result<FieldRefusal, Error> {
+    let field = match &error {
+        Error::WeakPassword(_) => Some("password"),
+        Error::EmailTaken => Some("email"),
+        Error::Validation(message) => fields.iter().copied().find(|f| {
+            message
+                .strip_prefix(f)
+                .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(':'))
+                || (*f == "email" && message.contains("email address"))
+        }),
+        _ => None,
+    }
+    .filter(|f| fields.contains(f));
+    let (status, text) = explain(error)?;
+    let mut errors = std::collections::BTreeMap::new();
+    match field {
+        Some(field) => {
+            errors.insert(field.to_owned(), text);
+            Ok((
+                status,
+                errors,
+                Some("Check the fields marked below.".to_owned()),
+            ))
+        }
+        None => Ok((status, errors, Some(text))),
+    }
+}
+
+/// A refusal a page shows next to the form: its status (the API's for the same error) and its
+/// sentence. A server fault is handed back, for [`Chrome::failed`].
+pub fn explain(error: Error) -> Result<(StatusCode, String), Error> {
+    let fault = matches!(
+        error,
+        Error::Database(_) | Error::Migrate(_) | Error::Internal(_)
+    ) && !(error.is_unique_violation() || error.is_foreign_key_violation());
+    if fault {
+        return Err(error);
+    }
+    let text = sentence(&error);
+    let status = crate::http::problem::ApiError::from(error).code().status();
+    Ok((status, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_stays_on_this_server() {
+        assert_eq!(local_next(Some("/accounts/a1/users")), "/accounts/a1/users");
+        assert_eq!(local_next(Some("/me?tab=2fa")), "/me?tab=2fa");
+        for foreign in [
+            "//evil.example/x",
+            "/\\evil.example",
+            "https://evil.example",
+            "",
+            "me",
+        ] {
+            assert_eq!(local_next(Some(foreign)), "/accounts", "{foreign}");
+        }
+        assert_eq!(local_next(None), "/accounts");
+    }
+}
