@@ -1,7 +1,9 @@
 //! Who may see a page: [`SignedIn`] (a session, or off to `/login?next=…`) and [`AccountPage`]
 //! (a member of the account in the path, checked as the API checks it, or the 404 page).
 
-use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use std::collections::HashMap;
+
+use axum::extract::{FromRequestParts, OptionalFromRequestParts, Path};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -31,22 +33,23 @@ impl FromRequestParts<AppState> for SignedIn {
                 chrome,
                 user: CurrentUser(auth),
             }),
-            None => {
-                let here = parts
-                    .uri
-                    .path_and_query()
-                    .map_or("/accounts", |p| p.as_str());
-                // A form posted after the session ended is not replayed (its address is no page):
-                // sign-in lands on the switcher.
-                let next = if parts.method == axum::http::Method::GET {
-                    here
-                } else {
-                    "/accounts"
-                };
-                Err(Redirect::to(&format!("/login?next={}", encode(next))).into_response())
-            }
+            None => Err(to_login(parts)),
         }
     }
+}
+
+/// Off to `/login`, which comes back to this page afterwards. A form posted after the session
+/// ended is not replayed (its address is no page): sign-in lands on the switcher.
+fn to_login(parts: &Parts) -> Response {
+    let next = if parts.method == axum::http::Method::GET {
+        parts
+            .uri
+            .path_and_query()
+            .map_or("/accounts", |p| p.as_str())
+    } else {
+        "/accounts"
+    };
+    Redirect::to(&format!("/login?next={}", encode(next))).into_response()
 }
 
 impl OptionalFromRequestParts<AppState> for SignedIn {
@@ -77,37 +80,34 @@ pub struct AccountPage {
 impl FromRequestParts<AppState> for AccountPage {
     type Rejection = Response;
 
+    /// One query reads the session and the membership together (as the API's `AccountUser`).
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let SignedIn { chrome, user } =
-            <SignedIn as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
-        let id = parts
-            .uri
-            .path()
-            .strip_prefix("/accounts/")
-            .and_then(|rest| rest.split('/').next())
-            .map(|id| {
-                url::form_urlencoded::parse(format!("id={id}").as_bytes())
-                    .map(|(_, v)| v.into_owned())
-                    .next()
-                    .unwrap_or_default()
-            })
-            .filter(|id| !id.is_empty() && !super::input::has_control(id));
-        let (Some(id), Some(token)) = (id, cookie_value(&parts.headers, SESSION_COOKIE)) else {
+        let id = <Path<HashMap<String, String>> as FromRequestParts<AppState>>::from_request_parts(
+            parts, state,
+        )
+        .await
+        .ok()
+        .and_then(|Path(mut params)| params.remove("id"))
+        .filter(|id| !super::input::has_control(id));
+        let (Some(token), Some(id)) = (cookie_value(&parts.headers, SESSION_COOKIE), id) else {
+            let SignedIn { chrome, .. } =
+                <SignedIn as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
             return Err(chrome.not_found());
         };
-        let found = async {
-            let (auth, membership) =
-                crate::sessions::authenticate_for_account(state, &token, &id).await?;
-            crate::memberships::access(state, &auth.user_id, &id, membership).await
-        }
-        .await;
-        match found {
+        let (auth, membership) =
+            match crate::sessions::authenticate_for_account(state, &token, &id).await {
+                Ok(found) => found,
+                Err(Error::Unauthenticated) => return Err(to_login(parts)),
+                Err(e) => return Err(Chrome::for_session(parts, state, None).await.failed(e)),
+            };
+        let chrome = Chrome::for_session(parts, state, Some(auth.clone())).await;
+        match crate::memberships::access(state, &auth.user_id, &id, membership).await {
             Ok(access) => Ok(Self {
                 chrome,
-                user,
+                user: CurrentUser(auth),
                 access,
             }),
-            Err(Error::NotFound(_) | Error::Unauthenticated) => Err(chrome.not_found()),
+            Err(Error::NotFound(_)) => Err(chrome.not_found()),
             Err(e) => Err(chrome.failed(e)),
         }
     }

@@ -106,12 +106,23 @@ impl FromRequestParts<AppState> for Chrome {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let Ok(CsrfToken(csrf)) = CsrfToken::from_request_parts(parts, state).await;
         // Pages read the session from the cookie only (a bearer token is for the API).
         let auth = match cookie_value(&parts.headers, SESSION_COOKIE) {
             Some(token) => crate::sessions::authenticate(state, &token).await.ok(),
             None => None,
         };
+        Ok(Self::for_session(parts, state, auth).await)
+    }
+}
+
+impl Chrome {
+    /// The chrome of a request whose session is already known (`None`: signed out).
+    pub async fn for_session(
+        parts: &mut Parts,
+        state: &AppState,
+        auth: Option<Authenticated>,
+    ) -> Self {
+        let Ok(CsrfToken(csrf)) = CsrfToken::from_request_parts(parts, state).await;
         let user = match &auth {
             Some(auth) => crate::users::service::get(state, &auth.user_id)
                 .await
@@ -122,12 +133,12 @@ impl FromRequestParts<AppState> for Chrome {
                 }),
             None => None,
         };
-        Ok(Self {
+        Self {
             csrf,
             user,
             auth,
             state: state.clone(),
-        })
+        }
     }
 }
 
