@@ -38,10 +38,34 @@ pub enum Command {
         #[command(subcommand)]
         command: MailCommand,
     },
+    /// Bring data from another system
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Admin API access
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import a WHMCS 7 or 8 database (read-only; run it again to bring what changed since)
+    Whmcs {
+        /// The WHMCS database: mysql://USER:PASS@HOST/DB
+        #[arg(long, value_name = "URL")]
+        from: String,
+        /// Report what would happen, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the full report to FILE (JSON when it ends in .json, else Markdown)
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Let plugins' after-hooks see the imported rows (off by default)
+        #[arg(long)]
+        notify_plugins: bool,
     },
 }
 
@@ -126,6 +150,24 @@ pub async fn main() -> ExitCode {
         Command::Admin {
             command: AdminCommand::Token { command },
         } => admin_token(settings, command).await,
+        Command::Import {
+            command:
+                ImportCommand::Whmcs {
+                    from,
+                    dry_run,
+                    report,
+                    notify_plugins,
+                },
+        } => {
+            let options = crate::import::Options {
+                from,
+                dry_run,
+                report,
+                notify_plugins,
+                progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            };
+            return import_whmcs(settings, options).await;
+        }
         Command::Config => Ok(()),
     };
     match result {
@@ -146,6 +188,36 @@ async fn serve(settings: Settings) -> Result<(), anyhow::Error> {
     );
     app.run(shutdown_signal()).await?;
     Ok(())
+}
+
+/// Runs the import and prints the summary; fails (exit 1) when a source row was refused.
+async fn import_whmcs(settings: Settings, options: crate::import::Options) -> ExitCode {
+    match crate::import::run(&settings, &options).await {
+        Ok(report) => {
+            println!("{}", report.source);
+            println!("{}", report.table());
+            if options.dry_run {
+                println!("dry run: nothing was written");
+            }
+            let refused = report.refused();
+            if refused > 0 {
+                eprintln!(
+                    "roster: {refused} source row(s) refused{}",
+                    match &options.report {
+                        Some(path) => format!("; see {}", path.display()),
+                        None => "; run with --report FILE to see which and why".to_owned(),
+                    }
+                );
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("roster: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 async fn migrate(settings: Settings) -> Result<(), anyhow::Error> {

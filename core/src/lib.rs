@@ -15,6 +15,7 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod http;
+pub mod import;
 pub mod invitations;
 pub mod mail;
 pub mod memberships;

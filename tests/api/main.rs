@@ -27,3 +27,4 @@ mod mail;
 mod openapi;
 mod pages;
 mod plugins;
+mod whmcs;

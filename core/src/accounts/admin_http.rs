@@ -15,6 +15,7 @@ use crate::http::auth::{Admin, ClientIp};
 use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
 use crate::http::problem::{ApiError, Problem};
+use crate::import::sources::{self, SourceRef};
 use crate::state::AppState;
 use crate::users::service::NewUser;
 
@@ -27,7 +28,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AccountSearch {
-    /// Matches company name and billing email (case-insensitive, anywhere).
+    /// Matches company name and billing email (case-insensitive, anywhere), or the account's
+    /// number (`1042` or `#1042`).
     search: Option<String>,
 }
 
@@ -117,15 +119,30 @@ async fn create_account(
     Ok((StatusCode::CREATED, ApiJson(account)))
 }
 
+/// An account as staff see it: with where it was imported from.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AdminAccount {
+    #[serde(flatten)]
+    account: Account,
+    /// The rows of another system (WHMCS) this account was imported from; empty if none.
+    imported_from: Vec<SourceRef>,
+}
+
 /// Read an account.
 #[utoipa::path(get, path = "/api/v1/admin/accounts/{id}", tag = "admin", params(("id" = String, Path)),
-    responses((status = 200, body = Account), (status = 404, body = Problem)))]
+    responses((status = 200, body = AdminAccount), (status = 404, body = Problem)))]
 async fn get_account(
     State(state): State<AppState>,
     _admin: Admin,
     ApiPath(id): ApiPath<String>,
-) -> Result<ApiJson<Account>, ApiError> {
-    Ok(ApiJson(service::get(&state, &id).await?))
+) -> Result<ApiJson<AdminAccount>, ApiError> {
+    let account = service::get(&state, &id).await?;
+    let mut conn = state.db.pool().acquire().await.map_err(Error::from)?;
+    let imported_from = sources::of(&mut conn, &account.id).await?;
+    Ok(ApiJson(AdminAccount {
+        account,
+        imported_from,
+    }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -50,6 +50,9 @@ impl FromStr for AccountStatus {
 #[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
 pub struct Account {
     pub id: String,
+    /// The account's number: a stable integer that support staff and customers quote (an
+    /// imported account keeps its WHMCS client id where it was free).
+    pub number: i64,
     pub owner_user_id: String,
     pub company_name: Option<String>,
     pub billing_email: String,

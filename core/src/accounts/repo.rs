@@ -5,7 +5,7 @@ use sqlx::AnyConnection;
 use super::{Account, AccountProfile, AccountStatus};
 use crate::error::{Error, Result};
 
-const COLUMNS: &str = "id, owner_user_id, company_name, billing_email, address1, address2, city, state, \
+const COLUMNS: &str = "id, number, owner_user_id, company_name, billing_email, address1, address2, city, state, \
      postcode, country, phone, tax_id, currency, status, created_at, updated_at";
 
 /// Inserts an account owned by `owner_user_id` (the owner's membership must follow in the same
@@ -125,7 +125,8 @@ pub async fn set_owner(
     Ok(done.rows_affected() == 1)
 }
 
-/// A page of accounts by id, optionally matching `search` in company name or billing email.
+/// A page of accounts by id, optionally matching `search` in company name or billing email, or
+/// equal to the account's number (`1042` or `#1042`).
 pub async fn list(
     conn: &mut AnyConnection,
     search: Option<&str>,
@@ -133,10 +134,11 @@ pub async fn list(
     limit: i64,
 ) -> Result<Vec<Account>> {
     let pattern = search.map(crate::db::contains_pattern);
+    let number = search.and_then(crate::db::as_number);
     let sql = format!(
         "SELECT {COLUMNS} FROM accounts \
          WHERE ($1 IS NULL OR lower(COALESCE(company_name, '')) LIKE $1 ESCAPE '\\' \
-                OR lower(billing_email) LIKE $1 ESCAPE '\\') \
+                OR lower(billing_email) LIKE $1 ESCAPE '\\' OR number = $4) \
            AND ($2 IS NULL OR id > $2) \
          ORDER BY id LIMIT $3"
     );
@@ -144,6 +146,7 @@ pub async fn list(
         .bind(pattern)
         .bind(after_id.map(str::to_owned))
         .bind(limit)
+        .bind(number)
         .fetch_all(conn)
         .await?)
 }

@@ -38,6 +38,9 @@ pub enum Actor {
     Admin(String),
     Plugin(String),
     System,
+    /// The server itself, doing one named job: recorded as kind `system` with the job as its id
+    /// (`system:import` for the WHMCS import).
+    Job(&'static str),
 }
 
 impl Actor {
@@ -46,13 +49,14 @@ impl Actor {
             Self::User(_) => "user",
             Self::Admin(_) => "admin",
             Self::Plugin(_) => "plugin",
-            Self::System => "system",
+            Self::System | Self::Job(_) => "system",
         }
     }
 
     pub fn id(&self) -> Option<&str> {
         match self {
             Self::User(id) | Self::Admin(id) | Self::Plugin(id) => Some(id),
+            Self::Job(name) => Some(name),
             Self::System => None,
         }
     }

@@ -26,6 +26,9 @@ pub const EMAIL_KINDS: [&str; 5] = ["general", "billing", "support", "product", 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Contact {
     pub id: String,
+    /// The contact's number: a stable integer (an imported contact keeps its WHMCS id where it
+    /// was free).
+    pub number: i64,
     pub account_id: String,
     pub first_name: String,
     pub last_name: String,

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 #[derive(sqlx::FromRow)]
 struct ContactRow {
     id: String,
+    number: i64,
     account_id: String,
     first_name: String,
     last_name: String,
@@ -23,6 +24,7 @@ impl From<ContactRow> for Contact {
     fn from(r: ContactRow) -> Self {
         Self {
             id: r.id,
+            number: r.number,
             account_id: r.account_id,
             first_name: r.first_name,
             last_name: r.last_name,
@@ -35,7 +37,7 @@ impl From<ContactRow> for Contact {
     }
 }
 
-const COLUMNS: &str = "id, account_id, first_name, last_name, email, phone, email_preferences, created_at, updated_at";
+const COLUMNS: &str = "id, number, account_id, first_name, last_name, email, phone, email_preferences, created_at, updated_at";
 
 pub struct NewContact<'a> {
     pub id: &'a str,

@@ -152,6 +152,63 @@ impl Db {
     }
 }
 
+/// The numbered tables (migration 0007): each draws `number` from its own sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbered {
+    Accounts,
+    Users,
+    Contacts,
+}
+
+impl Numbered {
+    fn sequence(self, backend: Backend) -> &'static str {
+        match (self, backend) {
+            (Self::Accounts, Backend::Sqlite) => "accounts",
+            (Self::Users, Backend::Sqlite) => "users",
+            (Self::Contacts, Backend::Sqlite) => "contacts",
+            (Self::Accounts, Backend::Postgres) => "account_numbers",
+            (Self::Users, Backend::Postgres) => "user_numbers",
+            (Self::Contacts, Backend::Postgres) => "contact_numbers",
+        }
+    }
+}
+
+/// Raises `table`'s number sequence to at least `at_least`, so that numbers drawn from now on
+/// are above it: call it before inserting rows with numbers given by hand (the import keeps
+/// WHMCS ids). Never lowers it.
+pub async fn raise_sequence(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    table: Numbered,
+    at_least: i64,
+) -> Result<()> {
+    let name = table.sequence(backend);
+    match backend {
+        Backend::Sqlite => {
+            sqlx::query(
+                "UPDATE number_sequences SET last_value = MAX(last_value, $2) WHERE name = $1",
+            )
+            .bind(name)
+            .bind(at_least)
+            .execute(conn)
+            .await?;
+        }
+        Backend::Postgres => {
+            // `setval(seq, n)`: the next value drawn is n + 1. The name is one of the fixed
+            // identifiers above, never input.
+            let sql = format!(
+                "SELECT setval('{name}', $1) AS raised FROM {name} \
+                 WHERE $1 > CASE WHEN is_called THEN last_value ELSE last_value - 1 END"
+            );
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(at_least)
+                .execute(conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
 /// A `LIKE … ESCAPE '\\'` pattern matching `text` anywhere, lower-cased (compare with `lower(col)`).
 pub fn contains_pattern(text: &str) -> String {
     let escaped = text
@@ -160,6 +217,15 @@ pub fn contains_pattern(text: &str) -> String {
         .replace('%', "\\%")
         .replace('_', "\\_");
     format!("%{escaped}%")
+}
+
+/// A search text that is a number (`1042`, `#1042`): matched against `number` columns.
+pub fn as_number(text: &str) -> Option<i64> {
+    text.trim()
+        .trim_start_matches('#')
+        .parse()
+        .ok()
+        .filter(|n: &i64| *n > 0)
 }
 
 fn is_missing_table(message: &str) -> bool {

@@ -601,7 +601,7 @@ impl Plugins {
             Actor::User(id) => types::Actor::User(id.clone()),
             Actor::Admin(id) => types::Actor::Admin(id.clone()),
             Actor::Plugin(id) => types::Actor::Plugin(id.clone()),
-            Actor::System => types::Actor::System,
+            Actor::System | Actor::Job(_) => types::Actor::System,
         };
         let mut request = request;
         for plugin in plugins {

@@ -92,6 +92,7 @@ pub struct FoundSessionWithAccount {
     #[sqlx(flatten)]
     pub session: FoundSession,
     pub account_id: Option<String>,
+    pub account_number: Option<i64>,
     pub owner_user_id: Option<String>,
     pub company_name: Option<String>,
     pub billing_email: Option<String>,
@@ -116,6 +117,7 @@ impl FoundSessionWithAccount {
         Some((
             crate::accounts::Account {
                 id: self.account_id.clone()?,
+                number: self.account_number?,
                 owner_user_id: self.owner_user_id.clone()?,
                 company_name: self.company_name.clone(),
                 billing_email: self.billing_email.clone()?,
@@ -149,8 +151,8 @@ pub async fn by_token_hash_with_accounts(
     limit: i64,
 ) -> Result<Vec<FoundSessionWithAccount>> {
     Ok(sqlx::query_as(
-        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.id AS account_id, a.owner_user_id, \
-           a.company_name, a.billing_email, a.address1, a.address2, a.city, a.state, a.postcode, \
+        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.id AS account_id, a.number AS account_number, \
+           a.owner_user_id, a.company_name, a.billing_email, a.address1, a.address2, a.city, a.state, a.postcode, \
            a.country, a.phone, a.tax_id, a.currency, a.status, a.created_at AS account_created_at, \
            a.updated_at AS account_updated_at, m.permissions \
          FROM sessions s JOIN users u ON u.id = s.user_id \

@@ -14,6 +14,7 @@ use crate::http::auth::{Admin, ClientIp};
 use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
 use crate::http::problem::{ApiError, Problem};
+use crate::import::sources::{self, SourceRef};
 use crate::state::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -27,7 +28,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UserSearch {
-    /// Matches email, first name, last name (case-insensitive, anywhere in the text).
+    /// Matches email, first name, last name (case-insensitive, anywhere in the text), or the
+    /// user's number (`1042` or `#1042`).
     search: Option<String>,
 }
 
@@ -107,16 +109,37 @@ async fn create_user(
     Ok((StatusCode::CREATED, ApiJson(user)))
 }
 
+/// A user as staff see it: with where it was imported from.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AdminUser {
+    #[serde(flatten)]
+    user: User,
+    /// The rows of another system (WHMCS) this user was imported from or linked to (one email is
+    /// one user); empty if none.
+    imported_from: Vec<SourceRef>,
+}
+
 /// Read a user.
 #[utoipa::path(get, path = "/api/v1/admin/users/{id}", tag = "admin",
     params(("id" = String, Path)),
-    responses((status = 200, body = User), (status = 404, body = Problem)))]
+    responses((status = 200, body = AdminUser), (status = 404, body = Problem)))]
 async fn get_user(
     State(state): State<AppState>,
     _admin: Admin,
     ApiPath(id): ApiPath<String>,
-) -> Result<ApiJson<User>, ApiError> {
-    Ok(ApiJson(service::get(&state, &id).await?))
+) -> Result<ApiJson<AdminUser>, ApiError> {
+    let user = service::get(&state, &id).await?;
+    let mut conn = state
+        .db
+        .pool()
+        .acquire()
+        .await
+        .map_err(crate::Error::from)?;
+    let imported_from = sources::of(&mut conn, &user.id).await?;
+    Ok(ApiJson(AdminUser {
+        user,
+        imported_from,
+    }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

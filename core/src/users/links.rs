@@ -301,7 +301,7 @@ pub async fn confirm_password_reset(
     Ok(())
 }
 
-pub(super) fn normalize_answer(answer: &str) -> String {
+pub fn normalize_answer(answer: &str) -> String {
     answer
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -6,6 +6,7 @@
 
 pub mod admin_http;
 pub mod http;
+pub mod legacy_password;
 mod links;
 pub mod me_pages;
 pub mod pages;
@@ -16,6 +17,7 @@ pub mod service;
 pub mod tokens;
 pub mod totp;
 
+pub use links::normalize_answer;
 pub use password::{Passwords, Verification};
 
 use std::str::FromStr;
@@ -125,6 +127,8 @@ impl FromStr for UserStatus {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct User {
     pub id: String,
+    /// The user's number: a stable integer (an imported user keeps its WHMCS id where it was free).
+    pub number: i64,
     pub email: String,
     pub first_name: String,
     pub last_name: String,
@@ -133,6 +137,9 @@ pub struct User {
     /// When the email address was verified (unix ms), or null.
     pub email_verified_at: Option<i64>,
     pub totp_enabled: bool,
+    /// Two-step verification could not be carried over from the old system (WHMCS import): the user
+    /// is asked to set it up again.
+    pub totp_reenrol_required: bool,
     /// The security question, when one is set (the answer is never shown).
     pub security_question: Option<String>,
     pub last_login_at: Option<i64>,

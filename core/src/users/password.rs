@@ -7,6 +7,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 use secrecy::{ExposeSecret, SecretString};
 
+use super::legacy_password::{self, Scheme};
 use crate::error::{Error, Result};
 use crate::settings::{Argon2Settings, PasswordPolicy};
 
@@ -132,8 +133,10 @@ impl Passwords {
         .map_err(|e| Error::internal(format!("hashing task: {e}")))?
     }
 
-    /// Checks `password` against `hash`; with no hash (unknown user) checks a dummy hash so that
-    /// the answer takes as long, and reports failure.
+    /// Checks `password` against `hash`; with no hash (unknown user) or one that no password can
+    /// match (an imported user without one) checks a dummy hash so that the answer takes as long,
+    /// and reports failure. Hashes imported from WHMCS (bcrypt, salted MD5) are checked with their
+    /// own algorithm and always need a rehash.
     pub async fn verify(
         &self,
         password: &SecretString,
@@ -141,18 +144,34 @@ impl Passwords {
     ) -> Result<Verification> {
         let inner = self.inner.clone();
         let password = password.clone();
-        let known = hash.is_some();
-        let hash = hash
-            .map(str::to_owned)
-            .unwrap_or_else(|| inner.dummy_hash.clone());
+        let hash = hash.map(str::to_owned);
         tokio::task::spawn_blocking(move || {
-            let ok = inner
-                .argon2
-                .verify_password(password.expose_secret().as_bytes(), hash.as_str())
-                .is_ok();
-            Verification {
-                ok: ok && known,
-                needs_rehash: ok && known && !inner.is_current(&hash),
+            let text = password.expose_secret();
+            let check_argon2 =
+                |hash: &str| inner.argon2.verify_password(text.as_bytes(), hash).is_ok();
+            match hash.as_deref().map(Scheme::of) {
+                Some(Scheme::Argon2) => {
+                    let hash = hash.as_deref().unwrap_or_default();
+                    let ok = check_argon2(hash);
+                    Verification {
+                        ok,
+                        needs_rehash: ok && !inner.is_current(hash),
+                    }
+                }
+                Some(Scheme::Bcrypt | Scheme::SaltedMd5) => {
+                    let ok = legacy_password::verify(text, hash.as_deref().unwrap_or_default());
+                    Verification {
+                        ok,
+                        needs_rehash: ok,
+                    }
+                }
+                Some(Scheme::Unusable) | None => {
+                    check_argon2(&inner.dummy_hash);
+                    Verification {
+                        ok: false,
+                        needs_rehash: false,
+                    }
+                }
             }
         })
         .await

@@ -9,7 +9,8 @@ use crate::error::{Error, Result};
 /// Every column of `users`, in [`UserRow`]'s order.
 const COLUMNS: &str = "id, email, email_normalized, first_name, last_name, language, password_hash, \
      email_verified_at, status, totp_secret, totp_pending_secret, totp_enabled_at, totp_last_step, \
-     security_question, security_answer_hash, last_login_at, last_login_ip, created_at, updated_at";
+     security_question, security_answer_hash, last_login_at, last_login_ip, created_at, updated_at, \
+     number, totp_reenrol_at";
 
 /// A `users` row, secrets included: never leaves the domain layer.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -33,6 +34,9 @@ pub struct UserRow {
     pub last_login_ip: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    pub number: i64,
+    /// Set when a second factor could not be carried over by the import.
+    pub totp_reenrol_at: Option<i64>,
 }
 
 impl UserRow {
@@ -47,6 +51,7 @@ impl UserRow {
     pub fn to_user(&self) -> Result<User> {
         Ok(User {
             id: self.id.clone(),
+            number: self.number,
             email: self.email.clone(),
             first_name: self.first_name.clone(),
             last_name: self.last_name.clone(),
@@ -54,6 +59,7 @@ impl UserRow {
             status: self.status()?,
             email_verified_at: self.email_verified_at,
             totp_enabled: self.totp_secret.is_some(),
+            totp_reenrol_required: self.totp_reenrol_at.is_some() && self.totp_secret.is_none(),
             security_question: self.security_question.clone(),
             last_login_at: self.last_login_at,
             last_login_ip: self.last_login_ip.clone(),
@@ -122,7 +128,8 @@ pub async fn by_email(conn: &mut AnyConnection, email_normalized: &str) -> Resul
         .await?)
 }
 
-/// A page of users, by id (= creation order), optionally matching `search` in email or names.
+/// A page of users, by id (= creation order), optionally matching `search` in email or names, or
+/// equal to the user's number (`1042` or `#1042`).
 pub async fn list(
     conn: &mut AnyConnection,
     search: Option<&str>,
@@ -130,11 +137,12 @@ pub async fn list(
     limit: i64,
 ) -> Result<Vec<UserRow>> {
     let pattern = search.map(crate::db::contains_pattern);
+    let number = search.and_then(crate::db::as_number);
     let sql = format!(
         "SELECT {COLUMNS} FROM users \
          WHERE ($1 IS NULL OR email_normalized LIKE $1 ESCAPE '\\' \
                 OR lower(first_name) LIKE $1 ESCAPE '\\' OR lower(last_name) LIKE $1 ESCAPE '\\' \
-                OR lower(first_name || ' ' || last_name) LIKE $1 ESCAPE '\\') \
+                OR lower(first_name || ' ' || last_name) LIKE $1 ESCAPE '\\' OR number = $4) \
            AND ($2 IS NULL OR id > $2) \
          ORDER BY id LIMIT $3"
     );
@@ -142,6 +150,7 @@ pub async fn list(
         .bind(pattern)
         .bind(after_id.map(str::to_owned))
         .bind(limit)
+        .bind(number)
         .fetch_all(conn)
         .await?)
 }
@@ -302,7 +311,7 @@ pub async fn enable_totp(
 ) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, \
-           totp_enabled_at = $3, totp_last_step = $4, updated_at = $3 \
+           totp_enabled_at = $3, totp_last_step = $4, totp_reenrol_at = NULL, updated_at = $3 \
          WHERE id = $1 AND totp_pending_secret = $2 AND totp_secret IS NULL",
     )
     .bind(id.to_owned())

@@ -13,8 +13,8 @@ use crate::events;
 use crate::sessions;
 use crate::state::AppState;
 
+use super::links::send_password_link;
 pub use super::links::*;
-use super::links::{normalize_answer, send_password_link};
 pub use super::second_factor::*;
 
 /// What it takes to create a user.

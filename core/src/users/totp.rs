@@ -5,16 +5,29 @@ use totp_rs::{Builder, Secret, Totp};
 use crate::error::{Error, Result};
 
 /// A TOTP for `secret_base32`, labelled with the user's email and the configured issuer.
+///
+/// Secrets Roster makes are 160 bits. Secrets imported from WHMCS may be 80 bits (what its
+/// authenticator module and most apps of its time made): RFC 4226 recommends 160 and requires 128,
+/// and totp-rs refuses less, so those are built without that check (digits, step and algorithm stay
+/// the defaults every authenticator app uses). Anything shorter than 80 bits is never imported.
 pub fn totp(secret_base32: &str, email: &str, issuer: &str) -> Result<Totp> {
     let secret = Secret::try_from_base32(secret_base32)
         .map_err(|e| Error::internal(format!("stored TOTP secret: {e:?}")))?;
-    Builder::new()
+    let short = AsRef::<[u8]>::as_ref(&secret).len() < 16;
+    let builder = Builder::new()
         .with_secret(secret)
         .with_account_name(email)
-        .with_issuer(Some(issuer))
+        .with_issuer(Some(issuer));
+    if short {
+        return Ok(builder.build_noncompliant());
+    }
+    builder
         .build()
         .map_err(|e| Error::internal(format!("TOTP: {e:?}")))
 }
+
+/// The shortest secret accepted from another system, in bytes.
+pub const SHORTEST_IMPORTED_SECRET: usize = 10;
 
 /// A fresh secret, base32.
 pub fn new_secret() -> Result<String> {

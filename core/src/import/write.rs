@@ -1,0 +1,396 @@
+//! Carrying out a plan: writes in batches, each batch one transaction (a crash leaves whole
+//! batches, and a run after it picks up where the mapping says). Every created or changed row
+//! writes its audit event with the actor `system:import`; domain events for plugins' after-hooks
+//! only with `--notify-plugins`. Security answers are hashed (argon2id) before their batch opens.
+
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use sqlx::AnyConnection;
+
+use super::plan::{NewAccount, NewContact, NewUser, Op};
+use crate::audit::{self, Actor, Context, Event};
+use crate::db::{Db, Numbered, raise_sequence};
+use crate::error::Result;
+use crate::events::kind;
+use crate::memberships::repo as memberships_repo;
+use crate::users::{Passwords, normalize_answer};
+
+/// Operations per transaction.
+pub const BATCH: usize = 500;
+
+/// How the writes are made.
+pub struct Writer<'a> {
+    pub db: &'a Db,
+    pub passwords: &'a Passwords,
+    pub notify_plugins: bool,
+    pub now: i64,
+}
+
+impl Writer<'_> {
+    fn ctx() -> Context {
+        Context {
+            actor: Actor::Job("import"),
+            ip: None,
+        }
+    }
+
+    /// Raises the number sequences past the numbers the plan gives by hand.
+    pub async fn raise_sequences(&self, max_numbers: [i64; 3]) -> Result<()> {
+        let mut tx = self.db.begin().await?;
+        for (table, max) in [Numbered::Accounts, Numbered::Users, Numbered::Contacts]
+            .into_iter()
+            .zip(max_numbers)
+        {
+            if max > 0 {
+                raise_sequence(&mut tx, self.db.backend(), table, max).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes one batch in one transaction.
+    pub async fn batch(&self, ops: &[Op]) -> Result<()> {
+        let answers = self.hash_answers(ops).await?;
+        let mut tx = self.db.begin().await?;
+        let mut answers = answers.into_iter();
+        for op in ops {
+            match op {
+                Op::InsertUser(user) => {
+                    let answer = answers.next().flatten();
+                    self.insert_user(&mut tx, user, answer).await?;
+                }
+                Op::InsertAccount(account) => self.insert_account(&mut tx, account).await?,
+                Op::InsertMembership {
+                    account_id,
+                    user_id,
+                    permissions,
+                } => {
+                    memberships_repo::insert(
+                        &mut tx,
+                        account_id,
+                        user_id,
+                        permissions,
+                        ("system", Some("import")),
+                        self.now,
+                    )
+                    .await?;
+                    let event = Event {
+                        action: "membership.added",
+                        account_id: Some(account_id),
+                        user_id: Some(user_id),
+                        before: None,
+                        after: Some(json!({ "permissions": permissions })),
+                    };
+                    self.record(&mut tx, event, Some(kind::USER_ADDED)).await?;
+                }
+                Op::SetPermissions {
+                    account_id,
+                    user_id,
+                    before,
+                    permissions,
+                } => {
+                    memberships_repo::set_permissions(&mut tx, account_id, user_id, permissions)
+                        .await?;
+                    let event = Event {
+                        action: "membership.permissions_changed",
+                        account_id: Some(account_id),
+                        user_id: Some(user_id),
+                        before: Some(json!({ "permissions": before })),
+                        after: Some(json!({ "permissions": permissions })),
+                    };
+                    self.record(&mut tx, event, Some(kind::PERMISSIONS_CHANGED))
+                        .await?;
+                }
+                Op::InsertContact(contact) => self.insert_contact(&mut tx, contact).await?,
+                Op::Update {
+                    table,
+                    id,
+                    account_id,
+                    columns,
+                    before,
+                    after,
+                } => {
+                    self.update(&mut tx, table, id, columns).await?;
+                    let (action, event_kind, user_id) = match *table {
+                        "users" => ("user.updated", None, Some(id.as_str())),
+                        "accounts" => ("account.updated", Some(kind::ACCOUNT_UPDATED), None),
+                        _ => ("contact.updated", None, None),
+                    };
+                    let event = Event {
+                        action,
+                        account_id: account_id.as_deref(),
+                        user_id,
+                        before: Some(before.clone()),
+                        after: Some(after.clone()),
+                    };
+                    self.record(&mut tx, event, event_kind).await?;
+                }
+                Op::Map {
+                    kind,
+                    source_id,
+                    roster_id,
+                    snapshot,
+                } => map(&mut tx, kind, *source_id, roster_id, snapshot, self.now).await?,
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The argon2id hashes of the batch's security answers, one per new user (in order), two at
+    /// a time (argon2 is CPU work; the machine the import runs on serves too).
+    async fn hash_answers(&self, ops: &[Op]) -> Result<Vec<Option<String>>> {
+        let answers: Vec<Option<String>> = ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::InsertUser(user) => {
+                    Some(user.security.as_ref().map(|(_, a)| normalize_answer(a)))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut hashes = Vec::with_capacity(answers.len());
+        for pair in answers.chunks(2) {
+            let mut pending = Vec::new();
+            for answer in pair {
+                let passwords = self.passwords.clone();
+                let answer = answer.clone();
+                pending.push(tokio::spawn(async move {
+                    match answer {
+                        Some(a) => passwords.hash(&SecretString::from(a)).await.map(Some),
+                        None => Ok(None),
+                    }
+                }));
+            }
+            for task in pending {
+                let hash = task
+                    .await
+                    .map_err(|e| crate::Error::internal(format!("hashing task: {e}")))??;
+                hashes.push(hash);
+            }
+        }
+        Ok(hashes)
+    }
+
+    /// The audit event, and with `--notify-plugins` the domain event `kind` (changes that have
+    /// none elsewhere, contacts and user profiles, have none here either).
+    async fn record(
+        &self,
+        conn: &mut AnyConnection,
+        event: Event<'_>,
+        kind: Option<&str>,
+    ) -> Result<()> {
+        let ctx = Self::ctx();
+        match kind {
+            Some(kind) if self.notify_plugins => {
+                let payload = json!({ "source": "whmcs-import", "after": event.after });
+                audit::record_change(conn, &ctx, self.now, event, kind, payload).await
+            }
+            _ => audit::record(conn, &ctx, self.now, event).await,
+        }
+    }
+
+    async fn insert_user(
+        &self,
+        conn: &mut AnyConnection,
+        user: &NewUser,
+        answer_hash: Option<String>,
+    ) -> Result<()> {
+        let created = user.created_at.unwrap_or(self.now);
+        let verified = user
+            .email_verified_at
+            .map(|t| if t == 0 { self.now } else { t });
+        sqlx::query(
+            "INSERT INTO users (id, number, email, email_normalized, first_name, last_name, language, \
+               password_hash, email_verified_at, status, totp_secret, totp_enabled_at, totp_reenrol_at, \
+               security_question, security_answer_hash, last_login_at, last_login_ip, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+        )
+        .bind(user.id.clone())
+        .bind(user.number)
+        .bind(user.email.clone())
+        .bind(user.email_normalized.clone())
+        .bind(user.first_name.clone())
+        .bind(user.last_name.clone())
+        .bind(user.language.clone())
+        .bind(user.password_hash.clone())
+        .bind(verified)
+        .bind(user.totp_secret.clone())
+        .bind(user.totp_secret.as_ref().map(|_| self.now))
+        .bind(user.totp_reenrol.then_some(self.now))
+        .bind(answer_hash.as_ref().and(user.security.as_ref().map(|(q, _)| q.clone())))
+        .bind(answer_hash)
+        .bind(user.last_login_at)
+        .bind(user.last_login_ip.clone())
+        .bind(created)
+        .bind(self.now)
+        .execute(&mut *conn)
+        .await?;
+        let after = json!({
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "language": user.language,
+            "totp_enabled": user.totp_secret.is_some(),
+        });
+        let event = Event::user("user.created", &user.id).after(after);
+        self.record(conn, event, Some(kind::USER_CREATED)).await
+    }
+
+    async fn insert_account(&self, conn: &mut AnyConnection, account: &NewAccount) -> Result<()> {
+        let value = |name: &str| {
+            account
+                .fields
+                .iter()
+                .find(|(k, _)| *k == name)
+                .and_then(|(_, v)| v.clone())
+        };
+        let owner_email: Option<String> =
+            sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+                .bind(account.owner_user_id.clone())
+                .fetch_optional(&mut *conn)
+                .await?;
+        let billing_email = value("billing_email").or(owner_email).unwrap_or_default();
+        sqlx::query(
+            "INSERT INTO accounts (id, number, owner_user_id, company_name, billing_email, address1, \
+               address2, city, state, postcode, country, phone, tax_id, currency, status, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+        )
+        .bind(account.id.clone())
+        .bind(account.number)
+        .bind(account.owner_user_id.clone())
+        .bind(value("company_name"))
+        .bind(billing_email.clone())
+        .bind(value("address1"))
+        .bind(value("address2"))
+        .bind(value("city"))
+        .bind(value("state"))
+        .bind(value("postcode"))
+        .bind(value("country"))
+        .bind(value("phone"))
+        .bind(value("tax_id"))
+        .bind(value("currency").unwrap_or_default())
+        .bind(value("status").unwrap_or_else(|| "active".to_owned()))
+        .bind(account.created_at.unwrap_or(self.now))
+        .bind(self.now)
+        .execute(&mut *conn)
+        .await?;
+        memberships_repo::insert(
+            conn,
+            &account.id,
+            &account.owner_user_id,
+            &[],
+            ("system", Some("import")),
+            self.now,
+        )
+        .await?;
+        let mut after: serde_json::Map<String, Value> = account
+            .fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), json!(v)))
+            .collect();
+        after.insert("billing_email".to_owned(), json!(billing_email));
+        let event = Event {
+            action: "account.created",
+            account_id: Some(&account.id),
+            user_id: Some(&account.owner_user_id),
+            before: None,
+            after: Some(Value::Object(after)),
+        };
+        self.record(conn, event, Some(kind::ACCOUNT_CREATED)).await
+    }
+
+    async fn insert_contact(&self, conn: &mut AnyConnection, contact: &NewContact) -> Result<()> {
+        let value = |name: &str| {
+            contact
+                .fields
+                .iter()
+                .find(|(k, _)| *k == name)
+                .and_then(|(_, v)| v.clone())
+        };
+        sqlx::query(
+            "INSERT INTO contacts (id, number, account_id, first_name, last_name, email, phone, \
+               email_preferences, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+        )
+        .bind(contact.id.clone())
+        .bind(contact.number)
+        .bind(contact.account_id.clone())
+        .bind(value("first_name").unwrap_or_default())
+        .bind(value("last_name").unwrap_or_default())
+        .bind(value("email").unwrap_or_default())
+        .bind(value("phone"))
+        .bind(value("email_preferences").unwrap_or_else(|| "[]".to_owned()))
+        .bind(self.now)
+        .execute(&mut *conn)
+        .await?;
+        let after: serde_json::Map<String, Value> = contact
+            .fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), json!(v)))
+            .collect();
+        let event = Event {
+            action: "contact.created",
+            account_id: Some(&contact.account_id),
+            user_id: None,
+            before: None,
+            after: Some(Value::Object(after)),
+        };
+        self.record(conn, event, None).await
+    }
+
+    /// Sets the changed columns of one row. `table` and the column names come from the plan's
+    /// fixed lists, never from the source.
+    async fn update(
+        &self,
+        conn: &mut AnyConnection,
+        table: &str,
+        id: &str,
+        columns: &[(&'static str, Option<String>)],
+    ) -> Result<()> {
+        if columns.is_empty() {
+            return Ok(());
+        }
+        let sets: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, (column, _))| format!("{column} = ${}", i + 3))
+            .collect();
+        let sql = format!(
+            "UPDATE {table} SET {}, updated_at = $2 WHERE id = $1",
+            sets.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id.to_owned())
+            .bind(self.now);
+        for (_, value) in columns {
+            query = query.bind(value.clone());
+        }
+        query.execute(conn).await?;
+        Ok(())
+    }
+}
+
+async fn map(
+    conn: &mut AnyConnection,
+    kind: &str,
+    source_id: i64,
+    roster_id: &str,
+    snapshot: &Value,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO import_sources (source, kind, source_id, roster_id, snapshot, imported_at, updated_at) \
+         VALUES ('whmcs', $1, $2, $3, $4, $5, $5) \
+         ON CONFLICT (source, kind, source_id) DO UPDATE SET roster_id = $3, snapshot = $4, updated_at = $5",
+    )
+    .bind(kind.to_owned())
+    .bind(source_id)
+    .bind(roster_id.to_owned())
+    .bind(snapshot.to_string())
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
