@@ -87,6 +87,9 @@ fn datetime(value: Option<i64>) -> String {
 pub struct NavUser {
     pub name: String,
     pub email: String,
+    /// Two-step verification could not be carried over by the WHMCS import: every page asks the
+    /// user to set it up again until they do.
+    pub reenrol: bool,
 }
 
 /// What every page shows besides its own content: the provider's branding, who is signed in, and
@@ -130,6 +133,7 @@ impl Chrome {
                 .map(|u| NavUser {
                     name: format!("{} {}", u.first_name, u.last_name),
                     email: u.email,
+                    reenrol: u.totp_reenrol_required,
                 }),
             None => None,
         };

@@ -165,3 +165,43 @@ impl Report {
         table.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_markdown_report_lists_every_row_by_outcome() {
+        let mut report = Report {
+            source: "WHMCS 7 (2 clients, 2 logins, 0 contacts)".to_owned(),
+            ..Report::default()
+        };
+        report.count("accounts", Tally::Created);
+        report.count("accounts", Tally::Refused);
+        report.add(
+            "client 2",
+            Outcome::Refused,
+            "its owner (client login 2) was refused: `a|b` is not valid",
+        );
+        report.add(
+            "client login 3",
+            Outcome::Linked,
+            "same email as client login 1",
+        );
+        let text = report.to_markdown();
+        assert!(text.contains("| accounts | 1 | 0 | 0 | 0 | 1 |"), "{text}");
+        assert!(text.contains("## refused (1)"));
+        assert!(
+            text.contains(
+                "| client 2 | its owner (client login 2) was refused: `a\\|b` is not valid |"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("## linked (1)"));
+        assert!(text.contains("## changed (0)\n\nNone."));
+        assert_eq!(report.refused(), 1);
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(json["entries"][1]["outcome"], "linked");
+        assert_eq!(json["counts"]["accounts"]["refused"], 1);
+    }
+}

@@ -5,7 +5,9 @@ mod source;
 
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, TestApp, run_roster, spawn_app};
+use crate::helpers::{
+    Backend, PageBrowser, TestApp, reset_token, run_roster, spawn_app, spawn_app_with, unique_email,
+};
 use source::{Whmcs, bcrypt_hash, salted_md5, totp_authdata};
 
 const SECRET: &str = "JBSWY3DPEHPK3PXP";
@@ -62,8 +64,9 @@ async fn count(app: &TestApp, table: &'static str) -> i64 {
     app.scalar(sql, "x").await
 }
 
-/// A WHMCS 7 install with every case of the issue.
-async fn seven() -> Whmcs {
+/// A WHMCS 7 install with every case of the issue. `six` is client 6's email (unique per test: it
+/// receives mail).
+async fn seven(six: &str) -> Whmcs {
     let whmcs = Whmcs::create(false).await;
     // 1: bcrypt, TOTP, a security question, a company, EUR.
     whmcs
@@ -120,9 +123,14 @@ async fn seven() -> Whmcs {
             &[],
         )
         .await;
-    // 6: the reversible encryption of very old installs: no password.
+    // 6: the reversible encryption of very old installs: no password; a security question.
     whmcs
-        .client(6, "owner.six@example.com", "aGVsbG8gd29ybGQ=", &[])
+        .client(
+            6,
+            six,
+            "aGVsbG8gd29ybGQ=",
+            &[("securityqid", "1"), ("securityqans", "Rex the  Dog")],
+        )
         .await;
     // Sub-accounts: a web designer on clients 1 and 2 (one user, two accounts).
     whmcs
@@ -153,6 +161,16 @@ async fn seven() -> Whmcs {
             &[],
         )
         .await;
+    // The designer twice on client 1: one access with both rows' permissions.
+    whmcs
+        .contact(
+            13,
+            1,
+            "designer@example.com",
+            Some((&bcrypt_hash("y"), "domains")),
+            &[],
+        )
+        .await;
     // Plain contacts: one billing contact, one with an invalid email, one on the refused client.
     whmcs
         .contact(
@@ -179,8 +197,10 @@ fn totp_now(app: &TestApp) -> String {
 }
 
 async fn a_whmcs_7_database_is_imported_with_its_logins(backend: Backend) {
-    let app = spawn_app(backend).await;
-    let whmcs = seven().await;
+    // Many logins from one address: above the per-address limit.
+    let app = spawn_app_with(backend, |s| s.auth.rate_limit.per_ip = 1000).await;
+    let six = unique_email("owner-six");
+    let whmcs = seven(&six).await;
 
     // A dry run reports and writes nothing.
     let (code, stdout, _, report) = import(&app, &whmcs, &["--dry-run"]).await;
@@ -347,7 +367,7 @@ async fn a_whmcs_7_database_is_imported_with_its_logins(backend: Backend) {
     assert_eq!(
         seen,
         vec![
-            (1, json!(["profile", "invoices"]), false),
+            (1, json!(["profile", "domains", "invoices"]), false),
             (2, json!(["tickets"]), false)
         ]
     );
@@ -363,9 +383,50 @@ async fn a_whmcs_7_database_is_imported_with_its_logins(backend: Backend) {
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["user"]["totp_reenrol_required"], true);
     assert_eq!(body["user"]["last_name"], "-");
+    let page = PageBrowser::new(&app);
+    page.open("/login").await;
+    let (status, html) = page
+        .submit(
+            "/login",
+            &[
+                ("email", "owner.four@example.com"),
+                ("password", "bcrypt password four"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains("two-step verification could not be brought over"),
+        "the signed-in pages say so: {html}"
+    );
     // No password that can be checked: nothing signs in until a reset.
-    let (status, _) = login(&app, "owner.six@example.com", "aGVsbG8gd29ybGQ=", json!({})).await;
+    let (status, _) = login(&app, &six, "aGVsbG8gd29ybGQ=", json!({})).await;
     assert_eq!(status, 401);
+    // ... until they set one through a reset link, which asks the security question that came
+    // along (the answer compared as Roster compares answers: case and spaces aside).
+    let reset = reset_token(&app, &six, 1).await;
+    let refused = app
+        .call(
+            "POST",
+            "/api/v1/auth/password-reset/confirm",
+            None,
+            Some(json!({ "token": reset, "password": "a brand new password", "security_answer": "Felix" })),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    app.expect(
+        204,
+        "POST",
+        "/api/v1/auth/password-reset/confirm",
+        None,
+        Some(json!({ "token": reset, "password": "a brand new password", "security_answer": "rex the dog" })),
+    )
+    .await;
+    let (status, body) = login(&app, &six, "a brand new password", json!({})).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["user"]["security_question"], "Name of your first pet?");
+    // The import sent no mail.
+    app.assert_no_mail_to("owner.one@example.com").await;
 
     // Contacts stay contacts (the sub-accounts' rows too); the billing contact keeps its kinds.
     let acme_id = acme["account"]["id"].as_str().unwrap();
@@ -389,8 +450,8 @@ async fn a_whmcs_7_database_is_imported_with_its_logins(backend: Backend) {
     assert_eq!(billing["phone"], "+49 30 1234");
     assert_eq!(
         contacts.as_array().unwrap().len(),
-        3,
-        "10, 11, 12: {contacts}"
+        4,
+        "10, 11, 12, 13: {contacts}"
     );
 
     // Staff find the account by its number and see where it came from; the audit says who.
@@ -625,6 +686,42 @@ async fn a_whmcs_8_database_is_imported_with_its_users(backend: Backend) {
     assert_eq!(mine[0]["account"]["company_name"], "One");
     assert_eq!(mine[0]["permissions"], json!(["products", "domains"]));
     assert_eq!(mine[0]["is_owner"], false);
+
+    // With --notify-plugins, what a run creates reaches the plugins' after-hooks as domain events.
+    whmcs
+        .client(3, "billing@three.example", "", &[("companyname", "Three")])
+        .await;
+    whmcs
+        .insert(
+            "tblusers_clients",
+            4,
+            &[
+                ("auth_user_id", "8".to_owned()),
+                ("client_id", "3".to_owned()),
+                ("owner", "1".to_owned()),
+            ],
+        )
+        .await;
+    let before: i64 = app
+        .scalar(
+            "SELECT COUNT(*) FROM domain_events WHERE kind <> $1",
+            "user.logged_in",
+        )
+        .await;
+    assert_eq!(
+        before, 0,
+        "no events but the logins' without --notify-plugins"
+    );
+    let (code, _, stderr, report) = import(&app, &whmcs, &["--notify-plugins"]).await;
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(counts(&report, "accounts"), [1, 0, 2, 0, 0]);
+    let kinds: Vec<String> = sqlx::query_scalar(
+        "SELECT kind FROM domain_events WHERE kind <> 'user.logged_in' ORDER BY seq",
+    )
+    .fetch_all(app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(kinds, ["account.created"]);
 }
 
 both_backends!(
