@@ -42,15 +42,22 @@ pub async fn run(settings: &Settings, options: &Options) -> anyhow::Result<Repor
     let source = whmcs::read(&options.from).await?;
     let db = Db::connect(&settings.database).await?;
     db.migrate().await?;
-    let existing = existing(&db).await?;
-    let plan = plan::plan(&source, existing, &settings.accounts.default_currency);
+    let now = crate::clock::Clock::default().now_ms();
+    let config = plan::Config {
+        default_currency: settings.accounts.default_currency.clone(),
+        invitation_expiry_ms: crate::clock::ms(settings.invitations.expiry),
+        now,
+    };
+    let existing = existing(&db, now).await?;
+    let plan = plan::plan(&source, existing, config);
     let mut report = plan.report;
     report.source = format!(
-        "{} ({} clients, {} logins, {} contacts)",
+        "{} ({} clients, {} logins, {} contacts, {} open invitations)",
         source.version.as_str(),
         source.clients.len(),
         source.logins.len(),
-        source.contacts.len()
+        source.contacts.len(),
+        source.invites.len()
     );
     report.dry_run = options.dry_run;
     if !options.dry_run && !plan.ops.is_empty() {
@@ -59,7 +66,7 @@ pub async fn run(settings: &Settings, options: &Options) -> anyhow::Result<Repor
             db: &db,
             passwords: &passwords,
             notify_plugins: options.notify_plugins,
-            now: crate::clock::Clock::default().now_ms(),
+            now,
         };
         writer.raise_sequences(plan.max_numbers).await?;
         let bar = progress_bar(options.progress, plan.ops.len());
@@ -97,7 +104,7 @@ fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
 
 /// What Roster holds that the plan must know: the rows earlier runs imported, users by email,
 /// owners and memberships, the numbers taken.
-async fn existing(db: &Db) -> anyhow::Result<Existing> {
+async fn existing(db: &Db, now: i64) -> anyhow::Result<Existing> {
     let mut conn = db.pool().acquire().await?;
     let mut existing = Existing::default();
     for row in sqlx::query(
@@ -144,6 +151,18 @@ async fn existing(db: &Db) -> anyhow::Result<Existing> {
             (row.try_get("account_id")?, row.try_get("user_id")?),
             memberships_repo::decode(&permissions),
         );
+    }
+    for row in sqlx::query(
+        "SELECT account_id, email_normalized FROM invitations \
+         WHERE state = 'pending' AND expires_at > $1",
+    )
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        existing
+            .pending_invitations
+            .insert((row.try_get("account_id")?, row.try_get("email_normalized")?));
     }
     for row in sqlx::query("SELECT number FROM contacts")
         .fetch_all(&mut *conn)

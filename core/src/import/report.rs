@@ -14,7 +14,9 @@ pub enum Outcome {
     /// Imported or updated with a value changed on the way (a rule applied), or updated from a
     /// change in the source since the last run.
     Changed,
-    /// Not imported.
+    /// Not imported, and not an error: left behind by a documented rule (an expired invitation).
+    Skipped,
+    /// Not imported: something is wrong with the row.
     Refused,
 }
 
@@ -23,6 +25,7 @@ impl Outcome {
         match self {
             Self::Linked => "linked",
             Self::Changed => "changed",
+            Self::Skipped => "skipped",
             Self::Refused => "refused",
         }
     }
@@ -45,6 +48,7 @@ pub struct Counts {
     pub updated: u64,
     pub unchanged: u64,
     pub linked: u64,
+    pub skipped: u64,
     pub refused: u64,
 }
 
@@ -65,6 +69,7 @@ pub enum Tally {
     Updated,
     Unchanged,
     Linked,
+    Skipped,
     Refused,
 }
 
@@ -76,6 +81,7 @@ impl Report {
             Tally::Updated => counts.updated += 1,
             Tally::Unchanged => counts.unchanged += 1,
             Tally::Linked => counts.linked += 1,
+            Tally::Skipped => counts.skipped += 1,
             Tally::Refused => counts.refused += 1,
         }
     }
@@ -116,15 +122,20 @@ impl Report {
                 ""
             }
         );
-        out.push_str("| | created | updated | unchanged | linked | refused |\n");
-        out.push_str("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        out.push_str("| | created | updated | unchanged | linked | skipped | refused |\n");
+        out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (kind, c) in &self.counts {
             out.push_str(&format!(
-                "| {kind} | {} | {} | {} | {} | {} |\n",
-                c.created, c.updated, c.unchanged, c.linked, c.refused
+                "| {kind} | {} | {} | {} | {} | {} | {} |\n",
+                c.created, c.updated, c.unchanged, c.linked, c.skipped, c.refused
             ));
         }
-        for outcome in [Outcome::Refused, Outcome::Linked, Outcome::Changed] {
+        for outcome in [
+            Outcome::Refused,
+            Outcome::Linked,
+            Outcome::Changed,
+            Outcome::Skipped,
+        ] {
             let rows: Vec<&Entry> = self
                 .entries
                 .iter()
@@ -151,7 +162,15 @@ impl Report {
     pub fn table(&self) -> String {
         let mut table = comfy_table::Table::new();
         table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
-        table.set_header(["", "created", "updated", "unchanged", "linked", "refused"]);
+        table.set_header([
+            "",
+            "created",
+            "updated",
+            "unchanged",
+            "linked",
+            "skipped",
+            "refused",
+        ]);
         for (kind, c) in &self.counts {
             table.add_row([
                 (*kind).to_owned(),
@@ -159,6 +178,7 @@ impl Report {
                 c.updated.to_string(),
                 c.unchanged.to_string(),
                 c.linked.to_string(),
+                c.skipped.to_string(),
                 c.refused.to_string(),
             ]);
         }
@@ -189,7 +209,10 @@ mod tests {
             "same email as client login 1",
         );
         let text = report.to_markdown();
-        assert!(text.contains("| accounts | 1 | 0 | 0 | 0 | 1 |"), "{text}");
+        assert!(
+            text.contains("| accounts | 1 | 0 | 0 | 0 | 0 | 1 |"),
+            "{text}"
+        );
         assert!(text.contains("## refused (1)"));
         assert!(
             text.contains(

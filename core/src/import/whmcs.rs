@@ -124,6 +124,21 @@ pub struct Contact {
     pub subaccount: bool,
 }
 
+/// A pending WHMCS 8 invitation (`tbluser_invites` not accepted, not deleted).
+#[derive(Debug, Clone)]
+pub struct Invite {
+    pub id: i64,
+    /// As WHMCS stores it: the token of the emailed link.
+    pub token: String,
+    pub email: String,
+    pub client_id: i64,
+    /// A user id, or an admin id when `invited_by_admin`.
+    pub invited_by: i64,
+    pub invited_by_admin: bool,
+    pub permissions: String,
+    pub created_at: Option<i64>,
+}
+
 /// Everything the import reads, in id order.
 #[derive(Debug)]
 pub struct Source {
@@ -132,6 +147,7 @@ pub struct Source {
     pub logins: Vec<Login>,
     pub links: Vec<Link>,
     pub contacts: Vec<Contact>,
+    pub invites: Vec<Invite>,
 }
 
 /// Reads the database at `url` (`mysql://USER:PASS@HOST/DB`) from one consistent, read-only
@@ -164,6 +180,10 @@ pub async fn read(url: &str) -> anyhow::Result<Source> {
         Version::Seven => reader.seven_logins(&mut conn, &contacts).await?,
         Version::Eight => reader.eight_logins(&mut conn).await?,
     };
+    let invites = match version {
+        Version::Seven => Vec::new(),
+        Version::Eight => reader.invites(&mut conn).await?,
+    };
     conn.execute("COMMIT").await?;
     conn.close().await?;
     Ok(Source {
@@ -172,6 +192,7 @@ pub async fn read(url: &str) -> anyhow::Result<Source> {
         logins,
         links,
         contacts,
+        invites,
     })
 }
 
@@ -578,5 +599,54 @@ impl Reader<'_> {
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         Ok((logins, links))
+    }
+}
+
+impl Reader<'_> {
+    /// WHMCS 8's invitations that are still open: not accepted, not deleted.
+    async fn invites(&self, conn: &mut MySqlConnection) -> anyhow::Result<Vec<Invite>> {
+        let c = self.columns;
+        let t = "tbluser_invites";
+        if !c.has_table(t) {
+            return Ok(Vec::new());
+        }
+        let open = ["accepted_at", "deleted_at"]
+            .iter()
+            .filter(|column| c.has(t, column))
+            .map(|column| format!("i.{column} IS NULL"))
+            .collect::<Vec<_>>();
+        let filter = if open.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", open.join(" AND "))
+        };
+        let sql = format!(
+            "SELECT CAST(i.id AS SIGNED) AS id, {token}, {email}, {client}, {by}, {by_admin}, \
+               {permissions}, {created} FROM tbluser_invites i {filter} ORDER BY i.id",
+            token = c.text(t, "i", "token"),
+            email = c.text(t, "i", "email"),
+            client = c.int(t, "i", "client_id"),
+            by = c.int(t, "i", "invited_by"),
+            by_admin = c.int(t, "i", "invited_by_admin"),
+            permissions = c.text(t, "i", "permissions"),
+            created = c.time(t, "i", "created_at"),
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&mut *conn)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Invite {
+                    id: int(r, "id")?,
+                    token: text(r, "token")?,
+                    email: text(r, "email")?,
+                    client_id: int(r, "client_id")?,
+                    invited_by: int(r, "invited_by")?,
+                    invited_by_admin: int(r, "invited_by_admin")? != 0,
+                    permissions: text(r, "permissions")?,
+                    created_at: time(r, "created_at")?,
+                })
+            })
+            .collect()
     }
 }

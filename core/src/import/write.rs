@@ -7,7 +7,7 @@ use secrecy::SecretString;
 use serde_json::{Value, json};
 use sqlx::AnyConnection;
 
-use super::plan::{NewAccount, NewContact, NewUser, Op};
+use super::plan::{NewAccount, NewContact, NewInvitation, NewUser, Op};
 use crate::audit::{self, Actor, Context, Event};
 use crate::db::{Db, Numbered, raise_sequence};
 use crate::error::Result;
@@ -103,6 +103,9 @@ impl Writer<'_> {
                         .await?;
                 }
                 Op::InsertContact(contact) => self.insert_contact(&mut tx, contact).await?,
+                Op::InsertInvitation(invitation) => {
+                    self.insert_invitation(&mut tx, invitation).await?;
+                }
                 Op::Update {
                     table,
                     id,
@@ -338,6 +341,58 @@ impl Writer<'_> {
             after: Some(Value::Object(after)),
         };
         self.record(conn, event, None).await
+    }
+
+    async fn insert_invitation(
+        &self,
+        conn: &mut AnyConnection,
+        invitation: &NewInvitation,
+    ) -> Result<()> {
+        let inviter: Option<(String, String)> = match &invitation.inviter_user_id {
+            Some(id) => {
+                sqlx::query_as("SELECT first_name, last_name FROM users WHERE id = $1")
+                    .bind(id.clone())
+                    .fetch_optional(&mut *conn)
+                    .await?
+            }
+            None => None,
+        };
+        let (kind, name) = match &inviter {
+            Some((first, last)) => ("user", format!("{first} {last}")),
+            None if invitation.by_staff => ("admin", "the support team".to_owned()),
+            None => ("system", "the account's team".to_owned()),
+        };
+        sqlx::query(
+            "INSERT INTO invitations (id, account_id, email, email_normalized, permissions, token_hash, \
+               state, invited_by_kind, invited_by_id, invited_by_name, created_at, sent_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9, $10, $10, $11)",
+        )
+        .bind(invitation.id.clone())
+        .bind(invitation.account_id.clone())
+        .bind(invitation.email.clone())
+        .bind(invitation.email_normalized.clone())
+        .bind(memberships_repo::encode(&invitation.permissions))
+        .bind(invitation.token_hash.clone())
+        .bind(kind)
+        .bind(inviter.as_ref().and(invitation.inviter_user_id.clone()))
+        .bind(name)
+        .bind(invitation.sent_at)
+        .bind(invitation.expires_at)
+        .execute(&mut *conn)
+        .await?;
+        let event = Event {
+            action: "invitation.created",
+            account_id: Some(&invitation.account_id),
+            user_id: None,
+            before: None,
+            after: Some(json!({
+                "email": invitation.email,
+                "permissions": invitation.permissions,
+                "expires_at": invitation.expires_at,
+            })),
+        };
+        self.record(conn, event, Some(kind::INVITATION_CREATED))
+            .await
     }
 
     /// Sets the changed columns of one row. `table` and the column names come from the plan's

@@ -66,7 +66,7 @@ const OTHERS: [&str; 2] = [
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8",
 ];
 
-const EIGHT: [&str; 2] = [
+const EIGHT: [&str; 3] = [
     "CREATE TABLE tblusers (
         id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY,
         first_name varchar(255) NOT NULL DEFAULT '', last_name varchar(255) NOT NULL DEFAULT '',
@@ -91,6 +91,14 @@ const EIGHT: [&str; 2] = [
         permissions text, last_login timestamp NULL DEFAULT NULL,
         created_at timestamp NULL DEFAULT NULL, updated_at timestamp NULL DEFAULT NULL,
         UNIQUE KEY user_id_client_id (auth_user_id, client_id), KEY client_id_owner_idx (client_id, owner)
+    ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci",
+    "CREATE TABLE tbluser_invites (
+        id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY,
+        token varchar(100) NOT NULL DEFAULT '', email varchar(255) NOT NULL DEFAULT '',
+        client_id int(10) unsigned NOT NULL DEFAULT 0, invited_by int(10) unsigned NOT NULL DEFAULT 0,
+        invited_by_admin tinyint(1) NOT NULL DEFAULT 0, permissions text,
+        accepted_at timestamp NULL DEFAULT NULL, created_at timestamp NULL DEFAULT NULL,
+        updated_at timestamp NULL DEFAULT NULL, deleted_at timestamp NULL DEFAULT NULL
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci",
 ];
 

@@ -57,13 +57,13 @@ impl Planner {
             ));
         }
         let currency = match client.currency.trim() {
-            "" => self.default_currency.clone(),
+            "" => self.config.default_currency.clone(),
             code => crate::accounts::parse_currency(code).unwrap_or_else(|_| {
                 notes.push(format!(
                     "currency `{code}` is not an ISO code: {} used",
-                    self.default_currency
+                    self.config.default_currency
                 ));
-                self.default_currency.clone()
+                self.config.default_currency.clone()
             }),
         };
         let status = match client.status.to_lowercase().as_str() {

@@ -5,6 +5,7 @@
 
 mod access;
 mod accounts;
+mod invites;
 mod logins;
 
 use std::collections::{HashMap, HashSet};
@@ -37,6 +38,8 @@ pub struct Existing {
     pub account_numbers: HashSet<i64>,
     pub user_numbers: HashSet<i64>,
     pub contact_numbers: HashSet<i64>,
+    /// (account id, normalised email) of the pending invitations.
+    pub pending_invitations: HashSet<(String, String)>,
 }
 
 /// A new user.
@@ -81,6 +84,31 @@ pub struct NewContact {
     pub fields: Vec<(&'static str, Option<String>)>,
 }
 
+/// A pending invitation brought over.
+#[derive(Debug)]
+pub struct NewInvitation {
+    pub id: String,
+    pub account_id: String,
+    pub email: String,
+    pub email_normalized: String,
+    pub permissions: Vec<String>,
+    pub token_hash: String,
+    /// The inviting user, if they came along.
+    pub inviter_user_id: Option<String>,
+    /// Sent by WHMCS staff.
+    pub by_staff: bool,
+    pub sent_at: i64,
+    pub expires_at: i64,
+}
+
+/// What the plan needs from the settings and the clock.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub default_currency: String,
+    pub invitation_expiry_ms: i64,
+    pub now: i64,
+}
+
 /// One write.
 #[derive(Debug)]
 pub enum Op {
@@ -98,6 +126,7 @@ pub enum Op {
         permissions: Vec<String>,
     },
     InsertContact(Box<NewContact>),
+    InsertInvitation(Box<NewInvitation>),
     /// Changed columns of an imported row (a second run).
     Update {
         table: &'static str,
@@ -149,7 +178,7 @@ pub struct Plan {
     pub max_numbers: [i64; 3],
 }
 
-pub fn plan(source: &Source, mut existing: Existing, default_currency: &str) -> Plan {
+pub fn plan(source: &Source, mut existing: Existing, config: Config) -> Plan {
     let mut planner = Planner {
         ops: Vec::new(),
         report: Report::default(),
@@ -159,7 +188,7 @@ pub fn plan(source: &Source, mut existing: Existing, default_currency: &str) -> 
         accounts: HashMap::new(),
         unions: HashMap::new(),
         max_numbers: [0; 3],
-        default_currency: default_currency.to_owned(),
+        config,
         version: source.version,
     };
     for login in &source.logins {
@@ -198,6 +227,9 @@ pub fn plan(source: &Source, mut existing: Existing, default_currency: &str) -> 
     for contact in &source.contacts {
         planner.contact(contact, &mut existing);
     }
+    for invite in &source.invites {
+        planner.invite(invite, &mut existing);
+    }
     Plan {
         ops: planner.ops,
         report: planner.report,
@@ -218,7 +250,7 @@ struct Planner {
     /// (account id, user id) → the permissions of every source row giving that access.
     unions: HashMap<(String, String), Vec<String>>,
     max_numbers: [i64; 3],
-    default_currency: String,
+    config: Config,
     version: Version,
 }
 
