@@ -162,6 +162,12 @@ async fn the_overview_edits_the_profile_and_the_contacts() {
         (saved["country"].as_str(), saved["city"].as_str()),
         (Some("DE"), Some("Berlin"))
     );
+    // The client number support staff ask for, as the API gives it.
+    let number = saved["number"].as_i64().expect("the account's number");
+    assert!(
+        html.contains(&format!("Client number: <strong>{number}</strong>")),
+        "{html}"
+    );
 
     let (status, html) = page
         .submit(
