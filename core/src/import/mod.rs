@@ -5,7 +5,7 @@
 //! becomes against what Roster holds (so a second run brings only what changed); `write` carries
 //! the plan out in batches; `report` says what happened to every row that was not simply created.
 
-mod convert;
+pub mod convert;
 mod plan;
 pub mod report;
 pub mod sources;

@@ -130,15 +130,7 @@ impl Planner {
                 self.report.count("accounts", Tally::Unchanged);
                 return;
             }
-            self.report.count("accounts", Tally::Updated);
-            self.report.add(
-                &label,
-                Outcome::Changed,
-                format!(
-                    "changed in WHMCS since the last run: {}",
-                    changed.join(", ")
-                ),
-            );
+            self.updated("accounts", &label, &changed);
             let columns = fields
                 .iter()
                 .filter(|(k, _)| changed.contains(k))
@@ -249,15 +241,7 @@ impl Planner {
                 self.report.count("contacts", Tally::Unchanged);
                 return;
             }
-            self.report.count("contacts", Tally::Updated);
-            self.report.add(
-                &label,
-                Outcome::Changed,
-                format!(
-                    "changed in WHMCS since the last run: {}",
-                    changed.join(", ")
-                ),
-            );
+            self.updated("contacts", &label, &changed);
             self.ops.push(Op::Update {
                 table: "contacts",
                 id: mapped.roster_id.clone(),

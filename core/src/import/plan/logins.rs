@@ -102,12 +102,7 @@ impl Planner {
                     .users_by_email
                     .insert(email.normalized(), mapped.roster_id.clone());
             }
-            self.report.count("users", Tally::Updated);
-            self.report.add(
-                &label,
-                Outcome::Changed,
-                format!("changed in WHMCS since the last run: {}", fields.join(", ")),
-            );
+            self.updated("users", &label, &fields);
             let shown = |v: &Value| {
                 let mut v = v.clone();
                 if let Some(o) = v.as_object_mut() {

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Value, json};
 
-use super::report::Report;
+use super::report::{Outcome, Report, Tally};
 use super::whmcs::{Link, LoginKind, Source, Version};
 use crate::permissions::Catalog;
 
@@ -294,5 +294,16 @@ impl Planner {
             roster_id: roster_id.to_owned(),
             snapshot,
         });
+    }
+
+    /// Counts a mapped row that WHMCS changed since the last run as updated, and reports which
+    /// fields changed.
+    fn updated(&mut self, kind: &'static str, label: &str, fields: &[&str]) {
+        self.report.count(kind, Tally::Updated);
+        self.report.add(
+            label,
+            Outcome::Changed,
+            format!("changed in WHMCS since the last run: {}", fields.join(", ")),
+        );
     }
 }

@@ -3,8 +3,26 @@
 use sqlx::mysql::MySqlConnection;
 
 use super::columns::{int, text, time};
+use super::logins::{LoginColumns, Verified};
 use super::tables::Reader;
 use super::{Invite, Link, Login, LoginKind};
+
+/// WHMCS 8's logins, `tblusers`.
+const USERS: LoginColumns = LoginColumns {
+    kind: LoginKind::User,
+    table: "tblusers",
+    email: "email",
+    first_name: "first_name",
+    last_name: "last_name",
+    language: "language",
+    password: "password",
+    second_factor: ("second_factor", "second_factor_config"),
+    security: ("security_question_id", "security_question_answer"),
+    verified: Verified::At("email_verified_at"),
+    last_login: "last_login",
+    last_ip: "last_ip",
+    created: "created_at",
+};
 
 impl Reader<'_> {
     /// WHMCS 8: `tblusers`, and their links to clients (owners first within a client).
@@ -12,54 +30,8 @@ impl Reader<'_> {
         &self,
         conn: &mut MySqlConnection,
     ) -> anyhow::Result<(Vec<Login>, Vec<Link>)> {
+        let logins = self.logins(conn, &USERS).await?;
         let c = self.columns;
-        let t = "tblusers";
-        let fields = [
-            "email",
-            "first_name",
-            "last_name",
-            "language",
-            "password",
-            "second_factor",
-            "second_factor_config",
-            "security_question_answer",
-            "last_ip",
-        ]
-        .map(|f| c.text(t, "u", f))
-        .join(", ");
-        let sql = format!(
-            "SELECT CAST(u.id AS SIGNED) AS id, {fields}, {question}, {verified}, {last}, {created} \
-             FROM tblusers u ORDER BY u.id",
-            question = c.int(t, "u", "security_question_id"),
-            verified = c.time(t, "u", "email_verified_at"),
-            last = c.time(t, "u", "last_login"),
-            created = c.time(t, "u", "created_at"),
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .fetch_all(&mut *conn)
-            .await?;
-        let mut logins = Vec::with_capacity(rows.len());
-        for r in &rows {
-            logins.push(Login {
-                kind: LoginKind::User,
-                id: int(r, "id")?,
-                email: text(r, "email")?,
-                first_name: text(r, "first_name")?,
-                last_name: text(r, "last_name")?,
-                language: text(r, "language")?,
-                password: text(r, "password")?,
-                second_factor: text(r, "second_factor")?,
-                second_factor_config: text(r, "second_factor_config")?,
-                security: self.security(
-                    int(r, "security_question_id")?,
-                    text(r, "security_question_answer")?,
-                ),
-                email_verified_at: time(r, "email_verified_at")?,
-                last_login_at: time(r, "last_login")?,
-                last_ip: text(r, "last_ip")?,
-                created_at: time(r, "created_at")?,
-            });
-        }
         let sql = format!(
             "SELECT CAST(l.id AS SIGNED) AS id, CAST(l.auth_user_id AS SIGNED) AS user_id, \
                CAST(l.client_id AS SIGNED) AS client_id, {owner}, {permissions} \

@@ -4,6 +4,7 @@
 
 mod columns;
 mod eight;
+mod logins;
 mod seven;
 mod tables;
 

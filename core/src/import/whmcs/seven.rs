@@ -4,9 +4,27 @@ use std::collections::HashMap;
 
 use sqlx::mysql::MySqlConnection;
 
-use super::columns::{int, text, time};
+use super::columns::{int, text};
+use super::logins::{LoginColumns, Verified};
 use super::tables::Reader;
 use super::{Contact, Link, Login, LoginKind};
+
+/// A client's own login, on `tblclients`.
+const CLIENT_LOGINS: LoginColumns = LoginColumns {
+    kind: LoginKind::ClientLogin,
+    table: "tblclients",
+    email: "email",
+    first_name: "firstname",
+    last_name: "lastname",
+    language: "language",
+    password: "password",
+    second_factor: ("authmodule", "authdata"),
+    security: ("securityqid", "securityqans"),
+    verified: Verified::Flag("email_verified"),
+    last_login: "lastlogin",
+    last_ip: "ip",
+    created: "datecreated",
+};
 
 impl Reader<'_> {
     /// WHMCS 7: each client's own login, then each sub-account (a contact with `subaccount = 1`)
@@ -16,52 +34,7 @@ impl Reader<'_> {
         conn: &mut MySqlConnection,
         contacts: &[Contact],
     ) -> anyhow::Result<(Vec<Login>, Vec<Link>)> {
-        let c = self.columns;
-        let t = "tblclients";
-        let fields = [
-            "email",
-            "firstname",
-            "lastname",
-            "language",
-            "password",
-            "authmodule",
-            "authdata",
-            "securityqans",
-            "ip",
-        ]
-        .map(|f| c.text(t, "c", f))
-        .join(", ");
-        let sql = format!(
-            "SELECT CAST(c.id AS SIGNED) AS id, {fields}, {question}, {verified}, {last}, {created} \
-             FROM tblclients c ORDER BY c.id",
-            question = c.int(t, "c", "securityqid"),
-            verified = c.int(t, "c", "email_verified"),
-            last = c.time(t, "c", "lastlogin"),
-            created = c.time(t, "c", "datecreated"),
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .fetch_all(&mut *conn)
-            .await?;
-        let mut logins = Vec::with_capacity(rows.len());
-        for r in &rows {
-            logins.push(Login {
-                kind: LoginKind::ClientLogin,
-                id: int(r, "id")?,
-                email: text(r, "email")?,
-                first_name: text(r, "firstname")?,
-                last_name: text(r, "lastname")?,
-                language: text(r, "language")?,
-                password: text(r, "password")?,
-                second_factor: text(r, "authmodule")?,
-                second_factor_config: text(r, "authdata")?,
-                security: self.security(int(r, "securityqid")?, text(r, "securityqans")?),
-                // The flag has no date: the import's time stands for it (set by the writer).
-                email_verified_at: (int(r, "email_verified")? != 0).then_some(0),
-                last_login_at: time(r, "lastlogin")?,
-                last_ip: text(r, "ip")?,
-                created_at: time(r, "datecreated")?,
-            });
-        }
+        let mut logins = self.logins(conn, &CLIENT_LOGINS).await?;
         let passwords = self.subaccount_passwords(conn).await?;
         let mut links = Vec::new();
         for contact in contacts.iter().filter(|c| c.subaccount) {
