@@ -29,6 +29,7 @@ pub mod state;
 pub mod sweeper;
 pub mod telemetry;
 pub mod users;
+pub mod whmcs_api;
 
 pub use error::{Error, Result};
 

@@ -39,6 +39,23 @@ pub async fn hit(
     Ok(())
 }
 
+/// Whether `bucket` has used up its `max` hits in the current window (counts nothing).
+pub async fn exhausted(
+    pool: &AnyPool,
+    bucket: &str,
+    max: u32,
+    window: Duration,
+    now_ms: i64,
+) -> Result<bool> {
+    let hits: Option<i64> =
+        sqlx::query_scalar("SELECT hits FROM rate_limits WHERE bucket = $1 AND window_start > $2")
+            .bind(bucket.to_owned())
+            .bind(now_ms - ms(window))
+            .fetch_optional(pool)
+            .await?;
+    Ok(hits.is_some_and(|hits| hits >= i64::from(max)))
+}
+
 /// Forgets a bucket (e.g. an account's failed logins after a successful one).
 pub async fn clear(pool: &AnyPool, bucket: &str) -> Result<()> {
     sqlx::query("DELETE FROM rate_limits WHERE bucket = $1")

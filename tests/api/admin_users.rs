@@ -68,9 +68,15 @@ async fn the_admin_api_refuses_everyone_but_admins(backend: Backend) {
         .await
         .unwrap();
     assert!(
-        roster::admins::revoke(&app.state.db, app.state.clock.now_ms(), &name)
-            .await
-            .unwrap()
+        roster::admins::revoke(
+            &app.state.db,
+            &roster::audit::Context::system(),
+            app.state.clock.now_ms(),
+            roster::admins::Kind::Token,
+            &name
+        )
+        .await
+        .unwrap()
     );
     assert_eq!(
         app.call("GET", "/api/v1/admin/users", Some(&admin), None)

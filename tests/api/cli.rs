@@ -219,6 +219,7 @@ fn every_setting_with_a_bad_value_names_its_key_and_variable() {
         "mail.smtp.username",
         "mail.smtp.password",
         "mail.smtp.ca_file",
+        "whmcs_api.access_key",
     ] {
         keys.push((optional.to_owned(), toml::Value::String(String::new())));
     }
@@ -243,6 +244,7 @@ fn every_setting_with_a_bad_value_names_its_key_and_variable() {
         ("mail.from", "not an address"),
         ("mail.smtp.port", "70000"),
         ("mail.smtp.tls", "sometimes"),
+        ("whmcs_api.allowed_ips", "[\"10.0.0.0/33\"]"),
     ];
     let dir = tempfile::tempdir().unwrap();
     assert!(keys.len() > 40, "{} keys", keys.len());

@@ -296,10 +296,50 @@ impl TestApp {
     /// A new admin token, made the way `roster admin token create` makes it.
     pub async fn admin_token(&self) -> String {
         let name = format!("test-{}", uuid::Uuid::new_v4().simple());
-        roster::admins::create(&self.state.db, self.state.clock.now_ms(), &name)
+        roster::admins::create(
+            &self.state.db,
+            self.state.clock.now_ms(),
+            &name,
+            roster::admins::Role::Administrator,
+        )
+        .await
+        .unwrap()
+        .0
+    }
+
+    /// A new WHMCS API credential with `role`: (identifier, secret).
+    pub async fn api_credential(&self, role: roster::admins::Role) -> (String, String) {
+        let name = format!("api-{}", uuid::Uuid::new_v4().simple());
+        let new = roster::admins::create_api_credential(
+            &self.state.db,
+            self.state.clock.now_ms(),
+            &name,
+            role,
+        )
+        .await
+        .unwrap();
+        (new.identifier, new.secret)
+    }
+
+    /// `POST /includes/api.php` with a form body (and an optional query string), as WHMCS's API
+    /// clients send it: (HTTP status, Content-Type, JSON body).
+    pub async fn whmcs(&self, query: &str, form: &[(&str, &str)]) -> (u16, String, Value) {
+        let response = self
+            .client
+            .post(self.url(&format!("/includes/api.php{query}")))
+            .form(form)
+            .send()
             .await
-            .unwrap()
-            .0
+            .unwrap();
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let text = response.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        (status, content_type, body)
     }
 
     /// One value read with `sql` (one `$1` parameter, bound to `param`).

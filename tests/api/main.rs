@@ -28,3 +28,4 @@ mod openapi;
 mod pages;
 mod plugins;
 mod whmcs;
+mod whmcs_api;

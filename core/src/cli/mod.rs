@@ -1,11 +1,14 @@
-//! The `roster` command line: `serve`, `migrate`, `config`, `mail test`.
+//! The `roster` command line: `serve`, `migrate`, `config`, `mail test`, `import whmcs`, `admin`.
+
+mod admin;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::admins;
+use admin::AdminCommand;
+
 use crate::db::Db;
 use crate::mail::{Mailer, OutgoingMail};
 use crate::settings::{Loaded, Settings};
@@ -43,7 +46,7 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
-    /// Admin API access
+    /// Staff credentials: admin API tokens and WHMCS API credentials
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
@@ -66,32 +69,6 @@ pub enum ImportCommand {
         /// Let plugins' after-hooks see the imported rows (off by default)
         #[arg(long)]
         notify_plugins: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum AdminCommand {
-    /// Admin API tokens
-    Token {
-        #[command(subcommand)]
-        command: TokenCommand,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TokenCommand {
-    /// Create a token and print it (once: only its hash is stored)
-    Create {
-        /// A name for the token (who or what uses it)
-        #[arg(long)]
-        name: String,
-    },
-    /// List tokens (names and dates, never the tokens)
-    List,
-    /// Revoke the token with this name
-    Revoke {
-        #[arg(long)]
-        name: String,
     },
 }
 
@@ -147,9 +124,7 @@ pub async fn main() -> ExitCode {
         Command::Mail {
             command: MailCommand::Test { to },
         } => mail_test(settings, to).await,
-        Command::Admin {
-            command: AdminCommand::Token { command },
-        } => admin_token(settings, command).await,
+        Command::Admin { command } => admin::run(settings, command).await,
         Command::Import {
             command:
                 ImportCommand::Whmcs {
@@ -227,55 +202,6 @@ async fn migrate(settings: Settings) -> Result<(), anyhow::Error> {
     db.close().await;
     println!("applied {applied} migration(s); {total} in all, database is up to date");
     Ok(())
-}
-
-async fn admin_token(settings: Settings, command: TokenCommand) -> Result<(), anyhow::Error> {
-    let db = Db::connect(&settings.database).await?;
-    db.migrate().await?;
-    let now = crate::clock::Clock::default().now_ms();
-    let result = match command {
-        TokenCommand::Create { name } => {
-            admins::create(&db, now, &name)
-                .await
-                .map(|(token, record)| {
-                    println!("{token}");
-                    eprintln!(
-                        "admin token `{}` created: keep it now, it is not shown again",
-                        record.name
-                    );
-                })
-        }
-        TokenCommand::List => admins::list(&db).await.map(|tokens| {
-            println!(
-                "{:<24} {:<10} {:<26} LAST USED",
-                "NAME", "STATE", "CREATED (unix ms)"
-            );
-            for t in tokens {
-                let state = if t.revoked_at.is_some() {
-                    "revoked"
-                } else {
-                    "live"
-                };
-                let used = t
-                    .last_used_at
-                    .map(|t| t.to_string())
-                    .unwrap_or_else(|| "never".to_owned());
-                println!("{:<24} {:<10} {:<26} {}", t.name, state, t.created_at, used);
-            }
-        }),
-        TokenCommand::Revoke { name } => {
-            admins::revoke(&db, now, &name).await.and_then(|revoked| {
-                if revoked {
-                    println!("revoked admin token `{name}`");
-                    Ok(())
-                } else {
-                    Err(crate::Error::NotFound("live admin token with that name"))
-                }
-            })
-        }
-    };
-    db.close().await;
-    Ok(result?)
 }
 
 async fn mail_test(settings: Settings, to: String) -> Result<(), anyhow::Error> {

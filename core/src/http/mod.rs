@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .merge(docs::routes(document))
         .merge(assets::routes())
         .merge(pages)
+        .merge(crate::whmcs_api::routes())
         .fallback(not_found)
         .layer(
             ServiceBuilder::new()

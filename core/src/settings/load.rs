@@ -161,13 +161,25 @@ impl Settings {
 }
 
 /// One line for a figment error: the key, where the value came from, and what is wrong.
+/// A list's item is named by its position in the message, not in the key (the key is the list's,
+/// as written in the file or the variable).
 fn describe(figment: &Figment, error: &figment::Error) -> SettingsError {
-    let key = error.path.join(".");
+    let (path, items): (Vec<String>, Vec<String>) = error
+        .path
+        .iter()
+        .cloned()
+        .partition(|part| part.parse::<usize>().is_err());
+    let key = path.join(".");
     let origin = error
         .metadata
         .as_ref()
         .or_else(|| figment.find_metadata(&key))
-        .map(|meta| origin_of(meta, &error.path))
+        .map(|meta| origin_of(meta, &path))
+        .unwrap_or_default();
+    let item = items
+        .first()
+        .and_then(|i| i.parse::<usize>().ok())
+        .map(|i| format!("item {}: ", i + 1))
         .unwrap_or_default();
     SettingsError::Invalid {
         key: if key.is_empty() {
@@ -176,7 +188,7 @@ fn describe(figment: &Figment, error: &figment::Error) -> SettingsError {
             key
         },
         origin,
-        message: error.kind.to_string(),
+        message: format!("{item}{}", error.kind),
     }
 }
 

@@ -12,6 +12,7 @@ mod mail;
 mod plugins;
 mod ui;
 mod values;
+mod whmcs_api;
 
 pub use auth::*;
 pub use load::*;
@@ -19,6 +20,7 @@ pub use mail::*;
 pub use plugins::*;
 pub use ui::*;
 pub use values::*;
+pub use whmcs_api::*;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -44,6 +46,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub plugins: PluginsSettings,
     pub ui: UiSettings,
+    pub whmcs_api: WhmcsApiSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

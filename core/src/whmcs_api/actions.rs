@@ -1,0 +1,76 @@
+//! The actions this endpoint speaks, what each needs of the caller's role, and the answers to
+//! domain errors that every action shares.
+
+use super::reply::Reply;
+use super::{Call, users};
+use crate::error::Error;
+
+/// One action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    GetPermissionsList,
+    AddUser,
+    GetUsers,
+    UpdateUser,
+    ResetPassword,
+}
+
+impl Action {
+    /// The action named `name` (any case).
+    pub fn find(name: &str) -> Option<Self> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "getpermissionslist" => Self::GetPermissionsList,
+            "adduser" => Self::AddUser,
+            "getusers" => Self::GetUsers,
+            "updateuser" => Self::UpdateUser,
+            "resetpassword" => Self::ResetPassword,
+            _ => return None,
+        })
+    }
+
+    /// Whether the `support` role may call it: reads, invitations and reset links.
+    pub fn support_may(self) -> bool {
+        matches!(
+            self,
+            Self::GetPermissionsList | Self::GetUsers | Self::ResetPassword
+        )
+    }
+
+    pub async fn run(self, call: &Call<'_>) -> Reply {
+        let result = match self {
+            Self::GetPermissionsList => users::get_permissions_list(call),
+            Self::AddUser => users::add_user(call).await,
+            Self::GetUsers => users::get_users(call).await,
+            Self::UpdateUser => users::update_user(call).await,
+            Self::ResetPassword => users::reset_password(call).await,
+        };
+        result.unwrap_or_else(|reply| reply)
+    }
+}
+
+/// What an action returns: its success, or the reply to send instead.
+pub type Outcome = Result<Reply, Reply>;
+
+/// A domain error as WHMCS would word it when the action has no message of its own for it.
+pub fn domain_error(e: Error) -> Reply {
+    match e {
+        Error::EmailTaken => Reply::error("A user already exists with that email address"),
+        Error::Database(_) | Error::Internal(_) => {
+            tracing::error!(error = %e, "WHMCS API action failed");
+            Reply::refused(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred",
+            )
+        }
+        other => Reply::error(sentence(&other.to_string())),
+    }
+}
+
+/// `text` with a capital first letter, as WHMCS's messages are.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,202 @@
+//! The Users actions: GetPermissionsList, AddUser, GetUsers, UpdateUser, ResetPassword.
+
+use std::collections::HashMap;
+
+use secrecy::SecretString;
+use serde_json::{Value, json};
+
+use super::Call;
+use super::actions::{Outcome, domain_error};
+use super::reply::Reply;
+use super::repo::{self, Numbered};
+use crate::error::Error;
+use crate::users::service::{self as users, AdminUpdate, NewUser};
+
+/// The permission keys an invitation or UpdateUserPermissions may name (plugins' keys too).
+pub fn get_permissions_list(call: &Call<'_>) -> Outcome {
+    let keys = call.state.catalog.all_keys();
+    Ok(
+        Reply::success(json!({ "permissions": { "permission": keys } }))
+            .with("status", json!("success")),
+    )
+}
+
+pub async fn add_user(call: &Call<'_>) -> Outcome {
+    let p = call.params;
+    let first_name = p.required("firstname", "You did not enter a first name")?;
+    let last_name = p.required("lastname", "You did not enter a last name")?;
+    let email = p.required("email", "You did not enter an email address")?;
+    let password = p.required("password2", "You did not enter a password")?;
+    let new = NewUser {
+        email: email.to_owned(),
+        password: Some(SecretString::from(password.to_owned())),
+        first_name: first_name.to_owned(),
+        last_name: last_name.to_owned(),
+        language: p.get("language").map(language),
+    };
+    let user = users::create_by_admin(call.state, &call.ctx, new)
+        .await
+        .map_err(email_errors)?;
+    Ok(Reply::success(
+        json!({ "user_id": user.number.to_string() }),
+    ))
+}
+
+pub async fn get_users(call: &Call<'_>) -> Outcome {
+    let p = call.params;
+    let (offset, limit) = paging(call);
+    let ascending = !p
+        .get("sorting")
+        .is_some_and(|s| s.eq_ignore_ascii_case("desc"));
+    let mut conn = call
+        .state
+        .db
+        .pool()
+        .acquire()
+        .await
+        .map_err(|e| domain_error(e.into()))?;
+    let (rows, total) = repo::users_page(&mut conn, p.get("search"), ascending, offset, limit)
+        .await
+        .map_err(domain_error)?;
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut clients: HashMap<String, Vec<Value>> = HashMap::new();
+    for (user, account, owner) in repo::accounts_of_users(&mut conn, &ids)
+        .await
+        .map_err(domain_error)?
+    {
+        clients
+            .entry(user)
+            .or_default()
+            .push(json!({ "id": account, "isOwner": owner }));
+    }
+    let users: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.number,
+                "firstname": r.first_name,
+                "lastname": r.last_name,
+                "email": r.email,
+                "datecreated": datetime(r.created_at),
+                "validationdata": "",
+                "clients": clients.remove(&r.id).unwrap_or_default(),
+            })
+        })
+        .collect();
+    Ok(Reply::success(json!({
+        "totalresults": total,
+        "startnumber": offset,
+        "numreturned": users.len(),
+        "users": users,
+    })))
+}
+
+pub async fn update_user(call: &Call<'_>) -> Outcome {
+    let p = call.params;
+    let user_id = user_by_number(call, "user_id", "Invalid User ID requested").await?;
+    if !p.any(&["firstname", "lastname", "email", "language"]) {
+        return Err(Reply::error(
+            "One of `email`, `firstname`, `lastname`, or `language` is required",
+        ));
+    }
+    let update = AdminUpdate {
+        first_name: p.get("firstname").map(str::to_owned),
+        last_name: p.get("lastname").map(str::to_owned),
+        language: p.get("language").map(language),
+        email: p.get("email").map(str::to_owned),
+        ..AdminUpdate::default()
+    };
+    let user = users::admin_update(call.state, &call.ctx, &user_id, update)
+        .await
+        .map_err(email_errors)?;
+    Ok(Reply::success(
+        json!({ "user_id": user.number.to_string() }),
+    ))
+}
+
+/// Sends the user a reset link (by `id`, a user number, or by `email`).
+pub async fn reset_password(call: &Call<'_>) -> Outcome {
+    let p = call.params;
+    let user_id = if let Some(number) = p.id("id") {
+        find(call, Numbered::Users, number).await?
+    } else if let Some(email) = p.get("email") {
+        if crate::users::Email::parse(email).is_err() {
+            return Err(Reply::error("Please provide a valid email address"));
+        }
+        let mut conn = call
+            .state
+            .db
+            .pool()
+            .acquire()
+            .await
+            .map_err(|e| domain_error(e.into()))?;
+        crate::users::repo::by_email(&mut conn, &crate::users::normalize_email(email))
+            .await
+            .map_err(domain_error)?
+            .map(|u| u.id)
+    } else {
+        return Err(Reply::error(
+            "Please enter the email address or provide the id",
+        ));
+    };
+    let user_id = user_id.ok_or_else(|| Reply::error("User Not Found"))?;
+    users::admin_send_password_reset(call.state, &call.ctx, &user_id)
+        .await
+        .map_err(domain_error)?;
+    Ok(Reply::success(json!({})))
+}
+
+/// The user whose number is in `key`, or WHMCS's `message`.
+pub async fn user_by_number(call: &Call<'_>, key: &str, message: &str) -> Result<String, Reply> {
+    let number = call.params.id(key).ok_or_else(|| Reply::error(message))?;
+    find(call, Numbered::Users, number)
+        .await?
+        .ok_or_else(|| Reply::error(message))
+}
+
+/// The id of the `table` row numbered `number`.
+pub async fn find(call: &Call<'_>, table: Numbered, number: i64) -> Result<Option<String>, Reply> {
+    let mut conn = call
+        .state
+        .db
+        .pool()
+        .acquire()
+        .await
+        .map_err(|e| domain_error(e.into()))?;
+    repo::id_by_number(&mut conn, table, number)
+        .await
+        .map_err(domain_error)
+}
+
+/// The messages WHMCS gives for a refused email address.
+fn email_errors(e: Error) -> Reply {
+    match e {
+        Error::Validation(message) if message.contains("email") => {
+            Reply::error("The email address entered is not valid")
+        }
+        other => domain_error(other),
+    }
+}
+
+/// WHMCS's language names (`english`) as language tags; a tag is taken as it is.
+fn language(name: &str) -> String {
+    crate::import::convert::language(name, &mut Vec::new())
+}
+
+/// `limitstart` (0) and `limitnum` (25; at most 1000 a page).
+pub fn paging(call: &Call<'_>) -> (i64, i64) {
+    let offset = call.params.number("limitstart", 0).max(0);
+    let limit = call.params.number("limitnum", 25).clamp(1, 1000);
+    (offset, limit)
+}
+
+/// Unix milliseconds as WHMCS's `Y-m-d H:i:s` (UTC).
+pub fn datetime(ms: i64) -> String {
+    let ms = u64::try_from(ms).unwrap_or(0);
+    let time = std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms);
+    humantime::format_rfc3339_seconds(time)
+        .to_string()
+        .replace('T', " ")
+        .trim_end_matches('Z')
+        .to_owned()
+}
