@@ -84,8 +84,12 @@ pub(crate) async fn check_password(state: &AppState, attempt: &Login) -> Result<
     let limits = &state.settings.auth.rate_limit;
     let now = state.clock.now_ms();
     let pool = state.db.pool();
-    let ip_bucket = format!("login:ip:{}", attempt.ip.as_deref().unwrap_or("unknown"));
-    ratelimit::hit(pool, &ip_bucket, limits.per_ip, limits.per_ip_window, now).await?;
+    // Without an address (a password checked for another program, WHMCS's ValidateLogin) only the
+    // per-email limit applies: the caller's address is not the person's.
+    if let Some(ip) = &attempt.ip {
+        let ip_bucket = format!("login:ip:{ip}");
+        ratelimit::hit(pool, &ip_bucket, limits.per_ip, limits.per_ip_window, now).await?;
+    }
     let normalized = users::normalize_email(&attempt.email);
     let email_bucket = email_bucket(&normalized);
     ratelimit::hit(
@@ -127,6 +131,28 @@ pub(crate) async fn check_password(state: &AppState, attempt: &Login) -> Result<
         rehashed,
         email_bucket,
     })
+}
+
+/// Checks a user's password for another program (WHMCS's ValidateLogin) without starting a
+/// session: the login rate limits (per email; per address when `ip` is known), the user's status,
+/// a verified address when required. A success clears the email's failed attempts.
+pub async fn validate_password(
+    state: &AppState,
+    email: &str,
+    password: SecretString,
+    ip: Option<String>,
+) -> Result<User> {
+    let attempt = Login {
+        email: email.to_owned(),
+        password,
+        totp_code: None,
+        backup_code: None,
+        ip,
+        user_agent: None,
+    };
+    let checked = check_password(state, &attempt).await?;
+    ratelimit::clear(state.db.pool(), &checked.email_bucket).await?;
+    checked.user.to_user()
 }
 
 /// The second half of every login, once every factor was checked: the session (after the

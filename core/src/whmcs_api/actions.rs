@@ -2,7 +2,7 @@
 //! domain errors that every action shares.
 
 use super::reply::Reply;
-use super::{Call, users};
+use super::{Call, access, users};
 use crate::error::Error;
 
 /// One action.
@@ -13,6 +13,11 @@ pub enum Action {
     GetUsers,
     UpdateUser,
     ResetPassword,
+    CreateClientInvite,
+    DeleteUserClient,
+    GetUserPermissions,
+    UpdateUserPermissions,
+    ValidateLogin,
 }
 
 impl Action {
@@ -24,6 +29,11 @@ impl Action {
             "getusers" => Self::GetUsers,
             "updateuser" => Self::UpdateUser,
             "resetpassword" => Self::ResetPassword,
+            "createclientinvite" => Self::CreateClientInvite,
+            "deleteuserclient" => Self::DeleteUserClient,
+            "getuserpermissions" => Self::GetUserPermissions,
+            "updateuserpermissions" => Self::UpdateUserPermissions,
+            "validatelogin" => Self::ValidateLogin,
             _ => return None,
         })
     }
@@ -32,7 +42,12 @@ impl Action {
     pub fn support_may(self) -> bool {
         matches!(
             self,
-            Self::GetPermissionsList | Self::GetUsers | Self::ResetPassword
+            Self::GetPermissionsList
+                | Self::GetUsers
+                | Self::ResetPassword
+                | Self::CreateClientInvite
+                | Self::GetUserPermissions
+                | Self::ValidateLogin
         )
     }
 
@@ -43,6 +58,11 @@ impl Action {
             Self::GetUsers => users::get_users(call).await,
             Self::UpdateUser => users::update_user(call).await,
             Self::ResetPassword => users::reset_password(call).await,
+            Self::CreateClientInvite => access::create_client_invite(call).await,
+            Self::DeleteUserClient => access::delete_user_client(call).await,
+            Self::GetUserPermissions => access::get_user_permissions(call).await,
+            Self::UpdateUserPermissions => access::update_user_permissions(call).await,
+            Self::ValidateLogin => users::validate_login(call).await,
         };
         result.unwrap_or_else(|reply| reply)
     }

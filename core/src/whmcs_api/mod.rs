@@ -2,6 +2,7 @@
 //! that scripts written against WHMCS work unchanged (docs/whmcs-api.md). Ids are the integer
 //! `number`s of accounts, users and contacts. Every action calls the same domain functions as the
 //! native admin API, with the API credential as the acting admin.
+mod access;
 mod actions;
 mod params;
 mod reply;

@@ -18,16 +18,18 @@ pub async fn id_by_number(
         .await?)
 }
 
-/// The tables whose rows have a number (accounts and contacts come with the client actions).
+/// The tables whose rows have a number (contacts come with the contact actions).
 #[derive(Debug, Clone, Copy)]
 pub enum Numbered {
     Users,
+    Accounts,
 }
 
 impl Numbered {
     fn table(self) -> &'static str {
         match self {
             Self::Users => "users",
+            Self::Accounts => "accounts",
         }
     }
 }

@@ -146,6 +146,41 @@ pub async fn reset_password(call: &Call<'_>) -> Outcome {
     Ok(Reply::success(json!({})))
 }
 
+/// Checks an email address and password (`password2`) without signing in: the user's number and
+/// whether two-step verification is on. The login rate limits apply (per email address; per
+/// address too when the caller passes the person's as `clientip`).
+pub async fn validate_login(call: &Call<'_>) -> Outcome {
+    let p = call.params;
+    let invalid = || Reply::error("Email or Password Invalid");
+    let (Some(email), Some(password)) = (p.get("email"), p.get("password2")) else {
+        return Err(invalid());
+    };
+    let ip = p
+        .get("clientip")
+        .filter(|ip| ip.parse::<std::net::IpAddr>().is_ok())
+        .map(str::to_owned);
+    let user = crate::sessions::validate_password(
+        call.state,
+        email,
+        SecretString::from(password.to_owned()),
+        ip,
+    )
+    .await
+    .map_err(|e| match e {
+        Error::InvalidCredentials => invalid(),
+        Error::RateLimited { retry_after_secs } => Reply::error(format!(
+            "Too many login attempts: try again in {retry_after_secs} seconds"
+        )),
+        Error::EmailNotVerified => Reply::error("The email address is not verified yet"),
+        other => domain_error(other),
+    })?;
+    Ok(Reply::success(json!({
+        "userid": user.number,
+        "passwordhash": "",
+        "twoFactorEnabled": user.totp_enabled,
+    })))
+}
+
 /// The user whose number is in `key`, or WHMCS's `message`.
 pub async fn user_by_number(call: &Call<'_>, key: &str, message: &str) -> Result<String, Reply> {
     let number = call.params.id(key).ok_or_else(|| Reply::error(message))?;

@@ -1,6 +1,7 @@
 //! `POST /includes/api.php` called as WHMCS's docs and its API clients call it: form bodies,
 //! `action` in the body or the query string, both credential spellings, empty credential fields.
 
+mod access;
 mod endpoint;
 mod users;
 
