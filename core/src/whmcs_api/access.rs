@@ -55,13 +55,7 @@ pub async fn delete_user_client(call: &Call<'_>) -> Outcome {
 /// The user's permissions on the client: an owner holds every key.
 pub async fn get_user_permissions(call: &Call<'_>) -> Outcome {
     let (user_id, account_id) = pair(call).await?;
-    let mut conn = call
-        .state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(|e| domain_error(e.into()))?;
+    let mut conn = call.conn().await?;
     let member = memberships_repo::get(&mut conn, &account_id, &user_id)
         .await
         .map_err(domain_error)?

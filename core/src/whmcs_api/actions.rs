@@ -2,7 +2,7 @@
 //! domain errors that every action shares.
 
 use super::reply::Reply;
-use super::{Call, access, users};
+use super::{Call, access, clients, users};
 use crate::error::Error;
 
 /// One action.
@@ -18,6 +18,11 @@ pub enum Action {
     GetUserPermissions,
     UpdateUserPermissions,
     ValidateLogin,
+    AddClient,
+    GetClients,
+    GetClientsDetails,
+    UpdateClient,
+    CloseClient,
 }
 
 impl Action {
@@ -34,6 +39,11 @@ impl Action {
             "getuserpermissions" => Self::GetUserPermissions,
             "updateuserpermissions" => Self::UpdateUserPermissions,
             "validatelogin" => Self::ValidateLogin,
+            "addclient" => Self::AddClient,
+            "getclients" => Self::GetClients,
+            "getclientsdetails" => Self::GetClientsDetails,
+            "updateclient" => Self::UpdateClient,
+            "closeclient" => Self::CloseClient,
             _ => return None,
         })
     }
@@ -48,6 +58,8 @@ impl Action {
                 | Self::CreateClientInvite
                 | Self::GetUserPermissions
                 | Self::ValidateLogin
+                | Self::GetClients
+                | Self::GetClientsDetails
         )
     }
 
@@ -63,6 +75,11 @@ impl Action {
             Self::GetUserPermissions => access::get_user_permissions(call).await,
             Self::UpdateUserPermissions => access::update_user_permissions(call).await,
             Self::ValidateLogin => users::validate_login(call).await,
+            Self::AddClient => clients::add_client(call).await,
+            Self::GetClients => clients::get_clients(call).await,
+            Self::GetClientsDetails => clients::get_clients_details(call).await,
+            Self::UpdateClient => clients::update_client(call).await,
+            Self::CloseClient => clients::close_client(call).await,
         };
         result.unwrap_or_else(|reply| reply)
     }

@@ -4,6 +4,7 @@
 //! native admin API, with the API credential as the acting admin.
 mod access;
 mod actions;
+mod clients;
 mod params;
 mod reply;
 mod repo;
@@ -162,4 +163,16 @@ pub struct Call<'a> {
     pub params: &'a Params,
     pub ctx: Context,
     pub admin: AdminIdentity,
+}
+
+impl Call<'_> {
+    /// A database connection for an action's reads.
+    pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, Reply> {
+        self.state
+            .db
+            .pool()
+            .acquire()
+            .await
+            .map_err(|e| actions::domain_error(e.into()))
+    }
 }

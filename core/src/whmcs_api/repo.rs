@@ -113,3 +113,129 @@ fn prefix_pattern(text: &str) -> String {
     let contains = crate::db::contains_pattern(text);
     contains[1..].to_owned()
 }
+
+/// One row of GetClients: an account with its owner's names.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClientListRow {
+    pub number: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub company_name: Option<String>,
+    pub billing_email: String,
+    pub created_at: i64,
+    pub status: String,
+}
+
+/// How GetClients sorts (WHMCS's `orderby`, as far as Roster keeps the field).
+#[derive(Debug, Clone, Copy)]
+pub enum ClientOrder {
+    Number,
+    FirstName,
+    LastName,
+    CompanyName,
+    Email,
+    Created,
+    Status,
+}
+
+impl ClientOrder {
+    /// WHMCS's `orderby` value; `groupid` and unknown values sort by number.
+    pub fn parse(text: Option<&str>) -> Self {
+        match text.map(str::to_ascii_lowercase).as_deref() {
+            Some("firstname") => Self::FirstName,
+            Some("lastname") => Self::LastName,
+            Some("companyname") => Self::CompanyName,
+            Some("email") => Self::Email,
+            Some("datecreated") => Self::Created,
+            Some("status") => Self::Status,
+            _ => Self::Number,
+        }
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            Self::Number => "a.number",
+            Self::FirstName => "lower(u.first_name)",
+            Self::LastName => "lower(u.last_name)",
+            Self::CompanyName => "lower(COALESCE(a.company_name, ''))",
+            Self::Email => "lower(a.billing_email)",
+            Self::Created => "a.created_at",
+            Self::Status => "a.status",
+        }
+    }
+}
+
+/// A page of accounts with their owners' names: those whose billing email, owner's names or
+/// company name start with `search`, in `status` when given; and how many match in all.
+pub async fn clients_page(
+    conn: &mut AnyConnection,
+    search: Option<&str>,
+    status: Option<&str>,
+    order: ClientOrder,
+    ascending: bool,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<ClientListRow>, i64)> {
+    let pattern = search.map(prefix_pattern);
+    let filter = "FROM accounts a JOIN users u ON u.id = a.owner_user_id \
+         WHERE ($1 IS NULL OR lower(a.billing_email) LIKE $1 ESCAPE '\\' \
+           OR lower(u.first_name) LIKE $1 ESCAPE '\\' OR lower(u.last_name) LIKE $1 ESCAPE '\\' \
+           OR lower(u.first_name || ' ' || u.last_name) LIKE $1 ESCAPE '\\' \
+           OR lower(COALESCE(a.company_name, '')) LIKE $1 ESCAPE '\\') \
+           AND ($2 IS NULL OR a.status = $2)";
+    let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {filter}")))
+        .bind(pattern.clone())
+        .bind(status.map(str::to_owned))
+        .fetch_one(&mut *conn)
+        .await?;
+    let direction = if ascending { "ASC" } else { "DESC" };
+    let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT a.number, u.first_name, u.last_name, a.company_name, a.billing_email, \
+           a.created_at, a.status {filter} \
+         ORDER BY {column} {direction}, a.number {direction} LIMIT $3 OFFSET $4",
+        column = order.column()
+    )))
+    .bind(pattern)
+    .bind(status.map(str::to_owned))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok((rows, total))
+}
+
+/// One user of an account, for GetClientsDetails' `users.user[]`.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClientUserRow {
+    pub number: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub is_owner: i64,
+}
+
+/// Everyone who reaches the account, the owner first.
+pub async fn users_of_account(
+    conn: &mut AnyConnection,
+    account_id: &str,
+) -> Result<Vec<ClientUserRow>> {
+    Ok(sqlx::query_as(
+        "SELECT u.number, u.first_name, u.last_name, u.email, \
+           CASE WHEN a.owner_user_id = u.id THEN 1 ELSE 0 END AS is_owner \
+         FROM memberships m JOIN users u ON u.id = m.user_id JOIN accounts a ON a.id = m.account_id \
+         WHERE m.account_id = $1 ORDER BY is_owner DESC, u.number",
+    )
+    .bind(account_id.to_owned())
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The account whose billing email is `email` (the lowest number when several are).
+pub async fn account_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM accounts WHERE lower(billing_email) = $1 ORDER BY number LIMIT 1",
+    )
+    .bind(email.trim().to_lowercase())
+    .fetch_optional(conn)
+    .await?)
+}

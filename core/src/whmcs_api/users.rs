@@ -48,13 +48,7 @@ pub async fn get_users(call: &Call<'_>) -> Outcome {
     let ascending = !p
         .get("sorting")
         .is_some_and(|s| s.eq_ignore_ascii_case("desc"));
-    let mut conn = call
-        .state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(|e| domain_error(e.into()))?;
+    let mut conn = call.conn().await?;
     let (rows, total) = repo::users_page(&mut conn, p.get("search"), ascending, offset, limit)
         .await
         .map_err(domain_error)?;
@@ -123,13 +117,7 @@ pub async fn reset_password(call: &Call<'_>) -> Outcome {
         if crate::users::Email::parse(email).is_err() {
             return Err(Reply::error("Please provide a valid email address"));
         }
-        let mut conn = call
-            .state
-            .db
-            .pool()
-            .acquire()
-            .await
-            .map_err(|e| domain_error(e.into()))?;
+        let mut conn = call.conn().await?;
         crate::users::repo::by_email(&mut conn, &crate::users::normalize_email(email))
             .await
             .map_err(domain_error)?
@@ -191,13 +179,7 @@ pub async fn user_by_number(call: &Call<'_>, key: &str, message: &str) -> Result
 
 /// The id of the `table` row numbered `number`.
 pub async fn find(call: &Call<'_>, table: Numbered, number: i64) -> Result<Option<String>, Reply> {
-    let mut conn = call
-        .state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(|e| domain_error(e.into()))?;
+    let mut conn = call.conn().await?;
     repo::id_by_number(&mut conn, table, number)
         .await
         .map_err(domain_error)
@@ -214,7 +196,7 @@ fn email_errors(e: Error) -> Reply {
 }
 
 /// WHMCS's language names (`english`) as language tags; a tag is taken as it is.
-fn language(name: &str) -> String {
+pub fn language(name: &str) -> String {
     crate::import::convert::language(name, &mut Vec::new())
 }
 

@@ -2,6 +2,7 @@
 //! `action` in the body or the query string, both credential spellings, empty credential fields.
 
 mod access;
+mod clients;
 mod endpoint;
 mod users;
 
