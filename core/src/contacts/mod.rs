@@ -1,6 +1,7 @@
 //! Contacts: people on an account who receive its emails (billing, support, product, domain
 //! notices) without logging in. Contacts stay contacts; they are not users. Managing them needs the
-//! `contacts` permission, checked here for every caller.
+//! `contacts` permission, checked here for every member; staff (admin API, WHMCS API) manage any
+//! account's contacts.
 
 pub mod http;
 pub mod pages;
@@ -13,7 +14,7 @@ use utoipa::ToSchema;
 use crate::audit::{self, Context, Event};
 use crate::crypto::new_id;
 use crate::error::{Error, Result};
-use crate::memberships::Access;
+use crate::memberships::Manager;
 use crate::state::AppState;
 use crate::users::{Email, parse_name};
 
@@ -110,28 +111,36 @@ fn event<'a>(action: &'a str, account_id: &'a str) -> Event<'a> {
     }
 }
 
-pub async fn list(state: &AppState, access: &Access) -> Result<Vec<Contact>> {
-    access.require(PERMISSION)?;
-    let account_id = &access.account_id;
+/// The account `by` may manage the contacts of: a member needs `contacts`.
+fn authorise<'a>(by: Manager<'a>) -> Result<&'a str> {
+    match by {
+        Manager::Member(access) => {
+            access.require(PERMISSION)?;
+            Ok(access.account_id.as_str())
+        }
+        Manager::Staff { account_id } => Ok(account_id),
+    }
+}
+
+pub async fn list<'a>(state: &AppState, by: impl Into<Manager<'a>>) -> Result<Vec<Contact>> {
+    let account_id = authorise(by.into())?;
     let mut conn = state.db.pool().acquire().await?;
     repo::list(&mut conn, account_id).await
 }
 
-pub async fn get(state: &AppState, access: &Access, id: &str) -> Result<Contact> {
-    access.require(PERMISSION)?;
-    let account_id = &access.account_id;
+pub async fn get<'a>(state: &AppState, by: impl Into<Manager<'a>>, id: &str) -> Result<Contact> {
+    let account_id = authorise(by.into())?;
     let mut conn = state.db.pool().acquire().await?;
     repo::get(&mut conn, account_id, id).await
 }
 
-pub async fn create(
+pub async fn create<'a>(
     state: &AppState,
     ctx: &Context,
-    access: &Access,
+    by: impl Into<Manager<'a>>,
     input: ContactInput,
 ) -> Result<Contact> {
-    access.require(PERMISSION)?;
-    let account_id = access.account_id.as_str();
+    let account_id = authorise(by.into())?;
     let input = input.validated()?;
     let (Some(first_name), Some(last_name), Some(email)) =
         (&input.first_name, &input.last_name, &input.email)
@@ -173,15 +182,14 @@ pub async fn create(
     Ok(contact)
 }
 
-pub async fn update(
+pub async fn update<'a>(
     state: &AppState,
     ctx: &Context,
-    access: &Access,
+    by: impl Into<Manager<'a>>,
     id: &str,
     input: ContactInput,
 ) -> Result<Contact> {
-    access.require(PERMISSION)?;
-    let account_id = access.account_id.as_str();
+    let account_id = authorise(by.into())?;
     let input = input.validated()?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
@@ -199,9 +207,13 @@ pub async fn update(
     Ok(after)
 }
 
-pub async fn delete(state: &AppState, ctx: &Context, access: &Access, id: &str) -> Result<()> {
-    access.require(PERMISSION)?;
-    let account_id = access.account_id.as_str();
+pub async fn delete<'a>(
+    state: &AppState,
+    ctx: &Context,
+    by: impl Into<Manager<'a>>,
+    id: &str,
+) -> Result<()> {
+    let account_id = authorise(by.into())?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     let before = repo::get(&mut tx, account_id, id).await?;

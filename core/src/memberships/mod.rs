@@ -66,6 +66,12 @@ pub enum Manager<'a> {
     Staff { account_id: &'a str },
 }
 
+impl<'a> From<&'a Access> for Manager<'a> {
+    fn from(access: &'a Access) -> Self {
+        Self::Member(access)
+    }
+}
+
 impl Manager<'_> {
     pub fn account_id(&self) -> &str {
         match self {

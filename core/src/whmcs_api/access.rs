@@ -28,7 +28,7 @@ pub async fn create_client_invite(call: &Call<'_>) -> Outcome {
     )
     .await
     .map_err(|e| match e {
-        Error::Validation(m) if m.contains("email") => {
+        Error::Validation(m) if m.contains("email address") => {
             Reply::error("The email address entered is not valid")
         }
         Error::AlreadyMember => Reply::error("User already associated with client"),

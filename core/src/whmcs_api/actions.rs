@@ -2,7 +2,7 @@
 //! domain errors that every action shares.
 
 use super::reply::Reply;
-use super::{Call, access, clients, users};
+use super::{Call, access, clients, contacts, users};
 use crate::error::Error;
 
 /// One action.
@@ -23,6 +23,10 @@ pub enum Action {
     GetClientsDetails,
     UpdateClient,
     CloseClient,
+    GetContacts,
+    AddContact,
+    UpdateContact,
+    DeleteContact,
 }
 
 impl Action {
@@ -44,6 +48,10 @@ impl Action {
             "getclientsdetails" => Self::GetClientsDetails,
             "updateclient" => Self::UpdateClient,
             "closeclient" => Self::CloseClient,
+            "getcontacts" => Self::GetContacts,
+            "addcontact" => Self::AddContact,
+            "updatecontact" => Self::UpdateContact,
+            "deletecontact" => Self::DeleteContact,
             _ => return None,
         })
     }
@@ -60,6 +68,7 @@ impl Action {
                 | Self::ValidateLogin
                 | Self::GetClients
                 | Self::GetClientsDetails
+                | Self::GetContacts
         )
     }
 
@@ -80,6 +89,10 @@ impl Action {
             Self::GetClientsDetails => clients::get_clients_details(call).await,
             Self::UpdateClient => clients::update_client(call).await,
             Self::CloseClient => clients::close_client(call).await,
+            Self::GetContacts => contacts::get_contacts(call).await,
+            Self::AddContact => contacts::add_contact(call).await,
+            Self::UpdateContact => contacts::update_contact(call).await,
+            Self::DeleteContact => contacts::delete_contact(call).await,
         };
         result.unwrap_or_else(|reply| reply)
     }

@@ -260,7 +260,7 @@ async fn owner_number(call: &Call<'_>, account: &Account) -> Result<i64, Reply> 
 fn client_errors(e: Error) -> Reply {
     match e {
         Error::Validation(m) if m.starts_with("country") => Reply::error("Valid country required"),
-        Error::Validation(m) if m.contains("email") => {
+        Error::Validation(m) if m.contains("email address") => {
             Reply::error("The email address you entered was not valid")
         }
         other => domain_error(other),

@@ -5,6 +5,7 @@
 mod access;
 mod actions;
 mod clients;
+mod contacts;
 mod params;
 mod reply;
 mod repo;

@@ -239,3 +239,78 @@ pub async fn account_by_email(conn: &mut AnyConnection, email: &str) -> Result<O
     .fetch_optional(conn)
     .await?)
 }
+
+/// A contact's id and account, by its number.
+pub async fn contact_by_number(
+    conn: &mut AnyConnection,
+    number: i64,
+) -> Result<Option<(String, String)>> {
+    Ok(
+        sqlx::query_as("SELECT id, account_id FROM contacts WHERE number = $1")
+            .bind(number)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+/// One row of GetContacts.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ContactListRow {
+    pub number: i64,
+    pub account_number: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub email_preferences: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// What GetContacts filters on (each an exact match, without regard to case).
+#[derive(Debug, Default)]
+pub struct ContactFilter<'a> {
+    pub account_id: Option<&'a str>,
+    pub first_name: Option<&'a str>,
+    pub last_name: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+}
+
+/// A page of contacts by number, and how many match in all.
+pub async fn contacts_page(
+    conn: &mut AnyConnection,
+    filter: &ContactFilter<'_>,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<ContactListRow>, i64)> {
+    let lower = |v: Option<&str>| v.map(|v| v.trim().to_lowercase());
+    let condition = "FROM contacts c JOIN accounts a ON a.id = c.account_id \
+         WHERE ($1 IS NULL OR c.account_id = $1) AND ($2 IS NULL OR lower(c.first_name) = $2) \
+           AND ($3 IS NULL OR lower(c.last_name) = $3) AND ($4 IS NULL OR lower(c.email) = $4) \
+           AND ($5 IS NULL OR c.phone = $5)";
+    let total: i64 =
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {condition}")))
+            .bind(filter.account_id.map(str::to_owned))
+            .bind(lower(filter.first_name))
+            .bind(lower(filter.last_name))
+            .bind(lower(filter.email))
+            .bind(filter.phone.map(str::to_owned))
+            .fetch_one(&mut *conn)
+            .await?;
+    let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT c.number, a.number AS account_number, c.first_name, c.last_name, c.email, c.phone, \
+           c.email_preferences, c.created_at, c.updated_at {condition} \
+         ORDER BY c.number LIMIT $6 OFFSET $7"
+    )))
+    .bind(filter.account_id.map(str::to_owned))
+    .bind(lower(filter.first_name))
+    .bind(lower(filter.last_name))
+    .bind(lower(filter.email))
+    .bind(filter.phone.map(str::to_owned))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok((rows, total))
+}

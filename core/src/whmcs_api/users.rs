@@ -188,7 +188,7 @@ pub async fn find(call: &Call<'_>, table: Numbered, number: i64) -> Result<Optio
 /// The messages WHMCS gives for a refused email address.
 fn email_errors(e: Error) -> Reply {
     match e {
-        Error::Validation(message) if message.contains("email") => {
+        Error::Validation(message) if message.contains("email address") => {
             Reply::error("The email address entered is not valid")
         }
         other => domain_error(other),

@@ -3,6 +3,7 @@
 
 mod access;
 mod clients;
+mod contacts;
 mod endpoint;
 mod users;
 
