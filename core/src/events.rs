@@ -13,6 +13,7 @@ pub mod kind {
     pub const LOGIN: &str = "user.logged_in";
     pub const ACCOUNT_CREATED: &str = "account.created";
     pub const ACCOUNT_UPDATED: &str = "account.updated";
+    pub const ACCOUNT_DELETED: &str = "account.deleted";
     pub const PERMISSIONS_CHANGED: &str = "membership.permissions_changed";
     pub const USER_ADDED: &str = "membership.added";
     pub const USER_REMOVED: &str = "membership.removed";

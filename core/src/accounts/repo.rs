@@ -56,6 +56,16 @@ pub async fn lock(conn: &mut AnyConnection, id: &str) -> Result<()> {
     Ok(())
 }
 
+/// Deletes an account; its memberships, contacts and invitations go with it (the schema's
+/// cascades).
+pub async fn delete(conn: &mut AnyConnection, id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM accounts WHERE id = $1")
+        .bind(id.to_owned())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn get(conn: &mut AnyConnection, id: &str) -> Result<Account> {
     let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
     sqlx::query_as(sqlx::AssertSqlSafe(sql))

@@ -230,6 +230,57 @@ pub async fn admin_create(
     Ok(account)
 }
 
+/// Deletes an account (staff only): its memberships, contacts and invitations go with it; every
+/// user is kept, except, with `delete_users`, those who reached only this account and own none
+/// (rule 8 holds: a user who owns another account is never deleted). One transaction, with the
+/// audit and domain events. Returns the ids of the users deleted.
+pub async fn admin_delete(
+    state: &AppState,
+    ctx: &Context,
+    account_id: &str,
+    delete_users: bool,
+) -> Result<Vec<String>> {
+    let now = state.clock.now_ms();
+    let mut tx = state.db.begin().await?;
+    repo::lock(&mut tx, account_id).await?;
+    let before = repo::get(&mut tx, account_id).await?;
+    let members: Vec<String> = crate::memberships::repo::list_for_account(&mut tx, account_id)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    repo::delete(&mut tx, account_id).await?;
+    let before_json = serde_json::to_value(&before).unwrap_or_default();
+    audit::record_change(
+        &mut tx,
+        ctx,
+        now,
+        Event {
+            action: "account.deleted",
+            account_id: Some(account_id),
+            user_id: None,
+            before: Some(before_json.clone()),
+            after: None,
+        },
+        events::kind::ACCOUNT_DELETED,
+        json!({ "before": before_json, "users": members }),
+    )
+    .await?;
+    let mut deleted = Vec::new();
+    if delete_users {
+        for user_id in &members {
+            let elsewhere = crate::memberships::repo::count_for_user(&mut tx, user_id).await?;
+            let owns = repo::count_owned_by(&mut tx, user_id).await?;
+            if elsewhere == 0 && owns == 0 {
+                users::delete_in(&mut tx, ctx, now, user_id).await?;
+                deleted.push(user_id.clone());
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(deleted)
+}
+
 pub async fn get(state: &AppState, account_id: &str) -> Result<Account> {
     let mut conn = state.db.pool().acquire().await?;
     repo::get(&mut conn, account_id).await

@@ -164,3 +164,13 @@ pub fn encode(permissions: &[String]) -> String {
 pub fn decode(text: &str) -> Vec<String> {
     serde_json::from_str(text).unwrap_or_default()
 }
+
+/// How many accounts `user_id` reaches (owned or not).
+pub async fn count_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE user_id = $1")
+            .bind(user_id.to_owned())
+            .fetch_one(conn)
+            .await?,
+    )
+}

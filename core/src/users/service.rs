@@ -361,21 +361,32 @@ pub async fn admin_update(
 pub async fn admin_delete(state: &AppState, ctx: &Context, user_id: &str) -> Result<()> {
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
-    let before = repo::get(&mut tx, user_id).await?;
-    let owned = crate::accounts::repo::count_owned_by(&mut tx, user_id).await?;
+    delete_in(&mut tx, ctx, now, user_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a user inside the caller's transaction, with its audit event: refused while they own
+/// an account (rule 8).
+pub async fn delete_in(
+    tx: &mut sqlx::AnyConnection,
+    ctx: &Context,
+    now: i64,
+    user_id: &str,
+) -> Result<()> {
+    let before = repo::get(tx, user_id).await?;
+    let owned = crate::accounts::repo::count_owned_by(tx, user_id).await?;
     if owned > 0 {
         return Err(Error::UserOwnsAccounts(owned));
     }
-    repo::delete(&mut tx, user_id).await?;
+    repo::delete(tx, user_id).await?;
     audit::record(
-        &mut tx,
+        tx,
         ctx,
         now,
         Event::user("user.deleted", user_id).change(profile_json(&before, false), json!(null)),
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
 
 /// The user row for an id (for handlers that need fresh data).

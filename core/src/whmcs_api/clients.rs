@@ -207,6 +207,19 @@ pub async fn close_client(call: &Call<'_>) -> Outcome {
     ))
 }
 
+/// Deletes the account; with `deleteusers`, also its users who reach no other account and own
+/// none. Users who own another account are always kept (`deletetransactions` means nothing here).
+pub async fn delete_client(call: &Call<'_>) -> Outcome {
+    let account_id = client(call, "clientid", "Client ID Not Found").await?;
+    let delete_users = call.params.flag("deleteusers").unwrap_or(false);
+    accounts::admin_delete(call.state, &call.ctx, &account_id, delete_users)
+        .await
+        .map_err(domain_error)?;
+    Ok(Reply::success(json!({
+        "clientid": call.params.get("clientid").unwrap_or_default()
+    })))
+}
+
 /// The account fields WHMCS sends under its own names. `currency` is taken when it is an ISO code
 /// (WHMCS sends its own currency id, which means nothing here, and is ignored).
 fn profile(p: &Params) -> AccountProfile {

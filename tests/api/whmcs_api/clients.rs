@@ -281,4 +281,173 @@ async fn clients_are_added_read_changed_and_closed(backend: Backend) {
     assert_eq!(details["client"]["status"], "Inactive", "nothing changed");
 }
 
-both_backends!(clients_are_added_read_changed_and_closed);
+/// DeleteClient: the account, its memberships, contacts and invitations go; users stay, or with
+/// `deleteusers` go when they reach nothing else, never when they own another account.
+async fn delete_client_keeps_what_others_need(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let api = Caller::new(&app, Role::Administrator).await;
+    let owner_email = unique_email("owner");
+    let first = api
+        .ok(
+            "AddClient",
+            &[
+                ("firstname", "O"),
+                ("lastname", "W"),
+                ("email", &owner_email),
+                ("password2", PASSWORD),
+                ("skipvalidation", "1"),
+            ],
+        )
+        .await;
+    let first_id = first["clientid"].as_str().unwrap().to_owned();
+    let owner = first["owner_user_id"].as_i64().unwrap().to_string();
+    let second = api
+        .ok(
+            "AddClient",
+            &[
+                ("owner_user_id", &owner),
+                ("email", &unique_email("second")),
+                ("skipvalidation", "1"),
+            ],
+        )
+        .await;
+    let second_id = second["clientid"].as_str().unwrap().to_owned();
+    // A user who reaches only the first client, and a contact and an invitation on it.
+    let helper_email = unique_email("helper");
+    let helper = api
+        .ok(
+            "AddUser",
+            &[
+                ("firstname", "H"),
+                ("lastname", "E"),
+                ("email", &helper_email),
+                ("password2", PASSWORD),
+            ],
+        )
+        .await;
+    let helper_id = helper["user_id"].as_str().unwrap().to_owned();
+    let uuid = api
+        .ok("GetClientsDetails", &[("clientid", &first_id)])
+        .await["client"]["uuid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let admin = app.admin_token().await;
+    let helper_uuid = app
+        .expect(
+            200,
+            "GET",
+            &format!(
+                "/api/v1/admin/users?search={}",
+                helper_email.replace('@', "%40")
+            ),
+            Some(&admin),
+            None,
+        )
+        .await["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/admin/accounts/{uuid}/users"),
+        Some(&admin),
+        Some(json!({"user_id": helper_uuid, "permissions": ["invoices"]})),
+    )
+    .await;
+    api.ok(
+        "AddContact",
+        &[
+            ("clientid", &first_id),
+            ("firstname", "C"),
+            ("lastname", "T"),
+            ("email", &unique_email("contact")),
+        ],
+    )
+    .await;
+    api.ok(
+        "CreateClientInvite",
+        &[
+            ("client_id", &first_id),
+            ("email", &unique_email("invitee")),
+            ("permissions", "tickets"),
+        ],
+    )
+    .await;
+
+    assert_eq!(
+        api.error("DeleteClient", &[("clientid", "999999")]).await,
+        "Client ID Not Found"
+    );
+    let support = Caller::new(&app, Role::Support).await;
+    assert_eq!(
+        support
+            .call("DeleteClient", &[("clientid", &first_id)])
+            .await
+            .0,
+        403
+    );
+
+    let deleted = api
+        .ok(
+            "DeleteClient",
+            &[("clientid", &first_id), ("deleteusers", "1")],
+        )
+        .await;
+    assert_eq!(deleted["clientid"], first_id.as_str());
+    assert_eq!(
+        api.error("GetClientsDetails", &[("clientid", &first_id)])
+            .await,
+        "Client Not Found"
+    );
+    let count = |table: &'static str| {
+        let pool = app.state.db.pool().clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(*) FROM {table}"
+            )))
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(
+        (count("contacts").await, count("invitations").await),
+        (0, 0)
+    );
+    // The helper reached only this client: gone. The owner owns the second client: kept.
+    assert_eq!(
+        api.error("UpdateUser", &[("user_id", &helper_id), ("firstname", "X")])
+            .await,
+        "Invalid User ID requested"
+    );
+    app.login_ok(&owner_email, PASSWORD).await;
+    let still = api
+        .ok("GetClientsDetails", &[("clientid", &second_id)])
+        .await;
+    assert_eq!(
+        still["client"]["owner_user_id"]
+            .as_i64()
+            .unwrap()
+            .to_string(),
+        owner
+    );
+    // Audited as the credential.
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_events WHERE action IN ('account.deleted', 'user.deleted') ORDER BY occurred_at, id",
+    )
+    .fetch_all(app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(actions, ["account.deleted", "user.deleted"]);
+
+    // Without deleteusers, the owner and their other client stay whatever happens.
+    api.ok("DeleteClient", &[("clientid", &second_id)]).await;
+    app.login_ok(&owner_email, PASSWORD).await;
+}
+
+both_backends!(
+    clients_are_added_read_changed_and_closed,
+    delete_client_keeps_what_others_need
+);
