@@ -5,6 +5,7 @@ mod access;
 mod clients;
 mod contacts;
 mod endpoint;
+mod round_trip;
 mod users;
 
 use roster::admins::Role;
