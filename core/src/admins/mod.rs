@@ -6,6 +6,7 @@
 //!
 //! Each is shown once and stored as a SHA-256, and holds a [`Role`].
 
+pub mod http;
 mod repo;
 
 use serde::{Deserialize, Serialize};

@@ -108,6 +108,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::invitations::admin_http::routes())
         .merge(crate::audit::http::routes())
         .merge(crate::plugins::admin_http::routes())
+        .merge(crate::admins::http::routes())
 }
 
 /// The OpenAPI document as served (for tools that want it without a server).

@@ -220,6 +220,7 @@ both_backends!(
     failed_credentials_from_one_address_are_limited,
     the_address_list_and_the_access_key,
     the_support_role_reads_and_changes_nothing,
+    api_credentials_are_managed_from_the_admin_api,
 );
 
 /// `roster admin api-credential create` prints an identifier and a secret once; `list` shows the
@@ -309,4 +310,97 @@ async fn api_credentials_are_made_listed_and_revoked_from_the_command_line() {
         .status();
     assert_eq!(status, 404);
     assert_eq!(server.terminate().await, Some(0));
+}
+
+/// The admin API lists, creates and revokes API credentials; a support token may only list.
+async fn api_credentials_are_managed_from_the_admin_api(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    let created = app
+        .expect(
+            201,
+            "POST",
+            "/api/v1/admin/api-credentials",
+            Some(&admin),
+            Some(json!({"name": "provisioning", "role": "support"})),
+        )
+        .await;
+    let (identifier, secret) = (
+        created["identifier"].as_str().unwrap().to_owned(),
+        created["secret"].as_str().unwrap().to_owned(),
+    );
+    assert_eq!(created["credential"]["role"], "support");
+    let caller = super::Caller {
+        app: &app,
+        identifier: identifier.clone(),
+        secret: secret.clone(),
+    };
+    caller.ok("GetUsers", &[]).await;
+    assert_eq!(
+        caller.call("AddUser", &[]).await.0,
+        403,
+        "a support credential"
+    );
+    app.expect(
+        409,
+        "POST",
+        "/api/v1/admin/api-credentials",
+        Some(&admin),
+        Some(json!({"name": "provisioning"})),
+    )
+    .await;
+
+    let listed = app
+        .expect(
+            200,
+            "GET",
+            "/api/v1/admin/api-credentials",
+            Some(&admin),
+            None,
+        )
+        .await;
+    let items = listed["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "admin tokens are not listed here: {listed}");
+    assert_eq!(items[0]["identifier"], identifier.as_str());
+    assert!(!listed.to_string().contains(&secret), "never the secret");
+
+    // A support admin token reads and may not create or revoke.
+    let support = roster::admins::create(
+        &app.state.db,
+        app.state.clock.now_ms(),
+        "support-desk",
+        Role::Support,
+    )
+    .await
+    .unwrap()
+    .0;
+    app.expect(
+        200,
+        "GET",
+        "/api/v1/admin/api-credentials",
+        Some(&support),
+        None,
+    )
+    .await;
+    let id = items[0]["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/admin/api-credentials/{id}");
+    app.expect(403, "DELETE", &path, Some(&support), None).await;
+    app.expect(
+        403,
+        "POST",
+        "/api/v1/admin/api-credentials",
+        Some(&support),
+        Some(json!({"name": "mine"})),
+    )
+    .await;
+    caller.ok("GetUsers", &[]).await;
+
+    let revoked = app.expect(200, "DELETE", &path, Some(&admin), None).await;
+    assert!(revoked["revoked_at"].is_i64());
+    let (status, body) = caller.call("GetUsers", &[]).await;
+    assert_eq!(
+        (status, body["message"].as_str()),
+        (403, Some("Invalid or missing credentials"))
+    );
+    app.expect(404, "DELETE", &path, Some(&admin), None).await;
 }
