@@ -47,12 +47,8 @@ async fn list_api_credentials(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CreateCredentialRequest {
-    /// Who or what uses it: 1-64 letters, digits and `- _ . @`.
-    #[schema(
-        min_length = 1,
-        max_length = 64,
-        pattern = "^\\s*[A-Za-z0-9._@-]{1,64}\\s*$"
-    )]
+    /// Who or what uses it: 1-64 letters, digits and `- _ . @` (spaces around it are dropped).
+    #[schema(pattern = "^\\s*[A-Za-z0-9._@-]{1,64}\\s*$")]
     name: String,
     /// `administrator` (the default) or `support`.
     role: Option<Role>,

@@ -36,6 +36,7 @@ use super::problem::PROBLEM_JSON;
         (name = "accounts", description = "Accounts, their users and permissions (client area)"),
         (name = "invitations", description = "Invitations: the owner's, and the invitee's link"),
         (name = "admin", description = "The admin API (admin bearer token)"),
+        (name = "whmcs", description = "WHMCS's API at /includes/api.php, for scripts written against WHMCS"),
     ),
     modifiers(&Security)
 )]
@@ -121,7 +122,79 @@ const RATE_LIMITED: &[(&str, &str)] = &[
 pub fn document(generated: &utoipa::openapi::OpenApi) -> Result<Value, serde_json::Error> {
     let mut doc = serde_json::to_value(generated)?;
     apply_conventions(&mut doc);
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        paths.insert(WHMCS_API.to_owned(), whmcs_api());
+    }
     Ok(doc)
+}
+
+/// WHMCS's API (`crate::whmcs_api`): outside the conventions above, because it answers as WHMCS
+/// does, not as Roster's API does: a form body, credentials in it (no `security` scheme), and
+/// WHMCS's envelope instead of problem documents, with 200 for business errors.
+pub const WHMCS_API: &str = "/includes/api.php";
+
+fn whmcs_api() -> Value {
+    let envelope = json!({
+        "type": "object",
+        "required": ["result"],
+        "properties": {
+            "result": { "type": "string", "enum": ["success", "error"] },
+            "message": { "type": "string", "description": "Why, in WHMCS's words (errors)" }
+        },
+        "additionalProperties": true
+    });
+    let answer = |description: &str| {
+        json!({
+            "description": description,
+            "content": {
+                "application/json": { "schema": envelope },
+                "application/xml": { "schema": { "type": "string" } }
+            }
+        })
+    };
+    let text = |description: &str| json!({ "type": "string", "description": description });
+    json!({
+        "post": {
+            "tags": ["whmcs"],
+            "operationId": "whmcs_api",
+            "summary": "WHMCS's API: one action per call",
+            "description": "The actions, fields and messages of WHMCS's API (docs/whmcs-api.md). \
+                Every parameter may also come in the query string; the body wins. Fields an action \
+                does not know are ignored.",
+            "security": [],
+            "requestBody": {
+                "required": true,
+                "content": {
+                    "application/x-www-form-urlencoded": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["action"],
+                            "properties": {
+                                "action": text("The action, in any case: GetUsers, AddClient, ..."),
+                                "identifier": text("An API credential's identifier"),
+                                "secret": text("Its secret"),
+                                "username": text("The identifier, in WHMCS's older field"),
+                                "password": text("The secret, in WHMCS's older field"),
+                                "accesskey": text("whmcs_api.access_key: passes the address check"),
+                                "responsetype": text("`json` (the default) or `xml`; anything else answers JSON")
+                            },
+                            "additionalProperties": { "type": "string" }
+                        }
+                    }
+                }
+            },
+            "responses": {
+                "200": answer("The action's answer: `result` success with its fields, or error with `message`"),
+                "400": answer("`Empty action request`, an action Roster does not speak, or a control character in a field"),
+                "403": answer("Credentials, the address or the credential's role refused"),
+                "413": {
+                    "description": "The body is larger than server.max_body_bytes",
+                    "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+                },
+                "500": answer("`An unexpected error occurred` (nothing about the cause)")
+            }
+        }
+    })
 }
 
 fn apply_conventions(doc: &mut Value) {

@@ -11,16 +11,17 @@ pub struct Params(BTreeMap<String, String>);
 
 impl Params {
     /// Merges `query` and `body` (both `application/x-www-form-urlencoded`; the body wins).
-    /// A value holding a control character refuses the call, naming the field.
+    /// A value holding a control character refuses the call (HTTP 400), naming the field.
     pub fn parse(query: Option<&str>, body: &[u8]) -> Result<Self, Reply> {
         let mut map = BTreeMap::new();
         for source in [query.unwrap_or_default().as_bytes(), body] {
             for (key, value) in url::form_urlencoded::parse(source) {
                 if crate::http::input::has_control(&value) || crate::http::input::has_control(&key)
                 {
-                    return Err(Reply::error(format!(
-                        "The {key} field contains characters that are not allowed"
-                    )));
+                    return Err(Reply::refused(
+                        axum::http::StatusCode::BAD_REQUEST,
+                        format!("The {key} field contains characters that are not allowed"),
+                    ));
                 }
                 map.insert(key.into_owned(), value.into_owned());
             }

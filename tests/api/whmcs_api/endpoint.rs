@@ -45,7 +45,17 @@ async fn credentials_are_read_as_whmcs_clients_send_them(backend: Backend) {
     // Refusals: 400 without an action, 403 for credentials, each with the envelope and WHMCS's
     // words.
     type Form<'a> = &'a [(&'a str, &'a str)];
-    let cases: [(Form, u16, &str); 6] = [
+    let cases: [(Form, u16, &str); 7] = [
+        (
+            &[
+                ("action", "GetUsers"),
+                ("identifier", id),
+                ("secret", secret),
+                ("firstname", "a\u{0}b"),
+            ],
+            400,
+            "The firstname field contains characters that are not allowed",
+        ),
         (
             &[("identifier", id), ("secret", secret)],
             400,
