@@ -10,6 +10,11 @@ use crate::error::Result;
 /// The kinds of event, as plugins see them.
 pub mod kind {
     pub const USER_CREATED: &str = "user.created";
+    pub const USER_UPDATED: &str = "user.updated";
+    pub const USER_DELETED: &str = "user.deleted";
+    pub const CONTACT_CREATED: &str = "contact.created";
+    pub const CONTACT_UPDATED: &str = "contact.updated";
+    pub const CONTACT_DELETED: &str = "contact.deleted";
     pub const LOGIN: &str = "user.logged_in";
     pub const ACCOUNT_CREATED: &str = "account.created";
     pub const ACCOUNT_UPDATED: &str = "account.updated";

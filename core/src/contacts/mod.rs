@@ -171,11 +171,13 @@ pub async fn create<'a>(
     )
     .await?;
     let contact = repo::get(&mut tx, account_id, &id).await?;
-    audit::record(
+    audit::record_change(
         &mut tx,
         ctx,
         now,
         event("contact.created", account_id).after(json!(contact)),
+        crate::events::kind::CONTACT_CREATED,
+        json!({ "account_id": account_id, "after": contact }),
     )
     .await?;
     tx.commit().await?;
@@ -196,11 +198,13 @@ pub async fn update<'a>(
     let before = repo::get(&mut tx, account_id, id).await?;
     repo::update(&mut tx, account_id, id, &input, now).await?;
     let after = repo::get(&mut tx, account_id, id).await?;
-    audit::record(
+    audit::record_change(
         &mut tx,
         ctx,
         now,
         event("contact.updated", account_id).change(json!(before), json!(after)),
+        crate::events::kind::CONTACT_UPDATED,
+        json!({ "account_id": account_id, "before": before, "after": after }),
     )
     .await?;
     tx.commit().await?;
@@ -218,11 +222,13 @@ pub async fn delete<'a>(
     let mut tx = state.db.begin().await?;
     let before = repo::get(&mut tx, account_id, id).await?;
     repo::delete(&mut tx, account_id, id).await?;
-    audit::record(
+    audit::record_change(
         &mut tx,
         ctx,
         now,
         event("contact.deleted", account_id).change(json!(before), json!(null)),
+        crate::events::kind::CONTACT_DELETED,
+        json!({ "account_id": account_id, "before": before }),
     )
     .await?;
     tx.commit().await?;

@@ -251,14 +251,17 @@ pub async fn update_self(
         .await?;
     }
     let after = repo::get(&mut tx, user_id).await?;
-    audit::record(
+    let (was, is) = (
+        profile_json(&before, new_hash.is_some()),
+        profile_json(&after, new_hash.is_some()),
+    );
+    audit::record_change(
         &mut tx,
         ctx,
         now,
-        Event::user("user.updated", user_id).change(
-            profile_json(&before, new_hash.is_some()),
-            profile_json(&after, new_hash.is_some()),
-        ),
+        Event::user("user.updated", user_id).change(was.clone(), is.clone()),
+        events::kind::USER_UPDATED,
+        json!({ "user_id": user_id, "before": was, "after": is }),
     )
     .await?;
     tx.commit().await?;
@@ -344,12 +347,14 @@ pub async fn admin_update(
         sessions::repo::delete_all_for_user(&mut tx, user_id, None).await?;
     }
     let after = repo::get(&mut tx, user_id).await?;
-    audit::record(
+    let (was, is) = (profile_json(&before, false), profile_json(&after, false));
+    audit::record_change(
         &mut tx,
         ctx,
         now,
-        Event::user("user.updated", user_id)
-            .change(profile_json(&before, false), profile_json(&after, false)),
+        Event::user("user.updated", user_id).change(was.clone(), is.clone()),
+        events::kind::USER_UPDATED,
+        json!({ "user_id": user_id, "before": was, "after": is }),
     )
     .await?;
     tx.commit().await?;
@@ -380,11 +385,14 @@ pub async fn delete_in(
         return Err(Error::UserOwnsAccounts(owned));
     }
     repo::delete(tx, user_id).await?;
-    audit::record(
+    let was = profile_json(&before, false);
+    audit::record_change(
         tx,
         ctx,
         now,
-        Event::user("user.deleted", user_id).change(profile_json(&before, false), json!(null)),
+        Event::user("user.deleted", user_id).change(was.clone(), json!(null)),
+        events::kind::USER_DELETED,
+        json!({ "user_id": user_id, "before": was }),
     )
     .await
 }

@@ -204,6 +204,22 @@ async fn a_client_user_is_invited_changed_and_removed(backend: Backend) {
         api.error("DeleteUserClient", &owner_pair).await,
         "You cannot remove the account owner"
     );
+    assert_eq!(
+        api.error(
+            "DeleteUserClient",
+            &[("user_id", user_id.as_str()), ("client_id", "999999")]
+        )
+        .await,
+        "Invalid client id"
+    );
+    assert_eq!(
+        api.error(
+            "GetUserPermissions",
+            &[("user_id", "999999"), ("client_id", client)]
+        )
+        .await,
+        "Invalid user id"
+    );
     api.ok("DeleteUserClient", &pair).await;
     let status = app
         .call(
@@ -278,5 +294,60 @@ async fn validate_login_checks_a_password_without_signing_in(backend: Backend) {
 
 both_backends!(
     a_client_user_is_invited_changed_and_removed,
-    validate_login_checks_a_password_without_signing_in
+    validate_login_checks_a_password_without_signing_in,
+    a_plugin_veto_answers_the_plugins_message
 );
+
+/// A plugin's before-hook vetoes an invitation sent through WHMCS's API: its message is the
+/// answer's, and nothing is written or mailed.
+async fn a_plugin_veto_answers_the_plugins_message(backend: Backend) {
+    let plugins = crate::plugins::PluginDir::new();
+    plugins.example("domain-guard");
+    let app = crate::helpers::spawn_app_with(backend, |s| {
+        crate::plugins::use_plugins(s, plugins.path());
+        crate::plugins::plugin(
+            s,
+            "domain_guard",
+            json!({ "domains": ["example.com"] }),
+            |_| {},
+        );
+    })
+    .await;
+    let api = Caller::new(&app, Role::Administrator).await;
+    let owner_email = unique_email("owner");
+    app.signup(&owner_email, PASSWORD).await;
+    let listed = api.ok("GetUsers", &[("search", &owner_email)]).await;
+    let client = listed["users"][0]["clients"][0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let outsider = unique_email("outsider");
+    assert_eq!(
+        api.error(
+            "CreateClientInvite",
+            &[
+                ("client_id", &client),
+                ("email", &outsider),
+                ("permissions", "invoices")
+            ]
+        )
+        .await,
+        "Invitations may only be sent to addresses at example.com."
+    );
+    let written: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invitations")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(written, 0);
+    app.assert_no_mail_to(&outsider).await;
+    let insider = format!("dev-{}@example.com", uuid::Uuid::new_v4().simple());
+    api.ok(
+        "CreateClientInvite",
+        &[
+            ("client_id", &client),
+            ("email", &insider),
+            ("permissions", "invoices"),
+        ],
+    )
+    .await;
+}

@@ -224,6 +224,22 @@ async fn contacts_are_added_listed_changed_and_deleted(backend: Backend) {
     );
     let left = api.ok("GetContacts", &[("userid", client)]).await;
     assert_eq!(left["totalresults"].as_i64(), Some(1));
+    // Each change recorded its domain event (rule 10), beside its audit event.
+    let kinds: Vec<String> = sqlx::query_scalar(
+        "SELECT kind FROM domain_events WHERE kind LIKE 'contact.%' ORDER BY seq",
+    )
+    .fetch_all(app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        kinds,
+        [
+            "contact.created",
+            "contact.created",
+            "contact.updated",
+            "contact.deleted"
+        ]
+    );
 }
 
 both_backends!(contacts_are_added_listed_changed_and_deleted);

@@ -131,6 +131,11 @@ async fn users_are_added_listed_and_updated(backend: Backend) {
         .await,
         "A user already exists with that email address"
     );
+    assert_eq!(
+        api.error("UpdateUser", &[("user_id", &user_id), ("email", "nope")])
+            .await,
+        "The email address entered is not valid"
+    );
     let updated = api
         .ok(
             "UpdateUser",
