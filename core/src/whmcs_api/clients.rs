@@ -11,7 +11,7 @@ use super::actions::{Outcome, domain_error};
 use super::params::Params;
 use super::reply::Reply;
 use super::repo::{self, ClientOrder, Numbered};
-use super::users::{datetime, find, paging};
+use super::users::{ascending, datetime, find, paging};
 use crate::accounts::service::{self as accounts, NewOwner};
 use crate::accounts::{Account, AccountProfile, AccountStatus};
 use crate::error::Error;
@@ -68,9 +68,6 @@ pub async fn add_client(call: &Call<'_>) -> Outcome {
 pub async fn get_clients(call: &Call<'_>) -> Outcome {
     let p = call.params;
     let (offset, limit) = paging(call);
-    let ascending = !p
-        .get("sorting")
-        .is_some_and(|s| s.eq_ignore_ascii_case("desc"));
     let status = p.get("status").map(str::to_ascii_lowercase);
     let mut conn = call.conn().await?;
     let (rows, total) = repo::clients_page(
@@ -78,7 +75,7 @@ pub async fn get_clients(call: &Call<'_>) -> Outcome {
         p.get("search"),
         status.as_deref(),
         ClientOrder::parse(p.get("orderby")),
-        ascending,
+        ascending(call),
         offset,
         limit,
     )

@@ -45,13 +45,11 @@ pub async fn add_user(call: &Call<'_>) -> Outcome {
 pub async fn get_users(call: &Call<'_>) -> Outcome {
     let p = call.params;
     let (offset, limit) = paging(call);
-    let ascending = !p
-        .get("sorting")
-        .is_some_and(|s| s.eq_ignore_ascii_case("desc"));
     let mut conn = call.conn().await?;
-    let (rows, total) = repo::users_page(&mut conn, p.get("search"), ascending, offset, limit)
-        .await
-        .map_err(domain_error)?;
+    let (rows, total) =
+        repo::users_page(&mut conn, p.get("search"), ascending(call), offset, limit)
+            .await
+            .map_err(domain_error)?;
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let mut clients: HashMap<String, Vec<Value>> = HashMap::new();
     for (user, account, owner) in repo::accounts_of_users(&mut conn, &ids)
@@ -205,6 +203,14 @@ pub fn paging(call: &Call<'_>) -> (i64, i64) {
     let offset = call.params.number("limitstart", 0).max(0);
     let limit = call.params.number("limitnum", 25).clamp(1, 1000);
     (offset, limit)
+}
+
+/// `sorting`: `ASC` (the default) or `DESC`.
+pub fn ascending(call: &Call<'_>) -> bool {
+    !call
+        .params
+        .get("sorting")
+        .is_some_and(|s| s.eq_ignore_ascii_case("desc"))
 }
 
 /// Unix milliseconds as WHMCS's `Y-m-d H:i:s` (UTC).

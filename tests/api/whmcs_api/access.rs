@@ -5,10 +5,8 @@
 use roster::admins::Role;
 use serde_json::json;
 
-use super::Caller;
+use super::{Caller, PASSWORD};
 use crate::helpers::{Backend, invitation_token, spawn_app, unique_email};
-
-const PASSWORD: &str = "correct horse battery";
 
 async fn a_client_user_is_invited_changed_and_removed(backend: Backend) {
     let app = spawn_app(backend).await;

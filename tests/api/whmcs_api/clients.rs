@@ -3,10 +3,8 @@
 use roster::admins::Role;
 use serde_json::json;
 
-use super::Caller;
+use super::{Caller, PASSWORD};
 use crate::helpers::{Backend, spawn_app, unique_email};
-
-const PASSWORD: &str = "correct horse battery";
 
 fn client_fields(email: &str) -> Vec<(&str, &str)> {
     vec![
@@ -287,20 +285,7 @@ async fn delete_client_keeps_what_others_need(backend: Backend) {
     let app = spawn_app(backend).await;
     let api = Caller::new(&app, Role::Administrator).await;
     let owner_email = unique_email("owner");
-    let first = api
-        .ok(
-            "AddClient",
-            &[
-                ("firstname", "O"),
-                ("lastname", "W"),
-                ("email", &owner_email),
-                ("password2", PASSWORD),
-                ("skipvalidation", "1"),
-            ],
-        )
-        .await;
-    let first_id = first["clientid"].as_str().unwrap().to_owned();
-    let owner = first["owner_user_id"].as_i64().unwrap().to_string();
+    let (first_id, owner) = api.new_client(&owner_email).await;
     let second = api
         .ok(
             "AddClient",

@@ -3,28 +3,14 @@
 use roster::admins::Role;
 use serde_json::json;
 
-use super::Caller;
+use super::{Caller, PASSWORD};
 use crate::helpers::{Backend, spawn_app, unique_email};
-
-const PASSWORD: &str = "correct horse battery";
 
 async fn contacts_are_added_listed_changed_and_deleted(backend: Backend) {
     let app = spawn_app(backend).await;
     let api = Caller::new(&app, Role::Administrator).await;
     let owner_email = unique_email("owner");
-    let added = api
-        .ok(
-            "AddClient",
-            &[
-                ("firstname", "Olga"),
-                ("lastname", "Owner"),
-                ("email", &owner_email),
-                ("password2", PASSWORD),
-                ("skipvalidation", "true"),
-            ],
-        )
-        .await;
-    let client_id = added["clientid"].as_str().unwrap().to_owned();
+    let (client_id, _) = api.new_client(&owner_email).await;
     let client = client_id.as_str();
 
     // AddContact's refusals.

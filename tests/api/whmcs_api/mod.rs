@@ -13,6 +13,9 @@ use serde_json::Value;
 
 use crate::helpers::TestApp;
 
+/// The password of the users these tests make.
+pub const PASSWORD: &str = "correct horse battery";
+
 /// A caller holding one API credential.
 pub struct Caller<'a> {
     pub app: &'a TestApp,
@@ -53,6 +56,26 @@ impl<'a> Caller<'a> {
             "{action}: {body}"
         );
         body
+    }
+
+    /// AddClient with a new owner (`email`, PASSWORD) and no address: (client id, owner's id).
+    pub async fn new_client(&self, email: &str) -> (String, String) {
+        let added = self
+            .ok(
+                "AddClient",
+                &[
+                    ("firstname", "Olga"),
+                    ("lastname", "Owner"),
+                    ("email", email),
+                    ("password2", PASSWORD),
+                    ("skipvalidation", "true"),
+                ],
+            )
+            .await;
+        (
+            added["clientid"].as_str().unwrap().to_owned(),
+            added["owner_user_id"].as_i64().unwrap().to_string(),
+        )
     }
 
     /// A call that must fail as a business error (HTTP 200); its message.

@@ -3,10 +3,8 @@
 use roster::admins::Role;
 use serde_json::json;
 
-use super::Caller;
+use super::{Caller, PASSWORD};
 use crate::helpers::{Backend, invitation_token, spawn_app, unique_email};
-
-const PASSWORD: &str = "correct horse battery";
 
 async fn a_script_manages_a_clients_users_end_to_end(backend: Backend) {
     let app = spawn_app(backend).await;
