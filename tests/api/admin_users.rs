@@ -296,9 +296,155 @@ async fn admins_manage_users(backend: Backend) {
     );
 }
 
+/// A `support` admin token reads everything and may send, resend and cancel invitations and send
+/// reset links; every other change is refused with 403 and writes nothing, as the attacker would
+/// try it by hand.
+async fn a_support_token_reads_and_changes_only_invitations_and_resets(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let owner_email = unique_email("owner");
+    let (owner_id, _) = app.signup(&owner_email, PASSWORD).await;
+    let (member_id, _) = app.signup(&unique_email("member"), PASSWORD).await;
+    let admin = app.admin_token().await;
+    let account = app
+        .expect(
+            200,
+            "GET",
+            &format!(
+                "/api/v1/admin/accounts?search={}",
+                owner_email.replace('@', "%40")
+            ),
+            Some(&admin),
+            None,
+        )
+        .await["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let support = roster::admins::create(
+        &app.state.db,
+        app.state.clock.now_ms(),
+        "help-desk",
+        roster::admins::Role::Support,
+    )
+    .await
+    .unwrap()
+    .0;
+    let audit_before: i64 = app
+        .scalar("SELECT COUNT(*) FROM audit_events WHERE $1 <> ''", "x")
+        .await;
+
+    for path in [
+        "/api/v1/admin/users".to_owned(),
+        format!("/api/v1/admin/users/{member_id}"),
+        "/api/v1/admin/accounts".to_owned(),
+        format!("/api/v1/admin/accounts/{account}/users"),
+        format!("/api/v1/admin/accounts/{account}/invitations"),
+        "/api/v1/admin/audit".to_owned(),
+        "/api/v1/admin/plugins".to_owned(),
+    ] {
+        app.expect(200, "GET", &path, Some(&support), None).await;
+    }
+    let refused = [
+        (
+            "POST",
+            "/api/v1/admin/users".to_owned(),
+            Some(json!({"email": unique_email("new"), "first_name": "N", "last_name": "U"})),
+        ),
+        (
+            "PATCH",
+            format!("/api/v1/admin/users/{member_id}"),
+            Some(json!({"status": "disabled"})),
+        ),
+        ("DELETE", format!("/api/v1/admin/users/{member_id}"), None),
+        (
+            "DELETE",
+            format!("/api/v1/admin/users/{owner_id}/totp"),
+            None,
+        ),
+        (
+            "POST",
+            "/api/v1/admin/accounts".to_owned(),
+            Some(json!({"owner_user_id": member_id})),
+        ),
+        (
+            "PATCH",
+            format!("/api/v1/admin/accounts/{account}"),
+            Some(json!({"status": "closed"})),
+        ),
+        (
+            "POST",
+            format!("/api/v1/admin/accounts/{account}/users"),
+            Some(json!({"user_id": member_id, "permissions": ["invoices"]})),
+        ),
+        (
+            "POST",
+            format!("/api/v1/admin/accounts/{account}/owner"),
+            Some(json!({"user_id": member_id, "keep_previous_owner": true})),
+        ),
+        ("POST", "/api/v1/admin/plugins/none/reload".to_owned(), None),
+        (
+            "POST",
+            "/api/v1/admin/api-credentials".to_owned(),
+            Some(json!({"name": "mine"})),
+        ),
+    ];
+    for (method, path, body) in refused {
+        let response = app.call(method, &path, Some(&support), body).await;
+        assert_eq!(response.status(), 403, "{method} {path}");
+        assert_eq!(
+            problem(response).await["code"],
+            "forbidden",
+            "{method} {path}"
+        );
+    }
+    let audit_after: i64 = app
+        .scalar("SELECT COUNT(*) FROM audit_events WHERE $1 <> ''", "x")
+        .await;
+    assert_eq!(audit_after, audit_before, "nothing was changed");
+
+    // What support may do.
+    let invited = app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/admin/accounts/{account}/invitations"),
+            Some(&support),
+            Some(json!({"email": unique_email("invitee")})),
+        )
+        .await;
+    let invitation = invited["id"].as_str().unwrap();
+    app.expect(
+        200,
+        "POST",
+        &format!("/api/v1/admin/accounts/{account}/invitations/{invitation}/resend"),
+        Some(&support),
+        None,
+    )
+    .await;
+    let cancelled = app
+        .call(
+            "DELETE",
+            &format!("/api/v1/admin/accounts/{account}/invitations/{invitation}"),
+            Some(&support),
+            None,
+        )
+        .await;
+    assert!(cancelled.status().is_success(), "{}", cancelled.status());
+    let reset = app
+        .call(
+            "POST",
+            &format!("/api/v1/admin/users/{owner_id}/password-reset"),
+            Some(&support),
+            None,
+        )
+        .await;
+    assert!(reset.status().is_success(), "{}", reset.status());
+}
+
 both_backends!(
     the_admin_api_refuses_everyone_but_admins,
-    admins_manage_users
+    admins_manage_users,
+    a_support_token_reads_and_changes_only_invitations_and_resets
 );
 
 /// `roster admin token create` prints a token once; `list` never shows it; `revoke` ends it.

@@ -100,7 +100,9 @@ impl FromRequestParts<AppState> for AccountUser {
     }
 }
 
-/// A caller of the admin API. Rejects with 401 `unauthorized`.
+/// A caller of the admin API. Rejects with 401 `unauthorized`; a `support` token's change other
+/// than an invitation or a reset link with 403 `forbidden` (the role's one check, for every admin
+/// route; the API credentials' own routes and the WHMCS API check the same role).
 #[derive(Debug, Clone)]
 pub struct Admin(pub AdminIdentity);
 
@@ -109,10 +111,44 @@ impl FromRequestParts<AppState> for Admin {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = bearer(parts).ok_or(Error::Unauthenticated)?;
-        Ok(Self(
-            admins::authenticate(&state.db, state.clock.now_ms(), &token).await?,
-        ))
+        let identity = admins::authenticate(&state.db, state.clock.now_ms(), &token).await?;
+        if !parts.method.is_safe() && !support_may(&parts.method, parts.uri.path()) {
+            identity.require_administrator()?;
+        }
+        Ok(Self(identity))
     }
+}
+
+/// The changes the `support` role may make: send, resend and cancel invitations, and send
+/// password-reset links.
+fn support_may(method: &axum::http::Method, path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    matches!(
+        (method.as_str(), parts.as_slice()),
+        (
+            "POST",
+            ["", "api", "v1", "admin", "accounts", _, "invitations"]
+        ) | (
+            "DELETE",
+            ["", "api", "v1", "admin", "accounts", _, "invitations", _]
+        ) | (
+            "POST",
+            [
+                "",
+                "api",
+                "v1",
+                "admin",
+                "accounts",
+                _,
+                "invitations",
+                _,
+                "resend"
+            ]
+        ) | (
+            "POST",
+            ["", "api", "v1", "admin", "users", _, "password-reset"]
+        )
+    )
 }
 
 /// The client's IP: the peer address, or the last `X-Forwarded-For` hop when
