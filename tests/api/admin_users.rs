@@ -68,15 +68,8 @@ async fn the_admin_api_refuses_everyone_but_admins(backend: Backend) {
         .await
         .unwrap();
     assert!(
-        roster::admins::revoke(
-            &app.state.db,
-            &roster::audit::Context::system(),
-            app.state.clock.now_ms(),
-            roster::admins::Kind::Token,
-            &name
-        )
-        .await
-        .unwrap()
+        app.revoke_credential(roster::admins::Kind::Token, &name)
+            .await
     );
     assert_eq!(
         app.call("GET", "/api/v1/admin/users", Some(&admin), None)

@@ -307,6 +307,20 @@ impl TestApp {
         .0
     }
 
+    /// Revokes the live staff credential of `kind` named `name`, as the CLI does; whether there was
+    /// one.
+    pub async fn revoke_credential(&self, kind: roster::admins::Kind, name: &str) -> bool {
+        roster::admins::revoke(
+            &self.state.db,
+            &roster::audit::Context::system(),
+            self.state.clock.now_ms(),
+            kind,
+            name,
+        )
+        .await
+        .unwrap()
+    }
+
     /// A new WHMCS API credential with `role`: (identifier, secret).
     pub async fn api_credential(&self, role: roster::admins::Role) -> (String, String) {
         let name = format!("api-{}", uuid::Uuid::new_v4().simple());

@@ -127,15 +127,8 @@ async fn a_script_manages_a_clients_users_end_to_end(backend: Backend) {
         .await
         .unwrap();
     assert!(
-        roster::admins::revoke(
-            &app.state.db,
-            &roster::audit::Context::system(),
-            app.state.clock.now_ms(),
-            roster::admins::Kind::ApiCredential,
-            &name
-        )
-        .await
-        .unwrap()
+        app.revoke_credential(roster::admins::Kind::ApiCredential, &name)
+            .await
     );
     let (status, body) = api.call("GetUsers", &[]).await;
     assert_eq!(
