@@ -5,6 +5,7 @@
 //! command). Each domain noun gets its own module as it lands.
 
 pub mod accounts;
+pub mod admin_area;
 pub mod admins;
 pub mod audit;
 pub mod cli;
@@ -24,6 +25,7 @@ pub mod plugins;
 pub mod ratelimit;
 pub mod sessions;
 pub mod settings;
+pub mod staff;
 pub mod startup;
 pub mod state;
 pub mod sweeper;

@@ -26,9 +26,10 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
         .rows_affected();
     let challenges = crate::sessions::challenge::sweep(&mut conn, now).await?;
     let invitations = crate::invitations::repo::expire(&mut conn, now).await?;
+    let staff = crate::staff::sessions::sweep(&mut conn, now).await?;
     drop(conn);
     let windows = crate::ratelimit::sweep(state.db.pool(), now - ms(KEEP)).await?;
-    Ok(sessions + links + challenges + invitations + windows)
+    Ok(sessions + links + challenges + invitations + staff + windows)
 }
 
 /// Sweeps every [`INTERVAL`] until the task is dropped.

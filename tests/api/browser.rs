@@ -238,6 +238,12 @@ impl Browser {
         element.prop("checked").await.unwrap().as_deref() == Some("true")
     }
 
+    /// Whether the first checkbox matching `css` is checked.
+    pub async fn is_checked_css(&self, css: &str) -> bool {
+        let element = self.client.find(Locator::Css(css)).await.unwrap();
+        element.prop("checked").await.unwrap().as_deref() == Some("true")
+    }
+
     /// The attribute (or property, like a field's current `value`) of the first element matching
     /// `css`.
     pub async fn attribute(&self, css: &str, name: &str) -> Option<String> {

@@ -11,6 +11,7 @@ mod helpers;
 
 mod account_pages;
 mod accounts;
+mod admin_area;
 mod admin_users;
 mod auth;
 mod authz_matrix;

@@ -31,6 +31,8 @@ pub struct AccountSearch {
     /// Matches company name and billing email (case-insensitive, anywhere), or the account's
     /// number (`1042` or `#1042`).
     search: Option<String>,
+    /// Only accounts with this status.
+    status: Option<AccountStatus>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -56,6 +58,7 @@ async fn list_accounts(
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty()),
+        search.status,
         paging.after()?.as_deref(),
         i64::from(limit) + 1,
     )

@@ -94,7 +94,7 @@ pub fn titles(state: &AppState, keys: &[String]) -> Vec<String> {
 
 /// The profile form's fields, as typed (kept when the form comes back with an error).
 #[derive(Debug, Default, Deserialize, Serialize)]
-struct ProfileForm {
+pub(crate) struct ProfileForm {
     #[serde(default)]
     company_name: String,
     #[serde(default)]
@@ -117,7 +117,7 @@ struct ProfileForm {
     tax_id: String,
 }
 
-const PROFILE_FIELDS: [&str; 10] = [
+pub(crate) const PROFILE_FIELDS: [&str; 10] = [
     "company_name",
     "billing_email",
     "address1",
@@ -131,7 +131,7 @@ const PROFILE_FIELDS: [&str; 10] = [
 ];
 
 impl ProfileForm {
-    fn of(account: &super::Account) -> Self {
+    pub(crate) fn of(account: &super::Account) -> Self {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         Self {
             company_name: text(&account.company_name),
@@ -147,7 +147,7 @@ impl ProfileForm {
         }
     }
 
-    fn profile(&self) -> AccountProfile {
+    pub(crate) fn profile(&self) -> AccountProfile {
         let some = |v: &str| Some(v.trim().to_owned());
         let optional = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
         AccountProfile {

@@ -140,6 +140,7 @@ pub async fn set_owner(
 pub async fn list(
     conn: &mut AnyConnection,
     search: Option<&str>,
+    status: Option<AccountStatus>,
     after_id: Option<&str>,
     limit: i64,
 ) -> Result<Vec<Account>> {
@@ -149,6 +150,7 @@ pub async fn list(
         "SELECT {COLUMNS} FROM accounts \
          WHERE ($1 IS NULL OR lower(COALESCE(company_name, '')) LIKE $1 ESCAPE '\\' \
                 OR lower(billing_email) LIKE $1 ESCAPE '\\' OR number = $4) \
+           AND ($5 IS NULL OR status = $5) \
            AND ($2 IS NULL OR id > $2) \
          ORDER BY id LIMIT $3"
     );
@@ -157,6 +159,7 @@ pub async fn list(
         .bind(after_id.map(str::to_owned))
         .bind(limit)
         .bind(number)
+        .bind(status.map(AccountStatus::as_str))
         .fetch_all(conn)
         .await?)
 }
@@ -169,4 +172,31 @@ pub async fn count_owned_by(conn: &mut AnyConnection, user_id: &str) -> Result<i
             .fetch_one(conn)
             .await?,
     )
+}
+
+/// An account a user reaches, with their permission set there (as stored).
+#[derive(sqlx::FromRow)]
+pub struct Reached {
+    #[sqlx(flatten)]
+    pub account: Account,
+    pub permissions: String,
+}
+
+/// The accounts `user_id` reaches, by id, at most `limit`.
+pub async fn reached_by(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    limit: i64,
+) -> Result<Vec<Reached>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, (SELECT m.permissions FROM memberships m \
+                            WHERE m.account_id = accounts.id AND m.user_id = $1) AS permissions \
+         FROM accounts WHERE id IN (SELECT account_id FROM memberships WHERE user_id = $1) \
+         ORDER BY id LIMIT $2"
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(user_id.to_owned())
+        .bind(limit)
+        .fetch_all(conn)
+        .await?)
 }

@@ -326,9 +326,10 @@ pub async fn update(
 pub async fn list(
     state: &AppState,
     search: Option<&str>,
+    status: Option<AccountStatus>,
     after_id: Option<&str>,
     limit: i64,
 ) -> Result<Vec<Account>> {
     let mut conn = state.db.pool().acquire().await?;
-    repo::list(&mut conn, search, after_id, limit).await
+    repo::list(&mut conn, search, status, after_id, limit).await
 }

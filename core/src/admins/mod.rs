@@ -41,12 +41,48 @@ impl Role {
         }
     }
 
-    fn parse(text: &str) -> Self {
+    pub fn parse(text: &str) -> Self {
         // Anything but the two known names is the least privilege.
         if text == "administrator" {
             Self::Administrator
         } else {
             Self::Support
+        }
+    }
+}
+
+/// What a staff action does, as far as roles care. Every door — the admin API, the admin area and
+/// the WHMCS API — names the operation of each call and asks [`Role::may`]: the role rule lives
+/// here once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// Reading anything.
+    Read,
+    /// Sending, resending or cancelling an invitation.
+    Invitation,
+    /// Sending a user a password-reset link.
+    PasswordResetLink,
+    /// Any other change: profiles, permissions, ownership, removals, deletions, plugins, staff.
+    Change,
+}
+
+impl Role {
+    /// Whether this role may carry out `operation`.
+    pub fn may(self, operation: Operation) -> bool {
+        match self {
+            Self::Administrator => true,
+            Self::Support => operation != Operation::Change,
+        }
+    }
+
+    /// Refuses what this role may not do, with 403 `forbidden`.
+    pub fn require(self, operation: Operation) -> Result<()> {
+        if self.may(operation) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(
+                "the support role may not do this; it needs an administrator".to_owned(),
+            ))
         }
     }
 }
@@ -101,14 +137,9 @@ pub struct AdminIdentity {
 }
 
 impl AdminIdentity {
-    /// Refuses what `support` may not do.
-    pub fn require_administrator(&self) -> Result<()> {
-        match self.role {
-            Role::Administrator => Ok(()),
-            Role::Support => Err(Error::Forbidden(
-                "the support role may not do this; it needs an administrator".to_owned(),
-            )),
-        }
+    /// Refuses what this credential's role may not do.
+    pub fn require(&self, operation: Operation) -> Result<()> {
+        self.role.require(operation)
     }
 }
 

@@ -24,6 +24,8 @@ pub struct AuditQuery {
     user: Option<String>,
     /// An action such as `account.ownership_changed`.
     action: Option<String>,
+    /// Who did it: a staff member's email, an admin token's or a plugin's name, a user's id.
+    actor: Option<String>,
     /// From this time on (unix ms, inclusive).
     since: Option<i64>,
     /// Before this time (unix ms).
@@ -50,6 +52,7 @@ async fn list_audit(
         account_id: q.account,
         user_id: q.user,
         action: q.action,
+        actor_id: q.actor,
         since: q.since,
         until: q.until,
         before_id: paging.after()?,

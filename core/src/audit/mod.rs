@@ -35,7 +35,11 @@ pub async fn record_change(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
     User(String),
+    /// An admin API token or WHMCS API credential, by name.
     Admin(String),
+    /// A staff member in the admin area, by email: recorded as kind `admin` with the email as its
+    /// id, so that the log keeps their name after they are removed.
+    Staff(String),
     Plugin(String),
     System,
     /// The server itself, doing one named job: recorded as kind `system` with the job as its id
@@ -47,7 +51,7 @@ impl Actor {
     pub fn kind(&self) -> &'static str {
         match self {
             Self::User(_) => "user",
-            Self::Admin(_) => "admin",
+            Self::Admin(_) | Self::Staff(_) => "admin",
             Self::Plugin(_) => "plugin",
             Self::System | Self::Job(_) => "system",
         }
@@ -55,7 +59,7 @@ impl Actor {
 
     pub fn id(&self) -> Option<&str> {
         match self {
-            Self::User(id) | Self::Admin(id) | Self::Plugin(id) => Some(id),
+            Self::User(id) | Self::Admin(id) | Self::Staff(id) | Self::Plugin(id) => Some(id),
             Self::Job(name) => Some(name),
             Self::System => None,
         }
@@ -90,6 +94,17 @@ pub struct Event<'a> {
 }
 
 impl<'a> Event<'a> {
+    /// An event about neither an account nor a user (staff and credentials).
+    pub fn general(action: &'a str) -> Self {
+        Self {
+            action,
+            account_id: None,
+            user_id: None,
+            before: None,
+            after: None,
+        }
+    }
+
     /// An event about a user.
     pub fn user(action: &'a str, user_id: &'a str) -> Self {
         Self {

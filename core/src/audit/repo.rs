@@ -72,6 +72,8 @@ pub struct AuditFilter {
     pub account_id: Option<String>,
     pub user_id: Option<String>,
     pub action: Option<String>,
+    /// Who did it: a staff member's email, a token's or plugin's name, a user's id.
+    pub actor_id: Option<String>,
     pub since: Option<i64>,
     pub until: Option<i64>,
     /// Newest first: the page starts before this id.
@@ -85,6 +87,7 @@ pub async fn list(conn: &mut AnyConnection, f: &AuditFilter) -> Result<Vec<Audit
          FROM audit_events \
          WHERE ($1 IS NULL OR account_id = $1) AND ($2 IS NULL OR user_id = $2) AND ($3 IS NULL OR action = $3) \
            AND ($4 IS NULL OR occurred_at >= $4) AND ($5 IS NULL OR occurred_at < $5) AND ($6 IS NULL OR id < $6) \
+           AND ($8 IS NULL OR actor_id = $8) \
          ORDER BY id DESC LIMIT $7",
     )
     .bind(f.account_id.clone())
@@ -94,6 +97,7 @@ pub async fn list(conn: &mut AnyConnection, f: &AuditFilter) -> Result<Vec<Audit
     .bind(f.until)
     .bind(f.before_id.clone())
     .bind(f.limit)
+    .bind(f.actor_id.clone())
     .fetch_all(conn)
     .await?;
     let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());

@@ -1,4 +1,5 @@
-//! `roster admin`: staff credentials (admin API tokens and WHMCS API credentials).
+//! `roster admin`: staff members (the admin area's people) and staff credentials (admin API tokens
+//! and WHMCS API credentials).
 
 use clap::Subcommand;
 
@@ -6,6 +7,7 @@ use crate::admins::{self, AdminToken, Kind, Role};
 use crate::audit::Context;
 use crate::db::Db;
 use crate::settings::Settings;
+use crate::staff;
 
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
@@ -18,6 +20,46 @@ pub enum AdminCommand {
     ApiCredential {
         #[command(subcommand)]
         command: CredentialCommand,
+    },
+    /// Staff members, who sign in to the admin area (/admin) with a password and TOTP
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Create a staff member and print their one-time setup link (password and TOTP)
+    Create {
+        #[arg(long)]
+        email: String,
+        /// What they may do
+        #[arg(long, value_enum)]
+        role: Role,
+    },
+    /// List staff members
+    List,
+    /// Print a new setup link for a member (lost password or authenticator); the old link stops
+    /// working, and their password and TOTP work until the new link is used
+    Link {
+        #[arg(long)]
+        email: String,
+    },
+    /// Disable a member: they cannot sign in, and their sessions end
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Enable a disabled member
+    Enable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Remove a member (never the last active administrator)
+    Remove {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -42,15 +84,80 @@ pub enum CredentialCommand {
 }
 
 pub async fn run(settings: Settings, command: AdminCommand) -> Result<(), anyhow::Error> {
-    let (kind, command) = match command {
-        AdminCommand::Token { command } => (Kind::Token, command),
-        AdminCommand::ApiCredential { command } => (Kind::ApiCredential, command),
-    };
     let db = Db::connect(&settings.database).await?;
     db.migrate().await?;
-    let result = credential(&db, kind, command).await;
+    let result = match command {
+        AdminCommand::Token { command } => credential(&db, Kind::Token, command).await,
+        AdminCommand::ApiCredential { command } => {
+            credential(&db, Kind::ApiCredential, command).await
+        }
+        AdminCommand::Staff { command } => staff(&settings, &db, command).await,
+    };
     db.close().await;
     Ok(result?)
+}
+
+async fn staff(settings: &Settings, db: &Db, command: StaffCommand) -> crate::Result<()> {
+    let now = crate::clock::Clock::default().now_ms();
+    let ctx = Context::system();
+    let link = |token: &str| {
+        settings
+            .server
+            .public_url
+            .join(&format!("/admin/setup/{token}"))
+    };
+    let lifetime = humantime::format_duration(staff::SETUP_LINK_LIFETIME);
+    match command {
+        StaffCommand::Create { email, role } => {
+            let (member, token) = staff::create(db, &ctx, now, &email, role).await?;
+            println!("{}", link(&token));
+            eprintln!(
+                "staff member {} ({}) created: send them this link, good for {lifetime} and for \
+                 one use, to choose a password and set up TOTP",
+                member.email, member.role
+            );
+        }
+        StaffCommand::List => {
+            println!(
+                "{:<36} {:<14} {:<9} {:<7} LAST SIGN-IN",
+                "EMAIL", "ROLE", "STATUS", "SET UP"
+            );
+            for m in staff::list(db).await? {
+                println!(
+                    "{:<36} {:<14} {:<9} {:<7} {}",
+                    m.email,
+                    m.role,
+                    m.status,
+                    if m.set_up { "yes" } else { "no" },
+                    m.last_login_at
+                        .map(|t| t.to_string())
+                        .unwrap_or_else(|| "never".to_owned())
+                );
+            }
+        }
+        StaffCommand::Link { email } => {
+            let member = staff::by_email(db, &email).await?;
+            let token = staff::new_link(db, &ctx, now, &member.id).await?;
+            println!("{}", link(&token));
+            eprintln!("a new setup link for {}, good for {lifetime}", member.email);
+        }
+        StaffCommand::Disable { email } => {
+            let member = staff::by_email(db, &email).await?;
+            staff::set_active(db, &ctx, now, &member.id, false).await?;
+            println!("disabled staff member {}", member.email);
+        }
+        StaffCommand::Enable { email } => {
+            let member = staff::by_email(db, &email).await?;
+            staff::set_active(db, &ctx, now, &member.id, true).await?;
+            println!("enabled staff member {}", member.email);
+        }
+        StaffCommand::Remove { email } => {
+            let member = staff::by_email(db, &email).await?;
+            staff::remove(db, &ctx, now, &member.id).await?;
+            println!("removed staff member {}", member.email);
+        }
+    }
+    Ok(())
 }
 
 async fn credential(db: &Db, kind: Kind, command: CredentialCommand) -> crate::Result<()> {

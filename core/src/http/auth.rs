@@ -112,26 +112,23 @@ impl FromRequestParts<AppState> for Admin {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = bearer(parts).ok_or(Error::Unauthenticated)?;
         let identity = admins::authenticate(&state.db, state.clock.now_ms(), &token).await?;
-        if !parts.method.is_safe() && !support_may(&parts.method, parts.uri.path()) {
-            identity.require_administrator()?;
-        }
+        identity.require(api_operation(&parts.method, parts.uri.path()))?;
         Ok(Self(identity))
     }
 }
 
-/// The changes the `support` role may make: send, resend and cancel invitations, and send
-/// password-reset links.
-fn support_may(method: &axum::http::Method, path: &str) -> bool {
+/// What an admin API call does, for the role rule ([`admins::Operation`]): reads, the invitation
+/// calls and the reset link are named; every other change is a change.
+fn api_operation(method: &axum::http::Method, path: &str) -> admins::Operation {
+    use admins::Operation;
+    if method.is_safe() {
+        return Operation::Read;
+    }
     let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    matches!(
-        (method.as_str(), parts.as_slice()),
-        (
-            "POST",
-            ["", "api", "v1", "admin", "accounts", _, "invitations"]
-        ) | (
-            "DELETE",
-            ["", "api", "v1", "admin", "accounts", _, "invitations", _]
-        ) | (
+    match (method.as_str(), parts.as_slice()) {
+        ("POST", ["", "api", "v1", "admin", "accounts", _, "invitations"])
+        | ("DELETE", ["", "api", "v1", "admin", "accounts", _, "invitations", _])
+        | (
             "POST",
             [
                 "",
@@ -142,13 +139,14 @@ fn support_may(method: &axum::http::Method, path: &str) -> bool {
                 _,
                 "invitations",
                 _,
-                "resend"
-            ]
-        ) | (
-            "POST",
-            ["", "api", "v1", "admin", "users", _, "password-reset"]
-        )
-    )
+                "resend",
+            ],
+        ) => Operation::Invitation,
+        ("POST", ["", "api", "v1", "admin", "users", _, "password-reset"]) => {
+            Operation::PasswordResetLink
+        }
+        _ => Operation::Change,
+    }
 }
 
 /// The client's IP: the peer address, or the last `X-Forwarded-For` hop when
@@ -269,6 +267,17 @@ pub fn set_cookie(
     max_age_secs: Option<u64>,
     settings: &Settings,
 ) -> Option<HeaderValue> {
+    set_cookie_at("/", name, value, max_age_secs, settings)
+}
+
+/// [`set_cookie`] for the pages under `path` only (the admin area's cookies live under `/admin`).
+pub fn set_cookie_at(
+    path: &str,
+    name: &str,
+    value: &str,
+    max_age_secs: Option<u64>,
+    settings: &Settings,
+) -> Option<HeaderValue> {
     let max_age = max_age_secs
         .map(|secs| format!("; Max-Age={secs}"))
         .unwrap_or_default();
@@ -278,7 +287,7 @@ pub fn set_cookie(
         ""
     };
     HeaderValue::from_str(&format!(
-        "{name}={value}; Path=/; HttpOnly; SameSite=Lax{max_age}{secure}"
+        "{name}={value}; Path={path}; HttpOnly; SameSite=Lax{max_age}{secure}"
     ))
     .ok()
 }

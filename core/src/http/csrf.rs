@@ -8,7 +8,8 @@
 //!   `cross_site_request` before the handler runs. Bearer-token calls are not affected: a browser
 //!   never adds an `Authorization` header to another site's request.
 //! - **Pages** ([`page_guard`]): every form `POST` carries a `csrf_token` field bound to the
-//!   browser: derived from its session cookie when it has one, otherwise from a `roster_csrf`
+//!   browser: derived from its session cookie when it has one (the staff session's under
+//!   `/admin`, the user's elsewhere), otherwise from a `roster_csrf`
 //!   cookie set on the first page it opens. A missing or wrong token, or a request from another
 //!   origin, is refused with a 403 page and changes nothing. Pages send `Referrer-Policy:
 //!   no-referrer`, so their forms arrive with `Origin: null` in some browsers: for pages, an origin
@@ -146,8 +147,13 @@ pub async fn page_guard(
     next: Next,
 ) -> Response {
     let headers = request.headers();
-    let binding =
-        cookie_value(headers, SESSION_COOKIE).or_else(|| cookie_value(headers, CSRF_COOKIE));
+    // The admin area's forms are bound to the staff session, the client area's to the user's.
+    let session = if crate::admin_area::is_admin_path(request.uri().path()) {
+        crate::staff::sessions::COOKIE
+    } else {
+        SESSION_COOKIE
+    };
+    let binding = cookie_value(headers, session).or_else(|| cookie_value(headers, CSRF_COOKIE));
     if request.method() == Method::POST {
         let Some(binding) = binding else {
             return refused(&state);

@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .merge(crate::memberships::pages::routes())
         .merge(crate::invitations::pages::routes())
         .merge(crate::invitations::owner_pages::routes())
+        .merge(crate::admin_area::routes())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             csrf::page_guard,
@@ -109,6 +110,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::audit::http::routes())
         .merge(crate::plugins::admin_http::routes())
         .merge(crate::admins::http::routes())
+        .merge(crate::settings::effective::routes())
 }
 
 /// The OpenAPI document as served (for tools that want it without a server).

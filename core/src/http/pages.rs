@@ -55,6 +55,26 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "me.html",
     "totp-enrol.html",
     "backup-codes.html",
+    "admin/layout.html",
+    "admin/message.html",
+    "admin/login.html",
+    "admin/login-code.html",
+    "admin/setup.html",
+    "admin/clients.html",
+    "admin/client.html",
+    "admin/client-users.html",
+    "admin/make-owner.html",
+    "admin/remove-user.html",
+    "admin/users.html",
+    "admin/user.html",
+    "admin/delete-user.html",
+    "admin/client-invitations.html",
+    "admin/client-contacts.html",
+    "admin/client-audit.html",
+    "admin/audit.html",
+    "admin/plugins.html",
+    "admin/settings.html",
+    "admin/staff.html",
 ];
 
 fn environment() -> &'static Environment<'static> {
@@ -92,6 +112,15 @@ pub struct NavUser {
     pub reenrol: bool,
 }
 
+/// The signed-in staff member as the admin area's header shows them.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavStaff {
+    pub email: String,
+    pub role: String,
+    /// Whether they may change things (an administrator): pages show changing controls only then.
+    pub may_change: bool,
+}
+
 /// What every page shows besides its own content: the provider's branding, who is signed in, and
 /// the token its forms carry. Built from the request; never refuses.
 #[derive(Debug, Clone)]
@@ -99,6 +128,10 @@ pub struct Chrome {
     pub csrf: String,
     pub user: Option<NavUser>,
     pub auth: Option<Authenticated>,
+    /// On the admin area's pages: the staff member (`user` and `auth` are then always none).
+    pub staff: Option<NavStaff>,
+    /// Whether this is a page of the admin area (its layout, its messages).
+    pub admin_area: bool,
     state: AppState,
 }
 
@@ -141,6 +174,8 @@ impl Chrome {
             csrf,
             user,
             auth,
+            staff: None,
+            admin_area: false,
             state: state.clone(),
         }
     }
@@ -153,6 +188,8 @@ impl Chrome {
             csrf: String::new(),
             user: None,
             auth: None,
+            staff: None,
+            admin_area: false,
             state: state.clone(),
         }
     }
@@ -163,6 +200,7 @@ impl Chrome {
         let all = context! {
             ui => context! { product_name => ui.product_name.trim(), logo_url => ui.logo_url.clone() },
             me => minijinja::value::Serde(&self.user),
+            staff => minijinja::value::Serde(&self.staff),
             csrf => self.csrf.clone(),
             ..values
         };
@@ -183,9 +221,14 @@ impl Chrome {
 
     /// A page with a heading and one message (an error's when `status` is 4xx).
     pub fn message(&self, status: StatusCode, heading: &str, message: &str) -> Response {
+        let template = if self.admin_area {
+            "admin/message.html"
+        } else {
+            "message.html"
+        };
         self.render(
             status,
-            "message.html",
+            template,
             context! { heading, message, error => status.is_client_error() },
         )
     }

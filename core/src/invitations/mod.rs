@@ -3,6 +3,7 @@
 //! by logging in or by signing up.
 
 pub mod admin_http;
+pub mod history;
 pub mod http;
 pub mod owner_pages;
 pub mod pages;

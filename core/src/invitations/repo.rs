@@ -116,6 +116,23 @@ pub async fn list_pending(
         .await?)
 }
 
+/// Every invitation of an account in any state, newest first, at most `limit`.
+pub async fn list_recent(
+    conn: &mut AnyConnection,
+    account_id: &str,
+    limit: i64,
+) -> Result<Vec<InvitationRow>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM invitations WHERE account_id = $1 \
+         ORDER BY created_at DESC, id DESC LIMIT $2"
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(account_id.to_owned())
+        .bind(limit)
+        .fetch_all(conn)
+        .await?)
+}
+
 /// Moves a pending invitation to `cancelled`; false when it was no longer pending.
 pub async fn cancel(conn: &mut AnyConnection, id: &str, now: i64) -> Result<bool> {
     let done = sqlx::query("UPDATE invitations SET state = 'cancelled', ended_at = $2 WHERE id = $1 AND state = 'pending'")

@@ -71,6 +71,28 @@ fn member(state: &AppState, row: MemberRow) -> Member {
     }
 }
 
+/// The accounts a user reaches (the first `limit`, by id), with the owner flag and their
+/// permissions: what staff see on the user's page.
+pub async fn reached_by(state: &AppState, user_id: &str, limit: i64) -> Result<Vec<MyAccount>> {
+    let mut conn = state.db.pool().acquire().await?;
+    let found = accounts_repo::reached_by(&mut conn, user_id, limit).await?;
+    Ok(found
+        .into_iter()
+        .map(|r| {
+            let is_owner = r.account.owner_user_id == user_id;
+            MyAccount {
+                permissions: if is_owner {
+                    state.catalog.all_keys()
+                } else {
+                    repo::decode(&r.permissions)
+                },
+                account: r.account,
+                is_owner,
+            }
+        })
+        .collect())
+}
+
 /// The account's users, for its manager.
 pub async fn list_members(state: &AppState, by: Manager<'_>) -> Result<Vec<Member>> {
     by.authorise(state)?;

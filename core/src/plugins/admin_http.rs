@@ -11,7 +11,7 @@ use super::queue::QueueState;
 use super::repo::Parked;
 use super::{HookStats, Loaded};
 use crate::error::Error;
-use crate::http::auth::Admin;
+use crate::http::auth::{Admin, ClientIp};
 use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -28,7 +28,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 /// One loaded plugin.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PluginView {
-    name: String,
+    pub(crate) name: String,
     version: String,
     api_version: String,
     /// `loaded` (plugins that fail to load stop start-up; a failed reload keeps the old version).
@@ -52,7 +52,8 @@ pub struct PluginView {
     queue: Option<QueueState>,
 }
 
-async fn view(state: &AppState, plugin: &Loaded) -> Result<PluginView, ApiError> {
+/// What the admin API and the admin area show of a loaded plugin.
+pub(crate) async fn view(state: &AppState, plugin: &Loaded) -> crate::error::Result<PluginView> {
     let queue = state.plugins.queue_state(plugin.name()).await?;
     Ok(PluginView {
         name: plugin.name().to_owned(),
@@ -146,10 +147,11 @@ async fn get_plugin(
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn reload_plugin(
     State(state): State<AppState>,
-    _admin: Admin,
+    admin: Admin,
+    ip: ClientIp,
     ApiPath(name): ApiPath<String>,
 ) -> Result<ApiJson<PluginView>, ApiError> {
-    let fresh = state.plugins.reload(&name).await?;
+    let fresh = super::staff::reload(&state, &admin.context(&ip), &name).await?;
     Ok(ApiJson(view(&state, &fresh).await?))
 }
 
@@ -200,10 +202,11 @@ pub struct RetryResult {
     responses((status = 200, body = RetryResult), (status = 401, body = Problem), (status = 404, body = Problem)))]
 async fn retry_parked(
     State(state): State<AppState>,
-    _admin: Admin,
+    admin: Admin,
+    ip: ClientIp,
     ApiPath((name, seq)): ApiPath<(String, i64)>,
 ) -> Result<(StatusCode, ApiJson<RetryResult>), ApiError> {
-    let error = state.plugins.retry_parked(&name, seq).await?;
+    let error = super::staff::retry_parked(&state, &admin.context(&ip), &name, seq).await?;
     Ok((
         StatusCode::OK,
         ApiJson(RetryResult {

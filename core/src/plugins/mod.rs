@@ -16,6 +16,7 @@ pub mod host;
 pub mod manifest;
 pub mod queue;
 mod repo;
+pub mod staff;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -599,7 +600,7 @@ impl Plugins {
         };
         let actor = match &ctx.actor {
             Actor::User(id) => types::Actor::User(id.clone()),
-            Actor::Admin(id) => types::Actor::Admin(id.clone()),
+            Actor::Admin(id) | Actor::Staff(id) => types::Actor::Admin(id.clone()),
             Actor::Plugin(id) => types::Actor::Plugin(id.clone()),
             Actor::System | Actor::Job(_) => types::Actor::System,
         };

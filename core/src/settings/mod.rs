@@ -7,6 +7,7 @@
 //! line naming the key.
 
 mod auth;
+pub mod effective;
 mod load;
 mod mail;
 mod plugins;

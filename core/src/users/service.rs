@@ -403,6 +403,15 @@ pub async fn get(state: &AppState, user_id: &str) -> Result<User> {
     repo::get(&mut conn, user_id).await?.to_user()
 }
 
+/// The user with this email address (any case), for staff (who may know who exists).
+pub async fn by_email(state: &AppState, email: &str) -> Result<User> {
+    let mut conn = state.db.pool().acquire().await?;
+    repo::by_email(&mut conn, &super::normalize_email(email))
+        .await?
+        .ok_or(Error::NotFound("user"))?
+        .to_user()
+}
+
 /// A page of users for the admin API.
 pub async fn list(
     state: &AppState,

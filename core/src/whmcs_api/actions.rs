@@ -58,20 +58,31 @@ impl Action {
         })
     }
 
-    /// Whether the `support` role may call it: reads, invitations and reset links.
-    pub fn support_may(self) -> bool {
-        matches!(
-            self,
+    /// What it does, for the role rule ([`crate::admins::Operation`]).
+    pub fn operation(self) -> crate::admins::Operation {
+        use crate::admins::Operation;
+        match self {
             Self::GetPermissionsList
-                | Self::GetUsers
-                | Self::ResetPassword
-                | Self::CreateClientInvite
-                | Self::GetUserPermissions
-                | Self::ValidateLogin
-                | Self::GetClients
-                | Self::GetClientsDetails
-                | Self::GetContacts
-        )
+            | Self::GetUsers
+            | Self::GetUserPermissions
+            | Self::ValidateLogin
+            | Self::GetClients
+            | Self::GetClientsDetails
+            | Self::GetContacts => Operation::Read,
+            Self::ResetPassword => Operation::PasswordResetLink,
+            Self::CreateClientInvite => Operation::Invitation,
+            Self::AddUser
+            | Self::UpdateUser
+            | Self::DeleteUserClient
+            | Self::UpdateUserPermissions
+            | Self::AddClient
+            | Self::UpdateClient
+            | Self::CloseClient
+            | Self::DeleteClient
+            | Self::AddContact
+            | Self::UpdateContact
+            | Self::DeleteContact => Operation::Change,
+        }
     }
 
     pub async fn run(self, call: &Call<'_>) -> Reply {

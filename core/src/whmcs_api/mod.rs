@@ -73,7 +73,7 @@ async fn call(state: &AppState, params: &Params, ip: &ClientIp) -> Reply {
             format!("Invalid API Action: \"{action}\" is not a valid API action"),
         );
     };
-    if !found.support_may() && admin.require_administrator().is_err() {
+    if admin.require(found.operation()).is_err() {
         return Reply::forbidden(format!(
             "Invalid Permissions: API action \"{action}\" is not allowed"
         ));

@@ -1,0 +1,99 @@
+//! The audit log in the admin area, `/admin/audit`: newest first, a page at a time, filtered by
+//! who did it (a staff member's email, a token's or plugin's name, a user's id), the action, the
+//! client and the user — the admin API's `GET /api/v1/admin/audit`, as a page.
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use minijinja::{Value, context};
+use serde::Deserialize;
+
+use super::StaffPage;
+use super::client_tabs::AUDIT_PAGE;
+use crate::audit::{AuditFilter, AuditRecord};
+use crate::error::Result;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/admin/audit", get(audit_page))
+}
+
+/// One page of events as the pages show them, and the id the next page starts before.
+pub async fn page_of(
+    state: &AppState,
+    filter: &AuditFilter,
+) -> Result<(Vec<Value>, Option<String>)> {
+    let mut conn = state.db.pool().acquire().await?;
+    let mut found = crate::audit::list(&mut conn, filter).await?;
+    let limit = usize::try_from(filter.limit - 1).unwrap_or_default();
+    let next = (found.len() > limit)
+        .then(|| found.get(limit.saturating_sub(1)).map(|r| r.id.clone()))
+        .flatten();
+    found.truncate(limit);
+    Ok((found.iter().map(shown).collect(), next))
+}
+
+fn shown(record: &AuditRecord) -> Value {
+    let compact = |v: &Option<serde_json::Value>| v.as_ref().map(serde_json::Value::to_string);
+    let actor = match (record.actor_kind.as_str(), record.actor_id.as_deref()) {
+        ("system", None) => "system".to_owned(),
+        (kind, Some(id)) => format!("{id} ({kind})"),
+        (kind, None) => kind.to_owned(),
+    };
+    context! {
+        actor,
+        before => compact(&record.before),
+        after => compact(&record.after),
+        ..Value::from(minijinja::value::Serde(record))
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct AuditQuery {
+    actor: Option<String>,
+    action: Option<String>,
+    account: Option<String>,
+    user: Option<String>,
+    before: Option<String>,
+}
+
+fn given(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+}
+
+async fn audit_page(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Query(q): Query<AuditQuery>,
+) -> Response {
+    let filter = AuditFilter {
+        actor_id: given(&q.actor),
+        action: given(&q.action),
+        account_id: given(&q.account),
+        user_id: given(&q.user),
+        before_id: given(&q.before),
+        limit: AUDIT_PAGE + 1,
+        ..AuditFilter::default()
+    };
+    let (events, next) = match page_of(&state, &filter).await {
+        Ok(found) => found,
+        Err(e) => return page.chrome.failed(e),
+    };
+    page.render(
+        "admin/audit.html",
+        context! {
+            events,
+            next,
+            paged => filter.before_id.is_some(),
+            actor => filter.actor_id.clone().unwrap_or_default(),
+            action => filter.action.clone().unwrap_or_default(),
+            account => filter.account_id.clone().unwrap_or_default(),
+            user => filter.user_id.clone().unwrap_or_default(),
+        },
+    )
+}

@@ -1,0 +1,289 @@
+//! A client's **Users** tab, `/admin/clients/{id}/users` (WHMCS's Users tab of the client
+//! profile): every user with the owner badge, permissions, 2FA state and last login; associating
+//! an existing user by email; inviting by email; editing permissions; removing (after a
+//! confirmation page); and "Make owner" (after a confirmation page, with "keep the previous owner
+//! as a user"). Each form calls the domain function the admin API calls, as staff
+//! (`Manager::Staff`); a `support` member sees only the invite form (the role rule refuses the
+//! other posts before they get here).
+
+use axum::Form;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use minijinja::{Value, context};
+use serde::Deserialize;
+
+use super::{StaffPage, done_notice, refused};
+use crate::accounts::pages::titles;
+use crate::error::Error;
+use crate::http::pages::{explain, form_value, form_values, see_other};
+use crate::invitations;
+use crate::memberships::{Manager, Member, service};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/clients/{id}/users", get(users_page).post(associate))
+        .route("/admin/clients/{id}/invitations", post(invite))
+        .route(
+            "/admin/clients/{id}/users/{user_id}/permissions",
+            post(set_permissions),
+        )
+        .route(
+            "/admin/clients/{id}/users/{user_id}/remove",
+            get(remove_page).post(remove),
+        )
+        .route(
+            "/admin/clients/{id}/owner/{user_id}",
+            get(owner_page).post(make_owner),
+        )
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DoneQuery {
+    done: Option<String>,
+}
+
+/// What the tab shows above its lists after a form, or with a refusal.
+#[derive(Debug, Default)]
+struct Outcome {
+    status: Option<StatusCode>,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    /// The associate and invite forms as typed, when one came back with an error.
+    typed: Option<Value>,
+}
+
+async fn users_page(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Response {
+    let outcome = Outcome {
+        notice: q.done.as_deref().and_then(done_notice),
+        ..Outcome::default()
+    };
+    show(&state, &page, &id, outcome).await
+}
+
+async fn show(state: &AppState, page: &StaffPage, id: &str, outcome: Outcome) -> Response {
+    let account = match crate::accounts::service::get(state, id).await {
+        Ok(account) => account,
+        Err(e) => return refused(&page.chrome, e),
+    };
+    let members = match service::list_members(state, Manager::Staff { account_id: id }).await {
+        Ok(members) => members,
+        Err(e) => return refused(&page.chrome, e),
+    };
+    let members: Vec<Value> = members
+        .into_iter()
+        .map(|m| {
+            context! {
+                permission_titles => titles(state, &m.permissions),
+                ..Value::from(minijinja::value::Serde(&m))
+            }
+        })
+        .collect();
+    page.chrome.render(
+        outcome.status.unwrap_or(StatusCode::OK),
+        "admin/client-users.html",
+        context! {
+            tab => "users",
+            client => context! { name => account.display_name(), ..Value::from(minijinja::value::Serde(&account)) },
+            members,
+            catalog => minijinja::value::Serde(state.catalog.entries()),
+            notice => outcome.notice,
+            error => outcome.error,
+            typed => outcome.typed.unwrap_or_else(|| context! { associate_email => "", invite_email => "", access => "chosen", permissions => Vec::<String>::new() }),
+        },
+    )
+}
+
+/// Back to the tab after a form: 303 on success, the tab with the reason otherwise.
+async fn after(
+    state: &AppState,
+    page: &StaffPage,
+    id: &str,
+    result: Result<&'static str, Error>,
+    typed: Option<Value>,
+) -> Response {
+    match result {
+        Ok(done) => see_other(&format!("/admin/clients/{id}/users?done={done}")),
+        Err(e @ (Error::Forbidden(_) | Error::NotFound("account"))) => refused(&page.chrome, e),
+        Err(e) => match explain(e) {
+            Ok((status, text)) => {
+                let outcome = Outcome {
+                    status: Some(status),
+                    error: Some(text),
+                    typed,
+                    ..Outcome::default()
+                };
+                show(state, page, id, outcome).await
+            }
+            Err(e) => page.chrome.failed(e),
+        },
+    }
+}
+
+/// The permissions a form chose: every key for "all", else the boxes ticked.
+fn chosen_permissions(state: &AppState, pairs: &[(String, String)]) -> (bool, Vec<String>) {
+    let all = form_value(pairs, "access") == "all";
+    let chosen = form_values(pairs, "permissions");
+    (
+        all,
+        if all {
+            state.catalog.all_keys()
+        } else {
+            chosen
+        },
+    )
+}
+
+async fn associate(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let email = form_value(&pairs, "email");
+    let (all, permissions) = chosen_permissions(&state, &pairs);
+    let result = match crate::users::service::by_email(&state, &email).await {
+        Ok(user) => service::associate(&state, &page.context(), &id, &user.id, &permissions)
+            .await
+            .map(|_| "associated"),
+        Err(Error::NotFound(_)) => Err(Error::Validation(format!(
+            "no user has the email address `{}`: invite them instead",
+            email.trim()
+        ))),
+        Err(e) => Err(e),
+    };
+    let typed = context! {
+        associate_email => email, invite_email => "", access => if all { "all" } else { "chosen" },
+        permissions => form_values(&pairs, "permissions"),
+    };
+    after(&state, &page, &id, result, Some(typed)).await
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let email = form_value(&pairs, "email");
+    let (all, permissions) = chosen_permissions(&state, &pairs);
+    let by = Manager::Staff { account_id: &id };
+    let result = invitations::invite(&state, &page.context(), by, &email, &permissions)
+        .await
+        .map(|_| "invited");
+    let typed = context! {
+        associate_email => "", invite_email => email, access => if all { "all" } else { "chosen" },
+        permissions => form_values(&pairs, "permissions"),
+    };
+    after(&state, &page, &id, result, Some(typed)).await
+}
+
+async fn set_permissions(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path((id, user_id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let by = Manager::Staff { account_id: &id };
+    let permissions = form_values(&pairs, "permissions");
+    let result = service::set_permissions(&state, &page.context(), by, &user_id, &permissions)
+        .await
+        .map(|_| "permissions");
+    after(&state, &page, &id, result, None).await
+}
+
+/// The member `user_id` of the account, or the 404 page.
+async fn member(
+    state: &AppState,
+    page: &StaffPage,
+    id: &str,
+    user_id: &str,
+) -> Result<Member, Response> {
+    let members = service::list_members(state, Manager::Staff { account_id: id })
+        .await
+        .map_err(|e| refused(&page.chrome, e))?;
+    members
+        .into_iter()
+        .find(|m| m.user_id == user_id)
+        .ok_or_else(|| page.chrome.not_found())
+}
+
+async fn confirm_page(
+    state: &AppState,
+    page: &StaffPage,
+    id: &str,
+    user_id: &str,
+    template: &str,
+) -> Response {
+    let account = match crate::accounts::service::get(state, id).await {
+        Ok(account) => account,
+        Err(e) => return refused(&page.chrome, e),
+    };
+    let member = match member(state, page, id, user_id).await {
+        Ok(member) => member,
+        Err(response) => return response,
+    };
+    page.render(
+        template,
+        context! {
+            client => context! { name => account.display_name(), ..Value::from(minijinja::value::Serde(&account)) },
+            member => minijinja::value::Serde(&member),
+        },
+    )
+}
+
+async fn remove_page(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path((id, user_id)): Path<(String, String)>,
+) -> Response {
+    if !page.staff.role.may(crate::admins::Operation::Change) {
+        return refused(&page.chrome, Error::Forbidden(String::new()));
+    }
+    confirm_page(&state, &page, &id, &user_id, "admin/remove-user.html").await
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path((id, user_id)): Path<(String, String)>,
+) -> Response {
+    let by = Manager::Staff { account_id: &id };
+    let result = service::remove(&state, &page.context(), by, &user_id)
+        .await
+        .map(|()| "removed");
+    after(&state, &page, &id, result, None).await
+}
+
+async fn owner_page(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path((id, user_id)): Path<(String, String)>,
+) -> Response {
+    if !page.staff.role.may(crate::admins::Operation::Change) {
+        return refused(&page.chrome, Error::Forbidden(String::new()));
+    }
+    confirm_page(&state, &page, &id, &user_id, "admin/make-owner.html").await
+}
+
+async fn make_owner(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path((id, user_id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    // An unticked checkbox sends nothing: keeping the previous owner is what the box says.
+    let keep = form_value(&pairs, "keep_previous_owner") == "yes";
+    let result = service::transfer_ownership(&state, &page.context(), &id, &user_id, keep)
+        .await
+        .map(|_| "owner");
+    after(&state, &page, &id, result, None).await
+}

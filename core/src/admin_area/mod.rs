@@ -1,0 +1,266 @@
+//! The admin area (DESIGN.md §2 "Pages"): server-rendered pages under `/admin` for staff members,
+//! on the same domain functions as the admin API, behind the same page layer as the client area
+//! (CSRF tokens bound to the staff session, origin checks, CSP; `http::csrf`, `http::pages`).
+//!
+//! - [`AdminChrome`]: an admin page open to anyone (sign-in, the setup link).
+//! - [`StaffPage`]: a signed-in staff member, or off to `/admin/login?next=…`. For a form post it
+//!   also applies the role rule ([`page_operation`] names what the post does; `admins::Role::may`
+//!   decides, as for the admin API and the WHMCS API): a `support` member's post of a change is
+//!   refused with the 403 page before the handler runs.
+//!
+//! The client area never reads the staff cookie and the admin area never reads the user's: a
+//! client cookie opens no admin page and a staff cookie no client-area page.
+
+mod audit;
+mod client_tabs;
+mod client_users;
+mod clients;
+mod plugins;
+mod sign_in;
+mod staff_pages;
+mod users;
+
+use axum::Router;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::Value;
+
+use crate::admins::Operation;
+use crate::error::Error;
+use crate::http::auth::cookie_value;
+use crate::http::pages::{Chrome, NavStaff, encode, explain};
+use crate::staff::sessions::{self, StaffIdentity};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(sign_in::routes())
+        .merge(clients::routes())
+        .merge(client_users::routes())
+        .merge(client_tabs::routes())
+        .merge(users::routes())
+        .merge(audit::routes())
+        .merge(plugins::routes())
+        .merge(staff_pages::routes())
+        .route("/admin/{*rest}", axum::routing::get(unknown))
+}
+
+/// An admin path that names no page.
+async fn unknown(AdminChrome(chrome): AdminChrome) -> Response {
+    chrome.not_found()
+}
+
+/// Whether a path is the admin area's.
+pub fn is_admin_path(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
+}
+
+/// What a form post of the admin area does, for the role rule. Reads are never posts; the
+/// invitation forms and the reset link are named; signing out ends only one's own session;
+/// everything else is a change.
+fn page_operation(path: &str) -> Operation {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["", "admin", "logout"] => Operation::Read,
+        ["", "admin", "clients", _, "invitations"]
+        | [
+            "",
+            "admin",
+            "clients",
+            _,
+            "invitations",
+            _,
+            "resend" | "cancel",
+        ] => Operation::Invitation,
+        ["", "admin", "users", _, "password-reset"] => Operation::PasswordResetLink,
+        _ => Operation::Change,
+    }
+}
+
+/// An admin-area page open to anyone: the chrome without a client-area user.
+#[derive(Debug, Clone)]
+pub struct AdminChrome(pub Chrome);
+
+impl FromRequestParts<AppState> for AdminChrome {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let mut chrome = Chrome::for_session(parts, state, None).await;
+        chrome.admin_area = true;
+        Ok(Self(chrome))
+    }
+}
+
+/// A signed-in staff member on an admin page (see the module's text).
+#[derive(Debug, Clone)]
+pub struct StaffPage {
+    pub chrome: Chrome,
+    pub staff: StaffIdentity,
+    pub ip: Option<String>,
+}
+
+impl FromRequestParts<AppState> for StaffPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Ok(AdminChrome(mut chrome)) = AdminChrome::from_request_parts(parts, state).await;
+        // The input rule (`http::input`) for the pages' paths and queries: an id or a search with
+        // a control character names nothing.
+        if crate::http::input::check_path(parts, state).await.is_err() {
+            return Err(chrome.not_found());
+        }
+        let query = parts.uri.query().unwrap_or_default();
+        if url::form_urlencoded::parse(query.as_bytes()).any(|(k, v)| {
+            crate::http::input::has_control(&k) || crate::http::input::has_control(&v)
+        }) {
+            return Err(chrome.message(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "This search could not be read",
+                "It contains a control character (such as a line break). Go back and correct it.",
+            ));
+        }
+        let identity = match cookie_value(&parts.headers, sessions::COOKIE) {
+            Some(token) => sessions::authenticate(state, &token).await,
+            None => Err(Error::Unauthenticated),
+        };
+        let staff = match identity {
+            Ok(staff) => staff,
+            Err(Error::Unauthenticated) => return Err(to_login(parts)),
+            Err(e) => return Err(chrome.failed(e)),
+        };
+        chrome.staff = Some(NavStaff {
+            email: staff.email.clone(),
+            role: staff.role.as_str().to_owned(),
+            may_change: staff.role.may(Operation::Change),
+        });
+        if parts.method == Method::POST
+            && let Err(e) = staff.role.require(page_operation(parts.uri.path()))
+        {
+            return Err(refused(&chrome, e));
+        }
+        let Ok(crate::http::auth::ClientIp(ip)) =
+            crate::http::auth::ClientIp::from_request_parts(parts, state).await;
+        Ok(Self { chrome, staff, ip })
+    }
+}
+
+impl StaffPage {
+    /// The audit context of this member's request.
+    pub fn context(&self) -> crate::audit::Context {
+        self.staff.context(self.ip.clone())
+    }
+
+    pub fn render(&self, name: &str, values: Value) -> Response {
+        self.chrome.render(StatusCode::OK, name, values)
+    }
+}
+
+/// Off to `/admin/login`, which comes back here afterwards (a post is not replayed).
+fn to_login(parts: &Parts) -> Response {
+    let next = if parts.method == Method::GET {
+        parts.uri.path_and_query().map_or("/admin", |p| p.as_str())
+    } else {
+        "/admin"
+    };
+    Redirect::to(&format!("/admin/login?next={}", encode(next))).into_response()
+}
+
+/// Where sign-in may land: a path of the admin area, else the client list.
+fn admin_next(next: Option<&str>) -> String {
+    match next {
+        Some(next)
+            if is_admin_path(next.split(['?', '#']).next().unwrap_or_default())
+                && !next.contains('\\')
+                && !next.chars().any(char::is_control) =>
+        {
+            next.to_owned()
+        }
+        _ => "/admin/clients".to_owned(),
+    }
+}
+
+/// A refusal as a page: 403 for the role, 404 for what is not there, else the reason.
+fn refused(chrome: &Chrome, error: Error) -> Response {
+    match error {
+        Error::Forbidden(_) => chrome.message(
+            StatusCode::FORBIDDEN,
+            "Not allowed",
+            "Your role (support) may read everything and send, resend and cancel invitations and \
+             password-reset links, but not make this change. Ask an administrator.",
+        ),
+        Error::NotFound(_) => chrome.not_found(),
+        e => match explain(e) {
+            Ok((status, text)) => chrome.message(status, "This could not be done", &text),
+            Err(e) => chrome.failed(e),
+        },
+    }
+}
+
+/// `?done=` notices, by key, so that a link cannot make a page say anything else.
+fn done_notice(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "saved" => "The changes are saved.",
+        "closed" => "The client is closed.",
+        "permissions" => "The permissions are saved.",
+        "removed" => "The user was removed from this client.",
+        "associated" => "The user now has access to this client.",
+        "invited" => "The invitation is on its way.",
+        "resent" => "A new invitation link is on its way; the old link no longer works.",
+        "cancelled" => "The invitation was cancelled; its link no longer works.",
+        "owner" => "Ownership was transferred.",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn posts_are_changes_unless_named() {
+        assert_eq!(page_operation("/admin/logout"), Operation::Read);
+        assert_eq!(
+            page_operation("/admin/clients/a1/invitations"),
+            Operation::Invitation
+        );
+        assert_eq!(
+            page_operation("/admin/clients/a1/invitations/i1/cancel"),
+            Operation::Invitation
+        );
+        assert_eq!(
+            page_operation("/admin/users/u1/password-reset"),
+            Operation::PasswordResetLink
+        );
+        for change in [
+            "/admin/clients/a1/owner",
+            "/admin/clients/a1/users/u1/remove",
+            "/admin/clients/a1/users/u1/permissions",
+            "/admin/clients/a1/invitations/i1/delete",
+            "/admin/users/u1/delete",
+            "/admin/plugins/p/reload",
+        ] {
+            assert_eq!(page_operation(change), Operation::Change, "{change}");
+        }
+    }
+
+    #[test]
+    fn sign_in_lands_in_the_admin_area_only() {
+        assert_eq!(
+            admin_next(Some("/admin/users?search=x")),
+            "/admin/users?search=x"
+        );
+        for foreign in [
+            "/accounts",
+            "//evil.example",
+            "https://evil.example",
+            "/administrator",
+        ] {
+            assert_eq!(admin_next(Some(foreign)), "/admin/clients", "{foreign}");
+        }
+    }
+}

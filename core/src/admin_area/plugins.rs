@@ -1,0 +1,120 @@
+//! Plugins in the admin area, `/admin/plugins`: each loaded plugin with its hooks, capabilities,
+//! counters and after-hook delivery, its parked events with a retry button, and reload. The same
+//! view and the same audited actions as the admin API (`plugins::admin_http::view`,
+//! `plugins::staff`); only administrators act.
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use minijinja::{Value, context};
+use serde::Deserialize;
+
+use super::{StaffPage, refused};
+use crate::http::pages::{explain, see_other};
+use crate::state::AppState;
+
+/// Parked events listed per plugin.
+const PARKED_SHOWN: i64 = 50;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/plugins", get(plugins_page))
+        .route("/admin/plugins/{name}/reload", post(reload))
+        .route("/admin/plugins/{name}/parked/{seq}/retry", post(retry))
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DoneQuery {
+    done: Option<String>,
+    plugin: Option<String>,
+}
+
+async fn plugins_page(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Query(q): Query<DoneQuery>,
+) -> Response {
+    let name = q.plugin.clone().unwrap_or_default();
+    let notice = match q.done.as_deref() {
+        Some("reloaded") => Some(format!("{name} was reloaded.")),
+        Some("delivered") => Some(format!("{name} took the event; it left the parked list.")),
+        _ => None,
+    };
+    show(&state, &page, StatusCode::OK, notice, None).await
+}
+
+async fn show(
+    state: &AppState,
+    page: &StaffPage,
+    status: StatusCode,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Response {
+    let mut plugins = Vec::new();
+    for plugin in state.plugins.loaded().iter() {
+        let view = match crate::plugins::admin_http::view(state, plugin).await {
+            Ok(view) => view,
+            Err(e) => return page.chrome.failed(e),
+        };
+        let parked = match state.plugins.parked(plugin.name(), PARKED_SHOWN).await {
+            Ok(parked) => parked,
+            Err(e) => return page.chrome.failed(e),
+        };
+        plugins.push(context! {
+            parked => minijinja::value::Serde(&parked),
+            ..Value::from(minijinja::value::Serde(&view))
+        });
+    }
+    page.chrome.render(
+        status,
+        "admin/plugins.html",
+        context! { plugins, notice, error },
+    )
+}
+
+/// The page with a refusal or a plugin's failure above the list.
+async fn failed_with(state: &AppState, page: &StaffPage, error: crate::error::Error) -> Response {
+    match error {
+        e @ (crate::error::Error::Forbidden(_) | crate::error::Error::NotFound(_)) => {
+            refused(&page.chrome, e)
+        }
+        e => match explain(e) {
+            Ok((status, text)) => show(state, page, status, None, Some(text)).await,
+            Err(e) => page.chrome.failed(e),
+        },
+    }
+}
+
+async fn reload(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path(name): Path<String>,
+) -> Response {
+    match crate::plugins::staff::reload(&state, &page.context(), &name).await {
+        Ok(_) => see_other(&format!(
+            "/admin/plugins?done=reloaded&plugin={}",
+            crate::http::pages::encode(&name)
+        )),
+        Err(e) => failed_with(&state, &page, e).await,
+    }
+}
+
+async fn retry(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path((name, seq)): Path<(String, i64)>,
+) -> Response {
+    match crate::plugins::staff::retry_parked(&state, &page.context(), &name, seq).await {
+        Ok(None) => see_other(&format!(
+            "/admin/plugins?done=delivered&plugin={}",
+            crate::http::pages::encode(&name)
+        )),
+        Ok(Some(error)) => {
+            let text = format!("{name} failed again; the event stays parked. It said: {error}");
+            show(&state, &page, StatusCode::BAD_GATEWAY, None, Some(text)).await
+        }
+        Err(e) => failed_with(&state, &page, e).await,
+    }
+}

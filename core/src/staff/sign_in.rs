@@ -1,0 +1,156 @@
+//! Staff sign-in, in two steps like the client area's: the password, then a TOTP code (always: it
+//! is mandatory for staff). Rate-limited like client login — per IP and per email, counted before
+//! any work, with the `auth.rate_limit` settings but buckets of their own — and uniform: an
+//! unknown email, a wrong password, a disabled member and one who has not used their setup link
+//! all get the same answer after the same password work.
+
+use secrecy::SecretString;
+use serde_json::json;
+
+use super::sessions;
+use crate::audit::{self, Actor, Context, Event};
+use crate::crypto::{hash_token, new_token};
+use crate::error::{Error, Result};
+use crate::ratelimit;
+use crate::state::AppState;
+use crate::users::totp;
+
+/// How long the second step may wait.
+pub const CHALLENGE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+fn email_bucket(email: &str) -> String {
+    format!(
+        "staff-login:email:{}",
+        hash_token(&crate::users::normalize_email(email))
+    )
+}
+
+/// The first step: answers a challenge for [`second_step`] when the password is right.
+pub async fn first_step(
+    state: &AppState,
+    email: &str,
+    password: &SecretString,
+    ip: Option<&str>,
+) -> Result<String> {
+    let limits = &state.settings.auth.rate_limit;
+    let now = state.clock.now_ms();
+    let pool = state.db.pool();
+    if let Some(ip) = ip {
+        let bucket = format!("staff-login:ip:{ip}");
+        ratelimit::hit(pool, &bucket, limits.per_ip, limits.per_ip_window, now).await?;
+    }
+    ratelimit::hit(
+        pool,
+        &email_bucket(email),
+        limits.per_email,
+        limits.per_email_window,
+        now,
+    )
+    .await?;
+    let mut conn = pool.acquire().await?;
+    let member = super::row_by_email(&mut conn, email).await?;
+    drop(conn);
+    let verified = state
+        .passwords
+        .verify(
+            password,
+            member.as_ref().and_then(|m| m.password_hash.as_deref()),
+        )
+        .await?;
+    let member = match member {
+        Some(m) if verified.ok && m.status == "active" && m.totp_secret.is_some() => m,
+        _ => return Err(Error::InvalidCredentials),
+    };
+    let token = new_token()?;
+    let mut conn = pool.acquire().await?;
+    sqlx::query(
+        "INSERT INTO staff_login_challenges (token_hash, staff_id, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(hash_token(&token))
+    .bind(member.id)
+    .bind(now)
+    .bind(now + crate::clock::ms(CHALLENGE_LIFETIME))
+    .execute(&mut *conn)
+    .await?;
+    Ok(token)
+}
+
+/// The second step: a TOTP code for the challenge's member. Every attempt counts against the
+/// member's email bucket; a wrong code leaves the challenge usable until the limit or its lifetime
+/// ends it; a right one (never a code already used) starts a session, whose token is answered.
+pub async fn second_step(
+    state: &AppState,
+    challenge: &str,
+    code: &str,
+    ip: Option<String>,
+    user_agent: Option<String>,
+) -> Result<String> {
+    let now = state.clock.now_ms();
+    let hash = hash_token(challenge);
+    let mut conn = state.db.pool().acquire().await?;
+    let staff_id: Option<String> = sqlx::query_scalar(
+        "SELECT staff_id FROM staff_login_challenges WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(hash.clone())
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let staff_id = staff_id.ok_or(Error::Unauthenticated)?;
+    let member = super::row(&mut conn, &staff_id).await?;
+    drop(conn);
+    let limits = &state.settings.auth.rate_limit;
+    let bucket = email_bucket(&member.email);
+    ratelimit::hit(
+        state.db.pool(),
+        &bucket,
+        limits.per_email,
+        limits.per_email_window,
+        now,
+    )
+    .await?;
+    let (Some(secret), true) = (member.totp_secret.as_deref(), member.status == "active") else {
+        return Err(Error::Unauthenticated);
+    };
+    let step = totp::check(secret, code, u64::try_from(now / 1000).unwrap_or_default())
+        .await?
+        .filter(|step| member.totp_last_step.is_none_or(|last| *step > last))
+        .ok_or(Error::InvalidSecondFactor)?;
+
+    let mut tx = state.db.begin().await?;
+    let used = sqlx::query("DELETE FROM staff_login_challenges WHERE token_hash = $1")
+        .bind(hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    // The step is taken atomically: a code raced by two requests signs in once.
+    let taken = sqlx::query(
+        "UPDATE staff SET totp_last_step = $1, last_login_at = $2, last_login_ip = $3 \
+         WHERE id = $4 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+    )
+    .bind(step)
+    .bind(now)
+    .bind(ip.clone())
+    .bind(member.id.clone())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if used == 0 || taken == 0 {
+        return Err(Error::InvalidSecondFactor);
+    }
+    let token = sessions::start(&mut tx, state, &member.id, ip.clone(), user_agent).await?;
+    let ctx = Context {
+        actor: Actor::Staff(member.email.clone()),
+        ip,
+    };
+    audit::record(
+        &mut tx,
+        &ctx,
+        now,
+        Event::general("staff.signed_in").after(json!({ "email": member.email })),
+    )
+    .await?;
+    tx.commit().await?;
+    ratelimit::clear(state.db.pool(), &bucket).await?;
+    Ok(token)
+}
