@@ -5,6 +5,7 @@
 
 mod operations;
 mod roles;
+mod staff;
 mod transfer;
 
 use std::time::Duration;
