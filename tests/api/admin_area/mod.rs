@@ -4,6 +4,7 @@
 //! form token) try what a role may not do.
 
 mod operations;
+mod pages;
 mod roles;
 mod staff;
 mod transfer;
