@@ -34,8 +34,34 @@ pub async fn page_of(
     Ok((found.iter().map(shown).collect(), next))
 }
 
+/// What changed, as lines: `field: before → after` for the fields that differ when the event has
+/// both sides as objects; otherwise the side it has, as compact JSON.
+fn changes(record: &AuditRecord) -> Vec<String> {
+    use serde_json::Value as Json;
+    let text = |v: Option<&Json>| match v {
+        Some(Json::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => "—".to_owned(),
+    };
+    match (&record.before, &record.after) {
+        (Some(Json::Object(before)), Some(Json::Object(after))) => {
+            let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter()
+                .filter(|k| before.get(*k) != after.get(*k))
+                .map(|k| format!("{k}: {} → {}", text(before.get(k)), text(after.get(k))))
+                .collect()
+        }
+        (before, after) => before
+            .iter()
+            .map(|b| format!("before: {b}"))
+            .chain(after.iter().map(Json::to_string))
+            .collect(),
+    }
+}
+
 fn shown(record: &AuditRecord) -> Value {
-    let compact = |v: &Option<serde_json::Value>| v.as_ref().map(serde_json::Value::to_string);
     let actor = match (record.actor_kind.as_str(), record.actor_id.as_deref()) {
         ("system", None) => "system".to_owned(),
         (kind, Some(id)) => format!("{id} ({kind})"),
@@ -43,8 +69,7 @@ fn shown(record: &AuditRecord) -> Value {
     };
     context! {
         actor,
-        before => compact(&record.before),
-        after => compact(&record.after),
+        changes => changes(record),
         ..Value::from(minijinja::value::Serde(record))
     }
 }
@@ -96,4 +121,37 @@ async fn audit_page(
             user => filter.user_id.clone().unwrap_or_default(),
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn record(before: Option<serde_json::Value>, after: Option<serde_json::Value>) -> AuditRecord {
+        AuditRecord {
+            id: "e1".to_owned(),
+            occurred_at: 0,
+            actor_kind: "admin".to_owned(),
+            actor_id: Some("ops@provider.example".to_owned()),
+            action: "user.updated".to_owned(),
+            account_id: None,
+            user_id: None,
+            ip: None,
+            before,
+            after,
+        }
+    }
+
+    #[test]
+    fn changes_list_only_the_fields_that_differ() {
+        let r = record(
+            Some(json!({ "status": "active", "email": "a@example.com", "gone": 1 })),
+            Some(json!({ "status": "disabled", "email": "a@example.com" })),
+        );
+        assert_eq!(changes(&r), ["gone: 1 → —", "status: active → disabled"]);
+        let r = record(None, Some(json!({ "email": "a@example.com" })));
+        assert_eq!(changes(&r), [r#"{"email":"a@example.com"}"#]);
+        assert!(changes(&record(None, None)).is_empty());
+    }
 }

@@ -42,6 +42,7 @@ pub fn staff_via_cli(app: &TestApp, email: &str, role: &str) -> String {
 pub async fn set_up(browser: &Browser, app: &TestApp, link: &str) -> String {
     browser.open(&app.url(link)).await;
     browser.wait_for_text("Set up your staff login").await;
+    browser.screenshot("admin-setup").await;
     let secret = browser.texts("#totp-secret").await.remove(0);
     browser.fill("f-password", PASSWORD).await;
     browser.fill("f-code", &totp_code(app, &secret)).await;

@@ -67,6 +67,7 @@ async fn deleting_an_owner_is_refused_and_staff_actions_are_audited_under_their_
     browser.fill("f-actor", &staff).await;
     browser.click("Filter").await;
     browser.wait_for_text("user.password_reset_sent").await;
+    browser.screenshot("admin-audit").await;
     let rows = browser.texts("table.audit tbody tr").await;
     assert!(rows.len() >= 2, "{rows:?}");
     assert!(
@@ -150,6 +151,7 @@ async fn an_event_parked_by_a_failing_notifier_is_retried_from_the_plugins_page(
     sign_in(&browser, &app, &staff, &secret).await;
     browser.click_link("Plugins").await;
     let shown = browser.wait_for_text("Parked events").await;
+    browser.screenshot("admin-plugins").await;
     assert!(shown.contains(&format!("#{first}")), "{shown}");
     browser
         .click_css(&format!("#parked-notifier-{first} button"))
