@@ -54,3 +54,9 @@ CREATE INDEX staff_login_challenges_by_staff ON staff_login_challenges (staff_id
 
 -- The admin area's client list filters by status and pages by id.
 CREATE INDEX accounts_by_status ON accounts (status, id);
+
+-- The audit log is paged newest first by id (time-ordered UUIDv7) and filtered by client, user or
+-- who did it (`actor_id`: a staff member's email, a token's name): each filter walks its index.
+CREATE INDEX audit_events_by_account_id ON audit_events (account_id, id);
+CREATE INDEX audit_events_by_user_id ON audit_events (user_id, id);
+CREATE INDEX audit_events_by_actor_id ON audit_events (actor_id, id);

@@ -144,24 +144,40 @@ pub async fn list(
     after_id: Option<&str>,
     limit: i64,
 ) -> Result<Vec<Account>> {
-    let pattern = search.map(crate::db::contains_pattern);
-    let number = search.and_then(crate::db::as_number);
+    use crate::db::conditions::{Arg, Conditions};
+    let mut conditions = Conditions::default();
+    if let Some(search) = search {
+        let pattern = crate::db::contains_pattern(search);
+        match crate::db::as_number(search) {
+            Some(number) => conditions.add(
+                "(lower(COALESCE(company_name, '')) LIKE ? ESCAPE '\\' \
+                  OR lower(billing_email) LIKE ? ESCAPE '\\' OR number = ?)",
+                [
+                    Arg::Text(pattern.clone()),
+                    Arg::Text(pattern),
+                    Arg::Int(number),
+                ],
+            ),
+            None => conditions.add(
+                "(lower(COALESCE(company_name, '')) LIKE ? ESCAPE '\\' \
+                  OR lower(billing_email) LIKE ? ESCAPE '\\')",
+                [Arg::Text(pattern.clone()), Arg::Text(pattern)],
+            ),
+        }
+    }
+    if let Some(status) = status {
+        conditions.add("status = ?", [Arg::Text(status.as_str().to_owned())]);
+    }
+    if let Some(after) = after_id {
+        conditions.add("id > ?", [Arg::Text(after.to_owned())]);
+    }
+    let limit = conditions.then(Arg::Int(limit));
     let sql = format!(
-        "SELECT {COLUMNS} FROM accounts \
-         WHERE ($1 IS NULL OR lower(COALESCE(company_name, '')) LIKE $1 ESCAPE '\\' \
-                OR lower(billing_email) LIKE $1 ESCAPE '\\' OR number = $4) \
-           AND ($5 IS NULL OR status = $5) \
-           AND ($2 IS NULL OR id > $2) \
-         ORDER BY id LIMIT $3"
+        "SELECT {COLUMNS} FROM accounts{} ORDER BY id LIMIT {limit}",
+        conditions.sql()
     );
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(pattern)
-        .bind(after_id.map(str::to_owned))
-        .bind(limit)
-        .bind(number)
-        .bind(status.map(AccountStatus::as_str))
-        .fetch_all(conn)
-        .await?)
+    let query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    Ok(conditions.bind(query).fetch_all(conn).await?)
 }
 
 /// How many accounts a user owns.

@@ -82,24 +82,30 @@ pub struct AuditFilter {
 }
 
 pub async fn list(conn: &mut AnyConnection, f: &AuditFilter) -> Result<Vec<AuditRecord>> {
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, occurred_at, actor_kind, actor_id, action, account_id, user_id, ip, before_json, after_json \
-         FROM audit_events \
-         WHERE ($1 IS NULL OR account_id = $1) AND ($2 IS NULL OR user_id = $2) AND ($3 IS NULL OR action = $3) \
-           AND ($4 IS NULL OR occurred_at >= $4) AND ($5 IS NULL OR occurred_at < $5) AND ($6 IS NULL OR id < $6) \
-           AND ($8 IS NULL OR actor_id = $8) \
-         ORDER BY id DESC LIMIT $7",
-    )
-    .bind(f.account_id.clone())
-    .bind(f.user_id.clone())
-    .bind(f.action.clone())
-    .bind(f.since)
-    .bind(f.until)
-    .bind(f.before_id.clone())
-    .bind(f.limit)
-    .bind(f.actor_id.clone())
-    .fetch_all(conn)
-    .await?;
+    use crate::db::conditions::{Arg, Conditions};
+    let mut conditions = Conditions::default();
+    let text = |v: &Option<String>| v.clone().map(Arg::Text);
+    for (clause, value) in [
+        ("account_id = ?", text(&f.account_id)),
+        ("user_id = ?", text(&f.user_id)),
+        ("action = ?", text(&f.action)),
+        ("actor_id = ?", text(&f.actor_id)),
+        ("occurred_at >= ?", f.since.map(Arg::Int)),
+        ("occurred_at < ?", f.until.map(Arg::Int)),
+        ("id < ?", text(&f.before_id)),
+    ] {
+        if let Some(value) = value {
+            conditions.add(clause, [value]);
+        }
+    }
+    let limit = conditions.then(Arg::Int(f.limit));
+    let sql = format!(
+        "SELECT id, occurred_at, actor_kind, actor_id, action, account_id, user_id, ip, before_json, \
+         after_json FROM audit_events{} ORDER BY id DESC LIMIT {limit}",
+        conditions.sql()
+    );
+    let query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    let rows: Vec<Row> = conditions.bind(query).fetch_all(conn).await?;
     let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
     Ok(rows
         .into_iter()

@@ -5,6 +5,8 @@
 //! integers, text, booleans and blobs only (timestamps are unix milliseconds in `BIGINT`, ids are text,
 //! JSON is text); one migration folder per database in `migrations/`, kept in step.
 
+pub mod conditions;
+
 use std::path::Path;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

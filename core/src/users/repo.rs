@@ -136,23 +136,32 @@ pub async fn list(
     after_id: Option<&str>,
     limit: i64,
 ) -> Result<Vec<UserRow>> {
-    let pattern = search.map(crate::db::contains_pattern);
-    let number = search.and_then(crate::db::as_number);
+    use crate::db::conditions::{Arg, Conditions};
+    let mut conditions = Conditions::default();
+    if let Some(search) = search {
+        let names = "email_normalized LIKE ? ESCAPE '\\' OR lower(first_name) LIKE ? ESCAPE '\\' \
+                     OR lower(last_name) LIKE ? ESCAPE '\\' \
+                     OR lower(first_name || ' ' || last_name) LIKE ? ESCAPE '\\'";
+        let pattern = Arg::Text(crate::db::contains_pattern(search));
+        let patterns = std::iter::repeat_n(pattern, 4);
+        match crate::db::as_number(search) {
+            Some(number) => conditions.add(
+                &format!("({names} OR number = ?)"),
+                patterns.chain([Arg::Int(number)]),
+            ),
+            None => conditions.add(&format!("({names})"), patterns),
+        }
+    }
+    if let Some(after) = after_id {
+        conditions.add("id > ?", [Arg::Text(after.to_owned())]);
+    }
+    let limit = conditions.then(Arg::Int(limit));
     let sql = format!(
-        "SELECT {COLUMNS} FROM users \
-         WHERE ($1 IS NULL OR email_normalized LIKE $1 ESCAPE '\\' \
-                OR lower(first_name) LIKE $1 ESCAPE '\\' OR lower(last_name) LIKE $1 ESCAPE '\\' \
-                OR lower(first_name || ' ' || last_name) LIKE $1 ESCAPE '\\' OR number = $4) \
-           AND ($2 IS NULL OR id > $2) \
-         ORDER BY id LIMIT $3"
+        "SELECT {COLUMNS} FROM users{} ORDER BY id LIMIT {limit}",
+        conditions.sql()
     );
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(pattern)
-        .bind(after_id.map(str::to_owned))
-        .bind(limit)
-        .bind(number)
-        .fetch_all(conn)
-        .await?)
+    let query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    Ok(conditions.bind(query).fetch_all(conn).await?)
 }
 
 /// Profile fields (already validated). `None` leaves a field as it is.
