@@ -238,6 +238,30 @@ impl Browser {
         element.prop("checked").await.unwrap().as_deref() == Some("true")
     }
 
+    /// Types `text` (which may hold keys such as `Key::Tab`) into whatever has the focus: the
+    /// keyboard, not the mouse.
+    pub async fn keys(&self, text: &str) {
+        let focused = self.client.active_element().await.unwrap();
+        focused.send_keys(text).await.unwrap();
+    }
+
+    /// The `id` of the element that has the focus (empty when it has none).
+    pub async fn focused_id(&self) -> String {
+        let focused = self.client.active_element().await.unwrap();
+        focused.attr("id").await.unwrap().unwrap_or_default()
+    }
+
+    /// Presses Tab until the element with the id `id` has the focus; panics after 40 presses.
+    pub async fn tab_to(&self, id: &str) {
+        for _ in 0..40 {
+            if self.focused_id().await == id {
+                return;
+            }
+            self.keys(&fantoccini::key::Key::Tab.to_string()).await;
+        }
+        panic!("Tab never reached #{id}");
+    }
+
     /// Whether the first checkbox matching `css` is checked.
     pub async fn is_checked_css(&self, css: &str) -> bool {
         let element = self.client.find(Locator::Css(css)).await.unwrap();

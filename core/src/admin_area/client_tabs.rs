@@ -10,11 +10,10 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, done_notice, refused};
+use super::{StaffPage, after_form, done_notice, refused};
 use crate::accounts::pages::titles;
 use crate::audit::AuditFilter;
 use crate::error::Error;
-use crate::http::pages::{explain, see_other};
 use crate::invitations;
 use crate::memberships::Manager;
 use crate::state::AppState;
@@ -104,14 +103,11 @@ async fn act(
     id: &str,
     result: Result<&'static str, Error>,
 ) -> Response {
-    match result {
-        Ok(done) => see_other(&format!("/admin/clients/{id}/invitations?done={done}")),
-        Err(e @ (Error::Forbidden(_) | Error::NotFound("account"))) => refused(&page.chrome, e),
-        Err(e) => match explain(e) {
-            Ok((status, text)) => show_invitations(state, page, id, status, None, Some(text)).await,
-            Err(e) => page.chrome.failed(e),
-        },
-    }
+    let result = result.map(|done| format!("/admin/clients/{id}/invitations?done={done}"));
+    after_form(page, "account", result, |status, text| {
+        show_invitations(state, page, id, status, None, Some(text))
+    })
+    .await
 }
 
 async fn resend(

@@ -15,10 +15,10 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, done_notice, refused};
+use super::{StaffPage, after_form, done_notice, refused};
 use crate::accounts::pages::titles;
 use crate::error::Error;
-use crate::http::pages::{explain, form_value, form_values, see_other};
+use crate::http::pages::{form_value, form_values};
 use crate::invitations;
 use crate::memberships::{Manager, Member, service};
 use crate::state::AppState;
@@ -110,22 +110,17 @@ async fn after(
     result: Result<&'static str, Error>,
     typed: Option<Value>,
 ) -> Response {
-    match result {
-        Ok(done) => see_other(&format!("/admin/clients/{id}/users?done={done}")),
-        Err(e @ (Error::Forbidden(_) | Error::NotFound("account"))) => refused(&page.chrome, e),
-        Err(e) => match explain(e) {
-            Ok((status, text)) => {
-                let outcome = Outcome {
-                    status: Some(status),
-                    error: Some(text),
-                    typed,
-                    ..Outcome::default()
-                };
-                show(state, page, id, outcome).await
-            }
-            Err(e) => page.chrome.failed(e),
-        },
-    }
+    let result = result.map(|done| format!("/admin/clients/{id}/users?done={done}"));
+    after_form(page, "account", result, |status, text| {
+        let outcome = Outcome {
+            status: Some(status),
+            error: Some(text),
+            typed,
+            ..Outcome::default()
+        };
+        show(state, page, id, outcome)
+    })
+    .await
 }
 
 /// The permissions a form chose: every key for "all", else the boxes ticked.

@@ -201,6 +201,29 @@ fn refused(chrome: &Chrome, error: Error) -> Response {
     }
 }
 
+/// Where a form lands: `Ok(to)` with a 303 there; a refusal for the role, or for the page's own
+/// `subject` not being there, as its own page (403, 404); any other refusal on the form's page
+/// again (`again(status, sentence)`), next to what the person was doing.
+async fn after_form<Fut>(
+    page: &StaffPage,
+    subject: &'static str,
+    result: Result<String, Error>,
+    again: impl FnOnce(StatusCode, String) -> Fut,
+) -> Response
+where
+    Fut: std::future::Future<Output = Response>,
+{
+    match result {
+        Ok(to) => crate::http::pages::see_other(&to),
+        Err(e @ Error::Forbidden(_)) => refused(&page.chrome, e),
+        Err(Error::NotFound(what)) if what == subject => page.chrome.not_found(),
+        Err(e) => match explain(e) {
+            Ok((status, text)) => again(status, text).await,
+            Err(e) => page.chrome.failed(e),
+        },
+    }
+}
+
 /// `?done=` notices, by key, so that a link cannot make a page say anything else.
 fn done_notice(key: &str) -> Option<&'static str> {
     Some(match key {

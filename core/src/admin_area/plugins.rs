@@ -11,8 +11,8 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, refused};
-use crate::http::pages::{explain, see_other};
+use super::{StaffPage, after_form};
+use crate::http::pages::encode;
 use crate::state::AppState;
 
 /// Parked events listed per plugin.
@@ -74,31 +74,18 @@ async fn show(
     )
 }
 
-/// The page with a refusal or a plugin's failure above the list.
-async fn failed_with(state: &AppState, page: &StaffPage, error: crate::error::Error) -> Response {
-    match error {
-        e @ (crate::error::Error::Forbidden(_) | crate::error::Error::NotFound(_)) => {
-            refused(&page.chrome, e)
-        }
-        e => match explain(e) {
-            Ok((status, text)) => show(state, page, status, None, Some(text)).await,
-            Err(e) => page.chrome.failed(e),
-        },
-    }
-}
-
 async fn reload(
     State(state): State<AppState>,
     page: StaffPage,
     Path(name): Path<String>,
 ) -> Response {
-    match crate::plugins::staff::reload(&state, &page.context(), &name).await {
-        Ok(_) => see_other(&format!(
-            "/admin/plugins?done=reloaded&plugin={}",
-            crate::http::pages::encode(&name)
-        )),
-        Err(e) => failed_with(&state, &page, e).await,
-    }
+    let result = crate::plugins::staff::reload(&state, &page.context(), &name)
+        .await
+        .map(|_| format!("/admin/plugins?done=reloaded&plugin={}", encode(&name)));
+    after_form(&page, "plugin", result, |status, text| {
+        show(&state, &page, status, None, Some(text))
+    })
+    .await
 }
 
 async fn retry(
@@ -106,15 +93,14 @@ async fn retry(
     page: StaffPage,
     Path((name, seq)): Path<(String, i64)>,
 ) -> Response {
-    match crate::plugins::staff::retry_parked(&state, &page.context(), &name, seq).await {
-        Ok(None) => see_other(&format!(
-            "/admin/plugins?done=delivered&plugin={}",
-            crate::http::pages::encode(&name)
-        )),
-        Ok(Some(error)) => {
-            let text = format!("{name} failed again; the event stays parked. It said: {error}");
-            show(&state, &page, StatusCode::BAD_GATEWAY, None, Some(text)).await
-        }
-        Err(e) => failed_with(&state, &page, e).await,
+    let result = crate::plugins::staff::retry_parked(&state, &page.context(), &name, seq).await;
+    if let Ok(Some(error)) = &result {
+        let text = format!("{name} failed again; the event stays parked. It said: {error}");
+        return show(&state, &page, StatusCode::BAD_GATEWAY, None, Some(text)).await;
     }
+    let result = result.map(|_| format!("/admin/plugins?done=delivered&plugin={}", encode(&name)));
+    after_form(&page, "plugin", result, |status, text| {
+        show(&state, &page, status, None, Some(text))
+    })
+    .await
 }

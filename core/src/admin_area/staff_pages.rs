@@ -13,10 +13,10 @@ use axum::routing::{get, post};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::{StaffPage, refused};
+use super::{StaffPage, after_form, refused};
 use crate::admins::Role;
 use crate::error::Error;
-use crate::http::pages::{explain, see_other};
+
 use crate::staff;
 use crate::state::AppState;
 
@@ -88,14 +88,11 @@ async fn show(
 }
 
 async fn after(state: &AppState, page: &StaffPage, result: Result<&str, Error>) -> Response {
-    match result {
-        Ok(done) => see_other(&format!("/admin/staff?done={done}")),
-        Err(e @ (Error::Forbidden(_) | Error::NotFound(_))) => refused(&page.chrome, e),
-        Err(e) => match explain(e) {
-            Ok((status, text)) => show(state, page, status, None, Some(text), None).await,
-            Err(e) => page.chrome.failed(e),
-        },
-    }
+    let result = result.map(|done| format!("/admin/staff?done={done}"));
+    after_form(page, "staff member", result, |status, text| {
+        show(state, page, status, None, Some(text), None)
+    })
+    .await
 }
 
 fn setup_url(state: &AppState, token: &str) -> String {

@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, refused};
+use super::{StaffPage, after_form, refused};
 use crate::admins::Operation;
 use crate::error::Error;
 use crate::http::pages::see_other;
@@ -153,14 +153,11 @@ async fn after(
     id: &str,
     result: Result<&str, Error>,
 ) -> Response {
-    match result {
-        Ok(done) => see_other(&format!("/admin/users/{id}?done={done}")),
-        Err(e @ (Error::Forbidden(_) | Error::NotFound(_))) => refused(&page.chrome, e),
-        Err(e) => match crate::http::pages::explain(e) {
-            Ok((status, text)) => show(state, page, id, status, None, Some(text)).await,
-            Err(e) => page.chrome.failed(e),
-        },
-    }
+    let result = result.map(|done| format!("/admin/users/{id}?done={done}"));
+    after_form(page, "user", result, |status, text| {
+        show(state, page, id, status, None, Some(text))
+    })
+    .await
 }
 
 async fn set_status(

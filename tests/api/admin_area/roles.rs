@@ -5,8 +5,9 @@
 
 use serde_json::json;
 
-use super::staff_over_http;
 use super::transfer::client_with_member;
+use super::{sign_in, staff_over_http, staff_set_up};
+use crate::browser::Browser;
 use crate::client_area::PASSWORD;
 use crate::helpers::{
     Backend, PageBrowser, TestApp, csrf_token_in, spawn_app, totp_code, unique_email,
@@ -46,8 +47,34 @@ async fn support_staff_see_no_change_controls_and_their_posts_change_nothing() {
     let app = spawn_app(Backend::Sqlite).await;
     let (client, _, member, member_id) = client_with_member(&app, "Pier Hosting").await;
     let id = client["id"].as_str().unwrap();
-    let (support, _) = staff_over_http(&app, Role::Support).await;
+    // What a support member sees in the browser: the users, the invite form, no change control.
+    let (support_email, secret) = staff_set_up(&app, Role::Support).await;
+    let browser = Browser::start().await;
+    browser.resize(1280, 900).await;
+    sign_in(&browser, &app, &support_email, &secret).await;
+    browser
+        .open(&app.url(&format!("/admin/clients/{id}/users")))
+        .await;
+    let shown = browser.wait_for_text("Users of Pier Hosting").await;
+    assert!(shown.contains(&member), "{shown}");
+    let controls = browser.texts("main a, main button, main summary").await;
+    for control in ["Make owner", "Remove", "Edit permissions", "Add the user"] {
+        assert!(
+            !controls.iter().any(|c| c.starts_with(control)),
+            "support sees {control:?}: {controls:?}"
+        );
+    }
+    assert!(
+        controls.iter().any(|c| c == "Send the invitation"),
+        "{controls:?}"
+    );
+    browser.click_link("Summary").await;
+    browser.wait_for_text("Profile").await;
+    let controls = browser.texts("main button, main summary").await;
+    assert!(controls.is_empty(), "{controls:?}");
+    browser.close().await;
 
+    let (support, _) = staff_over_http(&app, Role::Support).await;
     let (status, html) = support.open(&format!("/admin/clients/{id}/users")).await;
     assert_eq!(status, 200);
     assert!(html.contains(&member), "{html}");
@@ -164,6 +191,29 @@ async fn client_cookies_open_no_admin_page_and_staff_cookies_no_client_page() {
     let app = spawn_app(Backend::Sqlite).await;
     let email = unique_email("client");
     let (_, user_token) = app.signup(&email, PASSWORD).await;
+
+    // In the browser: a client signed in to the client area meets the staff sign-in at /admin;
+    // a staff member signed in to the admin area meets the client sign-in at /accounts.
+    let client = Browser::start().await;
+    client.open(&app.url("/login")).await;
+    client.wait_for_text("Sign in to").await;
+    client.fill("f-email", &email).await;
+    client.fill("f-password", PASSWORD).await;
+    client.click("Sign in").await;
+    client.wait_for_text("Your accounts").await;
+    client.open(&app.url("/admin/clients")).await;
+    client.wait_for_text("Staff sign-in").await;
+    assert!(client.path().await.starts_with("/admin/login"));
+    client.close().await;
+    let (staff_email, secret) = staff_set_up(&app, Role::Support).await;
+    let staff_browser = Browser::start().await;
+    sign_in(&staff_browser, &app, &staff_email, &secret).await;
+    staff_browser.open(&app.url("/accounts")).await;
+    staff_browser.wait_for_text("Sign in to").await;
+    assert!(staff_browser.path().await.starts_with("/login"));
+    staff_browser.open(&app.url("/me")).await;
+    staff_browser.wait_for_text("Sign in to").await;
+    staff_browser.close().await;
 
     // A signed-in client user is sent to the staff sign-in.
     let user = PageBrowser::new(&app);
