@@ -326,6 +326,7 @@ impl TestApp {
         let name = format!("api-{}", uuid::Uuid::new_v4().simple());
         let new = roster::admins::create_api_credential(
             &self.state.db,
+            &roster::audit::Context::system(),
             self.state.clock.now_ms(),
             &name,
             role,

@@ -63,11 +63,13 @@ pub struct CreateCredentialRequest {
         (status = 422, body = Problem)))]
 async fn create_api_credential(
     State(state): State<AppState>,
-    _admin: Admin,
+    admin: Admin,
+    ip: ClientIp,
     ApiJson(request): ApiJson<CreateCredentialRequest>,
 ) -> Result<(StatusCode, ApiJson<NewApiCredential>), ApiError> {
     let new = super::create_api_credential(
         &state.db,
+        &admin.context(&ip),
         state.clock.now_ms(),
         &request.name,
         request.role.unwrap_or(Role::Administrator),

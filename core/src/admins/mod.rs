@@ -171,29 +171,32 @@ fn parse_name(name: &str) -> Result<&str> {
 /// Creates an admin token named `name`; returns the token (shown once) and its record.
 pub async fn create(db: &Db, now: i64, name: &str, role: Role) -> Result<(String, AdminToken)> {
     let token = format!("{TOKEN_PREFIX}{}", new_token()?);
-    let record = insert(db, now, name, role, Kind::Token, None, &token).await?;
+    let ctx = Context::system();
+    let issued = Issued {
+        kind: Kind::Token,
+        identifier: None,
+        secret: &token,
+    };
+    let record = insert(db, &ctx, now, name, role, issued).await?;
     Ok((token, record))
 }
 
 /// Creates a WHMCS API credential: a 32-character identifier and a secret (shown once).
 pub async fn create_api_credential(
     db: &Db,
+    ctx: &Context,
     now: i64,
     name: &str,
     role: Role,
 ) -> Result<NewApiCredential> {
     let identifier = alphanumeric(random_bytes::<24>()?);
     let secret = alphanumeric(random_bytes::<24>()?);
-    let credential = insert(
-        db,
-        now,
-        name,
-        role,
-        Kind::ApiCredential,
-        Some(&identifier),
-        &secret,
-    )
-    .await?;
+    let issued = Issued {
+        kind: Kind::ApiCredential,
+        identifier: Some(&identifier),
+        secret: &secret,
+    };
+    let credential = insert(db, ctx, now, name, role, issued).await?;
     Ok(NewApiCredential {
         identifier,
         secret,
@@ -216,15 +219,26 @@ fn alphanumeric(bytes: [u8; 24]) -> String {
     out
 }
 
+/// What a new credential is: its kind, its WHMCS identifier (API credentials) and its secret.
+struct Issued<'a> {
+    kind: Kind,
+    identifier: Option<&'a str>,
+    secret: &'a str,
+}
+
 async fn insert(
     db: &Db,
+    ctx: &Context,
     now: i64,
     name: &str,
     role: Role,
-    kind: Kind,
-    identifier: Option<&str>,
-    secret: &str,
+    issued: Issued<'_>,
 ) -> Result<AdminToken> {
+    let Issued {
+        kind,
+        identifier,
+        secret,
+    } = issued;
     let name = parse_name(name)?;
     let id = new_id();
     let mut tx = db.begin().await?;
@@ -249,13 +263,7 @@ async fn insert(
         Kind::Token => "admin_token.created",
         Kind::ApiCredential => "api_credential.created",
     };
-    audit::record(
-        &mut tx,
-        &Context::system(),
-        now,
-        admin_event(action, name, role),
-    )
-    .await?;
+    audit::record(&mut tx, ctx, now, admin_event(action, name, role)).await?;
     let record = repo::get(&mut tx, &id).await?;
     tx.commit().await?;
     Ok(record)

@@ -172,7 +172,9 @@ async fn credential(db: &Db, kind: Kind, command: CredentialCommand) -> crate::R
                     record.name
                 }
                 Kind::ApiCredential => {
-                    let new = admins::create_api_credential(db, now, &name, role).await?;
+                    let new =
+                        admins::create_api_credential(db, &Context::system(), now, &name, role)
+                            .await?;
                     println!("identifier: {}", new.identifier);
                     println!("secret:     {}", new.secret);
                     new.credential.name

@@ -340,6 +340,18 @@ async fn api_credentials_are_managed_from_the_admin_api(backend: Backend) {
         created["secret"].as_str().unwrap().to_owned(),
     );
     assert_eq!(created["credential"]["role"], "support");
+    // Audited as the token that made it.
+    let audit = app
+        .expect(
+            200,
+            "GET",
+            "/api/v1/admin/audit?action=api_credential.created",
+            Some(&admin),
+            None,
+        )
+        .await;
+    let name = audit["items"][0]["actor_id"].as_str().unwrap();
+    assert!(name.starts_with("test-"), "{audit}");
     let caller = super::Caller {
         app: &app,
         identifier: identifier.clone(),
