@@ -28,6 +28,7 @@ pub mod settings;
 pub mod staff;
 pub mod startup;
 pub mod state;
+pub mod stats;
 pub mod sweeper;
 pub mod telemetry;
 pub mod users;

@@ -28,6 +28,7 @@ pub struct App {
 impl App {
     pub async fn build(settings: Settings) -> Result<Self, anyhow::Error> {
         crate::install_crypto_provider();
+        crate::stats::install();
         let db = Db::connect(&settings.database).await.map_err(|e| {
             anyhow::anyhow!(
                 "cannot open the database {} (database.url): {e}",

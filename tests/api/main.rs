@@ -25,6 +25,7 @@ mod health;
 mod invitations;
 mod logs;
 mod mail;
+mod metrics;
 mod openapi;
 mod pages;
 mod plugins;

@@ -94,15 +94,20 @@ impl Db {
     ///   and an event that committed after a higher `seq` was delivered would be skipped. Taking
     ///   the lock first (not when the event is written) keeps lock order the same everywhere, so
     ///   it cannot deadlock with row locks. Reads never take it.
+    ///
+    /// The time it waits is `/metrics`' `roster_db_write_wait_seconds`.
     pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+        let started = std::time::Instant::now();
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query(WRITE_LOCK).execute(&mut *tx).await?;
-                Ok(tx)
+                tx
             }
-        }
+        };
+        crate::stats::write_wait(started.elapsed());
+        Ok(tx)
     }
 
     fn migrator(&self) -> &'static Migrator {

@@ -1,4 +1,4 @@
-//! Liveness and readiness, for load balancers and orchestrators.
+//! Liveness and readiness, for load balancers and orchestrators, and metrics for Prometheus.
 
 use axum::extract::State;
 use serde::Serialize;
@@ -15,6 +15,33 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(healthz))
         .routes(routes!(readyz))
+        .routes(routes!(metrics))
+}
+
+/// Metrics in Prometheus's text format: requests, sign-ins, plugin calls, after-hook backlogs,
+/// mail, the database pool (see `core/src/stats.rs` and the README). Off with
+/// `metrics.enabled = false` (then 404).
+#[utoipa::path(get, path = "/metrics", tag = "operations",
+    responses(
+        (status = 200, description = "Prometheus text exposition format", body = String,
+            content_type = "text/plain; version=0.0.4"),
+        (status = 404, description = "Metrics are turned off", body = Problem,
+            content_type = "application/problem+json"),
+    ))]
+async fn metrics(
+    State(state): State<AppState>,
+) -> Result<impl axum::response::IntoResponse, ApiError> {
+    if !state.settings.metrics.enabled {
+        return Err(super::input::not_found());
+    }
+    let text = crate::stats::render(&state).await;
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        text,
+    ))
 }
 
 /// The process is up.

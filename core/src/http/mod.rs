@@ -60,6 +60,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
             ServiceBuilder::new()
                 .layer(middleware::set_request_id())
                 .layer(middleware::trace())
+                .layer(axum::middleware::from_fn(middleware::record_metrics))
                 .layer(middleware::propagate_request_id())
                 .layer(middleware::catch_panic())
                 .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))

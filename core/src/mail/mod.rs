@@ -197,8 +197,12 @@ impl Mailer {
         let to = to.to_owned();
         let name = name.to_owned();
         self.spawn(async move {
-            if let Err(e) = mailer.send_template(&to, &name, &values).await {
-                tracing::error!(to = %to, template = %name, error = %e, "mail not sent");
+            match mailer.send_template(&to, &name, &values).await {
+                Ok(()) => crate::stats::mail("sent"),
+                Err(e) => {
+                    crate::stats::mail("failed");
+                    tracing::error!(to = %to, template = %name, error = %e, "mail not sent");
+                }
             }
         });
     }

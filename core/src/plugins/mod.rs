@@ -148,6 +148,26 @@ enum Tally {
     Error,
 }
 
+impl Tally {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Ok => "ok",
+            Self::Deny => "deny",
+            Self::Trap => "trap",
+            Self::Timeout => "timeout",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl Loaded {
+    /// Counts one finished hook call: the plugin's own counters (the admin views) and `/metrics`.
+    fn record_call(&self, hook: Hook, elapsed: Duration, tally: Tally) {
+        self.counters.record(hook, elapsed, tally);
+        crate::stats::plugin_call(self.name(), hook.name(), tally.as_str(), elapsed);
+    }
+}
+
 /// Why a call produced no answer.
 #[derive(Debug, Clone)]
 pub enum Failure {
@@ -628,7 +648,7 @@ impl Plugins {
                 Verdict::Failed(Failure::Trap(_)) => Tally::Trap,
                 Verdict::Garbage(_) => Tally::Error,
             };
-            plugin.counters.record(hook, started.elapsed(), tally);
+            plugin.record_call(hook, started.elapsed(), tally);
             match verdict {
                 Verdict::Allow => {}
                 Verdict::Grant(permissions) => request.grant(permissions),

@@ -162,7 +162,7 @@ async fn deliver(inner: &Arc<Inner>, plugin: &Arc<Loaded>, event: &EventRow) -> 
             Err(failure @ Failure::Timeout) => (Tally::Timeout, Err(failure.to_string())),
             Err(failure @ Failure::Trap(_)) => (Tally::Trap, Err(failure.to_string())),
         };
-        plugin.counters.record(hook, started.elapsed(), tally);
+        plugin.record_call(hook, started.elapsed(), tally);
         result
     })
     .await

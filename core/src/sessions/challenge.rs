@@ -28,6 +28,16 @@ pub enum FirstStep {
 /// Checks the password (as [`super::login`] does) and signs in, or, for a user with TOTP on and no
 /// code given, answers a challenge for [`second_step`].
 pub async fn first_step(state: &AppState, attempt: Login) -> Result<FirstStep> {
+    let step = first_step_uncounted(state, attempt).await;
+    match &step {
+        Ok(FirstStep::SecondFactor(_)) => {}
+        Ok(FirstStep::SignedIn(_)) => crate::stats::login("client", "success"),
+        Err(e) => crate::stats::login("client", crate::stats::login_failure(e)),
+    }
+    step
+}
+
+async fn first_step_uncounted(state: &AppState, attempt: Login) -> Result<FirstStep> {
     let ip = attempt.ip.clone();
     let user_agent = attempt.user_agent.clone();
     let checked = super::check_password(state, &attempt).await?;
@@ -68,6 +78,16 @@ pub async fn first_step(state: &AppState, attempt: Login) -> Result<FirstStep> {
 /// (until the limit or its lifetime ends it), a right one uses it up. An unknown or expired
 /// challenge is `unauthorized` (sign in again).
 pub async fn second_step(
+    state: &AppState,
+    challenge: &str,
+    code: &str,
+    ip: Option<String>,
+    user_agent: Option<String>,
+) -> Result<(String, User)> {
+    super::counted(second_step_uncounted(state, challenge, code, ip, user_agent).await)
+}
+
+async fn second_step_uncounted(
     state: &AppState,
     challenge: &str,
     code: &str,

@@ -53,15 +53,37 @@ pub struct Login {
 /// Logs a user in: rate limits first (atomically, before any work), then the password (the same
 /// work whether or not the email has a user), then the second factor; returns the new token.
 pub async fn login(state: &AppState, attempt: Login) -> Result<(String, User)> {
-    let checked = check_password(state, &attempt).await?;
-    users::service::check_second_factor(
-        state,
-        &checked.user,
-        attempt.totp_code.as_deref(),
-        attempt.backup_code.as_deref(),
+    counted(
+        async {
+            let checked = check_password(state, &attempt).await?;
+            users::service::check_second_factor(
+                state,
+                &checked.user,
+                attempt.totp_code.as_deref(),
+                attempt.backup_code.as_deref(),
+            )
+            .await?;
+            finish(
+                state,
+                checked,
+                attempt.ip.clone(),
+                attempt.user_agent.clone(),
+            )
+            .await
+        }
+        .await,
     )
-    .await?;
-    finish(state, checked, attempt.ip, attempt.user_agent).await
+}
+
+/// Counts a sign-in's outcome for `/metrics` (`roster_logins_total{area="client"}`); a password
+/// step that asks for a code is not an outcome yet.
+pub(crate) fn counted<T>(result: Result<T>) -> Result<T> {
+    match &result {
+        Ok(_) => crate::stats::login("client", "success"),
+        Err(Error::SecondFactorRequired) => {}
+        Err(e) => crate::stats::login("client", crate::stats::login_failure(e)),
+    }
+    result
 }
 
 /// A user whose password was right, on the way to a session.

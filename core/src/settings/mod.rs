@@ -48,6 +48,7 @@ pub struct Settings {
     pub plugins: PluginsSettings,
     pub ui: UiSettings,
     pub whmcs_api: WhmcsApiSettings,
+    pub metrics: MetricsSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -133,6 +134,20 @@ pub struct UserManagementSettings {
 }
 
 impl Default for UserManagementSettings {
+    fn default() -> Self {
+        Self { enabled: true }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetricsSettings {
+    /// Serve `/metrics` (Prometheus text format). Keep it internal: let the reverse proxy refuse it
+    /// from outside, or turn it off.
+    pub enabled: bool,
+}
+
+impl Default for MetricsSettings {
     fn default() -> Self {
         Self { enabled: true }
     }

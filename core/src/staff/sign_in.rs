@@ -32,6 +32,19 @@ pub async fn first_step(
     password: &SecretString,
     ip: Option<&str>,
 ) -> Result<String> {
+    let step = password_step(state, email, password, ip).await;
+    if let Err(e) = &step {
+        crate::stats::login("staff", crate::stats::login_failure(e));
+    }
+    step
+}
+
+async fn password_step(
+    state: &AppState,
+    email: &str,
+    password: &SecretString,
+    ip: Option<&str>,
+) -> Result<String> {
     let limits = &state.settings.auth.rate_limit;
     let now = state.clock.now_ms();
     let pool = state.db.pool();
@@ -80,6 +93,21 @@ pub async fn first_step(
 /// member's email bucket; a wrong code leaves the challenge usable until the limit or its lifetime
 /// ends it; a right one (never a code already used) starts a session, whose token is answered.
 pub async fn second_step(
+    state: &AppState,
+    challenge: &str,
+    code: &str,
+    ip: Option<String>,
+    user_agent: Option<String>,
+) -> Result<String> {
+    let step = code_step(state, challenge, code, ip, user_agent).await;
+    match &step {
+        Ok(_) => crate::stats::login("staff", "success"),
+        Err(e) => crate::stats::login("staff", crate::stats::login_failure(e)),
+    }
+    step
+}
+
+async fn code_step(
     state: &AppState,
     challenge: &str,
     code: &str,

@@ -1,0 +1,135 @@
+//! Metrics, served at `/metrics` in Prometheus's text format (the `metrics` facade, rendered by
+//! `metrics-exporter-prometheus`). Counters and histograms are recorded where things happen (the
+//! functions below); gauges of what lives in the database — after-hook backlogs, parked events —
+//! and of the connection pool are read when Prometheus scrapes.
+//!
+//! One recorder per process (the facade's is global): several servers in one process (the tests)
+//! share it, so their counters add up.
+//!
+//! | metric | kind | labels |
+//! | --- | --- | --- |
+//! | `roster_http_requests_total` | counter | `method`, `route` (the template), `status` |
+//! | `roster_http_request_duration_seconds` | histogram | `method`, `route` |
+//! | `roster_logins_total` | counter | `area` (`client`, `staff`), `outcome` |
+//! | `roster_plugin_calls_total` | counter | `plugin`, `hook`, `outcome` (`ok`, `deny`, `trap`, `timeout`, `error`) |
+//! | `roster_plugin_call_duration_seconds` | histogram | `plugin`, `hook` |
+//! | `roster_plugin_queue_backlog`, `roster_plugin_parked_events` | gauge | `plugin` |
+//! | `roster_mail_messages_total` | counter | `outcome` (`sent`, `failed`) |
+//! | `roster_db_connections` | gauge | `state` (`idle`, `in_use`) |
+//! | `roster_db_write_wait_seconds` | histogram | (time to open a write transaction) |
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+
+use crate::state::AppState;
+
+/// Histogram buckets, in seconds: 0.5 ms to 10 s.
+const BUCKETS: [f64; 14] = [
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+];
+
+/// The process's recorder, installed on first use; `None` if another recorder was installed first
+/// (then nothing is recorded here).
+fn handle() -> Option<&'static PrometheusHandle> {
+    static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new()
+                .set_buckets(&BUCKETS)
+                .map_err(|e| tracing::error!(error = %e, "metrics buckets"))
+                .ok()?
+                .build_recorder();
+            let handle = recorder.handle();
+            match metrics::set_global_recorder(recorder) {
+                Ok(()) => Some(handle),
+                Err(e) => {
+                    tracing::warn!(error = %e, "another metrics recorder is installed");
+                    None
+                }
+            }
+        })
+        .as_ref()
+}
+
+/// Installs the recorder (at start-up, so that the first requests are counted).
+pub fn install() {
+    let _ = handle();
+}
+
+/// One HTTP request, by route template (never the raw path: it can hold tokens).
+pub fn http_request(method: &str, route: &str, status: u16, elapsed: Duration) {
+    let (method, route) = (method.to_owned(), route.to_owned());
+    metrics::counter!("roster_http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status.to_string())
+        .increment(1);
+    metrics::histogram!("roster_http_request_duration_seconds", "method" => method, "route" => route)
+        .record(elapsed.as_secs_f64());
+}
+
+/// One sign-in attempt's outcome (`success`, `invalid_credentials`, `rate_limited`, …).
+pub fn login(area: &'static str, outcome: &'static str) {
+    metrics::counter!("roster_logins_total", "area" => area, "outcome" => outcome).increment(1);
+}
+
+/// The outcome label of a failed sign-in step.
+pub fn login_failure(error: &crate::error::Error) -> &'static str {
+    use crate::error::Error;
+    match error {
+        Error::InvalidCredentials => "invalid_credentials",
+        Error::InvalidSecondFactor => "invalid_second_factor",
+        Error::SecondFactorRequired => "second_factor_required",
+        Error::RateLimited { .. } => "rate_limited",
+        Error::EmailNotVerified => "email_not_verified",
+        Error::VetoedByPlugin { .. } | Error::PluginFailed { .. } => "vetoed",
+        Error::Unauthenticated => "expired",
+        _ => "error",
+    }
+}
+
+/// One plugin hook call.
+pub fn plugin_call(plugin: &str, hook: &'static str, outcome: &'static str, elapsed: Duration) {
+    let plugin = plugin.to_owned();
+    metrics::counter!("roster_plugin_calls_total", "plugin" => plugin.clone(), "hook" => hook, "outcome" => outcome)
+        .increment(1);
+    metrics::histogram!("roster_plugin_call_duration_seconds", "plugin" => plugin, "hook" => hook)
+        .record(elapsed.as_secs_f64());
+}
+
+/// One message handed to the mail server, or given up on.
+pub fn mail(outcome: &'static str) {
+    metrics::counter!("roster_mail_messages_total", "outcome" => outcome).increment(1);
+}
+
+/// How long opening a write transaction waited (SQLite's write lock, PostgreSQL's advisory lock).
+pub fn write_wait(elapsed: Duration) {
+    metrics::histogram!("roster_db_write_wait_seconds").record(elapsed.as_secs_f64());
+}
+
+/// The text Prometheus scrapes: the gauges read now, then everything recorded.
+pub async fn render(state: &AppState) -> String {
+    let Some(handle) = handle() else {
+        return String::new();
+    };
+    let pool = state.db.pool();
+    let idle = pool.num_idle();
+    let size = usize::try_from(pool.size()).unwrap_or_default();
+    metrics::gauge!("roster_db_connections", "state" => "idle").set(idle as f64);
+    metrics::gauge!("roster_db_connections", "state" => "in_use")
+        .set(size.saturating_sub(idle) as f64);
+    for plugin in state.plugins.loaded().iter() {
+        match state.plugins.queue_state(plugin.name()).await {
+            Ok(Some(queue)) => {
+                let name = plugin.name().to_owned();
+                metrics::gauge!("roster_plugin_queue_backlog", "plugin" => name.clone())
+                    .set(queue.backlog as f64);
+                metrics::gauge!("roster_plugin_parked_events", "plugin" => name)
+                    .set(queue.parked as f64);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(plugin = plugin.name(), error = %e, "metrics: queue state"),
+        }
+    }
+    handle.run_upkeep();
+    handle.render()
+}
