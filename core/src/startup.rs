@@ -95,6 +95,8 @@ impl App {
             let plugins = self.state.plugins.clone();
             async move { plugins.run_queue(queue_stopped).await }
         });
+        let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
+        let outbox = tokio::spawn(crate::mail::outbox::run(self.state.clone(), mail_stopped));
         let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
         let signal = async move {
             shutdown.await;
@@ -126,12 +128,18 @@ impl App {
         if tokio::time::timeout(grace, queue).await.is_err() {
             tracing::warn!("after-hook delivery did not stop within the grace period");
         }
-        // Mail the finished requests owe (sent in the background) goes out before the exit.
-        if tokio::time::timeout(grace, self.state.mailer.settled())
+        // Background work that may write mail (a reset link asked for) finishes, the outbox sends
+        // what is due within the grace period, then its sender stops and lets go of the rest
+        // (another replica, or this one's next start, sends it).
+        if tokio::time::timeout(grace, crate::mail::outbox::settled(&self.state))
             .await
             .is_err()
         {
-            tracing::warn!("background mail did not finish within the grace period");
+            tracing::warn!("mail still due after the grace period; it stays in the outbox");
+        }
+        let _ = stop_mail.send(true);
+        if tokio::time::timeout(grace, outbox).await.is_err() {
+            tracing::warn!("the mail outbox's sender did not stop within the grace period");
         }
         self.state.db.close().await;
         tracing::info!("stopped");

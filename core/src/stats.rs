@@ -14,7 +14,8 @@
 //! | `roster_plugin_calls_total` | counter | `plugin`, `hook`, `outcome` (`ok`, `deny`, `trap`, `timeout`, `error`) |
 //! | `roster_plugin_call_duration_seconds` | histogram | `plugin`, `hook` |
 //! | `roster_plugin_queue_backlog`, `roster_plugin_parked_events` | gauge | `plugin` |
-//! | `roster_mail_messages_total` | counter | `outcome` (`sent`, `failed`) |
+//! | `roster_mail_messages_total` | counter | `outcome` (`sent`, `retrying`, `failed`) |
+//! | `roster_mail_outbox_messages` | gauge | `state` (`pending`, `failed`) |
 //! | `roster_db_connections` | gauge | `state` (`idle`, `in_use`) |
 //! | `roster_db_write_wait_seconds` | histogram | (time to open a write transaction) |
 
@@ -129,6 +130,14 @@ pub async fn render(state: &AppState) -> String {
             Ok(None) => {}
             Err(e) => tracing::warn!(plugin = plugin.name(), error = %e, "metrics: queue state"),
         }
+    }
+    match crate::mail::outbox::depth(state).await {
+        Ok((pending, failed)) => {
+            metrics::gauge!("roster_mail_outbox_messages", "state" => "pending")
+                .set(pending as f64);
+            metrics::gauge!("roster_mail_outbox_messages", "state" => "failed").set(failed as f64);
+        }
+        Err(e) => tracing::warn!(error = %e, "metrics: mail outbox"),
     }
     handle.run_upkeep();
     handle.render()

@@ -27,9 +27,10 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
     let challenges = crate::sessions::challenge::sweep(&mut conn, now).await?;
     let invitations = crate::invitations::repo::expire(&mut conn, now).await?;
     let staff = crate::staff::sessions::sweep(&mut conn, now).await?;
+    let mail = crate::mail::outbox::sweep(&mut conn, now - ms(KEEP)).await?;
     drop(conn);
     let windows = crate::ratelimit::sweep(state.db.pool(), now - ms(KEEP)).await?;
-    Ok(sessions + links + challenges + invitations + staff + windows)
+    Ok(sessions + links + challenges + invitations + staff + mail + windows)
 }
 
 /// Sweeps every [`INTERVAL`] until the task is dropped.

@@ -284,9 +284,12 @@ impl TestApp {
     /// Asserts that `address` got no mail: waits until the server has no background mail work
     /// left (every request so far has sent, or decided not to send, its mail), then looks.
     pub async fn assert_no_mail_to(&self, address: &str) {
-        tokio::time::timeout(Duration::from_secs(10), self.state.mailer.settled())
-            .await
-            .expect("background mail still running after 10 s");
+        tokio::time::timeout(
+            Duration::from_secs(10),
+            roster::mail::outbox::settled(&self.state),
+        )
+        .await
+        .expect("background mail still running after 10 s");
         assert!(
             mail_sink().messages_to(address).is_empty(),
             "{address} got mail"

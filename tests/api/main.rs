@@ -25,6 +25,7 @@ mod health;
 mod invitations;
 mod logs;
 mod mail;
+mod mail_outbox;
 mod metrics;
 mod openapi;
 mod pages;

@@ -44,7 +44,7 @@ async fn requests_and_sign_ins_move_the_counters() {
     app.signup(&email, PASSWORD).await;
     // The sign-up's verification mail, counted once it is handed over.
     mail_sink().wait_for(&email, 1).await;
-    app.state.mailer.settled().await;
+    roster::mail::outbox::settled(&app.state).await;
     let before = scrape(&app).await;
 
     let token = app.login_ok(&email, PASSWORD).await;

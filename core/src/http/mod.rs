@@ -32,6 +32,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
     let document = openapi::document(&generated)?;
     let max_body = state.settings.server.max_body_bytes;
     let plugins = state.plugins.clone();
+    let mailer = state.mailer.clone();
     let pages = Router::new()
         .merge(crate::sessions::pages::routes())
         .merge(crate::users::pages::routes())
@@ -76,6 +77,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .layer(axum::middleware::from_fn(
             move |request: axum::extract::Request, next: axum::middleware::Next| {
                 let plugins = plugins.clone();
+                let mailer = mailer.clone();
                 async move {
                     // A request that may have committed events wakes after-hook delivery at once
                     // (other replicas find the events at their next poll).
@@ -83,6 +85,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
                     let response = next.run(request).await;
                     if writes && response.status().is_success() {
                         plugins.notify_committed();
+                        mailer.wake();
                     }
                     response
                 }
@@ -112,6 +115,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::plugins::admin_http::routes())
         .merge(crate::admins::http::routes())
         .merge(crate::settings::effective::routes())
+        .merge(crate::mail::admin_http::routes())
 }
 
 /// The OpenAPI document as served (for tools that want it without a server).

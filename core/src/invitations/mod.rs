@@ -170,25 +170,30 @@ pub async fn invite(
         after,
     )
     .await?;
+    send(&mut tx, state, &row, &account, &token).await?;
     tx.commit().await?;
-    send(state, &row, &account, &token);
+    state.mailer.wake();
     Ok(view(&row, now))
 }
 
-fn send(state: &AppState, row: &InvitationRow, account: &crate::accounts::Account, token: &str) {
+/// Writes the invitation's email to the outbox, in the invitation's transaction.
+async fn send(
+    conn: &mut sqlx::AnyConnection,
+    state: &AppState,
+    row: &InvitationRow,
+    account: &crate::accounts::Account,
+    token: &str,
+) -> Result<()> {
     let expires_in =
         std::time::Duration::from_millis(u64::try_from(row.expires_at - row.sent_at).unwrap_or(0));
-    state.mailer.send_later(
-        &row.email,
-        "invitation",
-        json!({
-            "account_name": account.display_name(),
-            "invited_by": row.invited_by_name,
-            "sent_by_staff": row.invited_by_kind == "admin",
-            "link": state.settings.server.public_url.join(&format!("/invite/{token}")),
-            "expires_in": crate::clock::in_words(expires_in),
-        }),
-    );
+    let values = json!({
+        "account_name": account.display_name(),
+        "invited_by": row.invited_by_name,
+        "sent_by_staff": row.invited_by_kind == "admin",
+        "link": state.settings.server.public_url.join(&format!("/invite/{token}")),
+        "expires_in": crate::clock::in_words(expires_in),
+    });
+    crate::mail::outbox::enqueue(conn, row.sent_at, &row.email, "invitation", values).await
 }
 
 pub async fn list_pending(state: &AppState, by: Manager<'_>) -> Result<Vec<Invitation>> {
@@ -267,8 +272,9 @@ pub async fn resend(
     )
     .await?;
     let row = repo::get(&mut tx, account_id, id).await?;
+    send(&mut tx, state, &row, &account, &token).await?;
     tx.commit().await?;
-    send(state, &row, &account, &token);
+    state.mailer.wake();
     Ok(view(&row, now))
 }
 

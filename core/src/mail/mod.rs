@@ -3,6 +3,8 @@
 //! The `log` transport records only the recipient and subject: message bodies carry one-time links
 //! (verification, reset, invitations), and no secret may reach a log line.
 
+pub mod admin_http;
+pub mod outbox;
 pub mod templates;
 
 use std::str::FromStr;
@@ -63,6 +65,8 @@ pub struct Mailer {
     templates_dir: Option<std::path::PathBuf>,
     /// Background mail work not finished yet.
     pending: Arc<AtomicUsize>,
+    /// Wakes the outbox's sender (a change with mail committed).
+    wake: Arc<tokio::sync::Notify>,
 }
 
 /// Counts one piece of background mail work as done when dropped (also when it panics).
@@ -160,6 +164,7 @@ impl Mailer {
             )),
             templates_dir: settings.templates_dir.clone(),
             pending: Arc::new(AtomicUsize::new(0)),
+            wake: Arc::new(tokio::sync::Notify::new()),
         })
     }
 
@@ -189,22 +194,15 @@ impl Mailer {
         .await
     }
 
-    /// Sends a templated message in the background: the request does not wait for the mail server,
-    /// and its timing says nothing about delivery. Failures are logged (recipient and template
-    /// only).
-    pub fn send_later(&self, to: &str, name: &str, values: serde_json::Value) {
-        let mailer = self.clone();
-        let to = to.to_owned();
-        let name = name.to_owned();
-        self.spawn(async move {
-            match mailer.send_template(&to, &name, &values).await {
-                Ok(()) => crate::stats::mail("sent"),
-                Err(e) => {
-                    crate::stats::mail("failed");
-                    tracing::error!(to = %to, template = %name, error = %e, "mail not sent");
-                }
-            }
-        });
+    /// Wakes the outbox's sender: a change that wrote mail has committed ([`outbox::enqueue`]).
+    /// Without it the sender finds the message at its next poll.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// What the outbox's sender waits on.
+    pub(crate) fn woken(&self) -> Arc<tokio::sync::Notify> {
+        self.wake.clone()
     }
 
     /// Runs background work that may end in mail (or decide to send none, like a reset asked for

@@ -88,6 +88,18 @@ impl Settings {
                 "must be greater than 0".to_owned(),
             ));
         }
+        if self.mail.outbox.max_attempts == 0 {
+            return Err(invalid(
+                "mail.outbox.max_attempts",
+                "must be at least 1".to_owned(),
+            ));
+        }
+        if self.mail.outbox.poll_interval.is_zero() || self.mail.outbox.lease.is_zero() {
+            return Err(invalid(
+                "mail.outbox.poll_interval",
+                "mail.outbox.poll_interval and mail.outbox.lease must be longer than 0".to_owned(),
+            ));
+        }
         if self.database.max_connections == 0 {
             return Err(invalid(
                 "database.max_connections",

@@ -18,6 +18,7 @@ pub struct MailSettings {
     pub templates_dir: Option<PathBuf>,
     pub smtp: SmtpSettings,
     pub file: MailFileSettings,
+    pub outbox: OutboxSettings,
 }
 
 impl Default for MailSettings {
@@ -28,6 +29,39 @@ impl Default for MailSettings {
             templates_dir: None,
             smtp: SmtpSettings::default(),
             file: MailFileSettings::default(),
+            outbox: OutboxSettings::default(),
+        }
+    }
+}
+
+/// `[mail.outbox]`: delivering the messages written to the outbox.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OutboxSettings {
+    /// How often a replica looks for messages to send when nothing woke it (other replicas'
+    /// messages, retries that came due).
+    #[serde(with = "humantime_serde")]
+    pub poll_interval: Duration,
+    /// The wait after the first failed attempt; it doubles with each failure, up to `max_backoff`.
+    #[serde(with = "humantime_serde")]
+    pub backoff: Duration,
+    #[serde(with = "humantime_serde")]
+    pub max_backoff: Duration,
+    /// Failed attempts after which a message is given up (`failed`, listed in the admin API).
+    pub max_attempts: u32,
+    /// How long a replica holds a message it took; one that died lets go when this runs out.
+    #[serde(with = "humantime_serde")]
+    pub lease: Duration,
+}
+
+impl Default for OutboxSettings {
+    fn default() -> Self {
+        Self {
+            poll_interval: Duration::from_secs(1),
+            backoff: Duration::from_secs(5),
+            max_backoff: Duration::from_secs(15 * 60),
+            max_attempts: 10,
+            lease: Duration::from_secs(60),
         }
     }
 }

@@ -62,28 +62,52 @@ async fn send_link(
     template: &str,
     page: &str,
 ) -> Result<()> {
-    let now = state.clock.now_ms();
-    let mut conn = state.db.pool().acquire().await?;
-    tokens::void_all(&mut conn, purpose, &user.id, now).await?;
-    let token = tokens::create(
-        &mut conn,
-        purpose,
-        &user.id,
-        &user.email,
-        now,
-        now + ms(expiry),
-    )
-    .await?;
-    state.mailer.send_later(
-        &user.email,
-        template,
-        json!({
-            "first_name": user.first_name,
-            "link": state.settings.server.public_url.join(&format!("{page}/{token}")),
-            "expires_in": crate::clock::in_words(expiry),
-        }),
-    );
+    let mut tx = state.db.begin().await?;
+    link_in(&mut tx, state, user, purpose, expiry, template, page).await?;
+    tx.commit().await?;
+    state.mailer.wake();
     Ok(())
+}
+
+/// [`send_link`] in the caller's transaction: the token and the message (in the outbox) are
+/// written with the change, or not at all.
+async fn link_in(
+    conn: &mut sqlx::AnyConnection,
+    state: &AppState,
+    user: &UserRow,
+    purpose: Purpose,
+    expiry: std::time::Duration,
+    template: &str,
+    page: &str,
+) -> Result<()> {
+    let now = state.clock.now_ms();
+    tokens::void_all(conn, purpose, &user.id, now).await?;
+    let token = tokens::create(conn, purpose, &user.id, &user.email, now, now + ms(expiry)).await?;
+    let values = json!({
+        "first_name": user.first_name,
+        "link": state.settings.server.public_url.join(&format!("{page}/{token}")),
+        "expires_in": crate::clock::in_words(expiry),
+    });
+    crate::mail::outbox::enqueue(conn, now, &user.email, template, values).await
+}
+
+/// The email-verification link for `user`, in the caller's transaction (an email change).
+pub(super) async fn verification_in(
+    conn: &mut sqlx::AnyConnection,
+    state: &AppState,
+    user: &UserRow,
+) -> Result<()> {
+    let expiry = state.settings.auth.email_verification_expiry;
+    link_in(
+        conn,
+        state,
+        user,
+        Purpose::VerifyEmail,
+        expiry,
+        "verify-email",
+        "/verify-email",
+    )
+    .await
 }
 
 /// Uses an email-verification link.
@@ -292,12 +316,16 @@ pub async fn confirm_password_reset(
         Event::user("user.password_reset", &user_id).after(json!({ "sessions_ended": ended })),
     )
     .await?;
-    tx.commit().await?;
-    state.mailer.send_later(
+    crate::mail::outbox::enqueue(
+        &mut tx,
+        now,
         &user.email,
         "password-changed",
         json!({ "first_name": user.first_name }),
-    );
+    )
+    .await?;
+    tx.commit().await?;
+    state.mailer.wake();
     Ok(())
 }
 

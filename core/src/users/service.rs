@@ -264,17 +264,21 @@ pub async fn update_self(
         json!({ "user_id": user_id, "before": was, "after": is }),
     )
     .await?;
-    tx.commit().await?;
     if change.email.is_some() {
-        send_verification(state, &after).await?;
+        super::links::verification_in(&mut tx, state, &after).await?;
     }
     if new_hash.is_some() {
-        state.mailer.send_later(
+        crate::mail::outbox::enqueue(
+            &mut tx,
+            now,
             &after.email,
             "password-changed",
             json!({ "first_name": after.first_name }),
-        );
+        )
+        .await?;
     }
+    tx.commit().await?;
+    state.mailer.wake();
     after.to_user()
 }
 
