@@ -50,7 +50,7 @@ async fn sign_up_on_the_page(
 }
 
 /// Signs in on `/login` with the password (and lands where `next` says).
-async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
+pub async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
     browser.open(&app.url("/login")).await;
     browser.wait_for_text("Sign in to").await;
     browser.fill("f-email", email).await;

@@ -212,6 +212,22 @@ async fn messages_given_up_on_are_listed_and_sent_again_on_retry() {
     assert!(!failed.to_string().contains("/invite/"), "never the link");
     let id = items[0]["id"].as_str().unwrap();
 
+    // The admin area's mail queue shows it; support may look but not retry.
+    let (support, _) =
+        crate::admin_area::staff_over_http(&app, roster::admins::Role::Support).await;
+    let (status, html) = support.open("/admin/mail").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(&invitee) && html.contains("not accepting mail"),
+        "{html}"
+    );
+    assert!(!html.contains("/invite/"), "never the link");
+    assert!(!html.contains(&format!("/admin/mail/{id}/retry")));
+    let refused = support
+        .post_form(&format!("/admin/mail/{id}/retry"), &[])
+        .await;
+    assert_eq!(refused.status(), 403);
+
     gate.open();
     app.expect(
         202,

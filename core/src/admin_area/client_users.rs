@@ -211,6 +211,8 @@ async fn member(
         .ok_or_else(|| page.chrome.not_found())
 }
 
+/// A confirmation page before a change (make owner, remove): the 403 page for a role that may not
+/// make it.
 async fn confirm_page(
     state: &AppState,
     page: &StaffPage,
@@ -218,6 +220,9 @@ async fn confirm_page(
     user_id: &str,
     template: &str,
 ) -> Response {
+    if let Err(e) = page.staff.role.require(crate::admins::Operation::Change) {
+        return refused(&page.chrome, e);
+    }
     let account = match crate::accounts::service::get(state, id).await {
         Ok(account) => account,
         Err(e) => return refused(&page.chrome, e),
@@ -240,9 +245,6 @@ async fn remove_page(
     page: StaffPage,
     Path((id, user_id)): Path<(String, String)>,
 ) -> Response {
-    if !page.staff.role.may(crate::admins::Operation::Change) {
-        return refused(&page.chrome, Error::Forbidden(String::new()));
-    }
     confirm_page(&state, &page, &id, &user_id, "admin/remove-user.html").await
 }
 
@@ -263,9 +265,6 @@ async fn owner_page(
     page: StaffPage,
     Path((id, user_id)): Path<(String, String)>,
 ) -> Response {
-    if !page.staff.role.may(crate::admins::Operation::Change) {
-        return refused(&page.chrome, Error::Forbidden(String::new()));
-    }
     confirm_page(&state, &page, &id, &user_id, "admin/make-owner.html").await
 }
 

@@ -11,14 +11,15 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, done_notice, refused};
+use super::{StaffPage, done_notice, one_page, refused};
 use crate::accounts::pages::{PROFILE_FIELDS, ProfileForm};
 use crate::accounts::{Account, AccountStatus, service};
 use crate::http::pages::{field_errors, see_other};
+use crate::http::paging::PageQuery;
 use crate::state::AppState;
 
 /// Clients per page.
-const PAGE: i64 = 50;
+const PAGE: u32 = 50;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -31,13 +32,13 @@ pub fn routes() -> Router<AppState> {
 struct ListQuery {
     search: Option<String>,
     status: Option<String>,
-    after: Option<String>,
 }
 
 async fn list(
     State(state): State<AppState>,
     page: StaffPage,
     Query(q): Query<ListQuery>,
+    Query(paging): Query<PageQuery>,
 ) -> Response {
     let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
@@ -47,14 +48,15 @@ async fn list(
             Err(_) => return page.chrome.not_found(),
         },
     };
-    let after = q.after.as_deref().filter(|s| !s.is_empty());
-    let mut found = match service::list(&state, search, status, after, PAGE + 1).await {
+    let Ok(after) = paging.after() else {
+        return page.chrome.not_found();
+    };
+    let limit = i64::from(PAGE) + 1;
+    let found = match service::list(&state, search, status, after.as_deref(), limit).await {
         Ok(found) => found,
         Err(e) => return refused(&page.chrome, e),
     };
-    let more = found.len() > usize::try_from(PAGE).unwrap_or(usize::MAX);
-    found.truncate(usize::try_from(PAGE).unwrap_or(usize::MAX));
-    let next = more.then(|| found.last().map(|a| a.id.clone())).flatten();
+    let (found, next) = one_page(found, PAGE, |a| a.id.as_str());
     let clients: Vec<Value> = found.iter().map(row).collect();
     page.render(
         "admin/clients.html",
@@ -62,7 +64,7 @@ async fn list(
             clients,
             search => search.unwrap_or_default(),
             status => status.map(AccountStatus::as_str).unwrap_or_default(),
-            paged => after.is_some(),
+            paged => paging.cursor.is_some(),
             next,
         },
     )

@@ -15,6 +15,7 @@ mod audit;
 mod client_tabs;
 mod client_users;
 mod clients;
+mod mail;
 mod plugins;
 mod sign_in;
 mod staff_pages;
@@ -43,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .merge(users::routes())
         .merge(audit::routes())
         .merge(plugins::routes())
+        .merge(mail::routes())
         .merge(staff_pages::routes())
         .route("/admin/{*rest}", axum::routing::get(unknown))
 }
@@ -222,6 +224,12 @@ where
             Err(e) => page.chrome.failed(e),
         },
     }
+}
+
+/// A list page: the first `limit` of `found` (asked for `limit + 1`) and the `cursor` of the next
+/// page, as the admin API pages (`http::paging`).
+fn one_page<T>(found: Vec<T>, limit: u32, id: impl Fn(&T) -> &str) -> (Vec<T>, Option<String>) {
+    crate::http::paging::page(found, limit, id)
 }
 
 /// `?done=` notices, by key, so that a link cannot make a page say anything else.

@@ -12,16 +12,17 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, after_form, refused};
+use super::{StaffPage, after_form, one_page, refused};
 use crate::admins::Operation;
 use crate::error::Error;
 use crate::http::pages::see_other;
+use crate::http::paging::PageQuery;
 use crate::state::AppState;
 use crate::users::UserStatus;
 use crate::users::service::{self, AdminUpdate};
 
 /// Users per page, and the most clients a user's page lists.
-const PAGE: i64 = 50;
+const PAGE: u32 = 50;
 const CLIENTS_SHOWN: i64 = 200;
 
 pub fn routes() -> Router<AppState> {
@@ -38,7 +39,6 @@ pub fn routes() -> Router<AppState> {
 #[derive(Debug, Default, Deserialize)]
 struct ListQuery {
     search: Option<String>,
-    after: Option<String>,
     done: Option<String>,
 }
 
@@ -46,23 +46,23 @@ async fn list(
     State(state): State<AppState>,
     page: StaffPage,
     Query(q): Query<ListQuery>,
+    Query(paging): Query<PageQuery>,
 ) -> Response {
     let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let after = q.after.as_deref().filter(|s| !s.is_empty());
-    let mut found = match service::list(&state, search, after, PAGE + 1).await {
+    let Ok(after) = paging.after() else {
+        return page.chrome.not_found();
+    };
+    let found = match service::list(&state, search, after.as_deref(), i64::from(PAGE) + 1).await {
         Ok(found) => found,
         Err(e) => return refused(&page.chrome, e),
     };
-    let limit = usize::try_from(PAGE).unwrap_or(usize::MAX);
-    let more = found.len() > limit;
-    found.truncate(limit);
-    let next = more.then(|| found.last().map(|u| u.id.clone())).flatten();
+    let (found, next) = one_page(found, PAGE, |u| u.id.as_str());
     page.render(
         "admin/users.html",
         context! {
             users => minijinja::value::Serde(&found),
             search => search.unwrap_or_default(),
-            paged => after.is_some(),
+            paged => paging.cursor.is_some(),
             next,
             notice => (q.done.as_deref() == Some("deleted")).then_some("The user was deleted."),
         },

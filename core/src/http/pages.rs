@@ -75,6 +75,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/plugins.html",
     "admin/settings.html",
     "admin/staff.html",
+    "admin/mail.html",
 ];
 
 fn environment() -> &'static Environment<'static> {

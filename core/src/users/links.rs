@@ -17,16 +17,11 @@ use crate::state::AppState;
 
 /// Emails a verification link for the user's current address.
 pub async fn send_verification(state: &AppState, user: &UserRow) -> Result<()> {
-    let expiry = state.settings.auth.email_verification_expiry;
-    send_link(
-        state,
-        user,
-        Purpose::VerifyEmail,
-        expiry,
-        "verify-email",
-        "/verify-email",
-    )
-    .await
+    let mut tx = state.db.begin().await?;
+    verification_in(&mut tx, state, user).await?;
+    tx.commit().await?;
+    state.mailer.wake();
+    Ok(())
 }
 
 /// Emails a new user made without a password the link to choose one.

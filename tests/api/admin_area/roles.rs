@@ -195,11 +195,7 @@ async fn client_cookies_open_no_admin_page_and_staff_cookies_no_client_page() {
     // In the browser: a client signed in to the client area meets the staff sign-in at /admin;
     // a staff member signed in to the admin area meets the client sign-in at /accounts.
     let client = Browser::start().await;
-    client.open(&app.url("/login")).await;
-    client.wait_for_text("Sign in to").await;
-    client.fill("f-email", &email).await;
-    client.fill("f-password", PASSWORD).await;
-    client.click("Sign in").await;
+    crate::client_area::sign_in(&client, &app, &email).await;
     client.wait_for_text("Your accounts").await;
     client.open(&app.url("/admin/clients")).await;
     client.wait_for_text("Staff sign-in").await;

@@ -136,12 +136,7 @@ async fn a_setup_link_works_once_and_a_new_link_replaces_it() {
     let (status, html) = page.open(&first).await;
     assert_eq!(status, 200);
     assert!(html.contains(&email) && html.contains("support"), "{html}");
-    let secret = html
-        .split("id=\"totp-secret\">")
-        .nth(1)
-        .and_then(|rest| rest.split('<').next())
-        .unwrap()
-        .to_owned();
+    let secret = secret_on(&html);
     let (status, html) = page
         .submit(&first, &[("password", PASSWORD), ("code", "000000")])
         .await;
@@ -165,12 +160,7 @@ async fn a_setup_link_works_once_and_a_new_link_replaces_it() {
     assert!(html.contains("This link does not work"));
     let (status, html) = page.open(&second).await;
     assert_eq!(status, 200);
-    let secret = html
-        .split("id=\"totp-secret\">")
-        .nth(1)
-        .and_then(|rest| rest.split('<').next())
-        .unwrap()
-        .to_owned();
+    let secret = secret_on(&html);
     let (status, html) = page
         .submit(
             &second,
@@ -307,4 +297,13 @@ async fn disabling_a_staff_member_ends_their_sessions_at_once() {
     assert!(html.contains(&links), "{html}");
     let (_, html) = admin.open("/admin/staff").await;
     assert!(html.contains(&newcomer) && !html.contains("/admin/setup/"));
+}
+
+/// The TOTP key a setup page shows.
+fn secret_on(html: &str) -> String {
+    html.split("id=\"totp-secret\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap()
+        .to_owned()
 }
