@@ -1027,6 +1027,11 @@ impl ServerProcess {
         (code, logs)
     }
 
+    /// Kills the process with SIGKILL (a crash: nothing is finished or released) and waits for it.
+    pub async fn kill(mut self) {
+        self.child.kill().await.unwrap();
+    }
+
     /// `stop`, for a test that needs only the exit code.
     pub async fn terminate(self) -> Option<i32> {
         self.stop().await.0

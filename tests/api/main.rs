@@ -30,5 +30,6 @@ mod metrics;
 mod openapi;
 mod pages;
 mod plugins;
+mod replicas;
 mod whmcs;
 mod whmcs_api;

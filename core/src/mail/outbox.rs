@@ -6,7 +6,8 @@
 //!   `claimed_until`) with one `UPDATE … RETURNING`; on PostgreSQL the rows are picked with
 //!   `FOR UPDATE SKIP LOCKED`, so replicas never take the same message. A claim left by a replica
 //!   that died runs out and the message is taken again: at least once across a crash, once on a
-//!   clean run.
+//!   clean run. The claim is renewed just before each send, so a slow batch never sends what
+//!   another replica took over when its lease ran out.
 //! - **Retries.** A failed attempt waits `mail.outbox.backoff`, doubling up to `max_backoff`; after
 //!   `max_attempts` (or at once for a failure that cannot pass: a template that does not render, an
 //!   address the server refuses for good) the message is `failed`, listed by the admin API with a
@@ -109,8 +110,30 @@ fn transient(error: &MailError) -> bool {
     }
 }
 
+/// Renews this replica's claim on a message just before sending it, so that a batch that takes
+/// longer than the lease does not send what another replica took over meanwhile; false when the
+/// claim was lost (the message is left alone).
+async fn still_ours(state: &AppState, id: &str) -> Result<bool> {
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    let renewed = sqlx::query(
+        "UPDATE mail_outbox SET claimed_until = $1 \
+         WHERE id = $2 AND claimed_by = $3 AND state = 'pending'",
+    )
+    .bind(now + ms(state.settings.mail.outbox.lease))
+    .bind(id.to_owned())
+    .bind(replica())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(renewed == 1)
+}
+
 /// Sends one claimed message and records how it went.
 async fn deliver(state: &AppState, message: Claimed) -> Result<()> {
+    if !still_ours(state, &message.id).await? {
+        return Ok(());
+    }
     let values: serde_json::Value =
         serde_json::from_str(&message.values_json).unwrap_or(serde_json::Value::Null);
     let sent = state
@@ -125,10 +148,11 @@ async fn deliver(state: &AppState, message: Claimed) -> Result<()> {
             sqlx::query(
                 "UPDATE mail_outbox SET state = 'sent', sent_at = $1, values_json = '{}', \
                  attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, \
-                 last_error = NULL WHERE id = $2",
+                 last_error = NULL WHERE id = $2 AND claimed_by = $3",
             )
             .bind(now)
             .bind(message.id)
+            .bind(replica())
             .execute(&mut *conn)
             .await?;
         }
@@ -146,13 +170,15 @@ async fn deliver(state: &AppState, message: Claimed) -> Result<()> {
                 gave_up = give_up, error = %e, "mail not sent");
             sqlx::query(
                 "UPDATE mail_outbox SET state = $1, attempts = $2, next_attempt_at = $3, \
-                 last_error = $4, claimed_by = NULL, claimed_until = NULL WHERE id = $5",
+                 last_error = $4, claimed_by = NULL, claimed_until = NULL \
+                 WHERE id = $5 AND claimed_by = $6",
             )
             .bind(if give_up { "failed" } else { "pending" })
             .bind(attempts)
             .bind(now + ms(wait))
             .bind(e.to_string())
             .bind(message.id)
+            .bind(replica())
             .execute(&mut *conn)
             .await?;
         }
