@@ -41,9 +41,7 @@ pub use bindings::roster::plugin::types::{
     UserCreated, UserRemoval, UserRemoved,
 };
 
-/// The plugin API version (the WIT package version) this SDK targets: the `api_version` a
-/// plugin's manifest names.
-pub const API_VERSION: &str = "0.1.0";
+include!(concat!(env!("OUT_DIR"), "/api_version.rs"));
 
 /// A plugin. Every hook has a default: before-hooks allow, after-hooks do nothing. Each call runs
 /// in a fresh instance: keep state in [`kv`], not in statics.

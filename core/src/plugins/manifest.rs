@@ -11,12 +11,47 @@ use serde::{Deserialize, Serialize};
 
 use crate::settings::PluginSettings;
 
-/// The plugin API this server speaks (the version of `sdk/wit/roster-plugin.wit`).
-pub const API_VERSION: Version = Version {
-    major: 0,
-    minor: 1,
-    patch: 0,
-};
+/// The plugin API this server speaks: the version of the WIT package `sdk/wit/roster-plugin.wit`
+/// (its `package roster:plugin@X.Y.Z;` line), read when the server is compiled. The SDK takes its
+/// `API_VERSION` from the same line (`sdk/build.rs`): the version is defined there once.
+pub const API_VERSION: Version = wit_version(include_str!("../../../sdk/wit/roster-plugin.wit"));
+
+/// The `X.Y.Z` of the first `package roster:plugin@X.Y.Z;` in `wit`, at compile time; 0.0.0 when
+/// there is none (a test fails on that).
+const fn wit_version(wit: &str) -> Version {
+    const MARKER: &[u8] = b"package roster:plugin@";
+    let bytes = wit.as_bytes();
+    let mut start = 0;
+    while start + MARKER.len() <= bytes.len() {
+        let mut matched = 0;
+        while matched < MARKER.len() && bytes[start + matched] == MARKER[matched] {
+            matched += 1;
+        }
+        if matched == MARKER.len() {
+            let mut parts = [0u64; 3];
+            let (mut part, mut at) = (0, start + MARKER.len());
+            while at < bytes.len() && bytes[at] != b';' && part < 3 {
+                match bytes[at] {
+                    b'.' => part += 1,
+                    digit @ b'0'..=b'9' => parts[part] = parts[part] * 10 + (digit - b'0') as u64,
+                    _ => {}
+                }
+                at += 1;
+            }
+            return Version {
+                major: parts[0],
+                minor: parts[1],
+                patch: parts[2],
+            };
+        }
+        start += 1;
+    }
+    Version {
+        major: 0,
+        minor: 0,
+        patch: 0,
+    }
+}
 
 /// Every hook a plugin can subscribe to (DESIGN.md §3), by its manifest name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -361,6 +396,49 @@ mod tests {
         settings.capabilities.settings = true;
         settings.capabilities.http_hosts = vec!["hooks.example.com".into()];
         m.check_against(&settings).unwrap();
+    }
+
+    /// The WIT package, the server's manifest check and the SDK name one plugin API version; the
+    /// example plugins are built for one this server runs.
+    #[test]
+    fn the_wit_the_sdk_and_the_manifest_check_agree() {
+        let wit = include_str!("../../../sdk/wit/roster-plugin.wit");
+        let line = wit
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("package roster:plugin@"))
+            .unwrap()
+            .trim_end_matches(';');
+        let from_wit: Version = line.parse().unwrap();
+        assert_eq!(API_VERSION, from_wit);
+        assert_ne!(API_VERSION.to_string(), "0.0.0");
+        assert_eq!(roster_sdk::API_VERSION, from_wit.to_string());
+        let plugins = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../plugins");
+        for entry in std::fs::read_dir(plugins).unwrap().flatten() {
+            let manifest = entry.path().join("plugin.toml");
+            if !manifest.exists() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&manifest).unwrap();
+            let table: toml::Table = toml::from_str(&text).unwrap();
+            let version: Version = table["api_version"].as_str().unwrap().parse().unwrap();
+            assert!(version.runs_on(API_VERSION), "{}", manifest.display());
+        }
+        assert_eq!(
+            wit_version("no package here"),
+            Version {
+                major: 0,
+                minor: 0,
+                patch: 0
+            }
+        );
+        assert_eq!(
+            wit_version("package roster:plugin@2.10.3;"),
+            Version {
+                major: 2,
+                minor: 10,
+                patch: 3
+            }
+        );
     }
 
     #[test]
