@@ -341,6 +341,35 @@ async fn the_acceptance_policy_changes_the_granted_permissions(backend: Backend)
     assert_eq!(preview["state"], "pending", "a veto uses nothing up");
 }
 
+/// A receiver for the notifier on `port` (0: any free one): the `Idempotency-Key` (the event id)
+/// of every delivery; (its port, the keys).
+pub async fn event_receiver(port: u16) -> (u16, Arc<Mutex<Vec<String>>>) {
+    use axum::routing::post;
+    let received: Arc<Mutex<Vec<String>>> = Arc::default();
+    let sink = received.clone();
+    let app = axum::Router::new().route(
+        "/events",
+        post(move |headers: axum::http::HeaderMap| {
+            let sink = sink.clone();
+            async move {
+                let key = headers
+                    .get("idempotency-key")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default()
+                    .to_owned();
+                sink.lock().unwrap().push(key);
+                "ok"
+            }
+        }),
+    );
+    let socket = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let port = socket.local_addr().unwrap().port();
+    tokio::spawn(async move { axum::serve(socket, app).await });
+    (port, received)
+}
+
 /// Serves an HTTP listener that records what it is sent; `delay` before each answer.
 struct Listener {
     port: u16,

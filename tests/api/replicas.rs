@@ -29,32 +29,6 @@ const NOTIFIED: [&str; 8] = [
     "membership.permissions_changed",
 ];
 
-/// An HTTP receiver for the notifier: the `Idempotency-Key` (the event id) of every delivery.
-async fn receiver() -> (u16, Arc<Mutex<Vec<String>>>) {
-    use axum::routing::post;
-    let received: Arc<Mutex<Vec<String>>> = Arc::default();
-    let sink = received.clone();
-    let app = axum::Router::new().route(
-        "/events",
-        post(move |headers: axum::http::HeaderMap| {
-            let sink = sink.clone();
-            async move {
-                let key = headers
-                    .get("idempotency-key")
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or_default()
-                    .to_owned();
-                sink.lock().unwrap().push(key);
-                "ok"
-            }
-        }),
-    );
-    let socket = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = socket.local_addr().unwrap().port();
-    tokio::spawn(async move { axum::serve(socket, app).await });
-    (port, received)
-}
-
 /// A replica's home: its config (the notifier reporting to `port`, mail to the test sink, quick
 /// queues, rate limits out of the way).
 fn home(plugins: &Path, port: u16) -> tempfile::TempDir {
@@ -223,6 +197,21 @@ async fn notified_events(db: &roster::db::Db) -> HashSet<String> {
         .collect()
 }
 
+/// Asserts that every event the notifier subscribes to reached it; answers how many times each did.
+async fn every_event_delivered(
+    db: &roster::db::Db,
+    received: &Arc<Mutex<Vec<String>>>,
+) -> HashMap<String, usize> {
+    let expected = notified_events(db).await;
+    let counts = deliveries(received, &expected).await;
+    let missing: Vec<_> = expected
+        .iter()
+        .filter(|id| !counts.contains_key(*id))
+        .collect();
+    assert!(missing.is_empty(), "never delivered: {missing:?}");
+    counts
+}
+
 /// Waits until the notifier received every event in `expected` (30 s at most); answers how many
 /// times each id arrived.
 async fn deliveries(
@@ -247,7 +236,7 @@ async fn deliveries(
 async fn two_replicas_on_one_database_apply_each_change_once() {
     let plugins = PluginDir::new();
     plugins.example("notifier");
-    let (port, received) = receiver().await;
+    let (port, received) = crate::plugins::event_receiver(0).await;
     let (url, _db) = TestDb::create(Backend::Postgres).await;
     let homes = [home(plugins.path(), port), home(plugins.path(), port)];
     let env = [("ROSTER_DATABASE__URL", url.as_str())];
@@ -291,13 +280,7 @@ async fn two_replicas_on_one_database_apply_each_change_once() {
     }
 
     // Every event the notifier subscribes to arrived, each once.
-    let expected = notified_events(&db).await;
-    let counts = deliveries(&received, &expected).await;
-    let missing: Vec<_> = expected
-        .iter()
-        .filter(|id| !counts.contains_key(*id))
-        .collect();
-    assert!(missing.is_empty(), "never delivered: {missing:?}");
+    let counts = every_event_delivered(&db, &received).await;
     let twice: Vec<_> = counts.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "delivered more than once: {twice:?}");
 
@@ -324,7 +307,7 @@ async fn two_replicas_on_one_database_apply_each_change_once() {
 async fn a_replica_killed_mid_load_loses_nothing_it_acknowledged() {
     let plugins = PluginDir::new();
     plugins.example("notifier");
-    let (port, received) = receiver().await;
+    let (port, received) = crate::plugins::event_receiver(0).await;
     let (url, _db) = TestDb::create(Backend::Postgres).await;
     let homes = [home(plugins.path(), port), home(plugins.path(), port)];
     let env = [("ROSTER_DATABASE__URL", url.as_str())];
@@ -414,13 +397,7 @@ async fn a_replica_killed_mid_load_loses_nothing_it_acknowledged() {
         invitation_token(email, 1).await;
     }
     // Every event the notifier subscribes to reached it.
-    let expected = notified_events(&db).await;
-    let counts = deliveries(&received, &expected).await;
-    let missing: Vec<_> = expected
-        .iter()
-        .filter(|id| !counts.contains_key(*id))
-        .collect();
-    assert!(missing.is_empty(), "never delivered: {missing:?}");
+    every_event_delivered(&db, &received).await;
     db.close().await;
     assert_eq!(a.terminate().await, Some(0));
     assert_eq!(b.terminate().await, Some(0));

@@ -103,6 +103,27 @@ pub(crate) async fn row_by_email(conn: &mut AnyConnection, email: &str) -> Resul
         .await?)
 }
 
+/// Records `action` done by the member themself (setting up, signing in), in their transaction.
+pub(crate) async fn audit_own(
+    conn: &mut AnyConnection,
+    email: &str,
+    ip: Option<String>,
+    now: i64,
+    action: &'static str,
+) -> Result<()> {
+    let ctx = Context {
+        actor: crate::audit::Actor::Staff(email.to_owned()),
+        ip,
+    };
+    audit::record(
+        conn,
+        &ctx,
+        now,
+        Event::general(action).after(json!({ "email": email })),
+    )
+    .await
+}
+
 /// Every staff member, by email.
 pub async fn list(db: &Db) -> Result<Vec<Staff>> {
     let mut conn = db.pool().acquire().await?;

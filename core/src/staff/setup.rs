@@ -3,10 +3,8 @@
 //! password and secret and ends the member's sessions.
 
 use secrecy::SecretString;
-use serde_json::json;
 
 use super::{Staff, sessions};
-use crate::audit::{self, Actor, Context, Event};
 use crate::crypto::hash_token;
 use crate::error::{Error, Result};
 use crate::state::AppState;
@@ -92,17 +90,7 @@ pub async fn complete(
     .execute(&mut *tx)
     .await?;
     sessions::end_all(&mut tx, &member.id).await?;
-    let ctx = Context {
-        actor: Actor::Staff(member.email.clone()),
-        ip,
-    };
-    audit::record(
-        &mut tx,
-        &ctx,
-        now,
-        Event::general("staff.set_up").after(json!({ "email": member.email })),
-    )
-    .await?;
+    super::audit_own(&mut tx, &member.email, ip, now, "staff.set_up").await?;
     let after = super::row(&mut tx, &member.id).await?.to_staff();
     tx.commit().await?;
     Ok(after)

@@ -5,10 +5,8 @@
 //! all get the same answer after the same password work.
 
 use secrecy::SecretString;
-use serde_json::json;
 
 use super::sessions;
-use crate::audit::{self, Actor, Context, Event};
 use crate::crypto::{hash_token, new_token};
 use crate::error::{Error, Result};
 use crate::ratelimit;
@@ -167,17 +165,7 @@ async fn code_step(
         return Err(Error::InvalidSecondFactor);
     }
     let token = sessions::start(&mut tx, state, &member.id, ip.clone(), user_agent).await?;
-    let ctx = Context {
-        actor: Actor::Staff(member.email.clone()),
-        ip,
-    };
-    audit::record(
-        &mut tx,
-        &ctx,
-        now,
-        Event::general("staff.signed_in").after(json!({ "email": member.email })),
-    )
-    .await?;
+    super::audit_own(&mut tx, &member.email, ip, now, "staff.signed_in").await?;
     tx.commit().await?;
     ratelimit::clear(state.db.pool(), &bucket).await?;
     Ok(token)

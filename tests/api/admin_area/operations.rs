@@ -2,7 +2,6 @@
 //! member's actions appear in the audit page under their name. Journey 4: an event parked by a
 //! failing notifier is retried from the Plugins page and delivered.
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -79,33 +78,6 @@ async fn deleting_an_owner_is_refused_and_staff_actions_are_audited_under_their_
     browser.close().await;
 }
 
-/// An HTTP receiver for the notifier, started on `port` when asked.
-async fn receiver_on(port: u16) -> Arc<Mutex<Vec<String>>> {
-    use axum::routing::post;
-    let received: Arc<Mutex<Vec<String>>> = Arc::default();
-    let sink = received.clone();
-    let app = axum::Router::new().route(
-        "/events",
-        post(move |headers: axum::http::HeaderMap| {
-            let sink = sink.clone();
-            async move {
-                let key = headers
-                    .get("idempotency-key")
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or_default()
-                    .to_owned();
-                sink.lock().unwrap().push(key);
-                "ok"
-            }
-        }),
-    );
-    let socket = tokio::net::TcpListener::bind(("127.0.0.1", port))
-        .await
-        .unwrap();
-    tokio::spawn(async move { axum::serve(socket, app).await });
-    received
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_event_parked_by_a_failing_notifier_is_retried_from_the_plugins_page() {
     let plugins = PluginDir::new();
@@ -143,7 +115,7 @@ async fn an_event_parked_by_a_failing_notifier_is_retried_from_the_plugins_page(
     assert_eq!(parked.len(), 3, "{parked:?}");
     let first = parked[0]["event_seq"].as_i64().unwrap();
     let first_id = parked[0]["event_id"].as_str().unwrap().to_owned();
-    let received = receiver_on(port).await;
+    let (_, received) = crate::plugins::event_receiver(port).await;
 
     let (staff, secret) = staff_set_up(&app, Role::Administrator).await;
     let browser = Browser::start().await;
