@@ -40,10 +40,7 @@ pub fn routes() -> Router<AppState> {
 /// The client as the tabs' heading shows it, or the refusal page.
 async fn client(state: &AppState, page: &StaffPage, id: &str) -> Result<Value, Response> {
     match crate::accounts::service::get(state, id).await {
-        Ok(account) => Ok(context! {
-            name => account.display_name(),
-            ..Value::from(minijinja::value::Serde(&account))
-        }),
+        Ok(account) => Ok(super::clients::row(&account)),
         Err(e) => Err(refused(&page.chrome, e)),
     }
 }

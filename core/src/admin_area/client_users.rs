@@ -92,7 +92,7 @@ async fn show(state: &AppState, page: &StaffPage, id: &str, outcome: Outcome) ->
         "admin/client-users.html",
         context! {
             tab => "users",
-            client => context! { name => account.display_name(), ..Value::from(minijinja::value::Serde(&account)) },
+            client => super::clients::row(&account),
             members,
             catalog => minijinja::value::Serde(state.catalog.entries()),
             notice => outcome.notice,
@@ -234,7 +234,7 @@ async fn confirm_page(
     page.render(
         template,
         context! {
-            client => context! { name => account.display_name(), ..Value::from(minijinja::value::Serde(&account)) },
+            client => super::clients::row(&account),
             member => minijinja::value::Serde(&member),
         },
     )

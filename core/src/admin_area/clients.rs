@@ -11,11 +11,12 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, done_notice, one_page, refused};
+use super::{StaffPage, done_notice, refused};
 use crate::accounts::pages::{PROFILE_FIELDS, ProfileForm};
 use crate::accounts::{Account, AccountStatus, service};
 use crate::http::pages::{field_errors, see_other};
 use crate::http::paging::PageQuery;
+use crate::http::paging::page as one_page;
 use crate::state::AppState;
 
 /// Clients per page.
@@ -70,7 +71,8 @@ async fn list(
     )
 }
 
-fn row(account: &Account) -> Value {
+/// An account as the admin pages show it: its fields and its display name.
+pub(super) fn row(account: &Account) -> Value {
     context! {
         name => account.display_name(),
         ..Value::from(minijinja::value::Serde(account))

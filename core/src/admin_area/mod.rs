@@ -226,12 +226,6 @@ where
     }
 }
 
-/// A list page: the first `limit` of `found` (asked for `limit + 1`) and the `cursor` of the next
-/// page, as the admin API pages (`http::paging`).
-fn one_page<T>(found: Vec<T>, limit: u32, id: impl Fn(&T) -> &str) -> (Vec<T>, Option<String>) {
-    crate::http::paging::page(found, limit, id)
-}
-
 /// `?done=` notices, by key, so that a link cannot make a page say anything else.
 fn done_notice(key: &str) -> Option<&'static str> {
     Some(match key {

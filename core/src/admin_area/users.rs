@@ -12,11 +12,12 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, after_form, one_page, refused};
+use super::{StaffPage, after_form, refused};
 use crate::admins::Operation;
 use crate::error::Error;
 use crate::http::pages::see_other;
 use crate::http::paging::PageQuery;
+use crate::http::paging::page as one_page;
 use crate::state::AppState;
 use crate::users::UserStatus;
 use crate::users::service::{self, AdminUpdate};
