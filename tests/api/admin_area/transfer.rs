@@ -78,6 +78,21 @@ async fn staff_make_a_member_the_owner_keeping_the_previous_one(backend: Backend
     assert!(shown.contains(&owner) && shown.contains(&member), "{shown}");
     assert!(shown.contains("View & Open Support Tickets"), "{shown}");
     browser.screenshot("admin-users-tab").await;
+    // Tidy on a phone: nothing reaches past the window's edge on the list or the tab.
+    browser.resize(390, 900).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.screenshot("admin-users-tab-phone").await;
+    browser
+        .open(&app.url("/admin/clients?search=harbour"))
+        .await;
+    browser.wait_for_text("Clients found").await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.screenshot("admin-clients-phone").await;
+    browser.resize(1280, 900).await;
+    browser
+        .open(&app.url(&format!("/admin/clients/{id}/users")))
+        .await;
+    browser.wait_for_text("Users of Harbour Hosting").await;
 
     browser
         .click_css(&format!("a[href='/admin/clients/{id}/owner/{member_id}']"))
