@@ -106,7 +106,7 @@ async fn staff(settings: &Settings, db: &Db, command: StaffCommand) -> crate::Re
             .public_url
             .join(&format!("/admin/setup/{token}"))
     };
-    let lifetime = humantime::format_duration(staff::SETUP_LINK_LIFETIME);
+    let lifetime = crate::clock::in_words(staff::SETUP_LINK_LIFETIME);
     match command {
         StaffCommand::Create { email, role } => {
             let (member, token) = staff::create(db, &ctx, now, &email, role).await?;
