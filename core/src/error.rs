@@ -98,6 +98,18 @@ impl Error {
         }
     }
 
+    /// Whether PostgreSQL broke a deadlock or a serialization conflict between two concurrent
+    /// transactions by failing this one (SQLSTATE 40P01, 40001): nothing was written, and the
+    /// request can be sent again.
+    pub fn is_transaction_conflict(&self) -> bool {
+        match self {
+            Self::Database(sqlx::Error::Database(db)) => {
+                matches!(db.code().as_deref(), Some("40P01" | "40001"))
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the database refused a write because of a foreign key: what a request that raced a
     /// concurrent change (a member removed meanwhile) runs into.
     pub fn is_foreign_key_violation(&self) -> bool {

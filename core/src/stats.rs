@@ -102,7 +102,7 @@ pub fn mail(outcome: &'static str) {
     metrics::counter!("roster_mail_messages_total", "outcome" => outcome).increment(1);
 }
 
-/// How long opening a write transaction waited (SQLite's write lock, PostgreSQL's advisory lock).
+/// How long a write waited for its turn (SQLite's write lock; on PostgreSQL, the account's lock).
 pub fn write_wait(elapsed: Duration) {
     metrics::histogram!("roster_db_write_wait_seconds").record(elapsed.as_secs_f64());
 }

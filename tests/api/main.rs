@@ -31,5 +31,6 @@ mod openapi;
 mod pages;
 mod plugins;
 mod replicas;
+mod slow_plugins;
 mod whmcs;
 mod whmcs_api;

@@ -283,6 +283,25 @@ async fn two_replicas_on_one_database_apply_each_change_once() {
     let counts = every_event_delivered(&db, &received).await;
     let twice: Vec<_> = counts.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "delivered more than once: {twice:?}");
+    // In order per account: each account's events arrived in the order its writes committed
+    // (one account's writes queue on its lock, so they draw `seq` in that order).
+    let arrived: Vec<String> = received.lock().unwrap().clone();
+    for (account, ..) in &done {
+        let committed: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT id FROM domain_events WHERE account_id = $1 AND kind IN ({}) ORDER BY seq",
+            NOTIFIED.map(|k| format!("'{k}'")).join(", ")
+        )))
+        .bind(account.clone())
+        .fetch_all(db.pool())
+        .await
+        .unwrap();
+        let delivered: Vec<&String> = arrived.iter().filter(|id| committed.contains(id)).collect();
+        assert_eq!(
+            delivered,
+            committed.iter().collect::<Vec<_>>(),
+            "account {account}"
+        );
+    }
 
     // Every email once: the invitations, and each owner's verification link.
     tokio::time::sleep(Duration::from_millis(500)).await;

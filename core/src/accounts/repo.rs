@@ -43,9 +43,27 @@ pub async fn insert(
     Ok(())
 }
 
-/// Takes the account's row lock for the rest of the transaction, so that changes to its owner and
-/// members happen one after the other (PostgreSQL; SQLite write transactions already do).
+/// PostgreSQL: the account's lock, an advisory lock keyed by a hash of its id, held to the end of
+/// the transaction. (Wrapped so that the statement returns an integer: the `Any` driver has no
+/// `void` type.)
+const ACCOUNT_LOCK: &str = "SELECT 1 AS locked FROM \
+     (SELECT pg_advisory_xact_lock(hashtextextended('account:' || $1, 0))) AS l";
+
+/// Takes the account's lock for the rest of the transaction, so that changes to one account
+/// happen one after the other while other accounts' writes go on (DESIGN.md §5). Call it first in
+/// the transaction, before any write: on PostgreSQL a transaction gets its id at its first write,
+/// so the account's transactions then get growing ids in the order they commit, which is the order
+/// their events reach after-hooks (`plugins::repo::Position`). SQLite runs one writer at a time.
+/// Answers `NotFound("account")` when the account is gone.
 pub async fn lock(conn: &mut AnyConnection, id: &str) -> Result<()> {
+    if conn.backend_name() == "PostgreSQL" {
+        let started = std::time::Instant::now();
+        sqlx::query(ACCOUNT_LOCK)
+            .bind(id.to_owned())
+            .execute(&mut *conn)
+            .await?;
+        crate::stats::write_wait(started.elapsed());
+    }
     let done = sqlx::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1")
         .bind(id.to_owned())
         .execute(conn)

@@ -297,6 +297,7 @@ pub async fn update(
     let profile = profile.validated()?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
+    repo::lock(&mut tx, account_id).await?;
     let before = repo::get(&mut tx, account_id).await?;
     repo::update(&mut tx, account_id, &profile, status, now).await?;
     let after = repo::get(&mut tx, account_id).await?;

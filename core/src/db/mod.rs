@@ -24,10 +24,6 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
      PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
 
-/// PostgreSQL: the advisory lock every write transaction takes first (see [`Db::begin`]).
-// (Wrapped so that the statement returns an integer: the `Any` driver has no `void` type.)
-const WRITE_LOCK: &str = "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(7226455370)) AS l";
-
 /// The database handle every repository takes.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -84,30 +80,26 @@ impl Db {
         self.backend
     }
 
-    /// Starts a write transaction. Write transactions take their turn, one at a time, on both
-    /// databases:
-    /// - SQLite takes the write lock at once (`BEGIN IMMEDIATE`): a transaction that reads and
-    ///   then writes would otherwise fail with "database is locked" when another writer got in
-    ///   between, instead of waiting its turn.
-    /// - PostgreSQL takes a transaction-scoped advisory lock first. Domain events then commit in
-    ///   the order of their `seq`, which the after-hook queue relies on: it reads `seq > cursor`,
-    ///   and an event that committed after a higher `seq` was delivered would be skipped. Taking
-    ///   the lock first (not when the event is written) keeps lock order the same everywhere, so
-    ///   it cannot deadlock with row locks. Reads never take it.
+    /// Starts a write transaction.
+    /// - SQLite runs one write transaction at a time, and takes the write lock at once
+    ///   (`BEGIN IMMEDIATE`): a transaction that reads and then writes would otherwise fail with
+    ///   "database is locked" when another writer got in between, instead of waiting its turn.
+    /// - PostgreSQL runs them side by side. Writes on one account take that account's lock first
+    ///   ([`crate::accounts::repo::lock`]), so they queue behind each other and nothing else.
     ///
-    /// The time it waits is `/metrics`' `roster_db_write_wait_seconds`.
+    /// No plugin is called while a write transaction is open: the domain judges a request with
+    /// the before-hooks first, then opens the transaction and checks the preconditions again.
+    /// The time a write waits for its turn is `/metrics`' `roster_db_write_wait_seconds`.
     pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-        let started = std::time::Instant::now();
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => {
-                let mut tx = self.pool.begin().await?;
-                sqlx::query(WRITE_LOCK).execute(&mut *tx).await?;
-                tx
+        match self.backend {
+            Backend::Sqlite => {
+                let started = std::time::Instant::now();
+                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                crate::stats::write_wait(started.elapsed());
+                Ok(tx)
             }
-        };
-        crate::stats::write_wait(started.elapsed());
-        Ok(tx)
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     fn migrator(&self) -> &'static Migrator {

@@ -121,7 +121,9 @@ pub fn explain(error: Error) -> Result<(StatusCode, String), Error> {
     let fault = matches!(
         error,
         Error::Database(_) | Error::Migrate(_) | Error::Internal(_)
-    ) && !(error.is_unique_violation() || error.is_foreign_key_violation());
+    ) && !(error.is_unique_violation()
+        || error.is_foreign_key_violation()
+        || error.is_transaction_conflict());
     if fault {
         return Err(error);
     }

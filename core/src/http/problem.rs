@@ -234,7 +234,10 @@ impl From<Error> for ApiError {
             Error::VetoedByPlugin { .. } => Code::VetoedByPlugin,
             Error::PluginFailed { .. } => Code::PluginFailed,
             Error::PluginInvalid(_) => Code::PluginInvalid,
-            e if e.is_unique_violation() || e.is_foreign_key_violation() => {
+            e if e.is_unique_violation()
+                || e.is_foreign_key_violation()
+                || e.is_transaction_conflict() =>
+            {
                 return Self::new(Code::Conflict).with_detail(
                     "the request conflicts with the current state; read it again and retry",
                 );

@@ -2,6 +2,7 @@
 //! to an email address, new or existing user alike; the invitee accepts through the emailed link,
 //! by logging in or by signing up.
 
+pub mod accept;
 pub mod admin_http;
 pub mod history;
 pub mod http;
@@ -19,11 +20,11 @@ use crate::crypto::{hash_token, new_id, new_token};
 use crate::error::{Error, Result};
 use crate::events;
 use crate::memberships::{Manager, repo as memberships_repo};
-use crate::plugins::AcceptRequest;
 use crate::state::AppState;
-use crate::users::service::NewUser;
-use crate::users::{Email, User, repo as users_repo, service as users};
+use crate::users::{Email, repo as users_repo};
 use repo::InvitationRow;
+
+pub use accept::{Accepted, Acceptor, accept};
 
 /// An invitation as the account's owner and admins see it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -122,20 +123,21 @@ pub async fn invite(
     let token = new_token()?;
     let id = new_id();
     let expires_at = now + ms(state.settings.invitations.expiry);
-    let mut tx = state.db.begin().await?;
-    crate::accounts::repo::lock(&mut tx, account_id).await?;
-    let account = crate::accounts::repo::get(&mut tx, account_id).await?;
-    if let Some(user) = users_repo::by_email(&mut tx, &email.normalized()).await?
-        && memberships_repo::get(&mut tx, account_id, &user.id)
-            .await?
-            .is_some()
+    // Judged before the transaction (no plugin runs while a write waits on it), on a request the
+    // checks below would let through; they run again inside it, where they decide.
     {
-        return Err(Error::AlreadyMember);
+        let mut conn = state.db.pool().acquire().await?;
+        crate::accounts::repo::get(&mut conn, account_id).await?;
+        refuse_member(&mut conn, account_id, &email).await?;
     }
     state
         .plugins
         .before_invitation_create(ctx, account_id, email.as_str(), &permissions)
         .await?;
+    let mut tx = state.db.begin().await?;
+    crate::accounts::repo::lock(&mut tx, account_id).await?;
+    let account = crate::accounts::repo::get(&mut tx, account_id).await?;
+    refuse_member(&mut tx, account_id, &email).await?;
     repo::end_pending_for(&mut tx, account_id, &email.normalized(), now).await?;
     repo::insert(
         &mut tx,
@@ -176,6 +178,22 @@ pub async fn invite(
     Ok(view(&row, now))
 }
 
+/// `already_member` when `email` belongs to a member of the account.
+async fn refuse_member(
+    conn: &mut sqlx::AnyConnection,
+    account_id: &str,
+    email: &Email,
+) -> Result<()> {
+    if let Some(user) = users_repo::by_email(&mut *conn, &email.normalized()).await?
+        && memberships_repo::get(conn, account_id, &user.id)
+            .await?
+            .is_some()
+    {
+        return Err(Error::AlreadyMember);
+    }
+    Ok(())
+}
+
 /// Writes the invitation's email to the outbox, in the invitation's transaction.
 async fn send(
     conn: &mut sqlx::AnyConnection,
@@ -214,6 +232,7 @@ pub async fn cancel(state: &AppState, ctx: &Context, by: Manager<'_>, id: &str) 
     let account_id = by.account_id();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
+    crate::accounts::repo::lock(&mut tx, account_id).await?;
     let row = repo::get(&mut tx, account_id, id).await?;
     if !repo::cancel(&mut tx, id, now).await? {
         return Err(refusal(&row, now));
@@ -251,6 +270,7 @@ pub async fn resend(
     let token = new_token()?;
     let expires_at = now + ms(state.settings.invitations.expiry);
     let mut tx = state.db.begin().await?;
+    crate::accounts::repo::lock(&mut tx, account_id).await?;
     let account = crate::accounts::repo::get(&mut tx, account_id).await?;
     let row = repo::get(&mut tx, account_id, id).await?;
     if !repo::renew(&mut tx, id, &hash_token(&token), now, expires_at).await? {
@@ -302,132 +322,5 @@ pub async fn preview(state: &AppState, token: &str) -> Result<InvitationPreview>
         sent_by_staff: row.invited_by_kind == "admin",
         expires_at: row.expires_at,
         state: effective_state(&row, now),
-    })
-}
-
-/// Who accepts.
-#[derive(Debug)]
-pub enum Acceptor {
-    /// The signed-in user.
-    User(String),
-    /// A new user, signing up in the same call.
-    Signup(NewUser),
-}
-
-/// The outcome of accepting: the member's user and the account.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Accepted {
-    pub user: User,
-    pub account_id: String,
-    pub permissions: Vec<String>,
-}
-
-/// Accepts an invitation: the membership with the invited permissions, in one transaction with its
-/// audit and domain events. A used, cancelled or expired invitation is refused with its own code;
-/// accepting as a current member is `already_member` and uses nothing up.
-pub async fn accept(
-    state: &AppState,
-    ip: Option<String>,
-    token: &str,
-    acceptor: Acceptor,
-) -> Result<Accepted> {
-    let (prepared, signed_in) = match acceptor {
-        Acceptor::Signup(new) => {
-            users::count_signup(state, ip.as_deref(), Some(token)).await?;
-            (Some(users::prepare(state, new).await?), None)
-        }
-        Acceptor::User(id) => (None, Some(id)),
-    };
-    let now = state.clock.now_ms();
-    let mut tx = state.db.begin().await?;
-    let row = repo::by_token_hash(&mut tx, &hash_token(token))
-        .await?
-        .ok_or(Error::NotFound("invitation"))?;
-    if effective_state(&row, now) != "pending" {
-        return Err(refusal(&row, now));
-    }
-    let mut unverified = None;
-    let user_id = match (&prepared, signed_in) {
-        (Some(prepared), _) => {
-            let ctx = Context {
-                actor: Actor::User(prepared.id().to_owned()),
-                ip: ip.clone(),
-            };
-            let created = users::insert(&mut tx, &ctx, now, prepared, "user.signed_up").await?;
-            // The link reached this address: it is verified. Another address is verified the
-            // usual way, by a link sent once this commits.
-            if created.email.to_lowercase() == row.email_normalized {
-                users_repo::mark_email_verified(&mut tx, &created.id, &created.email, now).await?;
-            } else {
-                unverified = Some(created.clone());
-            }
-            created.id
-        }
-        (None, Some(id)) => id,
-        (None, None) => return Err(Error::Unauthenticated),
-    };
-    if memberships_repo::get(&mut tx, &row.account_id, &user_id)
-        .await?
-        .is_some()
-    {
-        return Err(Error::AlreadyMember);
-    }
-    let ctx = Context {
-        actor: Actor::User(user_id.clone()),
-        ip,
-    };
-    let user_email = users_repo::get(&mut tx, &user_id).await?.email;
-    let permissions = state
-        .plugins
-        .before_invitation_accept(
-            &ctx,
-            AcceptRequest {
-                account_id: row.account_id.clone(),
-                invitation_id: row.id.clone(),
-                invited_email: row.email.clone(),
-                user_id: user_id.clone(),
-                user_email,
-                new_user: prepared.is_some(),
-                permissions: memberships_repo::decode(&row.permissions),
-            },
-        )
-        .await?;
-    if !repo::claim(&mut tx, &row.id, &user_id, now).await? {
-        return Err(Error::InvitationUsed);
-    }
-    memberships_repo::insert(
-        &mut tx,
-        &row.account_id,
-        &user_id,
-        &permissions,
-        ("user", Some(&user_id)),
-        now,
-    )
-    .await?;
-    let after = json!({ "invitation_id": row.id, "permissions": permissions });
-    audit::record_change(
-        &mut tx,
-        &ctx,
-        now,
-        Event {
-            action: "invitation.accepted",
-            account_id: Some(&row.account_id),
-            user_id: Some(&user_id),
-            before: None,
-            after: Some(after.clone()),
-        },
-        events::kind::INVITATION_ACCEPTED,
-        after,
-    )
-    .await?;
-    let user = users_repo::get(&mut tx, &user_id).await?;
-    tx.commit().await?;
-    if let Some(created) = unverified {
-        users::send_verification(state, &created).await?;
-    }
-    Ok(Accepted {
-        user: user.to_user()?,
-        account_id: row.account_id,
-        permissions,
     })
 }

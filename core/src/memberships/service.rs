@@ -160,19 +160,19 @@ pub async fn remove(state: &AppState, ctx: &Context, by: Manager<'_>, user_id: &
         "membership.removed"
     };
     let account_id = by.account_id();
-    let now = state.clock.now_ms();
-    let mut tx = state.db.begin().await?;
-    accounts_repo::lock(&mut tx, account_id).await?;
-    let current = repo::get(&mut tx, account_id, user_id)
-        .await?
-        .ok_or(Error::NotFound("member"))?;
-    if current.is_owner == 1 {
-        return Err(Error::OwnerCannotBeRemoved);
+    // Judged first, outside any transaction; the removal's preconditions are checked again below.
+    {
+        let mut conn = state.db.pool().acquire().await?;
+        removable(&mut conn, account_id, user_id).await?;
     }
     state
         .plugins
         .before_user_removal(ctx, account_id, user_id, leaving)
         .await?;
+    let now = state.clock.now_ms();
+    let mut tx = state.db.begin().await?;
+    accounts_repo::lock(&mut tx, account_id).await?;
+    let current = removable(&mut tx, account_id, user_id).await?;
     if !repo::delete_non_owner(&mut tx, account_id, user_id).await? {
         // Ownership moved to this user since the read above.
         return Err(Error::OwnerCannotBeRemoved);
@@ -191,6 +191,21 @@ pub async fn remove(state: &AppState, ctx: &Context, by: Manager<'_>, user_id: &
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The membership to remove: `not_found` when there is none, refused for the owner (rule 3).
+async fn removable(
+    conn: &mut sqlx::AnyConnection,
+    account_id: &str,
+    user_id: &str,
+) -> Result<repo::MembershipRow> {
+    let current = repo::get(conn, account_id, user_id)
+        .await?
+        .ok_or(Error::NotFound("member"))?;
+    if current.is_owner == 1 {
+        return Err(Error::OwnerCannotBeRemoved);
+    }
+    Ok(current)
 }
 
 /// Gives an existing user access directly (admin API; the client area invites instead).
@@ -250,24 +265,35 @@ pub async fn transfer_ownership(
     new_owner: &str,
     keep_previous_owner: bool,
 ) -> Result<Account> {
+    // Judged first, outside any transaction, then written with the owner checked again: when it
+    // changed meanwhile, the plugins judge the request again with the new one.
+    let mut judgements = 0;
+    let (mut tx, previous) = loop {
+        let judged = {
+            let mut conn = state.db.pool().acquire().await?;
+            match transferable(&mut conn, account_id, new_owner).await? {
+                Transfer::Done(account) => return Ok(*account),
+                Transfer::From(previous) => previous,
+            }
+        };
+        state
+            .plugins
+            .before_ownership_transfer(ctx, account_id, &judged, new_owner, keep_previous_owner)
+            .await?;
+        let mut tx = state.db.begin().await?;
+        accounts_repo::lock(&mut tx, account_id).await?;
+        match transferable(&mut tx, account_id, new_owner).await? {
+            Transfer::Done(account) => return Ok(*account),
+            Transfer::From(previous) if previous == judged => break (tx, previous),
+            Transfer::From(_) if judgements < 2 => judgements += 1,
+            Transfer::From(_) => {
+                return Err(Error::Conflict(
+                    "the owner changed meanwhile; read the account and try again".to_owned(),
+                ));
+            }
+        }
+    };
     let now = state.clock.now_ms();
-    let mut tx = state.db.begin().await?;
-    accounts_repo::lock(&mut tx, account_id).await?;
-    let account = accounts_repo::get(&mut tx, account_id).await?;
-    let previous = account.owner_user_id.clone();
-    if previous == new_owner {
-        return Ok(account);
-    }
-    let user = users_repo::get(&mut tx, new_owner).await?;
-    if !user.is_active() {
-        return Err(Error::Validation(
-            "the new owner must be an active user".to_owned(),
-        ));
-    }
-    state
-        .plugins
-        .before_ownership_transfer(ctx, account_id, &previous, new_owner, keep_previous_owner)
-        .await?;
     if repo::get(&mut tx, account_id, new_owner).await?.is_none() {
         repo::insert(
             &mut tx,
@@ -303,6 +329,30 @@ pub async fn transfer_ownership(
     let account = accounts_repo::get(&mut tx, account_id).await?;
     tx.commit().await?;
     Ok(account)
+}
+
+/// Where a transfer stands: nothing to do (the user owns the account already), or from whom.
+enum Transfer {
+    Done(Box<Account>),
+    From(String),
+}
+
+/// Checks a transfer's preconditions: the account exists and the new owner is an active user.
+async fn transferable(
+    conn: &mut sqlx::AnyConnection,
+    account_id: &str,
+    new_owner: &str,
+) -> Result<Transfer> {
+    let account = accounts_repo::get(&mut *conn, account_id).await?;
+    if account.owner_user_id == new_owner {
+        return Ok(Transfer::Done(Box::new(account)));
+    }
+    if !users_repo::get(conn, new_owner).await?.is_active() {
+        return Err(Error::Validation(
+            "the new owner must be an active user".to_owned(),
+        ));
+    }
+    Ok(Transfer::From(account.owner_user_id))
 }
 
 /// `GET /authz/check`: may a user with this membership (if any) do `permission`? Answers

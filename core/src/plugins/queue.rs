@@ -1,14 +1,18 @@
 //! After-hooks: committed domain events delivered from the database, at least once, in order.
 //!
-//! Each plugin has a cursor over `domain_events` (`plugin_cursors.last_seq`). A replica that holds
-//! the plugin's lease (so two replicas never deliver the same plugin's events at once) reads the
-//! events after the cursor in `seq` order, calls the plugin for those it subscribes to, and moves
+//! Committed events are first given their place in delivery order (`domain_events.position`,
+//! [`repo::sequence`]); plugins see it as the event's `seq`. Each plugin has a cursor over those
+//! positions (`plugin_cursors.last_seq`). A replica that holds the plugin's lease (so two replicas
+//! never deliver the same plugin's events at once) reads the events after the cursor in order, calls the plugin for those it subscribes to, and moves
 //! the cursor past each one once the call succeeded. A failed call is retried with exponential
 //! backoff; after `plugins.queue.max_attempts` failures the event is parked (visible in the admin
 //! API, deliverable again from there) and the cursor moves on. The action that recorded the event
 //! committed long before: nothing here can undo it.
 //!
-//! Events commit in `seq` order (see `Db::begin`), so an event can never appear behind the cursor.
+//! Writes on different accounts commit side by side, but an event gets its position only once no
+//! running transaction can precede it (migration 0011), so none can appear behind the cursor; one
+//! account's writes take the account's lock first (`accounts::repo::lock`), so its events keep
+//! their commit order.
 //! Delivery is at least once: if the server stops between a successful call and the cursor's
 //! update, the event is delivered again; plugins use the event id to recognise it.
 
@@ -282,6 +286,9 @@ impl Plugins {
         let Some(inner) = &self.inner else {
             return Ok(());
         };
+        // Number what was written while no plugin ran first, so that a new plugin's cursor
+        // starts after it.
+        while repo::sequence(&inner.shared.db).await? > 0 {}
         for plugin in inner.loaded.load().iter().filter(|p| has_after_hooks(p)) {
             repo::ensure_cursor(&inner.shared.db, plugin.name(), inner.shared.clock.now_ms())
                 .await?;
@@ -300,6 +307,9 @@ impl Plugins {
         loop {
             if *shutdown.borrow() {
                 break;
+            }
+            if let Err(e) = repo::sequence(&inner.shared.db).await {
+                tracing::warn!(error = %e, "could not number the committed events");
             }
             let plugins = inner.loaded.load_full();
             for plugin in plugins.iter().filter(|p| has_after_hooks(p)) {
@@ -383,7 +393,8 @@ fn has_after_hooks(plugin: &Loaded) -> bool {
 /// The after-hook delivery state of one plugin.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct QueueState {
-    /// Every event up to this `seq` is delivered, parked or not subscribed.
+    /// Every event up to this `seq` (position in delivery order) is delivered, parked or not
+    /// subscribed.
     pub last_seq: i64,
     /// Events delivered successfully (all replicas, since the plugin was first loaded).
     pub delivered: i64,

@@ -5,6 +5,7 @@ use sqlx::Row;
 
 use crate::db::Db;
 use crate::error::Result;
+use crate::settings::Backend;
 
 pub async fn kv_get(db: &Db, plugin: &str, key: &str) -> Result<Option<String>> {
     let row = sqlx::query("SELECT value FROM plugin_kv WHERE plugin = $1 AND key = $2")
@@ -41,6 +42,7 @@ pub async fn kv_delete(db: &Db, plugin: &str, key: &str) -> Result<()> {
 /// A plugin's delivery state.
 #[derive(Debug, Clone)]
 pub struct Cursor {
+    /// The position of the last event passed (delivered, parked or not subscribed).
     pub last_seq: i64,
     pub attempts: i64,
     pub next_attempt_at: i64,
@@ -54,7 +56,7 @@ pub struct Cursor {
 pub async fn ensure_cursor(db: &Db, plugin: &str, now: i64) -> Result<()> {
     sqlx::query(
         "INSERT INTO plugin_cursors (plugin, last_seq, updated_at) \
-         SELECT $1, COALESCE(MAX(seq), 0), $2 FROM domain_events WHERE true \
+         SELECT $1, COALESCE(MAX(position), 0), $2 FROM domain_events WHERE true \
          ON CONFLICT (plugin) DO NOTHING",
     )
     .bind(plugin.to_owned())
@@ -115,6 +117,7 @@ pub async fn cursor(db: &Db, plugin: &str) -> Result<Option<Cursor>> {
 /// One stored domain event.
 #[derive(Debug, Clone)]
 pub struct EventRow {
+    /// Its position in delivery order (`domain_events.position`): what plugins see as `seq`.
     pub seq: i64,
     pub id: String,
     pub kind: String,
@@ -124,10 +127,11 @@ pub struct EventRow {
     pub occurred_at: i64,
 }
 
+/// The next events to deliver after position `seq`, in delivery order.
 pub async fn events_after(db: &Db, seq: i64, limit: i64) -> Result<Vec<EventRow>> {
     let rows = sqlx::query(
-        "SELECT seq, id, kind, account_id, user_id, payload, occurred_at FROM domain_events \
-         WHERE seq > $1 ORDER BY seq LIMIT $2",
+        "SELECT position AS seq, id, kind, account_id, user_id, payload, occurred_at \
+         FROM domain_events WHERE position > $1 ORDER BY position LIMIT $2",
     )
     .bind(seq)
     .bind(limit)
@@ -306,6 +310,7 @@ pub async fn unpark(db: &Db, plugin: &str, seq: i64) -> Result<bool> {
     Ok(done.rows_affected() == 1)
 }
 
+/// The event at position `seq`.
 pub async fn event(db: &Db, seq: i64) -> Result<Option<EventRow>> {
     Ok(events_after(db, seq - 1, 1)
         .await?
@@ -313,11 +318,55 @@ pub async fn event(db: &Db, seq: i64) -> Result<Option<EventRow>> {
         .find(|e| e.seq == seq))
 }
 
-/// Events not yet delivered to the plugin (after its cursor).
+/// Events not yet delivered to the plugin: after its cursor, or committed but not numbered yet.
 pub async fn pending(db: &Db, last_seq: i64) -> Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM domain_events WHERE seq > $1")
-        .bind(last_seq)
-        .fetch_one(db.pool())
-        .await?;
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM domain_events WHERE position > $1 OR position IS NULL",
+    )
+    .bind(last_seq)
+    .fetch_one(db.pool())
+    .await?;
     Ok(row.try_get("n")?)
+}
+
+/// How many events one numbering pass takes at most.
+const SEQUENCE_BATCH: i64 = 1000;
+
+/// PostgreSQL: the lock of the numbering pass, tried, never waited for (another replica is
+/// numbering meanwhile). Writes never take it.
+const SEQUENCER_LOCK: &str = "SELECT pg_try_advisory_xact_lock(7226455371) AS got";
+
+/// Gives committed events their place in delivery order (migration 0011): the events without a
+/// position that no running transaction can still precede, numbered after the highest position in
+/// (`txid`, `seq`) order. On PostgreSQL those are the events of transactions older than every
+/// running one (`pg_snapshot_xmin`): an event that commits later has a higher `txid` than all of
+/// them, so positions only ever grow in the order events are delivered. SQLite commits one writer
+/// at a time, in `seq` order. Answers how many events were numbered.
+pub async fn sequence(db: &Db) -> Result<u64> {
+    let ready = match db.backend() {
+        Backend::Sqlite => "",
+        Backend::Postgres => " AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
+    };
+    let mut tx = db.begin().await?;
+    if db.backend() == Backend::Postgres {
+        let got: bool = sqlx::query_scalar(SEQUENCER_LOCK)
+            .fetch_one(&mut *tx)
+            .await?;
+        if !got {
+            return Ok(0);
+        }
+    }
+    let sql = format!(
+        "UPDATE domain_events SET position = numbered.position FROM (\
+           SELECT seq, (SELECT COALESCE(MAX(position), 0) FROM domain_events) \
+             + ROW_NUMBER() OVER (ORDER BY txid, seq) AS position \
+           FROM domain_events WHERE position IS NULL{ready} \
+           ORDER BY txid, seq LIMIT {SEQUENCE_BATCH}) AS numbered \
+         WHERE domain_events.seq = numbered.seq"
+    );
+    let done = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected())
 }

@@ -210,6 +210,24 @@ pub enum Via<'a> {
     SignUp,
 }
 
+/// Rule: with `auth.require_email_verification`, no session before the address is verified,
+/// however the user got here (login, sign-up, sign-up through an invitation link).
+async fn refuse_unverified(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    user_id: &str,
+) -> Result<()> {
+    if state.settings.auth.require_email_verification
+        && users_repo::get(conn, user_id)
+            .await?
+            .email_verified_at
+            .is_none()
+    {
+        return Err(Error::EmailNotVerified);
+    }
+    Ok(())
+}
+
 /// Opens a session for a user who proved who they are (login, or sign-up); returns its token.
 /// Refused with `email_not_verified` while verification is required and missing.
 pub async fn start(
@@ -219,19 +237,10 @@ pub async fn start(
     user_agent: Option<String>,
     via: Via<'_>,
 ) -> Result<String> {
-    let now = state.clock.now_ms();
-    let token = new_token()?;
-    let expires_at = now + ms(state.settings.auth.session_absolute);
-    let mut tx = state.db.begin().await?;
-    // Rule: with `auth.require_email_verification`, no session before the address is verified,
-    // however the user got here (login, sign-up, sign-up through an invitation link).
-    if state.settings.auth.require_email_verification
-        && users_repo::get(&mut tx, user_id)
-            .await?
-            .email_verified_at
-            .is_none()
+    // Judged first, outside any transaction; the verification rule is checked again inside it.
     {
-        return Err(Error::EmailNotVerified);
+        let mut conn = state.db.pool().acquire().await?;
+        refuse_unverified(state, &mut conn, user_id).await?;
     }
     let password_rehashed = match via {
         Via::Login {
@@ -250,6 +259,11 @@ pub async fn start(
         }
         Via::SignUp => false,
     };
+    let now = state.clock.now_ms();
+    let token = new_token()?;
+    let expires_at = now + ms(state.settings.auth.session_absolute);
+    let mut tx = state.db.begin().await?;
+    refuse_unverified(state, &mut tx, user_id).await?;
     repo::insert(
         &mut tx,
         &repo::NewSession {

@@ -6,6 +6,8 @@
 //!   `url`, which the test does not grant), `grant` (answers grant-permissions from `grant`),
 //!   `remember` (denies `probe_saw_earlier_call` if its memory shows an earlier call: a counter
 //!   and 64 KiB of scratch in static memory that every call writes, and 1 MiB of heap it fills)
+//! - `stall` with `on`: never returns (runs to its deadline) for a request on the account with that
+//!   id, or an invitation to that email; allows every other one
 //! - `keys`: permission keys to add, as `[["probe.reboot", "Reboot"]]`
 //! - `after`: `ok` (default), `fail` (every after-event fails), `count` (counts events in kv),
 //!   `echo` (posts the event's kind and typed details to `url`)
@@ -22,6 +24,7 @@ struct Settings {
     after: String,
     url: String,
     grant: Vec<String>,
+    on: String,
 }
 
 fn settings() -> Settings {
@@ -56,17 +59,32 @@ fn remember() -> Decision {
     }
 }
 
+/// A before-hook on a request about `subjects` (the account, the invited email).
+fn before_on(subjects: &[&str]) -> Decision {
+    let s = settings();
+    if s.mode == "stall" {
+        if subjects.contains(&s.on.as_str()) {
+            spin();
+        }
+        return Decision::Allow;
+    }
+    before()
+}
+
+/// Runs until the host interrupts it at the deadline.
+fn spin() -> ! {
+    let mut n: u64 = 0;
+    loop {
+        n = std::hint::black_box(n.wrapping_add(1));
+    }
+}
+
 fn before() -> Decision {
     let s = settings();
     match s.mode.as_str() {
         "remember" => remember(),
         "deny" => roster_sdk::deny("probe_says_no", "The probe plugin refuses."),
-        "loop" => {
-            let mut n: u64 = 0;
-            loop {
-                n = std::hint::black_box(n.wrapping_add(1));
-            }
-        }
+        "loop" => spin(),
         "hog" => {
             let big: Vec<u8> = std::hint::black_box(vec![7; 1 << 30]);
             roster_sdk::log::info(&format!(
@@ -97,27 +115,27 @@ impl Plugin for Probe {
 
     fn before_invitation_create(
         _ctx: CallContext,
-        _request: roster_sdk::InvitationCreate,
+        request: roster_sdk::InvitationCreate,
     ) -> Decision {
-        before()
+        before_on(&[&request.account_id, &request.email])
     }
 
     fn before_invitation_accept(
         _ctx: CallContext,
-        _request: roster_sdk::InvitationAccept,
+        request: roster_sdk::InvitationAccept,
     ) -> Decision {
-        before()
+        before_on(&[&request.account_id])
     }
 
     fn before_ownership_transfer(
         _ctx: CallContext,
-        _request: roster_sdk::OwnershipTransfer,
+        request: roster_sdk::OwnershipTransfer,
     ) -> Decision {
-        before()
+        before_on(&[&request.account_id])
     }
 
-    fn before_user_removal(_ctx: CallContext, _request: roster_sdk::UserRemoval) -> Decision {
-        before()
+    fn before_user_removal(_ctx: CallContext, request: roster_sdk::UserRemoval) -> Decision {
+        before_on(&[&request.account_id])
     }
 
     fn before_login(_ctx: CallContext, _request: roster_sdk::LoginAttempt) -> Decision {

@@ -1,0 +1,254 @@
+//! Accepting an invitation: judged by the before-hooks first, outside any transaction, then
+//! written with every precondition checked again inside it (DESIGN.md §5).
+
+use serde::Serialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+use super::{effective_state, refusal, repo};
+use crate::audit::{self, Actor, Context, Event};
+use crate::crypto::hash_token;
+use crate::error::{Error, Result};
+use crate::events;
+use crate::memberships::repo as memberships_repo;
+use crate::plugins::AcceptRequest;
+use crate::state::AppState;
+use crate::users::service::{NewUser, PreparedUser};
+use crate::users::{User, repo as users_repo, service as users};
+
+/// Who accepts.
+#[derive(Debug)]
+pub enum Acceptor {
+    /// The signed-in user.
+    User(String),
+    /// A new user, signing up in the same call.
+    Signup(NewUser),
+}
+
+/// The outcome of accepting: the member's user and the account.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Accepted {
+    pub user: User,
+    pub account_id: String,
+    pub permissions: Vec<String>,
+}
+
+/// How often a request is judged again when what the plugins judged changed before it could be
+/// written (someone else's change got in between).
+const JUDGEMENTS: usize = 3;
+
+/// Accepts an invitation: the membership with the invited permissions, in one transaction with its
+/// audit and domain events. A used, cancelled or expired invitation is refused with its own code;
+/// accepting as a current member is `already_member` and uses nothing up.
+pub async fn accept(
+    state: &AppState,
+    ip: Option<String>,
+    token: &str,
+    acceptor: Acceptor,
+) -> Result<Accepted> {
+    let joining = match acceptor {
+        Acceptor::Signup(new) => {
+            users::count_signup(state, ip.as_deref(), Some(token)).await?;
+            Joining::New(users::prepare(state, new).await?)
+        }
+        Acceptor::User(id) => Joining::Existing(id),
+    };
+    let token_hash = hash_token(token);
+    for _ in 0..JUDGEMENTS {
+        let judged = judge(state, &ip, &token_hash, &joining).await?;
+        if let Some(accepted) = write(state, &ip, &token_hash, &joining, judged).await? {
+            return Ok(accepted);
+        }
+    }
+    Err(Error::Conflict(
+        "the invitation or the user changed meanwhile; try again".to_owned(),
+    ))
+}
+
+/// The user who joins: one signing up now, or one who exists.
+enum Joining {
+    New(PreparedUser),
+    Existing(String),
+}
+
+impl Joining {
+    fn user_id(&self) -> &str {
+        match self {
+            Self::New(prepared) => prepared.id(),
+            Self::Existing(id) => id,
+        }
+    }
+}
+
+/// The request as the before-hooks saw it, and the permissions they settled on.
+struct Judged {
+    request: AcceptRequest,
+    permissions: Vec<String>,
+}
+
+/// Reads the invitation and the user, refuses what the write would refuse, and asks the
+/// before-hooks.
+async fn judge(
+    state: &AppState,
+    ip: &Option<String>,
+    token_hash: &str,
+    joining: &Joining,
+) -> Result<Judged> {
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    let row = usable(&mut conn, token_hash, now).await?;
+    let user_id = joining.user_id().to_owned();
+    let user_email = match joining {
+        Joining::New(prepared) => prepared.email().to_owned(),
+        Joining::Existing(id) => {
+            refuse_member(&mut conn, &row.account_id, id).await?;
+            users_repo::get(&mut conn, id).await?.email
+        }
+    };
+    drop(conn);
+    let request = AcceptRequest {
+        account_id: row.account_id.clone(),
+        invitation_id: row.id.clone(),
+        invited_email: row.email.clone(),
+        user_id: user_id.clone(),
+        user_email,
+        new_user: matches!(joining, Joining::New(_)),
+        permissions: memberships_repo::decode(&row.permissions),
+    };
+    let ctx = Context {
+        actor: Actor::User(user_id),
+        ip: ip.clone(),
+    };
+    let permissions = state
+        .plugins
+        .before_invitation_accept(&ctx, request.clone())
+        .await?;
+    Ok(Judged {
+        request,
+        permissions,
+    })
+}
+
+/// Writes the judged acceptance, after checking every precondition again under the account's
+/// lock. `None` when what the plugins judged changed meanwhile (judge again); a refusal that a
+/// later request would get is answered as such.
+async fn write(
+    state: &AppState,
+    ip: &Option<String>,
+    token_hash: &str,
+    joining: &Joining,
+    judged: Judged,
+) -> Result<Option<Accepted>> {
+    let Judged {
+        request,
+        permissions,
+    } = judged;
+    let now = state.clock.now_ms();
+    let account_id = request.account_id.as_str();
+    let user_id = request.user_id.as_str();
+    let mut tx = state.db.begin().await?;
+    crate::accounts::repo::lock(&mut tx, account_id).await?;
+    let row = usable(&mut tx, token_hash, now).await?;
+    if row.id != request.invitation_id
+        || row.email != request.invited_email
+        || memberships_repo::decode(&row.permissions) != request.permissions
+    {
+        return Ok(None);
+    }
+    let mut unverified = None;
+    match joining {
+        Joining::New(prepared) => {
+            let ctx = Context {
+                actor: Actor::User(prepared.id().to_owned()),
+                ip: ip.clone(),
+            };
+            let created = users::insert(&mut tx, &ctx, now, prepared, "user.signed_up").await?;
+            // The link reached this address: it is verified. Another address is verified the
+            // usual way, by a link sent once this commits.
+            if created.email.to_lowercase() == row.email_normalized {
+                users_repo::mark_email_verified(&mut tx, &created.id, &created.email, now).await?;
+            } else {
+                unverified = Some(created);
+            }
+        }
+        Joining::Existing(id) => {
+            refuse_member(&mut tx, account_id, id).await?;
+            if users_repo::get(&mut tx, id).await?.email != request.user_email {
+                return Ok(None);
+            }
+        }
+    }
+    if !repo::claim(&mut tx, &row.id, user_id, now).await? {
+        return Err(Error::InvitationUsed);
+    }
+    memberships_repo::insert(
+        &mut tx,
+        account_id,
+        user_id,
+        &permissions,
+        ("user", Some(user_id)),
+        now,
+    )
+    .await?;
+    let ctx = Context {
+        actor: Actor::User(user_id.to_owned()),
+        ip: ip.clone(),
+    };
+    let after = json!({ "invitation_id": row.id, "permissions": permissions });
+    audit::record_change(
+        &mut tx,
+        &ctx,
+        now,
+        Event {
+            action: "invitation.accepted",
+            account_id: Some(account_id),
+            user_id: Some(user_id),
+            before: None,
+            after: Some(after.clone()),
+        },
+        events::kind::INVITATION_ACCEPTED,
+        after,
+    )
+    .await?;
+    let user = users_repo::get(&mut tx, user_id).await?;
+    tx.commit().await?;
+    if let Some(created) = unverified {
+        users::send_verification(state, &created).await?;
+    }
+    Ok(Some(Accepted {
+        user: user.to_user()?,
+        account_id: request.account_id,
+        permissions,
+    }))
+}
+
+/// The pending invitation behind the link; a used, cancelled or expired one is refused with its
+/// own code, an unknown link is `not_found`.
+async fn usable(
+    conn: &mut sqlx::AnyConnection,
+    token_hash: &str,
+    now: i64,
+) -> Result<repo::InvitationRow> {
+    let row = repo::by_token_hash(conn, token_hash)
+        .await?
+        .ok_or(Error::NotFound("invitation"))?;
+    if effective_state(&row, now) != "pending" {
+        return Err(refusal(&row, now));
+    }
+    Ok(row)
+}
+
+/// `already_member` when the user is a member of the account.
+async fn refuse_member(
+    conn: &mut sqlx::AnyConnection,
+    account_id: &str,
+    user_id: &str,
+) -> Result<()> {
+    if memberships_repo::get(conn, account_id, user_id)
+        .await?
+        .is_some()
+    {
+        return Err(Error::AlreadyMember);
+    }
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! DESIGN.md §5: writes never wait on a plugin. A before-hook that runs to its deadline on account
+//! A holds up only the request it judges: writes on account B, and A's other writes, complete
+//! while it runs, on both databases. (Before-hooks judge a request before its transaction opens;
+//! the transaction then checks the preconditions again.)
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+use crate::plugins::{PluginDir, plugin, use_plugins};
+
+const PASSWORD: &str = "correct horse battery";
+
+/// Signs an owner up with an account; answers (session token, account id).
+async fn owner(app: &TestApp, company: &str) -> (String, String) {
+    let body = app
+        .expect(
+            201,
+            "POST",
+            "/api/v1/signup",
+            None,
+            Some(
+                json!({ "email": unique_email("owner"), "password": PASSWORD,
+                         "first_name": "Olive", "last_name": "Owner",
+                         "account": { "company_name": company } }),
+            ),
+        )
+        .await;
+    (
+        body["token"].as_str().unwrap().to_owned(),
+        body["account"]["id"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// Calls of `before-invitation-create` in progress in the stalling plugin.
+async fn stalled_calls(app: &TestApp, admin: &str) -> u64 {
+    let view = app
+        .expect(
+            200,
+            "GET",
+            "/api/v1/admin/plugins/staller",
+            Some(admin),
+            None,
+        )
+        .await;
+    view["stats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["hook"] == "before-invitation-create")
+        .map(|h| h["in_flight"].as_u64().unwrap())
+        .unwrap_or_else(|| panic!("no stats in {view}"))
+}
+
+async fn a_stalled_before_hook_on_one_account_holds_up_no_other_write(backend: Backend) {
+    let plugins = PluginDir::new();
+    plugins.probe(
+        "staller",
+        &["before-invitation-create", "before-user-removal"],
+        &["settings"],
+    );
+    let stalled_email = unique_email("stalled");
+    let deadline = Duration::from_secs(8);
+    let app = spawn_app_with(backend, |s| {
+        use_plugins(s, plugins.path());
+        plugin(
+            s,
+            "staller",
+            json!({ "mode": "stall", "on": stalled_email }),
+            |p| p.deadline = deadline,
+        );
+    })
+    .await;
+    let admin = app.admin_token().await;
+    let (owner_a, account_a) = owner(&app, "Account A").await;
+    let (owner_b, account_b) = owner(&app, "Account B").await;
+    let member_email = unique_email("member");
+    let (member, member_token) = app.signup(&member_email, PASSWORD).await;
+
+    // The invitation on A that the plugin judges until its deadline.
+    let stalled = {
+        let app_url = app.url(&format!("/api/v1/accounts/{account_a}/invitations"));
+        let owner_a = owner_a.clone();
+        let email = stalled_email.clone();
+        tokio::spawn(async move {
+            let response = reqwest::Client::new()
+                .post(app_url)
+                .bearer_auth(owner_a)
+                .json(&json!({ "email": email, "permissions": ["tickets"] }))
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            (status, response.json::<Value>().await.unwrap())
+        })
+    };
+    for _ in 0..200 {
+        if stalled_calls(&app, &admin).await == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(
+        stalled_calls(&app, &admin).await,
+        1,
+        "the hook never started"
+    );
+
+    // Meanwhile, on B: invite, accept, change permissions, remove; each goes through a write
+    // transaction, and the invitation and the removal through the same plugin.
+    let b_users = format!("/api/v1/accounts/{account_b}/users");
+    for _ in 0..3 {
+        app.invite(
+            &owner_b,
+            &account_b,
+            &unique_email("b-invitee"),
+            json!(["tickets"]),
+        )
+        .await;
+    }
+    app.invite(&owner_b, &account_b, &member_email, json!(["tickets"]))
+        .await;
+    let (token, _) = invitation_token(&member_email, 1).await;
+    app.expect(
+        200,
+        "POST",
+        &format!("/api/v1/invitations/{token}/accept"),
+        Some(&member_token),
+        None,
+    )
+    .await;
+    app.expect(
+        200,
+        "PATCH",
+        &format!("{b_users}/{member}"),
+        Some(&owner_b),
+        Some(json!({ "permissions": ["tickets", "invoices"] })),
+    )
+    .await;
+    app.expect(
+        204,
+        "DELETE",
+        &format!("{b_users}/{member}"),
+        Some(&owner_b),
+        None,
+    )
+    .await;
+    // And on A itself: another invitation, and a change to the account.
+    app.invite(
+        &owner_a,
+        &account_a,
+        &unique_email("a-invitee"),
+        json!(["tickets"]),
+    )
+    .await;
+    app.expect(
+        200,
+        "PATCH",
+        &format!("/api/v1/accounts/{account_a}"),
+        Some(&owner_a),
+        Some(json!({ "company_name": "Account A, renamed" })),
+    )
+    .await;
+
+    // All of that finished while the plugin was still judging the first request.
+    assert!(!stalled.is_finished(), "the stalled request ended early");
+    assert_eq!(stalled_calls(&app, &admin).await, 1);
+
+    // At its deadline the plugin fails, and (failing closed) refuses the invitation: nothing
+    // of it was written.
+    let (status, body) = stalled.await.unwrap();
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(body["code"], "plugin_failed");
+    let written: i64 = app
+        .scalar(
+            "SELECT COUNT(*) FROM invitations WHERE email_normalized = $1",
+            &stalled_email,
+        )
+        .await;
+    assert_eq!(written, 0);
+    app.assert_no_mail_to(&stalled_email).await;
+}
+
+both_backends!(a_stalled_before_hook_on_one_account_holds_up_no_other_write);
