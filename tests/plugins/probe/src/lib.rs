@@ -7,7 +7,7 @@
 //!   `remember` (denies `probe_saw_earlier_call` if its memory shows an earlier call: a counter
 //!   and 64 KiB of scratch in static memory that every call writes, and 1 MiB of heap it fills)
 //! - `stall` with `on`: never returns (runs to its deadline) for a request on the account with that
-//!   id, or an invitation to that email; allows every other one
+//!   id, or an invitation to that email (`*`: every request); allows every other one
 //! - `keys`: permission keys to add, as `[["probe.reboot", "Reboot"]]`
 //! - `after`: `ok` (default), `fail` (every after-event fails), `count` (counts events in kv),
 //!   `echo` (posts the event's kind and typed details to `url`)
@@ -63,7 +63,7 @@ fn remember() -> Decision {
 fn before_on(subjects: &[&str]) -> Decision {
     let s = settings();
     if s.mode == "stall" {
-        if subjects.contains(&s.on.as_str()) {
+        if s.on == "*" || subjects.contains(&s.on.as_str()) {
             spin();
         }
         return Decision::Allow;
