@@ -11,9 +11,10 @@ use wasmtime::component::{Component, ComponentExportIndex, ComponentType, Instan
 
 use super::bindings::roster::plugin::types;
 use super::counters::Tally;
+use super::error::PluginError;
 use super::host::{HostState, Phase};
 use super::manifest::{self, Hook};
-use super::{Failure, Loaded, Plugins, first_line};
+use super::{Loaded, Plugins, first_line};
 use crate::audit::{Actor, Context};
 use crate::crypto::new_id;
 use crate::error::{Error, Result};
@@ -75,8 +76,9 @@ impl Plugins {
             let tally = match &verdict {
                 Verdict::Allow | Verdict::Grant(_) => Tally::Ok,
                 Verdict::Deny { .. } => Tally::Deny,
-                Verdict::Failed(Failure::Timeout) => Tally::Timeout,
-                Verdict::Failed(Failure::Trap(_)) => Tally::Trap,
+                Verdict::Failed(PluginError::Timeout) => Tally::Timeout,
+                Verdict::Failed(PluginError::Trap(_)) => Tally::Trap,
+                Verdict::Failed(_) => Tally::Error,
                 Verdict::Garbage(_) => Tally::Error,
             };
             plugin.record_call(hook, started.elapsed(), tally);
@@ -317,7 +319,7 @@ pub(crate) struct HookExports {
 }
 
 impl HookExports {
-    pub(super) fn find(component: &Component) -> std::result::Result<Self, String> {
+    pub(super) fn find(component: &Component) -> std::result::Result<Self, PluginError> {
         let interface = format!("roster:plugin/hooks@{}", manifest::API_VERSION);
         let hooks = component
             .get_export_index(None, interface.as_str())
@@ -345,7 +347,7 @@ enum Verdict {
     Allow,
     Grant(Vec<String>),
     Deny { code: String, message: String },
-    Failed(Failure),
+    Failed(PluginError),
     Garbage(String),
 }
 
@@ -360,7 +362,7 @@ fn valid_code(code: &str) -> bool {
 fn judge(
     hook: Hook,
     catalog: &Catalog,
-    outcome: std::result::Result<types::Decision, Failure>,
+    outcome: std::result::Result<types::Decision, PluginError>,
 ) -> Verdict {
     match outcome {
         Err(failure) => Verdict::Failed(failure),

@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
+
+use super::error::PluginError;
 use wasmtime::component::Component;
 use wasmtime::{Config, Enabled, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
 
@@ -31,7 +33,7 @@ pub struct PluginEngine {
 }
 
 impl PluginEngine {
-    pub fn new(options: &EngineOptions) -> Result<Self, String> {
+    pub fn new(options: &EngineOptions) -> Result<Self, PluginError> {
         let max_memory = usize::try_from(options.max_memory_bytes)
             .map_err(|_| "plugins: memory_bytes is too large".to_owned())?;
         let n = options.max_instances.max(1);
@@ -97,7 +99,7 @@ impl PluginEngine {
 
     /// The compiled form of the component `wasm`, from `cache_dir` when it was compiled before by
     /// an engine with the same settings (keyed by the engine's compatibility hash and the bytes).
-    pub fn component(&self, wasm: &[u8], cache_dir: &Path) -> Result<Component, String> {
+    pub fn component(&self, wasm: &[u8], cache_dir: &Path) -> Result<Component, PluginError> {
         let mut engine_hash = std::collections::hash_map::DefaultHasher::new();
         self.engine
             .precompile_compatibility_hash()
@@ -132,23 +134,24 @@ impl Drop for PluginEngine {
     }
 }
 
-fn store_cached(component: &Component, dir: &Path, path: &Path) -> Result<(), String> {
+fn store_cached(component: &Component, dir: &Path, path: &Path) -> Result<(), PluginError> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     let bytes = component.serialize().map_err(|e| e.to_string())?;
     // Write then rename: a reader never sees half a file.
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     std::fs::write(&tmp, bytes).map_err(|e| e.to_string())?;
-    std::fs::rename(&tmp, path).map_err(|e| e.to_string())
+    std::fs::rename(&tmp, path).map_err(|e| PluginError::Invalid(e.to_string()))
 }
 
 #[allow(unsafe_code)]
-fn load_cached(engine: &Engine, path: &Path) -> Result<Component, String> {
+fn load_cached(engine: &Engine, path: &Path) -> Result<Component, PluginError> {
     // SAFETY: `deserialize_file` runs the native code in the file, so the file must come from
     // `Component::serialize`. The cache folder is Roster's own (`plugins.cache_dir`, which must be
     // writable only by the server's user); files in it are written by `store_cached` above under
     // the SHA-256 of the engine's compatibility hash and the component's bytes, and wasmtime itself
     // refuses an artifact built by an incompatible engine.
-    unsafe { Component::deserialize_file(engine, path) }.map_err(|e| e.to_string())
+    unsafe { Component::deserialize_file(engine, path) }
+        .map_err(|e| PluginError::Invalid(e.to_string()))
 }
 
 #[cfg(test)]

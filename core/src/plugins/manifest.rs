@@ -7,6 +7,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use super::error::PluginError;
+
 use serde::{Deserialize, Serialize};
 
 use crate::settings::PluginSettings;
@@ -274,13 +276,13 @@ pub fn valid_name(name: &str) -> bool {
 
 impl Manifest {
     /// Reads and checks the manifest at `path` (`<dir>/<name>.toml`).
-    pub fn read(path: &Path) -> Result<Self, String> {
+    pub fn read(path: &Path) -> Result<Self, PluginError> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         Self::parse(&text, path)
     }
 
-    pub fn parse(text: &str, path: &Path) -> Result<Self, String> {
+    pub fn parse(text: &str, path: &Path) -> Result<Self, PluginError> {
         let raw: RawManifest =
             toml::from_str(text).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
         if !valid_name(&raw.name) {
@@ -288,7 +290,7 @@ impl Manifest {
                 "{}: plugin name `{}` must be lowercase letters, digits and `_`, starting with a letter",
                 path.display(),
                 raw.name
-            ));
+            ).into());
         }
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         if stem != raw.name {
@@ -297,14 +299,15 @@ impl Manifest {
                 path.display(),
                 raw.name,
                 raw.name
-            ));
+            )
+            .into());
         }
         let api: Version = raw
             .api_version
             .parse()
             .map_err(|e| format!("{}: api_version: {e}", path.display()))?;
         if raw.hooks.is_empty() {
-            return Err(format!("{}: `hooks` names no hook", path.display()));
+            return Err(format!("{}: `hooks` names no hook", path.display()).into());
         }
         let dir = path.parent().unwrap_or(Path::new("."));
         let component = dir.join(
@@ -325,14 +328,14 @@ impl Manifest {
 
     /// Refuses a plugin this server cannot run as configured: a newer plugin API, or a
     /// capability the settings do not grant. The message names the settings line to add.
-    pub fn check_against(&self, settings: &PluginSettings) -> Result<(), String> {
+    pub fn check_against(&self, settings: &PluginSettings) -> Result<(), PluginError> {
         let api: Version = self.api_version.parse()?;
         if !api.runs_on(API_VERSION) {
             return Err(format!(
                 "plugin `{}` {} was built for plugin API {api}, but this server speaks {API_VERSION}; \
                  rebuild it against roster-sdk {API_VERSION}, or turn it off with: [plugins.{}] enabled = false",
                 self.name, self.version, self.name
-            ));
+            ).into());
         }
         let missing: Vec<Capability> = self
             .capabilities
@@ -348,7 +351,7 @@ impl Manifest {
                 first.name(),
                 if missing.len() > 1 { " (and more)" } else { "" },
                 lines.join(" and ")
-            ));
+            ).into());
         }
         Ok(())
     }
@@ -358,7 +361,7 @@ impl Manifest {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Manifest, String> {
+    fn parse(text: &str) -> Result<Manifest, PluginError> {
         Manifest::parse(text, Path::new("/p/guard.toml"))
     }
 
@@ -384,10 +387,10 @@ mod tests {
     fn newer_apis_and_ungranted_capabilities_name_the_settings_line() {
         let mut settings = PluginSettings::default();
         let m = parse(&GOOD.replace("0.1.0", "0.2.0")).unwrap();
-        let e = m.check_against(&settings).unwrap_err();
+        let e = m.check_against(&settings).unwrap_err().to_string();
         assert!(e.contains("[plugins.guard] enabled = false"), "{e}");
         let m = parse(GOOD).unwrap();
-        let e = m.check_against(&settings).unwrap_err();
+        let e = m.check_against(&settings).unwrap_err().to_string();
         assert!(
             e.contains("[plugins.guard.capabilities] settings = true"),
             "{e}"

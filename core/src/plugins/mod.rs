@@ -16,6 +16,7 @@ pub mod admin_http;
 mod before;
 mod counters;
 pub mod engine;
+pub mod error;
 pub mod host;
 pub mod manifest;
 pub mod queue;
@@ -37,6 +38,7 @@ use wasmtime::{Store, StoreLimitsBuilder, Trap};
 
 use self::bindings::roster::plugin::types;
 use self::engine::{EngineOptions, PluginEngine};
+use self::error::PluginError;
 use self::host::{HostState, Phase, PluginEnv};
 use self::manifest::{Hook, Manifest};
 use crate::clock::Clock;
@@ -55,22 +57,6 @@ pub(crate) mod bindings {
         world: "plugin",
         path: "../sdk/wit",
     });
-}
-
-/// Why a call produced no answer.
-#[derive(Debug, Clone)]
-pub enum Failure {
-    Timeout,
-    Trap(String),
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Timeout => f.write_str("deadline exceeded"),
-            Self::Trap(message) => write!(f, "trapped: {message}"),
-        }
-    }
 }
 
 /// One loaded plugin version. In-flight calls keep the version they started with alive; a
@@ -115,7 +101,7 @@ impl Loaded {
         call_id: &str,
         budget: Duration,
         f: impl FnOnce(&Instance, &HookExports, &mut Store<HostState>) -> wasmtime::Result<R>,
-    ) -> std::result::Result<R, Failure> {
+    ) -> std::result::Result<R, PluginError> {
         let memory = usize::try_from(self.settings.memory_bytes).unwrap_or(usize::MAX);
         let limits = StoreLimitsBuilder::new()
             .memory_size(memory)
@@ -132,8 +118,8 @@ impl Loaded {
             .and_then(|instance| f(&instance, &self.exports, &mut store));
         // The store (and the instance, trapped or not) is dropped here: never reused.
         result.map_err(|e| match e.downcast_ref::<Trap>() {
-            Some(Trap::Interrupt) => Failure::Timeout,
-            _ => Failure::Trap(first_line(&format!("{e:#}"))),
+            Some(Trap::Interrupt) => PluginError::Timeout,
+            _ => PluginError::Trap(first_line(&format!("{e:#}"))),
         })
     }
 }
@@ -183,11 +169,11 @@ impl std::fmt::Debug for Plugins {
 }
 
 /// The manifests in `dir` (`<name>.toml` files at its top level), in name order.
-fn manifest_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, String> {
+fn manifest_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, PluginError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(format!("plugins.dir {}: {e}", dir.display())),
+        Err(e) => return Err(format!("plugins.dir {}: {e}", dir.display()).into()),
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -218,7 +204,7 @@ impl Shared {
         &self,
         path: &Path,
         counters: Arc<Counters>,
-    ) -> std::result::Result<Option<Loaded>, String> {
+    ) -> std::result::Result<Option<Loaded>, PluginError> {
         let manifest = Manifest::read(path)?;
         let settings = self.plugin_settings(&manifest.name);
         if !settings.enabled {
@@ -307,7 +293,7 @@ impl Plugins {
         settings: &Settings,
         db: &Db,
         clock: &Clock,
-    ) -> std::result::Result<(Self, Catalog), String> {
+    ) -> std::result::Result<(Self, Catalog), PluginError> {
         let dir = &settings.plugins.dir;
         let files = manifest_files(dir)?;
         for name in settings.plugins.each.keys() {
@@ -317,7 +303,8 @@ impl Plugins {
                 return Err(format!(
                     "plugin `{name}` is configured ([plugins.{name}]) but {} does not exist; install it or set [plugins.{name}] enabled = false",
                     path.display()
-                ));
+                )
+                .into());
             }
         }
         if files.is_empty() {
@@ -425,7 +412,7 @@ impl Plugins {
         let fresh = tokio::task::spawn_blocking(move || this.shared.load(&path, counters))
             .await
             .map_err(|e| Error::internal(format!("plugin reload task: {e}")))?
-            .map_err(Error::PluginInvalid)?
+            .map_err(|e| Error::PluginInvalid(e.to_string()))?
             .ok_or_else(|| {
                 Error::PluginInvalid(format!(
                     "plugin `{name}` is turned off in the settings; restart to apply that"

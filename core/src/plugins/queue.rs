@@ -23,10 +23,11 @@ use serde_json::Value;
 use tokio::sync::watch;
 
 use super::bindings::roster::plugin::types;
+use super::error::PluginError;
 use super::host::Phase;
 use super::manifest::Hook;
 use super::repo::{self, EventRow};
-use super::{Failure, Inner, Loaded, Plugins, Tally};
+use super::{Inner, Loaded, Plugins, Tally};
 use crate::clock::ms;
 use crate::crypto::new_id;
 use crate::error::Result;
@@ -129,7 +130,11 @@ fn to_wit(event: &EventRow) -> Option<types::Event> {
 }
 
 /// Calls the plugin's after-hook for one event, on a blocking thread.
-async fn deliver(inner: &Arc<Inner>, plugin: &Arc<Loaded>, event: &EventRow) -> Result<(), String> {
+async fn deliver(
+    inner: &Arc<Inner>,
+    plugin: &Arc<Loaded>,
+    event: &EventRow,
+) -> Result<(), PluginError> {
     let Some(hook) = Hook::for_event_kind(&event.kind) else {
         return Ok(());
     };
@@ -162,15 +167,18 @@ async fn deliver(inner: &Arc<Inner>, plugin: &Arc<Loaded>, event: &EventRow) -> 
         );
         let (tally, result) = match outcome {
             Ok(Ok(())) => (Tally::Ok, Ok(())),
-            Ok(Err(message)) => (Tally::Error, Err(super::first_line(&message))),
-            Err(failure @ Failure::Timeout) => (Tally::Timeout, Err(failure.to_string())),
-            Err(failure @ Failure::Trap(_)) => (Tally::Trap, Err(failure.to_string())),
+            Ok(Err(message)) => (
+                Tally::Error,
+                Err(PluginError::Returned(super::first_line(&message))),
+            ),
+            Err(failure @ PluginError::Timeout) => (Tally::Timeout, Err(failure)),
+            Err(failure) => (Tally::Trap, Err(failure)),
         };
         plugin.record_call(hook, started.elapsed(), tally);
         result
     })
     .await
-    .map_err(|e| format!("plugin task: {e}"))?
+    .map_err(|e| PluginError::Trap(format!("plugin task: {e}")))?
 }
 
 /// The wait before attempt `attempts + 1` (after `attempts` failures).
@@ -248,7 +256,9 @@ async fn pass(
                             error = %error,
                             "after-hook failed too often; event parked"
                         );
-                        if !repo::park(db, name, owner, event, attempts, &error, now).await? {
+                        if !repo::park(db, name, owner, event, attempts, &error.to_string(), now)
+                            .await?
+                        {
                             return Ok(());
                         }
                         attempts = 0;
@@ -264,7 +274,7 @@ async fn pass(
                         error = %error,
                         "after-hook failed; will retry"
                     );
-                    repo::failed(db, name, owner, &error, now, retry_at).await?;
+                    repo::failed(db, name, owner, &error.to_string(), now, retry_at).await?;
                     return Ok(());
                 }
             }
@@ -381,7 +391,7 @@ impl Plugins {
                 repo::unpark(&inner.shared.db, name, seq).await?;
                 Ok(None)
             }
-            Err(error) => Ok(Some(error)),
+            Err(error) => Ok(Some(error.to_string())),
         }
     }
 }
