@@ -8,6 +8,7 @@
 //!   and 64 KiB of scratch in static memory that every call writes, and 1 MiB of heap it fills)
 //! - `stall` with `on`: never returns (runs to its deadline) for a request on the account with that
 //!   id, or an invitation to that email (`*`: every request); allows every other one
+//! - `sleep` with `ms`: waits `ms` milliseconds (the WASI clock), then allows: a slow plugin
 //! - `keys`: permission keys to add, as `[["probe.reboot", "Reboot"]]`
 //! - `after`: `ok` (default), `fail` (every after-event fails), `count` (counts events in kv),
 //!   `echo` (posts the event's kind and typed details to `url`)
@@ -25,6 +26,7 @@ struct Settings {
     url: String,
     grant: Vec<String>,
     on: String,
+    ms: u64,
 }
 
 fn settings() -> Settings {
@@ -98,6 +100,10 @@ fn before() -> Decision {
         "trap" => panic!("the probe traps on purpose"),
         "garbage" => roster_sdk::deny("Not A Code!", ""),
         "grant" => Decision::GrantPermissions(s.grant),
+        "sleep" => {
+            std::thread::sleep(std::time::Duration::from_millis(s.ms));
+            Decision::Allow
+        }
         _ => Decision::Allow,
     }
 }

@@ -1,0 +1,297 @@
+//! Reads at scale (issue 17): `GET /api/v1/authz/check` and `GET /api/v1/me/accounts` on
+//! PostgreSQL with 10,000 users (2,000 accounts) and with 1,000,000 users (200,000 accounts), p50
+//! and p99 side by side (goal: p99 at 1M ≤ 1.3 × p99 at 10k); next to a second baseline, a bare
+//! axum handler that makes the same single indexed query as Roster's authorisation (session, user,
+//! membership, account) through a native sqlx `PgPool` of the same size, and Roster's ratio to it
+//! (goal ≥ 0.8: Roster's own layers cost little beyond the query).
+//!
+//! `cargo bench -p roster --bench scale` (PostgreSQL at `TEST_POSTGRES_URL`, default
+//! `postgres://postgres@127.0.0.1:5432/postgres`; a database per size is created and dropped).
+//! Seeding is SQL (`generate_series`), each account owned by one user and shared with two others.
+//! The load runs in the same process: 32 keep-alive connections, 3 s warm-up, 10 s measured per
+//! endpoint. `BENCH_SIZES=10000` runs one size.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use roster::settings::Settings;
+use sqlx::{Connection, Executor, PgConnection, PgPool};
+
+const CONNECTIONS: usize = 32;
+const WARMUP: Duration = Duration::from_secs(3);
+const MEASURE: Duration = Duration::from_secs(10);
+
+/// The query `AccountUser` makes for every account-scoped request (core/src/sessions/repo.rs).
+const QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.owner_user_id, m.permissions, \
+     m.last_login_at AS member_last_login_at \
+     FROM sessions s JOIN users u ON u.id = s.user_id \
+     LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id = $2 \
+     LEFT JOIN accounts a ON a.id = m.account_id \
+     WHERE s.token_hash = $1 AND u.status = 'active'";
+
+type Row = (
+    String,
+    String,
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
+
+fn main() {
+    roster::install_crypto_provider();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 1_000_000]);
+    runtime.block_on(async {
+        let mut rows = Vec::new();
+        for users in sizes {
+            rows.extend(one_size(users).await);
+        }
+        println!(
+            "\n{:<10} {:<34} {:>9} {:>8} {:>8} {:>8}",
+            "users", "endpoint", "req/s", "p50 µs", "p99 µs", "of bare"
+        );
+        let mut bare = 0.0;
+        for (users, name, rps, p50, p99) in rows {
+            if name.starts_with("bare") {
+                bare = rps;
+            }
+            println!(
+                "{users:<10} {name:<34} {rps:>9.0} {:>8} {:>8} {:>8.2}",
+                p50.as_micros(),
+                p99.as_micros(),
+                rps / bare
+            );
+        }
+    });
+}
+
+fn admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+async fn admin(sql: String) {
+    let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
+    conn.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
+}
+
+type Measured = (usize, &'static str, f64, Duration, Duration);
+
+async fn one_size(users: usize) -> Vec<Measured> {
+    let accounts = users / 5;
+    let name = format!("roster_scale_{}", uuid::Uuid::new_v4().simple());
+    admin(format!("CREATE DATABASE \"{name}\"")).await;
+    let mut url = url::Url::parse(&admin_url()).unwrap();
+    url.set_path(&name);
+    let url = url.to_string();
+
+    let mut settings = Settings::default();
+    settings.server.bind = "127.0.0.1:0".parse().unwrap();
+    settings.database.url = url.parse().unwrap();
+    let pool_size = settings.database.max_connections;
+    let app = roster::App::build(settings).await.unwrap();
+    let address = format!("http://{}", app.local_addr());
+    let state = app.state().clone();
+    tokio::spawn(app.run(std::future::pending()));
+
+    let started = Instant::now();
+    seed(&state, users, accounts).await;
+    eprintln!(
+        "seeded {users} users, {accounts} accounts, {} memberships in {:.1?}",
+        accounts * 3 + 2,
+        started.elapsed()
+    );
+    // User 7 owns account 7 and is a member of accounts 8 and 9 (with `invoices`).
+    let token = roster::sessions::start(
+        &state,
+        "u0000007",
+        Some("127.0.0.1".to_owned()),
+        None,
+        roster::sessions::Via::SignUp,
+    )
+    .await
+    .unwrap();
+    let account = "a0000008";
+
+    let bare = start_bare(&url, pool_size).await;
+    let client = reqwest::Client::new();
+    let mut measured = Vec::new();
+    for (label, target, auth) in [
+        (
+            "bare axum + sqlx, the same query",
+            format!(
+                "{bare}/bare?token_hash={}&account={account}",
+                roster::crypto::hash_token(&token)
+            ),
+            false,
+        ),
+        (
+            "GET /api/v1/authz/check",
+            format!("{address}/api/v1/authz/check?account={account}&permission=invoices"),
+            true,
+        ),
+        (
+            "GET /api/v1/me/accounts",
+            format!("{address}/api/v1/me/accounts"),
+            true,
+        ),
+    ] {
+        let (rps, p50, p99) = load(&client, &target, auth.then_some(token.as_str())).await;
+        eprintln!("{users} {label}: {rps:.0} req/s, p50 {p50:.2?}, p99 {p99:.2?}");
+        measured.push((users, label, rps, p50, p99));
+    }
+    state.db.close().await;
+    admin(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+    measured
+}
+
+/// Users `u0000000…`, accounts `a0000000…` owned by the user of the same number, each shared with
+/// two users past the owners (`invoices`, `tickets`); user 7 also in accounts 8 and 9.
+async fn seed(state: &roster::state::AppState, users: usize, accounts: usize) {
+    let hash = state
+        .passwords
+        .hash(&secrecy::SecretString::from("correct horse battery"))
+        .await
+        .unwrap();
+    let pool = state.db.pool();
+    let now = state.clock.now_ms();
+    let others = users - accounts;
+    pool.execute(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO users (id, email, email_normalized, first_name, last_name, language, \
+         password_hash, status, created_at, updated_at) \
+         SELECT 'u' || lpad(i::text, 7, '0'), 'user' || i || '@example.test', \
+           'user' || i || '@example.test', 'First', 'Last', 'en', '{hash}', 'active', {now}, {now} \
+         FROM generate_series(0, {}) AS i",
+        users - 1
+    )))
+    .await
+    .unwrap();
+    // The owner-is-member check is deferred to commit: accounts and memberships in one transaction.
+    let mut tx = pool.begin().await.unwrap();
+    tx.execute(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO accounts (id, owner_user_id, company_name, billing_email, currency, status, \
+         created_at, updated_at) \
+         SELECT 'a' || lpad(i::text, 7, '0'), 'u' || lpad(i::text, 7, '0'), 'Company ' || i, \
+           'user' || i || '@example.test', 'USD', 'active', {now}, {now} \
+         FROM generate_series(0, {}) AS i",
+        accounts - 1
+    )))
+    .await
+    .unwrap();
+    tx.execute(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO memberships (account_id, user_id, permissions, added_by_kind, created_at) \
+         SELECT 'a' || lpad(i::text, 7, '0'), 'u' || lpad(i::text, 7, '0'), '[]', 'system', {now} \
+         FROM generate_series(0, {last}) AS i \
+         UNION ALL \
+         SELECT 'a' || lpad(i::text, 7, '0'), \
+           'u' || lpad(({accounts} + (i * 2 + k) % {others})::text, 7, '0'), \
+           '[\"invoices\",\"tickets\"]', 'system', {now} \
+         FROM generate_series(0, {last}) AS i, generate_series(0, 1) AS k \
+         UNION ALL \
+         SELECT 'a' || lpad(i::text, 7, '0'), 'u0000007', '[\"invoices\"]', 'system', {now} \
+         FROM generate_series(8, 9) AS i",
+        last = accounts - 1
+    )))
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    pool.execute("ANALYZE").await.unwrap();
+}
+
+/// The second baseline: axum and the same query through a native `PgPool`, nothing else.
+async fn start_bare(url: &str, pool_size: u32) -> String {
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(pool_size)
+        .test_before_acquire(false)
+        .connect(url)
+        .await
+        .unwrap();
+    let app = axum::Router::new()
+        .route(
+            "/bare",
+            axum::routing::get(
+                |axum::extract::State(pool): axum::extract::State<PgPool>,
+                 axum::extract::Query(q): axum::extract::Query<
+                    std::collections::HashMap<String, String>,
+                >| async move {
+                    let row: Option<Row> = sqlx::query_as(QUERY)
+                        .bind(&q["token_hash"])
+                        .bind(&q["account"])
+                        .fetch_optional(&pool)
+                        .await
+                        .unwrap();
+                    let row = row.unwrap();
+                    axum::Json(serde_json::json!({
+                        "allowed": row.5.is_some_and(|p| p.contains("\"invoices\"")),
+                        "is_owner": row.4.as_deref() == Some(row.1.as_str()),
+                    }))
+                },
+            ),
+        )
+        .with_state(pool);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    address
+}
+
+/// Requests per second, p50 and p99 over `MEASURE`, with `CONNECTIONS` requests in flight.
+async fn load(
+    client: &reqwest::Client,
+    url: &str,
+    token: Option<&str>,
+) -> (f64, Duration, Duration) {
+    let counting = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let samples = Arc::new(Mutex::new(Vec::with_capacity(1 << 20)));
+    let workers: Vec<_> = (0..CONNECTIONS)
+        .map(|_| {
+            let (client, url, token) = (client.clone(), url.to_owned(), token.map(str::to_owned));
+            let (counting, stop, samples) = (counting.clone(), stop.clone(), samples.clone());
+            tokio::spawn(async move {
+                let mut mine = Vec::new();
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let sent = Instant::now();
+                    let mut request = client.get(&url);
+                    if let Some(token) = &token {
+                        request = request.bearer_auth(token);
+                    }
+                    let response = request.send().await.unwrap();
+                    assert_eq!(response.status(), 200, "{url}");
+                    response.bytes().await.unwrap();
+                    if counting.load(std::sync::atomic::Ordering::Relaxed) {
+                        mine.push(sent.elapsed());
+                    }
+                }
+                samples.lock().unwrap().extend(mine);
+            })
+        })
+        .collect();
+    tokio::time::sleep(WARMUP).await;
+    counting.store(true, std::sync::atomic::Ordering::Relaxed);
+    let started = Instant::now();
+    tokio::time::sleep(MEASURE).await;
+    counting.store(false, std::sync::atomic::Ordering::Relaxed);
+    let elapsed = started.elapsed();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for worker in workers {
+        worker.await.unwrap();
+    }
+    let mut samples = std::mem::take(&mut *samples.lock().unwrap());
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+    (
+        samples.len() as f64 / elapsed.as_secs_f64(),
+        at(0.5),
+        at(0.99),
+    )
+}
