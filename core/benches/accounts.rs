@@ -9,12 +9,15 @@
 //! `BENCH_MAX_CONNECTIONS=N` runs Roster with another database pool size.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use roster::settings::Settings;
-use sqlx::{AnyPool, Connection, Executor, PgConnection};
+use sqlx::{AnyPool, Executor};
+
+#[path = "support/common.rs"]
+mod common;
+
+use common::{admin, admin_url};
 
 const USERS: usize = 100_000;
 const ACCOUNTS: usize = 20_000;
@@ -77,18 +80,6 @@ fn main() {
             }
         }
     });
-}
-
-fn admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
-}
-
-async fn admin(sql: &str) {
-    let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
-    conn.execute(sqlx::AssertSqlSafe(sql.to_owned()))
-        .await
-        .unwrap();
 }
 
 async fn start_bare() -> String {
@@ -227,38 +218,7 @@ async fn seed(state: &roster::state::AppState) -> (String, String) {
 
 /// Requests per second over `MEASURE`, with `CONNECTIONS` requests in flight.
 async fn load(client: &reqwest::Client, url: &str, token: Option<&str>) -> f64 {
-    let counting = Arc::new(AtomicBool::new(false));
-    let stop = Arc::new(AtomicBool::new(false));
-    let done = Arc::new(AtomicU64::new(0));
-    let workers: Vec<_> = (0..CONNECTIONS)
-        .map(|_| {
-            let (client, url, token) = (client.clone(), url.to_owned(), token.map(str::to_owned));
-            let (counting, stop, done) = (counting.clone(), stop.clone(), done.clone());
-            tokio::spawn(async move {
-                while !stop.load(Ordering::Relaxed) {
-                    let mut request = client.get(&url);
-                    if let Some(token) = &token {
-                        request = request.bearer_auth(token);
-                    }
-                    let response = request.send().await.unwrap();
-                    assert_eq!(response.status(), 200, "{url}");
-                    response.bytes().await.unwrap();
-                    if counting.load(Ordering::Relaxed) {
-                        done.fetch_add(1, Ordering::Relaxed);
-                    }
-                }
-            })
-        })
-        .collect();
-    tokio::time::sleep(WARMUP).await;
-    counting.store(true, Ordering::Relaxed);
-    let started = Instant::now();
-    tokio::time::sleep(MEASURE).await;
-    counting.store(false, Ordering::Relaxed);
-    let elapsed = started.elapsed();
-    stop.store(true, Ordering::Relaxed);
-    for worker in workers {
-        worker.await.unwrap();
-    }
-    done.load(Ordering::Relaxed) as f64 / elapsed.as_secs_f64()
+    common::load(client, url, token, CONNECTIONS, WARMUP, MEASURE)
+        .await
+        .per_second
 }

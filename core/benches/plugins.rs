@@ -37,18 +37,10 @@ mod plugin_build;
 
 use plugin_build::{build_plugins, workspace};
 
-fn install(dir: &Path, wasm: &Path, folder: &str) {
-    let manifest = workspace().join("plugins").join(folder).join("plugin.toml");
-    let text = std::fs::read_to_string(manifest).unwrap();
-    let parsed: toml::Table = toml::from_str(&text).unwrap();
-    let name = parsed["name"].as_str().unwrap();
-    std::fs::write(dir.join(format!("{name}.toml")), &text).unwrap();
-    std::fs::copy(
-        wasm.join(format!("roster_plugin_{}.wasm", folder.replace('-', "_"))),
-        dir.join(parsed["component"].as_str().unwrap()),
-    )
-    .unwrap();
-}
+#[path = "support/common.rs"]
+mod common;
+
+use common::percentile;
 
 fn grant(settings: &mut Settings, name: &str, own: Value, http_host: Option<String>) {
     let mut entry = PluginSettings {
@@ -69,11 +61,6 @@ fn grant(settings: &mut Settings, name: &str, own: Value, http_host: Option<Stri
         entry.capabilities.http_hosts = vec![host];
     }
     settings.plugins.each.insert(name.to_owned(), entry);
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
 }
 
 fn main() {
@@ -238,7 +225,7 @@ async fn accept_latency(scratch: &Path, wasm: Option<&Path>) -> (Duration, Durat
     settings.auth.argon2.iterations = 1;
     if let Some(wasm) = wasm {
         for folder in ["domain-guard", "acceptance-policy", "notifier"] {
-            install(&dir.join("plugins"), wasm, folder);
+            common::install_example(&workspace(), &dir.join("plugins"), wasm, folder);
         }
         let sink = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = sink.local_addr().unwrap().port();

@@ -25,11 +25,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use sqlx::{Connection, Executor, PgConnection};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
 #[path = "../../tests/support/plugin_build.rs"]
 mod plugin_build;
+
+#[path = "support/common.rs"]
+mod common;
+
+use common::PgDatabase;
 
 const PASSWORD: &str = "correct horse battery";
 const CLIENTS: usize = 32;
@@ -137,23 +141,6 @@ impl Server {
     }
 }
 
-/// Installs an example plugin's manifest and component in `plugins`.
-fn install_example(plugins: &Path, wasm: &Path, folder: &str) {
-    let manifest = plugin_build::workspace()
-        .join("plugins")
-        .join(folder)
-        .join("plugin.toml");
-    let text = std::fs::read_to_string(manifest).unwrap();
-    let parsed: toml::Table = toml::from_str(&text).unwrap();
-    let name = parsed["name"].as_str().unwrap();
-    std::fs::write(plugins.join(format!("{name}.toml")), &text).unwrap();
-    std::fs::copy(
-        wasm.join(format!("roster_plugin_{}.wasm", folder.replace('-', "_"))),
-        plugins.join(parsed["component"].as_str().unwrap()),
-    )
-    .unwrap();
-}
-
 fn home_with(config: &str) -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(home.path().join("config")).unwrap();
@@ -173,7 +160,12 @@ async fn start_up_and_idle_memory(wasm: &Path) {
          [plugins.notifier.capabilities]\nlog = true\nsettings = true\nkv = true\nhttp_hosts = [\"127.0.0.1:9\"]\n",
     );
     for folder in ["domain-guard", "acceptance-policy", "notifier"] {
-        install_example(&home.path().join("plugins"), wasm, folder);
+        common::install_example(
+            &plugin_build::workspace(),
+            &home.path().join("plugins"),
+            wasm,
+            folder,
+        );
     }
     let cold = Server::start(home.path(), &[]).await;
     let cold_ready = cold.ready_after;
@@ -204,21 +196,13 @@ async fn start_up_and_idle_memory(wasm: &Path) {
     );
 }
 
-fn admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
-}
-
-async fn admin(sql: String) {
-    let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
-    conn.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
-}
-
 /// p50 and p99 of `samples`.
 fn percentiles(samples: &mut [Duration]) -> (Duration, Duration) {
     samples.sort();
-    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
-    (at(0.50), at(0.99))
+    (
+        common::percentile(samples, 0.50),
+        common::percentile(samples, 0.99),
+    )
 }
 
 async fn post(client: &reqwest::Client, url: String, token: Option<&str>, body: Value) -> u16 {
@@ -269,11 +253,8 @@ fn invitation_links(dir: &Path) -> HashMap<String, String> {
 }
 
 async fn write_throughput(wasm: &Path) {
-    let name = format!("roster_bench_{}", uuid::Uuid::new_v4().simple());
-    admin(format!("CREATE DATABASE \"{name}\"")).await;
-    let mut url = url::Url::parse(&admin_url()).unwrap();
-    url.set_path(&name);
-    let url = url.to_string();
+    let database = PgDatabase::create("roster_bench").await;
+    let url = database.url.clone();
     let mail = tempfile::tempdir().unwrap();
     let config = format!(
         "[plugins]\ndir = \"plugins\"\ncache_dir = {cache:?}\n\
@@ -441,5 +422,5 @@ async fn write_throughput(wasm: &Path) {
     );
     a.stop().await;
     b.stop().await;
-    admin(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+    database.drop().await;
 }

@@ -13,28 +13,10 @@ use criterion::Criterion;
 use roster::settings::Settings;
 use sqlx::{Connection, Executor, PgConnection};
 
-/// The query `AccountUser` runs on every account-scoped request.
-const QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.owner_user_id, m.permissions, \
-     m.last_login_at AS member_last_login_at \
-     FROM sessions s JOIN users u ON u.id = s.user_id \
-     LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id = $2 \
-     LEFT JOIN accounts a ON a.id = m.account_id \
-     WHERE s.token_hash = $1 AND u.status = 'active'";
+#[path = "support/common.rs"]
+mod common;
 
-type Row = (
-    String,
-    String,
-    i64,
-    i64,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-);
-
-fn admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
-}
+use common::{AUTHZ_QUERY as QUERY, AuthzRow as Row, admin_url};
 
 fn main() {
     roster::install_crypto_provider();

@@ -12,33 +12,19 @@
 //! endpoint. `BENCH_SIZES=10000` runs one size.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use roster::settings::Settings;
-use sqlx::{Connection, Executor, PgConnection, PgPool};
+use sqlx::{Executor, PgPool};
+
+#[path = "support/common.rs"]
+mod common;
+
+use common::{AUTHZ_QUERY, AuthzRow, PgDatabase};
 
 const CONNECTIONS: usize = 32;
 const WARMUP: Duration = Duration::from_secs(3);
 const MEASURE: Duration = Duration::from_secs(10);
-
-/// The query `AccountUser` makes for every account-scoped request (core/src/sessions/repo.rs).
-const QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.owner_user_id, m.permissions, \
-     m.last_login_at AS member_last_login_at \
-     FROM sessions s JOIN users u ON u.id = s.user_id \
-     LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id = $2 \
-     LEFT JOIN accounts a ON a.id = m.account_id \
-     WHERE s.token_hash = $1 AND u.status = 'active'";
-
-type Row = (
-    String,
-    String,
-    i64,
-    i64,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-);
 
 fn main() {
     roster::install_crypto_provider();
@@ -74,25 +60,12 @@ fn main() {
     });
 }
 
-fn admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
-}
-
-async fn admin(sql: String) {
-    let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
-    conn.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
-}
-
 type Measured = (usize, &'static str, f64, Duration, Duration);
 
 async fn one_size(users: usize) -> Vec<Measured> {
     let accounts = users / 5;
-    let name = format!("roster_scale_{}", uuid::Uuid::new_v4().simple());
-    admin(format!("CREATE DATABASE \"{name}\"")).await;
-    let mut url = url::Url::parse(&admin_url()).unwrap();
-    url.set_path(&name);
-    let url = url.to_string();
+    let database = PgDatabase::create("roster_scale").await;
+    let url = database.url.clone();
 
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
@@ -145,12 +118,24 @@ async fn one_size(users: usize) -> Vec<Measured> {
             true,
         ),
     ] {
-        let (rps, p50, p99) = load(&client, &target, auth.then_some(token.as_str())).await;
+        let common::Loaded {
+            per_second: rps,
+            p50,
+            p99,
+        } = common::load(
+            &client,
+            &target,
+            auth.then_some(token.as_str()),
+            CONNECTIONS,
+            WARMUP,
+            MEASURE,
+        )
+        .await;
         eprintln!("{users} {label}: {rps:.0} req/s, p50 {p50:.2?}, p99 {p99:.2?}");
         measured.push((users, label, rps, p50, p99));
     }
     state.db.close().await;
-    admin(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+    database.drop().await;
     measured
 }
 
@@ -223,7 +208,7 @@ async fn start_bare(url: &str, pool_size: u32) -> String {
                  axum::extract::Query(q): axum::extract::Query<
                     std::collections::HashMap<String, String>,
                 >| async move {
-                    let row: Option<Row> = sqlx::query_as(QUERY)
+                    let row: Option<AuthzRow> = sqlx::query_as(AUTHZ_QUERY)
                         .bind(&q["token_hash"])
                         .bind(&q["account"])
                         .fetch_optional(&pool)
@@ -242,56 +227,4 @@ async fn start_bare(url: &str, pool_size: u32) -> String {
     let address = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await });
     address
-}
-
-/// Requests per second, p50 and p99 over `MEASURE`, with `CONNECTIONS` requests in flight.
-async fn load(
-    client: &reqwest::Client,
-    url: &str,
-    token: Option<&str>,
-) -> (f64, Duration, Duration) {
-    let counting = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let samples = Arc::new(Mutex::new(Vec::with_capacity(1 << 20)));
-    let workers: Vec<_> = (0..CONNECTIONS)
-        .map(|_| {
-            let (client, url, token) = (client.clone(), url.to_owned(), token.map(str::to_owned));
-            let (counting, stop, samples) = (counting.clone(), stop.clone(), samples.clone());
-            tokio::spawn(async move {
-                let mut mine = Vec::new();
-                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    let sent = Instant::now();
-                    let mut request = client.get(&url);
-                    if let Some(token) = &token {
-                        request = request.bearer_auth(token);
-                    }
-                    let response = request.send().await.unwrap();
-                    assert_eq!(response.status(), 200, "{url}");
-                    response.bytes().await.unwrap();
-                    if counting.load(std::sync::atomic::Ordering::Relaxed) {
-                        mine.push(sent.elapsed());
-                    }
-                }
-                samples.lock().unwrap().extend(mine);
-            })
-        })
-        .collect();
-    tokio::time::sleep(WARMUP).await;
-    counting.store(true, std::sync::atomic::Ordering::Relaxed);
-    let started = Instant::now();
-    tokio::time::sleep(MEASURE).await;
-    counting.store(false, std::sync::atomic::Ordering::Relaxed);
-    let elapsed = started.elapsed();
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    for worker in workers {
-        worker.await.unwrap();
-    }
-    let mut samples = std::mem::take(&mut *samples.lock().unwrap());
-    samples.sort();
-    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
-    (
-        samples.len() as f64 / elapsed.as_secs_f64(),
-        at(0.5),
-        at(0.99),
-    )
 }

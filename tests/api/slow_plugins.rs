@@ -33,8 +33,8 @@ async fn owner(app: &TestApp, company: &str) -> (String, String) {
     )
 }
 
-/// Calls of `before-invitation-create` in progress in the stalling plugin.
-async fn stalled_calls(app: &TestApp, admin: &str) -> u64 {
+/// Calls of `hook` in progress in the stalling plugin.
+async fn in_flight(app: &TestApp, admin: &str, hook: &str) -> u64 {
     let view = app
         .expect(
             200,
@@ -48,9 +48,20 @@ async fn stalled_calls(app: &TestApp, admin: &str) -> u64 {
         .as_array()
         .unwrap()
         .iter()
-        .find(|h| h["hook"] == "before-invitation-create")
+        .find(|h| h["hook"] == hook)
         .map(|h| h["in_flight"].as_u64().unwrap())
-        .unwrap_or_else(|| panic!("no stats in {view}"))
+        .unwrap_or_else(|| panic!("no stats for {hook} in {view}"))
+}
+
+/// Waits until the staller is judging one call of `hook`.
+async fn wait_for_stall(app: &TestApp, admin: &str, hook: &str) {
+    for _ in 0..200 {
+        if in_flight(app, admin, hook).await == 1 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("{hook} never started");
 }
 
 async fn a_stalled_before_hook_on_one_account_holds_up_no_other_write(backend: Backend) {
@@ -79,33 +90,13 @@ async fn a_stalled_before_hook_on_one_account_holds_up_no_other_write(backend: B
     let (member, member_token) = app.signup(&member_email, PASSWORD).await;
 
     // The invitation on A that the plugin judges until its deadline.
-    let stalled = {
-        let app_url = app.url(&format!("/api/v1/accounts/{account_a}/invitations"));
-        let owner_a = owner_a.clone();
-        let email = stalled_email.clone();
-        tokio::spawn(async move {
-            let response = reqwest::Client::new()
-                .post(app_url)
-                .bearer_auth(owner_a)
-                .json(&json!({ "email": email, "permissions": ["tickets"] }))
-                .send()
-                .await
-                .unwrap();
-            let status = response.status().as_u16();
-            (status, response.json::<Value>().await.unwrap())
-        })
-    };
-    for _ in 0..200 {
-        if stalled_calls(&app, &admin).await == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    assert_eq!(
-        stalled_calls(&app, &admin).await,
-        1,
-        "the hook never started"
+    let stalled = background(
+        reqwest::Method::POST,
+        app.url(&format!("/api/v1/accounts/{account_a}/invitations")),
+        owner_a.clone(),
+        Some(json!({ "email": stalled_email, "permissions": ["tickets"] })),
     );
+    wait_for_stall(&app, &admin, "before-invitation-create").await;
 
     // Meanwhile, on B: invite, accept, change permissions, remove; each goes through a write
     // transaction, and the invitation and the removal through the same plugin.
@@ -165,7 +156,7 @@ async fn a_stalled_before_hook_on_one_account_holds_up_no_other_write(backend: B
 
     // All of that finished while the plugin was still judging the first request.
     assert!(!stalled.is_finished(), "the stalled request ended early");
-    assert_eq!(stalled_calls(&app, &admin).await, 1);
+    assert_eq!(in_flight(&app, &admin, "before-invitation-create").await, 1);
 
     // At its deadline the plugin fails, and (failing closed) refuses the invitation: nothing
     // of it was written.
@@ -180,30 +171,6 @@ async fn a_stalled_before_hook_on_one_account_holds_up_no_other_write(backend: B
         .await;
     assert_eq!(written, 0);
     app.assert_no_mail_to(&stalled_email).await;
-}
-
-/// Waits until the staller is judging one call of `hook`.
-async fn wait_for_stall(app: &TestApp, admin: &str, hook: &str) {
-    for _ in 0..200 {
-        let view = app
-            .expect(
-                200,
-                "GET",
-                "/api/v1/admin/plugins/staller",
-                Some(admin),
-                None,
-            )
-            .await;
-        let stats = view["stats"].as_array().unwrap().clone();
-        if stats
-            .iter()
-            .any(|h| h["hook"] == hook && h["in_flight"] == 1)
-        {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("{hook} never started");
 }
 
 /// Sends a request in the background; answers (status, body).

@@ -33,10 +33,6 @@ pub struct Accepted {
     pub permissions: Vec<String>,
 }
 
-/// How often a request is judged again when what the plugins judged changed before it could be
-/// written (someone else's change got in between).
-const JUDGEMENTS: usize = 3;
-
 /// Accepts an invitation: the membership with the invited permissions, in one transaction with its
 /// audit and domain events. A used, cancelled or expired invitation is refused with its own code;
 /// accepting as a current member is `already_member` and uses nothing up.
@@ -54,7 +50,7 @@ pub async fn accept(
         Acceptor::User(id) => Joining::Existing(id),
     };
     let token_hash = hash_token(token);
-    for _ in 0..JUDGEMENTS {
+    for _ in 0..crate::plugins::JUDGEMENTS {
         let judged = judge(state, &ip, &token_hash, &joining).await?;
         if let Some(accepted) = write(state, &ip, &token_hash, &joining, judged).await? {
             return Ok(accepted);

@@ -267,7 +267,7 @@ pub async fn transfer_ownership(
 ) -> Result<Account> {
     // Judged first, outside any transaction, then written with the owner checked again: when it
     // changed meanwhile, the plugins judge the request again with the new one.
-    let mut judgements = 0;
+    let mut judgements = 1;
     let (mut tx, previous) = loop {
         let judged = {
             let mut conn = state.db.pool().acquire().await?;
@@ -285,7 +285,7 @@ pub async fn transfer_ownership(
         match transferable(&mut tx, account_id, new_owner).await? {
             Transfer::Done(account) => return Ok(*account),
             Transfer::From(previous) if previous == judged => break (tx, previous),
-            Transfer::From(_) if judgements < 2 => judgements += 1,
+            Transfer::From(_) if judgements < crate::plugins::JUDGEMENTS => judgements += 1,
             Transfer::From(_) => {
                 return Err(Error::Conflict(
                     "the owner changed meanwhile; read the account and try again".to_owned(),

@@ -59,6 +59,10 @@ pub(crate) mod bindings {
     });
 }
 
+/// How many times a request is judged by the before-hooks, at most, when what they judged changed
+/// before it could be written (someone else's change got in between); then `409 conflict`.
+pub const JUDGEMENTS: usize = 3;
+
 /// One loaded plugin version. In-flight calls keep the version they started with alive; a
 /// reload swaps in a new `Loaded`.
 pub struct Loaded {

@@ -1,0 +1,152 @@
+//! What the benchmarks share: a throw-away PostgreSQL database, Roster's authorisation query, the
+//! example plugins' installation, and the HTTP load loop. Each bench includes it with
+//! `#[path = "support/common.rs"] mod common;` and uses what it needs.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use sqlx::{Connection, Executor, PgConnection};
+
+/// The query `AccountUser` runs on every account-scoped request (core/src/sessions/repo.rs).
+pub const AUTHZ_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.owner_user_id, m.permissions, \
+     m.last_login_at AS member_last_login_at \
+     FROM sessions s JOIN users u ON u.id = s.user_id \
+     LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id = $2 \
+     LEFT JOIN accounts a ON a.id = m.account_id \
+     WHERE s.token_hash = $1 AND u.status = 'active'";
+
+/// [`AUTHZ_QUERY`]'s row.
+pub type AuthzRow = (
+    String,
+    String,
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
+
+/// The PostgreSQL server's maintenance database (`TEST_POSTGRES_URL`).
+pub fn admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+pub async fn admin(sql: &str) {
+    let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
+    conn.execute(sqlx::AssertSqlSafe(sql.to_owned()))
+        .await
+        .unwrap();
+}
+
+/// A database of its own on the test PostgreSQL server, dropped with [`PgDatabase::drop`].
+pub struct PgDatabase {
+    pub name: String,
+    pub url: String,
+}
+
+impl PgDatabase {
+    pub async fn create(prefix: &str) -> Self {
+        let name = format!("{prefix}_{}", uuid::Uuid::new_v4().simple());
+        admin(&format!("CREATE DATABASE \"{name}\"")).await;
+        let mut url = url::Url::parse(&admin_url()).unwrap();
+        url.set_path(&name);
+        Self {
+            name,
+            url: url.to_string(),
+        }
+    }
+
+    pub async fn drop(self) {
+        admin(&format!(
+            "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+            self.name
+        ))
+        .await;
+    }
+}
+
+/// Installs the example plugin in `<workspace>/plugins/<folder>` into `dir`: its manifest and its
+/// component (built into `wasm`).
+pub fn install_example(workspace: &Path, dir: &Path, wasm: &Path, folder: &str) {
+    let manifest = workspace.join("plugins").join(folder).join("plugin.toml");
+    let text = std::fs::read_to_string(manifest).unwrap();
+    let parsed: toml::Table = toml::from_str(&text).unwrap();
+    let name = parsed["name"].as_str().unwrap();
+    std::fs::write(dir.join(format!("{name}.toml")), &text).unwrap();
+    std::fs::copy(
+        wasm.join(format!("roster_plugin_{}.wasm", folder.replace('-', "_"))),
+        dir.join(parsed["component"].as_str().unwrap()),
+    )
+    .unwrap();
+}
+
+/// The `q` quantile of sorted samples.
+pub fn percentile(sorted: &[Duration], q: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * q).round() as usize]
+}
+
+/// What [`load`] measured.
+pub struct Loaded {
+    pub per_second: f64,
+    pub p50: Duration,
+    pub p99: Duration,
+}
+
+/// Loads `url` with `connections` GET requests in flight (bearer `token`, if any): a `warmup`,
+/// then `measure`; every answer must be 200.
+pub async fn load(
+    client: &reqwest::Client,
+    url: &str,
+    token: Option<&str>,
+    connections: usize,
+    warmup: Duration,
+    measure: Duration,
+) -> Loaded {
+    let counting = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicBool::new(false));
+    let samples = Arc::new(Mutex::new(Vec::new()));
+    let workers: Vec<_> = (0..connections)
+        .map(|_| {
+            let (client, url, token) = (client.clone(), url.to_owned(), token.map(str::to_owned));
+            let (counting, stop, samples) = (counting.clone(), stop.clone(), samples.clone());
+            tokio::spawn(async move {
+                let mut mine = Vec::new();
+                while !stop.load(Ordering::Relaxed) {
+                    let sent = Instant::now();
+                    let mut request = client.get(&url);
+                    if let Some(token) = &token {
+                        request = request.bearer_auth(token);
+                    }
+                    let response = request.send().await.unwrap();
+                    assert_eq!(response.status(), 200, "{url}");
+                    response.bytes().await.unwrap();
+                    if counting.load(Ordering::Relaxed) {
+                        mine.push(sent.elapsed());
+                    }
+                }
+                samples.lock().unwrap().extend(mine);
+            })
+        })
+        .collect();
+    tokio::time::sleep(warmup).await;
+    counting.store(true, Ordering::Relaxed);
+    let started = Instant::now();
+    tokio::time::sleep(measure).await;
+    counting.store(false, Ordering::Relaxed);
+    let elapsed = started.elapsed();
+    stop.store(true, Ordering::Relaxed);
+    for worker in workers {
+        worker.await.unwrap();
+    }
+    let mut samples = std::mem::take(&mut *samples.lock().unwrap());
+    samples.sort();
+    Loaded {
+        per_second: samples.len() as f64 / elapsed.as_secs_f64(),
+        p50: percentile(&samples, 0.5),
+        p99: percentile(&samples, 0.99),
+    }
+}
