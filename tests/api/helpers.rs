@@ -187,6 +187,27 @@ impl TestApp {
         )
     }
 
+    /// Signs an owner up with a new account named `company`; returns (session token, account id).
+    pub async fn signup_owner(&self, company: &str) -> (String, String) {
+        let body = self
+            .expect(
+                201,
+                "POST",
+                "/api/v1/signup",
+                None,
+                Some(serde_json::json!({
+                    "email": unique_email("owner"), "password": "correct horse battery",
+                    "first_name": "Olive", "last_name": "Owner",
+                    "account": { "company_name": company },
+                })),
+            )
+            .await;
+        (
+            body["token"].as_str().unwrap().to_owned(),
+            body["account"]["id"].as_str().unwrap().to_owned(),
+        )
+    }
+
     /// Signs a user up and verifies the address from the emailed link (for servers with
     /// `auth.require_email_verification`); returns (user id, session token).
     pub async fn signup_verified(&self, email: &str) -> (String, String) {

@@ -11,7 +11,6 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::client_area::PASSWORD;
 use crate::helpers::{Backend, TestApp, mail_sink, spawn_app_with, unique_email};
 
 /// An SMTP endpoint that refuses every connection with `421` while closed, and passes
@@ -85,20 +84,7 @@ async fn app_behind(gate: &SmtpGate, max_attempts: u32) -> TestApp {
 
 /// An owner (signed up through the API) inviting `emails`; answers the owner's session.
 async fn invite_all(app: &TestApp, emails: &[String]) -> String {
-    let body = app
-        .expect(
-            201,
-            "POST",
-            "/api/v1/signup",
-            None,
-            Some(
-                json!({ "email": unique_email("owner"), "password": PASSWORD, "first_name": "Olive",
-                         "last_name": "Owner", "account": { "company_name": "Gate Hosting" } }),
-            ),
-        )
-        .await;
-    let token = body["token"].as_str().unwrap().to_owned();
-    let account = body["account"]["id"].as_str().unwrap();
+    let (token, account) = app.signup_owner("Gate Hosting").await;
     for email in emails {
         app.expect(
             201,

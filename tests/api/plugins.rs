@@ -138,21 +138,10 @@ struct Owner {
 async fn owner_with_account(backend: Backend, configure: impl FnOnce(&mut Settings)) -> Owner {
     let app = spawn_app_with(backend, configure).await;
     let admin = app.admin_token().await;
-    let body = app
-        .expect(
-            201,
-            "POST",
-            "/api/v1/signup",
-            None,
-            Some(
-                json!({ "email": unique_email("owner"), "password": PASSWORD, "first_name": "Olive",
-                         "last_name": "Owner", "account": { "company_name": "Olive Hosting" } }),
-            ),
-        )
-        .await;
+    let (owner, account) = app.signup_owner("Olive Hosting").await;
     Owner {
-        owner: body["token"].as_str().unwrap().to_owned(),
-        account: body["account"]["id"].as_str().unwrap().to_owned(),
+        owner,
+        account,
         app,
         admin,
     }

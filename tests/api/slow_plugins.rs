@@ -12,27 +12,6 @@ use crate::plugins::{PluginDir, plugin, use_plugins};
 
 const PASSWORD: &str = "correct horse battery";
 
-/// Signs an owner up with an account; answers (session token, account id).
-async fn owner(app: &TestApp, company: &str) -> (String, String) {
-    let body = app
-        .expect(
-            201,
-            "POST",
-            "/api/v1/signup",
-            None,
-            Some(
-                json!({ "email": unique_email("owner"), "password": PASSWORD,
-                         "first_name": "Olive", "last_name": "Owner",
-                         "account": { "company_name": company } }),
-            ),
-        )
-        .await;
-    (
-        body["token"].as_str().unwrap().to_owned(),
-        body["account"]["id"].as_str().unwrap().to_owned(),
-    )
-}
-
 /// Calls of `hook` in progress in the stalling plugin.
 async fn in_flight(app: &TestApp, admin: &str, hook: &str) -> u64 {
     let view = app
@@ -84,8 +63,8 @@ async fn a_stalled_before_hook_on_one_account_holds_up_no_other_write(backend: B
     })
     .await;
     let admin = app.admin_token().await;
-    let (owner_a, account_a) = owner(&app, "Account A").await;
-    let (owner_b, account_b) = owner(&app, "Account B").await;
+    let (owner_a, account_a) = app.signup_owner("Account A").await;
+    let (owner_b, account_b) = app.signup_owner("Account B").await;
     let member_email = unique_email("member");
     let (member, member_token) = app.signup(&member_email, PASSWORD).await;
 
@@ -213,7 +192,7 @@ async fn a_change_made_while_a_plugin_judges_decides_the_outcome(backend: Backen
     })
     .await;
     let admin = app.admin_token().await;
-    let (owner_token, account) = owner(&app, "Account C").await;
+    let (owner_token, account) = app.signup_owner("Account C").await;
     let member_email = unique_email("member");
     let (member, member_token) = app.signup(&member_email, PASSWORD).await;
     let invite = app
