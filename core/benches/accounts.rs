@@ -26,11 +26,7 @@ const WARMUP: Duration = Duration::from_secs(3);
 const MEASURE: Duration = Duration::from_secs(10);
 
 fn main() {
-    roster::install_crypto_provider();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = common::runtime();
     runtime.block_on(async {
         let bare = start_bare().await;
         println!(

@@ -64,11 +64,7 @@ fn grant(settings: &mut Settings, name: &str, own: Value, http_host: Option<Stri
 }
 
 fn main() {
-    roster::install_crypto_provider();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = common::runtime();
     let scratch = tempfile::tempdir().unwrap();
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)

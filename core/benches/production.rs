@@ -40,11 +40,7 @@ const CLIENTS: usize = 32;
 const PHASE: Duration = Duration::from_secs(10);
 
 fn main() {
-    roster::install_crypto_provider();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = common::runtime();
     let wasm =
         plugin_build::build_plugins(&Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-wasm"));
     let part = std::env::var("BENCH_PART").unwrap_or_default();

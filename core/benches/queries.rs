@@ -19,11 +19,7 @@ mod common;
 use common::{AUTHZ_QUERY as QUERY, AuthzRow as Row, admin_url};
 
 fn main() {
-    roster::install_crypto_provider();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = common::runtime();
     let dir = tempfile::tempdir().unwrap();
     let pg_name = format!("roster_queries_{}", uuid::Uuid::new_v4().simple());
     let mut pg_url = url::Url::parse(&admin_url()).unwrap();

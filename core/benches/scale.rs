@@ -27,11 +27,7 @@ const WARMUP: Duration = Duration::from_secs(3);
 const MEASURE: Duration = Duration::from_secs(10);
 
 fn main() {
-    roster::install_crypto_provider();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = common::runtime();
     let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
         .ok()
         .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())

@@ -10,6 +10,15 @@ use std::time::{Duration, Instant};
 
 use sqlx::{Connection, Executor, PgConnection};
 
+/// The multi-threaded runtime a bench runs on, with the TLS provider Roster installs at start-up.
+pub fn runtime() -> tokio::runtime::Runtime {
+    roster::install_crypto_provider();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// The query `AccountUser` runs on every account-scoped request (core/src/sessions/repo.rs).
 pub const AUTHZ_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.owner_user_id, m.permissions, \
      m.last_login_at AS member_last_login_at \
