@@ -29,6 +29,7 @@ WORKDIR /var/lib/roster
 # compiled cache live in the volume.
 ENV ROSTER_CONFIG=/etc/roster/roster.toml \
     ROSTER_SERVER__BIND=0.0.0.0:8080 \
+    ROSTER_METRICS__BIND=0.0.0.0:9464 \
     ROSTER_DATABASE__URL=sqlite:///var/lib/roster/data/roster.db \
     ROSTER_PLUGINS__DIR=/var/lib/roster/plugins \
     ROSTER_PLUGINS__CACHE_DIR=/var/lib/roster/data/plugin-cache \
@@ -37,7 +38,9 @@ ENV ROSTER_CONFIG=/etc/roster/roster.toml \
 RUN mkdir -p /var/lib/roster/data /var/lib/roster/plugins && chown -R roster:roster /var/lib/roster
 VOLUME ["/var/lib/roster"]
 USER 10001:10001
-EXPOSE 8080
+# 8080: the public port (client area, admin area, APIs); 9464: /metrics only, for Prometheus on
+# the monitoring network (never publish it to the internet).
+EXPOSE 8080 9464
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
     CMD ["curl", "-fsS", "http://127.0.0.1:8080/readyz"]
 ENTRYPOINT ["/usr/local/bin/roster"]

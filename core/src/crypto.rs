@@ -59,6 +59,12 @@ pub fn new_backup_code() -> Result<String> {
     Ok(code)
 }
 
+/// A 6-digit one-time code, for a person to copy from an email.
+pub fn new_digit_code() -> Result<String> {
+    let n = u32::from_le_bytes(random_bytes::<4>()?);
+    Ok(format!("{:06}", n % 1_000_000))
+}
+
 /// Backup codes are compared case-insensitively and without separators.
 pub fn normalize_backup_code(code: &str) -> String {
     code.chars()

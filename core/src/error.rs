@@ -30,6 +30,10 @@ pub enum Error {
     InvalidSecondFactor,
     #[error("the email address is not verified yet")]
     EmailNotVerified,
+    /// The password was right; a one-time code sent to the mailbox must follow (a user whose
+    /// second factor could not be carried over from WHMCS, until they enrol one).
+    #[error("a sign-in code was sent to your email address: send it as email_code")]
+    EmailCodeRequired,
     /// A one-time link token that is unknown, used or expired (never says which).
     #[error("this link is invalid or has expired")]
     InvalidToken,

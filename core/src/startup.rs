@@ -23,6 +23,8 @@ pub struct App {
     router: Router,
     state: AppState,
     local_addr: SocketAddr,
+    /// The management listener (`/metrics`), when metrics are on.
+    management: Option<(TcpListener, SocketAddr)>,
 }
 
 impl App {
@@ -64,18 +66,34 @@ impl App {
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {bind} (server.bind): {e}"))?;
         let local_addr = listener.local_addr()?;
+        let management = if state.settings.metrics.enabled {
+            let bind = state.settings.metrics.bind.0;
+            let listener = TcpListener::bind(bind)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot listen on {bind} (metrics.bind): {e}"))?;
+            let addr = listener.local_addr()?;
+            Some((listener, addr))
+        } else {
+            None
+        };
         let router = crate::http::router(state.clone())?;
         Ok(Self {
             listener,
             router,
             state,
             local_addr,
+            management,
         })
     }
 
     /// The address actually bound (differs from the setting when it asked for port 0).
     pub fn local_addr(&self) -> SocketAddr {
         self.local_addr
+    }
+
+    /// The management listener's address (`/metrics`), when metrics are on.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.management.as_ref().map(|(_, addr)| *addr)
     }
 
     pub fn state(&self) -> &AppState {
@@ -97,6 +115,15 @@ impl App {
         });
         let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
         let outbox = tokio::spawn(crate::mail::outbox::run(self.state.clone(), mail_stopped));
+        // Prometheus is served until the process stops; it holds no request a drain must wait on.
+        let management = self.management.map(|(listener, _)| {
+            let router = crate::http::health::management_router(self.state.clone());
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, router).await {
+                    tracing::error!(error = %e, "the management listener (metrics.bind) stopped");
+                }
+            })
+        });
         let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
         let signal = async move {
             shutdown.await;
@@ -123,6 +150,9 @@ impl App {
             }
         };
         sweeper.abort();
+        if let Some(management) = management {
+            management.abort();
+        }
         // The after-hook call in progress finishes (within its deadline) and its cursor is saved.
         let _ = stop_queue.send(true);
         if tokio::time::timeout(grace, queue).await.is_err() {

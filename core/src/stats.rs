@@ -8,7 +8,7 @@
 //!
 //! | metric | kind | labels |
 //! | --- | --- | --- |
-//! | `roster_http_requests_total` | counter | `method`, `route` (the template), `status` |
+//! | `roster_http_requests_total` | counter | `method` (standard ones, else `OTHER`), `route` (the template, else `<unmatched>`), `status` |
 //! | `roster_http_request_duration_seconds` | histogram | `method`, `route` |
 //! | `roster_logins_total` | counter | `area` (`client`, `staff`), `outcome` |
 //! | `roster_plugin_calls_total` | counter | `plugin`, `hook`, `outcome` (`ok`, `deny`, `trap`, `timeout`, `error`) |
@@ -60,12 +60,42 @@ pub fn install() {
 }
 
 /// One HTTP request, by route template (never the raw path: it can hold tokens).
-pub fn http_request(method: &str, route: &str, status: u16, elapsed: Duration) {
-    let (method, route) = (method.to_owned(), route.to_owned());
-    metrics::counter!("roster_http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status.to_string())
+///
+/// Every label comes from a known, bounded set, so no client can make the scrape grow: the method
+/// is one of the standard ones or `OTHER` (a made-up method), the route is a template of the
+/// router or `<unmatched>`, and the status is one the server chose to send.
+pub fn http_request(
+    method: &axum::http::Method,
+    route: Option<&str>,
+    status: u16,
+    elapsed: Duration,
+) {
+    let method = method_label(method);
+    let route = route.unwrap_or(UNMATCHED).to_owned();
+    metrics::counter!("roster_http_requests_total", "method" => method, "route" => route.clone(), "status" => status.to_string())
         .increment(1);
     metrics::histogram!("roster_http_request_duration_seconds", "method" => method, "route" => route)
         .record(elapsed.as_secs_f64());
+}
+
+/// The route label of a request no route matched (any path a client invents).
+pub const UNMATCHED: &str = "<unmatched>";
+
+/// The method label: the standard methods by name, anything else `OTHER`.
+fn method_label(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        Method::TRACE => "TRACE",
+        Method::CONNECT => "CONNECT",
+        _ => "OTHER",
+    }
 }
 
 /// One sign-in attempt's outcome (`success`, `invalid_credentials`, `rate_limited`, …).
@@ -79,7 +109,7 @@ pub fn login_failure(error: &crate::error::Error) -> &'static str {
     match error {
         Error::InvalidCredentials => "invalid_credentials",
         Error::InvalidSecondFactor => "invalid_second_factor",
-        Error::SecondFactorRequired => "second_factor_required",
+        Error::SecondFactorRequired | Error::EmailCodeRequired => "second_factor_required",
         Error::RateLimited { .. } => "rate_limited",
         Error::EmailNotVerified => "email_not_verified",
         Error::VetoedByPlugin { .. } | Error::PluginFailed { .. } => "vetoed",
@@ -141,4 +171,18 @@ pub async fn render(state: &AppState) -> String {
     }
     handle.run_upkeep();
     handle.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn made_up_methods_share_one_label() {
+        for name in ["FOO", "BREW", "PROPFIND", "get"] {
+            let method = axum::http::Method::from_bytes(name.as_bytes()).unwrap();
+            assert_eq!(method_label(&method), "OTHER", "{name}");
+        }
+        assert_eq!(method_label(&axum::http::Method::PATCH), "PATCH");
+    }
 }

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::client_area::{PASSWORD, signed_up};
-use crate::helpers::{Backend, PageBrowser, mail_sink, spawn_app_with, unique_email};
+use crate::helpers::{Backend, PageBrowser, link_token, mail_sink, spawn_app_with, unique_email};
 use crate::pages::{field_error, signed_in};
 
 /// A member sees their own permissions and leaves after a confirmation step; the owner cannot.
@@ -110,11 +110,25 @@ async fn me_changes_the_password_and_the_email_address() {
         .await;
     assert_eq!(status, 200, "{html}");
     assert!(
-        html.contains(&new_email) && html.contains("Not verified"),
+        html.contains("Your email address changes when you open it."),
+        "{html}"
+    );
+    assert!(
+        !html.contains(&format!("<strong>{new_email}</strong>")),
         "{html}"
     );
     let mails = mail_sink().wait_for(&new_email, 1).await;
-    assert_eq!(mails[0].subject(), "Verify your email address");
+    assert_eq!(mails[0].subject(), "Confirm your new email address");
+    let token = link_token(&mails[0], "verify-email");
+    let link = format!("/verify-email/{token}");
+    page.open(&link).await;
+    let (status, html) = page.submit(&link, &[]).await;
+    assert_eq!(status, 200, "{html}");
+    let (_, html) = page.open("/me").await;
+    assert!(
+        html.contains(&format!("<strong>{new_email}</strong>")),
+        "{html}"
+    );
 }
 
 /// The owner edits the account profile and manages contacts on the overview; a refused value

@@ -44,7 +44,13 @@ async fn the_whole_identity_journey(backend: Backend) {
     // Log in and turn on TOTP.
     let session = app.login_ok(&email, PASSWORD).await;
     let enrolment = app
-        .expect(200, "POST", "/api/v1/me/totp", Some(&session), None)
+        .expect(
+            200,
+            "POST",
+            "/api/v1/me/totp",
+            Some(&session),
+            Some(json!({ "current_password": PASSWORD })),
+        )
         .await;
     let secret = enrolment["secret"].as_str().unwrap().to_owned();
     assert!(
@@ -735,7 +741,7 @@ async fn profile_changes_follow_the_rules(backend: Backend) {
         .await;
     assert_eq!(me["first_name"], "Augusta");
 
-    // Verify, then change the address: verification starts again at the new one.
+    // Verify, then change the address: it changes only once the link sent to it is opened.
     let token = link_token(&mail_sink().wait_for(&email, 1).await[0], "verify-email");
     app.expect(
         200,
@@ -755,12 +761,15 @@ async fn profile_changes_follow_the_rules(backend: Backend) {
             Some(json!({ "email": new_email, "current_password": "a brand new passphrase" })),
         )
         .await;
-    assert_eq!(me["email"], new_email.as_str());
-    assert_eq!(me["email_verified_at"], Value::Null);
-    let token = link_token(
-        &mail_sink().wait_for(&new_email, 1).await[0],
-        "verify-email",
+    assert_eq!(
+        me["email"],
+        email.as_str(),
+        "nothing changes before the link"
     );
+    assert!(me["email_verified_at"].is_i64());
+    let link = mail_sink().wait_for(&new_email, 1).await.remove(0);
+    assert_eq!(link.subject(), "Confirm your new email address");
+    let token = link_token(&link, "verify-email");
     let me = app
         .expect(
             200,
@@ -770,20 +779,45 @@ async fn profile_changes_follow_the_rules(backend: Backend) {
             Some(json!({ "token": token })),
         )
         .await;
+    assert_eq!(me["email"], new_email.as_str());
     assert!(me["email_verified_at"].is_i64());
+    let again = app
+        .call(
+            "POST",
+            "/api/v1/auth/verify-email",
+            None,
+            Some(json!({ "token": token })),
+        )
+        .await;
+    assert_eq!(problem(again).await["code"], "invalid_token");
 
-    // Another user's address is taken, whatever its case.
+    // Another user's address, whatever its case: the same answer, nothing changes, and that
+    // address's owner is told instead.
     let taken = unique_email("taken");
     app.signup(&taken, PASSWORD).await;
     let clash = app
-        .call(
+        .expect(
+            200,
             "PATCH",
             "/api/v1/me",
             Some(&session),
             Some(json!({ "email": taken.to_uppercase(), "current_password": "a brand new passphrase" })),
         )
         .await;
-    assert_eq!(problem(clash).await["code"], "email_taken");
+    assert_eq!(clash["email"], new_email.as_str());
+    let told = mail_sink().wait_for(&taken, 2).await;
+    assert_eq!(
+        told[1].subject(),
+        "Your email address was named for another login"
+    );
+    assert_eq!(
+        app.scalar::<i64>(
+            "SELECT COUNT(*) FROM users WHERE email_normalized = $1",
+            &taken.to_lowercase()
+        )
+        .await,
+        1
+    );
 }
 
 /// Sign-up refuses a taken email (any case), weak passwords and bad input, and writes nothing.
@@ -1037,7 +1071,13 @@ async fn second_factor_can_be_turned_off_and_cleared(backend: Backend) {
         let app = &app;
         async move {
             let secret = app
-                .expect(200, "POST", "/api/v1/me/totp", Some(&session), None)
+                .expect(
+                    200,
+                    "POST",
+                    "/api/v1/me/totp",
+                    Some(&session),
+                    Some(json!({ "current_password": PASSWORD })),
+                )
                 .await["secret"]
                 .as_str()
                 .unwrap()
@@ -1055,7 +1095,12 @@ async fn second_factor_can_be_turned_off_and_cleared(backend: Backend) {
     };
     enable(session.clone()).await;
     let again = app
-        .call("POST", "/api/v1/me/totp", Some(&session), None)
+        .call(
+            "POST",
+            "/api/v1/me/totp",
+            Some(&session),
+            Some(json!({ "current_password": PASSWORD })),
+        )
         .await;
     assert_eq!(problem(again).await["code"], "conflict");
     let wrong = app

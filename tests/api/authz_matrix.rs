@@ -116,12 +116,12 @@ async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend:
     // Every case sends invitations; the per-account limit is tested elsewhere.
     let app = spawn_app_with(backend, |s| s.invitations.per_account_per_hour = 100_000).await;
     let admin = app.admin_token().await;
-    let (owner_id, owner) = app.signup(&unique_email("owner"), PASSWORD).await;
+    let (owner_id, owner) = app.signup_verified(&unique_email("owner")).await;
     let account = app.my_accounts(&owner).await[0]["account"]["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    let (_, other_owner) = app.signup(&unique_email("other-owner"), PASSWORD).await;
+    let (_, other_owner) = app.signup_verified(&unique_email("other-owner")).await;
     let other_account = app.my_accounts(&other_owner).await[0]["account"]["id"]
         .as_str()
         .unwrap()
@@ -389,7 +389,7 @@ async fn every_account_scoped_endpoint_allows_exactly_the_right_callers(backend:
 async fn with_user_management_off_only_staff_handle_invitations(backend: Backend) {
     let app = spawn_app_with(backend, |s| s.user_management.enabled = false).await;
     let admin = app.admin_token().await;
-    let (_, owner) = app.signup(&unique_email("um-off-owner"), PASSWORD).await;
+    let (_, owner) = app.signup_verified(&unique_email("um-off-owner")).await;
     let account = app.my_accounts(&owner).await[0]["account"]["id"]
         .as_str()
         .unwrap()

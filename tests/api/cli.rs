@@ -158,7 +158,7 @@ fn roster_config_prints_effective_settings_with_secrets_masked() {
     let printed: toml::Value = toml::from_str(&stdout).unwrap();
     assert_eq!(
         printed["database"]["url"].as_str(),
-        Some("postgres://roster:***@db.internal/roster")
+        Some("postgres://***:***@db.internal/roster")
     );
     assert_eq!(printed["mail"]["smtp"]["password"].as_str(), Some("***"));
     assert_eq!(printed["user_management"]["enabled"].as_bool(), Some(false));

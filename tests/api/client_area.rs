@@ -8,14 +8,17 @@ use serde_json::json;
 
 use crate::browser::Browser;
 use crate::helpers::{
-    Backend, PageBrowser, TestApp, invitation_token, spawn_app_with, totp_code, unique_email,
+    Backend, PageBrowser, TestApp, invitation_token, link_token, mail_sink, spawn_app_with,
+    totp_code, unique_email,
 };
 
 pub const PASSWORD: &str = "correct horse battery";
 
-/// Signs `email` up through the API; answers (session token, the id of the account they own).
+/// Signs `email` up through the API and verifies the address; answers (session token, the id of
+/// the account they own).
 pub async fn signed_up(app: &TestApp, email: &str) -> (String, String) {
     let (_, token) = app.signup(email, PASSWORD).await;
+    app.verify_address(email).await;
     let account = app.my_accounts(&token).await[0]["account"]["id"]
         .as_str()
         .unwrap()
@@ -82,6 +85,16 @@ async fn an_owner_invites_narrows_and_removes_a_colleague(backend: Backend) {
     owner.resize(1280, 900).await;
     let owner_email = unique_email("owner");
     let account = sign_up_on_the_page(&owner, &app, &owner_email, "Olive Hosting").await;
+    // Invitations go out once the owner's address is verified: from the emailed link.
+    let verify = link_token(
+        &mail_sink().wait_for(&owner_email, 1).await[0],
+        "verify-email",
+    );
+    owner
+        .open(&app.url(&format!("/verify-email/{verify}")))
+        .await;
+    owner.click("Verify my email address").await;
+    owner.wait_for_text("your email address is verified").await;
 
     owner
         .open(&app.url(&format!("/accounts/{account}/users")))
@@ -193,6 +206,8 @@ async fn a_user_enrols_totp_and_signs_in_with_a_code_then_a_backup_code_once() {
 
     browser.open(&app.url("/me")).await;
     browser.wait_for_text("Two-factor authentication").await;
+    // Enrolling asks for the password: a stolen session cannot add its own authenticator.
+    browser.fill("totp-password", PASSWORD).await;
     browser.click("Turn on two-factor authentication").await;
     browser.wait_for_text("Scan this QR code").await;
     browser.resize(390, 1000).await;

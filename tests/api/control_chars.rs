@@ -68,7 +68,7 @@ struct World {
 async fn world(backend: Backend) -> World {
     let app = spawn_app(backend).await;
     let admin = app.admin_token().await;
-    let (_, owner) = app.signup(&unique_email("fuzz-owner"), PASSWORD).await;
+    let (_, owner) = app.signup_verified(&unique_email("fuzz-owner")).await;
     let second = another_session(&app, &owner).await;
     let account = app.my_accounts(&owner).await[0]["account"]["id"]
         .as_str()

@@ -20,7 +20,7 @@ struct Victim {
 
 async fn victim(backend: Backend) -> Victim {
     let app = spawn_app(backend).await;
-    let (user_id, token) = app.signup(&unique_email("victim"), PASSWORD).await;
+    let (user_id, token) = app.signup_verified(&unique_email("victim")).await;
     let account = app.my_accounts(&token).await[0]["account"]["id"]
         .as_str()
         .unwrap()

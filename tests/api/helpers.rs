@@ -187,25 +187,48 @@ impl TestApp {
         )
     }
 
-    /// Signs an owner up with a new account named `company`; returns (session token, account id).
+    /// Signs an owner up with a new account named `company` and verifies their address (an owner
+    /// with an unverified address sends no invitations); returns (session token, account id).
     pub async fn signup_owner(&self, company: &str) -> (String, String) {
+        let email = unique_email("owner");
         let body = self
             .expect(
-                201,
+                self.signup_status(),
                 "POST",
                 "/api/v1/signup",
                 None,
                 Some(serde_json::json!({
-                    "email": unique_email("owner"), "password": "correct horse battery",
+                    "email": email, "password": "correct horse battery",
                     "first_name": "Olive", "last_name": "Owner",
                     "account": { "company_name": company },
                 })),
             )
             .await;
-        (
-            body["token"].as_str().unwrap().to_owned(),
-            body["account"]["id"].as_str().unwrap().to_owned(),
+        self.verify_address(&email).await;
+        // Signed in by the sign-up, unless verification had to come first.
+        let session = match body["token"].as_str() {
+            Some(token) => token.to_owned(),
+            None => self.login_ok(&email, "correct horse battery").await,
+        };
+        let account = self.my_accounts(&session).await[0]["account"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        (session, account)
+    }
+
+    /// Verifies `email` from the first message sent to it (the sign-up's verification link).
+    pub async fn verify_address(&self, email: &str) {
+        let mail = mail_sink().wait_for(email, 1).await.remove(0);
+        let token = link_token(&mail, "verify-email");
+        self.expect(
+            200,
+            "POST",
+            "/api/v1/auth/verify-email",
+            None,
+            Some(serde_json::json!({ "token": token })),
         )
+        .await;
     }
 
     /// Signs a user up and verifies the address from the emailed link (for servers with
@@ -437,6 +460,7 @@ impl Drop for TestApp {
 pub fn test_settings(database_url: &str) -> Settings {
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
+    settings.metrics.bind = "127.0.0.1:0".parse().unwrap();
     settings.database.url = database_url.parse().unwrap();
     settings.mail.transport = MailTransport::Smtp;
     settings.mail.smtp.host = "127.0.0.1".to_owned();
@@ -967,6 +991,8 @@ pub fn run_roster(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, Stri
 pub struct ServerProcess {
     child: tokio::process::Child,
     pub address: String,
+    /// The management listener (`/metrics`), when metrics are on.
+    pub metrics_address: Option<String>,
     logs: Arc<Mutex<Vec<Value>>>,
     /// Reads stdout to its end; answers the lines that were not JSON.
     reader: tokio::task::JoinHandle<Vec<String>>,
@@ -981,6 +1007,7 @@ impl ServerProcess {
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("ROSTER_SERVER__BIND", "127.0.0.1:0")
+            .env("ROSTER_METRICS__BIND", "127.0.0.1:0")
             .env("ROSTER_LOG__FORMAT", "json")
             .envs(env.iter().copied())
             .arg("serve")
@@ -991,7 +1018,7 @@ impl ServerProcess {
             .unwrap();
         let stdout = child.stdout.take().unwrap();
         let logs = Arc::new(Mutex::new(Vec::new()));
-        let (addr_tx, addr_rx) = tokio::sync::oneshot::channel::<String>();
+        let (addr_tx, addr_rx) = tokio::sync::oneshot::channel::<(String, Option<String>)>();
         let sink = logs.clone();
         // Every line is kept: a line that is not JSON is recorded, not a reason to stop reading
         // (`stop` fails the test on it), so no check ever reads a cut-off log.
@@ -1007,14 +1034,16 @@ impl ServerProcess {
                 if value["message"] == "listening"
                     && let Some(tx) = addr_tx.take()
                 {
-                    let _ = tx.send(value["addr"].as_str().unwrap_or_default().to_owned());
+                    let addr = value["addr"].as_str().unwrap_or_default().to_owned();
+                    let metrics = value["metrics_addr"].as_str().map(str::to_owned);
+                    let _ = tx.send((addr, metrics));
                 }
                 sink.lock().unwrap().push(value);
             }
             not_json
         });
-        let addr = match tokio::time::timeout(Duration::from_secs(30), addr_rx).await {
-            Ok(Ok(addr)) => addr,
+        let (addr, metrics) = match tokio::time::timeout(Duration::from_secs(30), addr_rx).await {
+            Ok(Ok(addrs)) => addrs,
             _ => {
                 let out = child.wait_with_output().await.unwrap();
                 panic!(
@@ -1026,6 +1055,7 @@ impl ServerProcess {
         ServerProcess {
             child,
             address: format!("http://{addr}"),
+            metrics_address: metrics.map(|m| format!("http://{m}")),
             logs,
             reader,
         }

@@ -33,6 +33,8 @@ async fn owner_with_account(
                          "account": { "company_name": "Olive Hosting" } })),
         )
         .await;
+    // An owner sends invitations once their own address is verified.
+    app.verify_address(&owner_email).await;
     Owner {
         owner: body["token"].as_str().unwrap().to_owned(),
         account: body["account"]["id"].as_str().unwrap().to_owned(),
@@ -196,7 +198,11 @@ async fn only_the_owner_invites_and_admins_invite_as_staff(backend: Backend) {
         .await;
     assert_eq!(invitation["sent_by_staff"], true);
     let (_, mail) = invitation_token(&email, 1).await;
-    assert!(mail.body("text/plain").unwrap().contains("(Roster staff)"));
+    assert!(
+        mail.body("text/plain")
+            .unwrap()
+            .contains("The invitation was sent by the Roster team.")
+    );
     let pending = o
         .app
         .expect(

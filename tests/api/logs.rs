@@ -85,7 +85,13 @@ async fn no_secret_reaches_any_log_line(backend: Backend) {
     assert_eq!(status, 200);
     let session = login["token"].as_str().unwrap().to_owned();
     secrets.push(session.clone());
-    let (_, enrolment) = call("POST", "/api/v1/me/totp", Some(&session), None).await;
+    let (_, enrolment) = call(
+        "POST",
+        "/api/v1/me/totp",
+        Some(&session),
+        Some(json!({ "current_password": first_password })),
+    )
+    .await;
     let secret = enrolment["secret"].as_str().unwrap().to_owned();
     secrets.push(secret.clone());
     let code = totp_rs::Builder::new()

@@ -9,6 +9,7 @@
 #[macro_use]
 mod helpers;
 
+mod abuse;
 mod account_pages;
 mod accounts;
 mod admin_area;

@@ -13,7 +13,8 @@ use serde_json::{Value, json};
 
 use crate::client_area::PASSWORD;
 use crate::helpers::{
-    Backend, ServerProcess, TestDb, invitation_token, mail_sink, run_roster, unique_email,
+    Backend, ServerProcess, TestDb, invitation_token, link_token, mail_sink, run_roster,
+    unique_email,
 };
 use crate::plugins::PluginDir;
 
@@ -44,7 +45,7 @@ fn home(plugins: &Path, port: u16) -> tempfile::TempDir {
          [mail]\ntransport = \"smtp\"\n[mail.smtp]\nhost = \"127.0.0.1\"\nport = {sink}\n\
          [mail.outbox]\npoll_interval = \"100ms\"\nbackoff = \"100ms\"\nmax_backoff = \"500ms\"\nlease = \"2s\"\n\
          [auth.rate_limit]\nper_ip = 100000\nper_email = 100000\nsignup_per_ip = 100000\n\
-         [invitations]\nper_account_per_hour = 100000\n"
+         [invitations]\nper_account_per_hour = 100000\nper_user_per_hour = 100000\n"
     );
     std::fs::write(dir.path().join("config/roster.toml"), config).unwrap();
     dir
@@ -87,6 +88,17 @@ async fn story(bases: [String; 2], admin: String, i: usize) -> (String, String, 
     assert_eq!(status, 201, "{body}");
     let token = body["token"].as_str().unwrap().to_owned();
     let account = body["account"]["id"].as_str().unwrap().to_owned();
+    // The owner verifies the address (an unverified one sends no invitation), through the other.
+    let verify = link_token(&mail_sink().wait_for(&owner, 1).await[0], "verify-email");
+    let (status, body) = post(
+        &client,
+        &at(1),
+        "/api/v1/auth/verify-email",
+        None,
+        json!({ "token": verify }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
     let invitees = [
         unique_email(&format!("r-new{i}")),
         unique_email(&format!("r-gone{i}")),
@@ -347,6 +359,17 @@ async fn a_replica_killed_mid_load_loses_nothing_it_acknowledged() {
     assert_eq!(status, 201, "{body}");
     let token = body["token"].as_str().unwrap().to_owned();
     let account = body["account"]["id"].as_str().unwrap().to_owned();
+    // The owner verifies the address (an unverified one sends no invitation), through the other.
+    let verify = link_token(&mail_sink().wait_for(&owner, 1).await[0], "verify-email");
+    let (status, body) = post(
+        &client,
+        &a.address,
+        "/api/v1/auth/verify-email",
+        None,
+        json!({ "token": verify }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
 
     // Invitations through both replicas at once; replica A is killed while they run.
     let path = format!("/api/v1/accounts/{account}/invitations");

@@ -194,7 +194,8 @@ async fn a_change_made_while_a_plugin_judges_decides_the_outcome(backend: Backen
     let admin = app.admin_token().await;
     let (owner_token, account) = app.signup_owner("Account C").await;
     let member_email = unique_email("member");
-    let (member, member_token) = app.signup(&member_email, PASSWORD).await;
+    // Verified: as the owner later on, the member sends an invitation.
+    let (member, member_token) = app.signup_verified(&member_email).await;
     let invite = app
         .invite(&owner_token, &account, &member_email, json!(["tickets"]))
         .await;

@@ -69,6 +69,14 @@ impl PgDatabase {
         }
     }
 
+    /// Runs `sql` in this database (set-up that is not measured).
+    pub async fn execute(&self, sql: &str) {
+        let mut conn = PgConnection::connect(&self.url).await.unwrap();
+        conn.execute(sqlx::AssertSqlSafe(sql.to_owned()))
+            .await
+            .unwrap();
+    }
+
     pub async fn drop(self) {
         admin(&format!(
             "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",

@@ -42,7 +42,7 @@ async fn switcher(
     headers: HeaderMap,
     Query(q): Query<SwitcherQuery>,
 ) -> Response {
-    let token = cookie_value(&headers, SESSION_COOKIE).unwrap_or_default();
+    let token = cookie_value(&headers, SESSION_COOKIE, &state.settings).unwrap_or_default();
     let after = q
         .after
         .filter(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));

@@ -73,7 +73,9 @@ pub async fn insert_with_owner(
     Ok(account)
 }
 
-/// Checkout: the signed-in user creates an account they own.
+/// Checkout: the signed-in user creates an account they own. Limited per user and per client
+/// address (`accounts.create_per_user`, `accounts.create_per_ip` per `accounts.create_window`):
+/// each account may send invitations, so a burst of accounts would multiply their limit.
 pub async fn checkout(
     state: &AppState,
     ctx: &Context,
@@ -81,6 +83,18 @@ pub async fn checkout(
     profile: AccountProfile,
 ) -> Result<Account> {
     let now = state.clock.now_ms();
+    let limits = &state.settings.accounts;
+    let profile = profile.validated()?;
+    let mut buckets = vec![(
+        format!("account-create:user:{user_id}"),
+        limits.create_per_user,
+    )];
+    if let Some(ip) = &ctx.ip {
+        buckets.push((format!("account-create:ip:{ip}"), limits.create_per_ip));
+    }
+    for (bucket, max) in buckets {
+        crate::ratelimit::hit(state.db.pool(), &bucket, max, limits.create_window, now).await?;
+    }
     let mut tx = state.db.begin().await?;
     let owner = users_repo::get(&mut tx, user_id).await?;
     let account =

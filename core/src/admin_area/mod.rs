@@ -126,7 +126,7 @@ impl FromRequestParts<AppState> for StaffPage {
                 "It contains a control character (such as a line break). Go back and correct it.",
             ));
         }
-        let identity = match cookie_value(&parts.headers, sessions::COOKIE) {
+        let identity = match cookie_value(&parts.headers, sessions::COOKIE, &state.settings) {
             Some(token) => sessions::authenticate(state, &token).await,
             None => Err(Error::Unauthenticated),
         };
@@ -187,13 +187,13 @@ fn admin_next(next: Option<&str>) -> String {
 }
 
 /// A refusal as a page: 403 for the role, 404 for what is not there, else the reason.
-fn refused(chrome: &Chrome, error: Error) -> Response {
+pub(super) fn refused(chrome: &Chrome, error: Error) -> Response {
     match error {
         Error::Forbidden(_) => chrome.message(
             StatusCode::FORBIDDEN,
             "Not allowed",
-            "Your role (support) may read everything and send, resend and cancel invitations and \
-             password-reset links, but not make this change. Ask an administrator.",
+            "Your role (support) may read clients, users and the audit log and send, resend and \
+             cancel invitations and password-reset links, but not this. Ask an administrator.",
         ),
         Error::NotFound(_) => chrome.not_found(),
         e => match explain(e) {

@@ -14,8 +14,9 @@ use serde::Deserialize;
 
 use super::{AdminChrome, StaffPage, admin_next};
 use crate::error::Error;
-use crate::http::auth::{ClientIp, UserAgent, cookie_value, set_cookie_at};
+use crate::http::auth::{ClientIp, UserAgent, cookie_value, device_cookie, set_cookie_at};
 use crate::http::pages::{Chrome, encode, explain, field_errors, see_other};
+use crate::sessions::devices;
 use crate::staff::{self, sessions};
 use crate::state::AppState;
 
@@ -76,11 +77,20 @@ struct LoginForm {
 async fn login(
     State(state): State<AppState>,
     AdminChrome(chrome): AdminChrome,
+    headers: HeaderMap,
     ip: ClientIp,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let next = admin_next(form.next.as_deref());
-    match staff::sign_in::first_step(&state, &form.email, &form.password, ip.0.as_deref()).await {
+    let device = cookie_value(&headers, devices::STAFF_COOKIE, &state.settings);
+    let step = staff::sign_in::first_step(
+        &state,
+        &form.email,
+        &form.password,
+        ip.0.as_deref(),
+        device.as_deref(),
+    );
+    match step.await {
         Ok(challenge) => {
             let lifetime = staff::sign_in::CHALLENGE_LIFETIME.as_secs();
             let mut response = see_other(&format!("/admin/login/code?next={}", encode(&next)));
@@ -108,7 +118,7 @@ async fn code_page(
     Query(q): Query<NextQuery>,
 ) -> Response {
     let next = admin_next(q.next.as_deref());
-    if cookie_value(&headers, CHALLENGE_COOKIE).is_none() {
+    if cookie_value(&headers, CHALLENGE_COOKIE, &chrome.state().settings).is_none() {
         return see_other(&format!("/admin/login?next={}", encode(&next)));
     }
     chrome.render(
@@ -133,11 +143,20 @@ async fn code(
     Form(form): Form<CodeForm>,
 ) -> Response {
     let next = admin_next(form.next.as_deref());
-    let Some(challenge) = cookie_value(&headers, CHALLENGE_COOKIE) else {
+    let Some(challenge) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
         return expired(&chrome, &next);
     };
-    match staff::sign_in::second_step(&state, &challenge, &form.code, ip.0, user_agent.0).await {
-        Ok(token) => {
+    let device = cookie_value(&headers, devices::STAFF_COOKIE, &state.settings);
+    let step = staff::sign_in::second_step(
+        &state,
+        &challenge,
+        &form.code,
+        ip.0,
+        user_agent.0,
+        device.as_deref(),
+    );
+    match step.await {
+        Ok((token, new_device)) => {
             let mut response = see_other(&next);
             let lifetime = state.settings.auth.session_absolute.as_secs();
             for cookie in [
@@ -149,6 +168,12 @@ async fn code(
                     &state.settings,
                 ),
                 set_cookie_at("/admin", CHALLENGE_COOKIE, "", Some(0), &state.settings),
+                device_cookie(
+                    devices::STAFF_COOKIE,
+                    "/admin",
+                    new_device.as_deref(),
+                    &state.settings,
+                ),
             ]
             .into_iter()
             .flatten()

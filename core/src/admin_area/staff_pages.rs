@@ -31,7 +31,11 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn settings_page(State(state): State<AppState>, page: StaffPage) -> Response {
-    let values: Vec<_> = crate::settings::effective::flattened(&state.settings)
+    let view = match crate::settings::effective::view(&state, page.staff.role) {
+        Ok(view) => view,
+        Err(e) => return super::refused(&page.chrome, e),
+    };
+    let values: Vec<_> = crate::settings::effective::flattened(&view)
         .into_iter()
         .map(|(key, value)| context! { key, value })
         .collect();

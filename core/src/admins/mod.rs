@@ -64,6 +64,9 @@ pub enum Operation {
     PasswordResetLink,
     /// Any other change: profiles, permissions, ownership, removals, deletions, plugins, staff.
     Change,
+    /// Reading the effective settings: even masked, they map the deployment (hosts, plugins,
+    /// limits), so only administrators see them.
+    ReadSettings,
 }
 
 impl Role {
@@ -71,7 +74,7 @@ impl Role {
     pub fn may(self, operation: Operation) -> bool {
         match self {
             Self::Administrator => true,
-            Self::Support => operation != Operation::Change,
+            Self::Support => !matches!(operation, Operation::Change | Operation::ReadSettings),
         }
     }
 

@@ -158,6 +158,7 @@ async fn serve(settings: Settings) -> Result<(), anyhow::Error> {
     let app = App::build(settings).await?;
     tracing::info!(
         addr = %app.local_addr(),
+        metrics_addr = app.metrics_addr().map(|a| a.to_string()),
         database = app.state().db.backend().as_str(),
         "listening"
     );

@@ -42,7 +42,8 @@ impl OptionalFromRequestParts<AppState> for CurrentUser {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Option<Self>, ApiError> {
-        let Some(token) = bearer(parts).or_else(|| cookie(parts, SESSION_COOKIE)) else {
+        let Some(token) = bearer(parts).or_else(|| cookie(parts, SESSION_COOKIE, &state.settings))
+        else {
             return Ok(None);
         };
         match sessions::authenticate(state, &token).await {
@@ -57,13 +58,13 @@ impl OptionalFromRequestParts<AppState> for CurrentUser {
 #[derive(Debug, Clone)]
 pub struct SessionToken(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for SessionToken {
+impl FromRequestParts<AppState> for SessionToken {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         Ok(Self(
             bearer(parts)
-                .or_else(|| cookie(parts, SESSION_COOKIE))
+                .or_else(|| cookie(parts, SESSION_COOKIE, &state.settings))
                 .ok_or(Error::Unauthenticated)?,
         ))
     }
@@ -121,6 +122,9 @@ impl FromRequestParts<AppState> for Admin {
 /// calls and the reset link are named; every other change is a change.
 fn api_operation(method: &axum::http::Method, path: &str) -> admins::Operation {
     use admins::Operation;
+    if path.trim_end_matches('/') == "/api/v1/admin/settings" {
+        return Operation::ReadSettings;
+    }
     if method.is_safe() {
         return Operation::Read;
     }
@@ -242,12 +246,25 @@ pub fn bearer_token(headers: &HeaderMap) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    cookie_value(&parts.headers, name)
+fn cookie(parts: &Parts, name: &str, settings: &Settings) -> Option<String> {
+    cookie_value(&parts.headers, name, settings)
 }
 
-/// The value of cookie `name`, if the request has it and it is not empty.
-pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+/// The name cookie `name` travels under: with an https `server.public_url`, `__Host-` + name.
+/// The browser then takes it only from this very host, over https, with `Path=/` and no `Domain`,
+/// so a sibling subdomain cannot plant a session or form-token cookie.
+pub fn cookie_name(name: &str, settings: &Settings) -> String {
+    if settings.server.public_url.is_https() {
+        format!("__Host-{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The value of cookie `name` (under its [`cookie_name`]), if the request has it and it is not
+/// empty.
+pub fn cookie_value(headers: &HeaderMap, name: &str, settings: &Settings) -> Option<String> {
+    let name = cookie_name(name, settings);
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -259,8 +276,39 @@ pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// The browser's client-area device cookie (`sessions::devices`), if it sent one.
+#[derive(Debug, Clone)]
+pub struct DeviceCookie(pub Option<String>);
+
+impl FromRequestParts<AppState> for DeviceCookie {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self(cookie(
+            parts,
+            sessions::devices::COOKIE,
+            &state.settings,
+        )))
+    }
+}
+
+/// `Set-Cookie` for a device cookie the sign-in handed out (none when it gave none).
+pub fn device_cookie(
+    name: &str,
+    path: &str,
+    token: Option<&str>,
+    settings: &Settings,
+) -> Option<HeaderValue> {
+    let lifetime = sessions::devices::LIFETIME.as_secs();
+    set_cookie_at(path, name, token?, Some(lifetime), settings)
+}
+
 /// `Set-Cookie` for one of Roster's cookies: HttpOnly, SameSite=Lax, Secure when
-/// `server.public_url` is https, and `Max-Age` when given (else it lasts as long as the browser).
+/// `server.public_url` is https (and then the `__Host-` name and `Path=/`), and `Max-Age` when
+/// given (else it lasts as long as the browser).
 pub fn set_cookie(
     name: &str,
     value: &str,
@@ -281,11 +329,13 @@ pub fn set_cookie_at(
     let max_age = max_age_secs
         .map(|secs| format!("; Max-Age={secs}"))
         .unwrap_or_default();
-    let secure = if settings.server.public_url.is_https() {
-        "; Secure"
+    // `__Host-` cookies must have `Path=/`: the admin area's are told apart by name.
+    let (path, secure) = if settings.server.public_url.is_https() {
+        ("/", "; Secure")
     } else {
-        ""
+        (path, "")
     };
+    let name = cookie_name(name, settings);
     HeaderValue::from_str(&format!(
         "{name}={value}; Path={path}; HttpOnly; SameSite=Lax{max_age}{secure}"
     ))

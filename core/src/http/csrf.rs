@@ -97,8 +97,8 @@ pub async fn api_guard(State(state): State<AppState>, request: Request, next: Ne
     let headers = request.headers();
     // Authenticated the way `http::auth` would: a bearer token wins, and without one (another
     // scheme, like the Basic credentials a browser adds by itself for a proxy, is none) the cookie.
-    let by_cookie =
-        bearer_token(headers).is_none() && cookie_value(headers, SESSION_COOKIE).is_some();
+    let by_cookie = bearer_token(headers).is_none()
+        && cookie_value(headers, SESSION_COOKIE, &state.settings).is_some();
     if writes
         && by_cookie
         && origin_of(headers, state.settings.server.public_url.as_str()) != Origin::Same
@@ -153,7 +153,8 @@ pub async fn page_guard(
     } else {
         SESSION_COOKIE
     };
-    let binding = cookie_value(headers, session).or_else(|| cookie_value(headers, CSRF_COOKIE));
+    let binding = cookie_value(headers, session, &state.settings)
+        .or_else(|| cookie_value(headers, CSRF_COOKIE, &state.settings));
     if request.method() == Method::POST {
         let Some(binding) = binding else {
             return refused(&state);

@@ -1,4 +1,5 @@
-//! Liveness and readiness, for load balancers and orchestrators, and metrics for Prometheus.
+//! Liveness and readiness, for load balancers and orchestrators, and the management listener's
+//! `/metrics` for Prometheus.
 
 use axum::extract::State;
 use serde::Serialize;
@@ -15,33 +16,29 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(healthz))
         .routes(routes!(readyz))
-        .routes(routes!(metrics))
+}
+
+/// The management listener (`metrics.bind`): `GET /metrics` and nothing else. It is not part of
+/// the public API (not in the OpenAPI document, not on `server.bind`), so a reverse proxy that
+/// forwards the public port cannot expose it.
+pub fn management_router(state: AppState) -> axum::Router {
+    axum::Router::new()
+        .route("/metrics", axum::routing::get(metrics))
+        .fallback(|| async { super::input::not_found() })
+        .with_state(state)
 }
 
 /// Metrics in Prometheus's text format: requests, sign-ins, plugin calls, after-hook backlogs,
-/// mail, the database pool (see `core/src/stats.rs` and the README). Off with
-/// `metrics.enabled = false` (then 404).
-#[utoipa::path(get, path = "/metrics", tag = "operations",
-    responses(
-        (status = 200, description = "Prometheus text exposition format", body = String,
-            content_type = "text/plain; version=0.0.4"),
-        (status = 404, description = "Metrics are turned off", body = Problem,
-            content_type = "application/problem+json"),
-    ))]
-async fn metrics(
-    State(state): State<AppState>,
-) -> Result<impl axum::response::IntoResponse, ApiError> {
-    if !state.settings.metrics.enabled {
-        return Err(super::input::not_found());
-    }
+/// mail, the database pool (see `core/src/stats.rs` and the README).
+async fn metrics(State(state): State<AppState>) -> impl axum::response::IntoResponse {
     let text = crate::stats::render(&state).await;
-    Ok((
+    (
         [(
             axum::http::header::CONTENT_TYPE,
             "text/plain; version=0.0.4; charset=utf-8",
         )],
         text,
-    ))
+    )
 }
 
 /// The process is up.

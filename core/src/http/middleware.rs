@@ -48,7 +48,7 @@ fn request_span(request: &Request<Body>) -> Span {
         .extensions()
         .get::<MatchedPath>()
         .map(MatchedPath::as_str)
-        .unwrap_or("<unmatched>");
+        .unwrap_or(crate::stats::UNMATCHED);
     let request_id = request
         .headers()
         .get(&REQUEST_ID)
@@ -60,15 +60,12 @@ fn request_span(request: &Request<Body>) -> Span {
 /// Counts each request and its duration for `/metrics`, by method, route template and status.
 pub async fn record_metrics(request: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
-    let method = request.method().as_str().to_owned();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "<unmatched>".to_owned(), |p| p.as_str().to_owned());
+    let method = request.method().clone();
+    let route = request.extensions().get::<MatchedPath>().cloned();
     let response = next.run(request).await;
     crate::stats::http_request(
         &method,
-        &route,
+        route.as_ref().map(MatchedPath::as_str),
         response.status().as_u16(),
         started.elapsed(),
     );

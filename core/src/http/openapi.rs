@@ -106,6 +106,13 @@ const RATE_LIMITED: &[(&str, &str)] = &[
     ("post", "/api/v1/auth/login"),
     ("post", "/api/v1/auth/password-reset/confirm"),
     ("post", "/api/v1/invitations/{token}/accept"),
+    // Proofs inside a session count against the user's sign-in limit.
+    ("patch", "/api/v1/me"),
+    ("post", "/api/v1/me/totp"),
+    ("post", "/api/v1/me/totp/confirm"),
+    ("post", "/api/v1/me/totp/backup-codes"),
+    ("delete", "/api/v1/me/totp"),
+    ("post", "/api/v1/accounts"),
     ("post", "/api/v1/accounts/{id}/invitations"),
     (
         "post",

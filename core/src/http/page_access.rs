@@ -89,7 +89,10 @@ impl FromRequestParts<AppState> for AccountPage {
         .ok()
         .and_then(|Path(mut params)| params.remove("id"))
         .filter(|id| !super::input::has_control(id));
-        let (Some(token), Some(id)) = (cookie_value(&parts.headers, SESSION_COOKIE), id) else {
+        let (Some(token), Some(id)) = (
+            cookie_value(&parts.headers, SESSION_COOKIE, &state.settings),
+            id,
+        ) else {
             let SignedIn { chrome, .. } =
                 <SignedIn as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
             return Err(chrome.not_found());

@@ -144,7 +144,7 @@ impl FromRequestParts<AppState> for Chrome {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         // Pages read the session from the cookie only (a bearer token is for the API).
-        let auth = match cookie_value(&parts.headers, SESSION_COOKIE) {
+        let auth = match cookie_value(&parts.headers, SESSION_COOKIE, &state.settings) {
             Some(token) => crate::sessions::authenticate(state, &token).await.ok(),
             None => None,
         };

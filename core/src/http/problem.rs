@@ -215,7 +215,7 @@ impl From<Error> for ApiError {
             Error::EmailTaken => Code::EmailTaken,
             Error::Unauthenticated => Code::Unauthorized,
             Error::InvalidCredentials => Code::InvalidCredentials,
-            Error::SecondFactorRequired => Code::SecondFactorRequired,
+            Error::SecondFactorRequired | Error::EmailCodeRequired => Code::SecondFactorRequired,
             Error::InvalidSecondFactor => Code::InvalidSecondFactor,
             Error::EmailNotVerified => Code::EmailNotVerified,
             Error::InvalidToken => Code::InvalidToken,

@@ -61,6 +61,54 @@ pub async fn accept(
     ))
 }
 
+/// What signing up through an invitation link comes to.
+#[derive(Debug)]
+pub enum SignedUp {
+    /// The membership is made; the user signed up with the invited address (the link proved it).
+    Accepted(Box<Accepted>),
+    /// With `auth.require_email_verification`, for an address other than the invited one: the
+    /// next step is in an email, whether the address was free (the user and the membership are
+    /// made, the address waits for its verification link) or already had a login (nothing is
+    /// made; its owner is told by email). So a link cannot be used to find out who has a login.
+    CheckMailbox,
+}
+
+/// Accepts by signing up a new user ([`accept`] with [`Acceptor::Signup`]), answering as
+/// `/api/v1/signup` does: with `auth.require_email_verification`, the same answer whether or not
+/// an address other than the invited one has a login.
+pub async fn accept_by_signup(
+    state: &AppState,
+    ip: Option<String>,
+    token: &str,
+    new: NewUser,
+) -> Result<SignedUp> {
+    let email = new.email.clone();
+    let result = accept(state, ip, token, Acceptor::Signup(new)).await;
+    if !state.settings.auth.require_email_verification {
+        return result.map(|a| SignedUp::Accepted(Box::new(a)));
+    }
+    match result {
+        Ok(accepted) if accepted.user.email_verified_at.is_some() => {
+            Ok(SignedUp::Accepted(Box::new(accepted)))
+        }
+        Ok(_) => Ok(SignedUp::CheckMailbox),
+        Err(Error::EmailTaken) if !is_invited_address(state, token, &email).await? => {
+            users::notify_signup_attempt(state, &email);
+            Ok(SignedUp::CheckMailbox)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `email` is the address the invitation behind `token` was sent to (whoever holds the
+/// link reads that mailbox: telling them it has a login tells them nothing new).
+async fn is_invited_address(state: &AppState, token: &str, email: &str) -> Result<bool> {
+    let mut conn = state.db.pool().acquire().await?;
+    Ok(repo::by_token_hash(&mut conn, &hash_token(token))
+        .await?
+        .is_some_and(|row| row.email_normalized == crate::users::normalize_email(email)))
+}
+
 /// The user who joins: one signing up now, or one who exists.
 enum Joining {
     New(PreparedUser),

@@ -2,13 +2,14 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use secrecy::SecretString;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Accepted, Acceptor, Invitation, InvitationPreview};
+use super::{Accepted, Acceptor, Invitation, InvitationPreview, SignedUp};
 use crate::http::auth::{AccountUser, ClientIp, CurrentUser};
 use crate::http::input::{ApiJson, ApiPath, OptionalJson};
 use crate::http::problem::{ApiError, Problem};
@@ -145,15 +146,28 @@ pub struct AcceptRequest {
     signup: Option<SignupInput>,
 }
 
+/// What accepting by sign-up answers when `auth.require_email_verification` is on and the address
+/// is not the invited one, whether or not it already had a login.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AcceptPending {
+    message: &'static str,
+}
+
 /// Accept the invitation as the signed-in user (no body, or `{}`), or with `{signup: {…}}` as a
 /// new user.
+///
+/// Signing up with the invited address makes the membership at once (the link proved the
+/// address). With `auth.require_email_verification`, signing up with another address answers
+/// `202` and the same whether or not that address has a login (its owner gets an email instead),
+/// as `POST /api/v1/signup` does; sign-ups are limited per client IP and per link.
 #[utoipa::path(post, path = "/api/v1/invitations/{token}/accept", tag = "invitations", params(("token" = String, Path)),
     request_body = AcceptRequest,
     responses(
         (status = 200, body = Accepted),
+        (status = 202, description = "With `auth.require_email_verification`, a sign-up with another address than the invited one: check the mailbox", body = AcceptPending),
         (status = 401, description = "No session and no sign-up", body = Problem),
         (status = 404, body = Problem),
-        (status = 409, description = "`already_member` or `email_taken`", body = Problem),
+        (status = 409, description = "`already_member`, or `email_taken` (the invited address, or any address without `auth.require_email_verification`)", body = Problem),
         (status = 410, description = "`invitation_used`, `invitation_cancelled` or `invitation_expired`", body = Problem),
     ))]
 async fn accept(
@@ -162,19 +176,30 @@ async fn accept(
     user: Option<CurrentUser>,
     ApiPath(token): ApiPath<String>,
     OptionalJson(request): OptionalJson<AcceptRequest>,
-) -> Result<ApiJson<Accepted>, ApiError> {
-    let acceptor = match (request.signup, user) {
-        (Some(s), _) => Acceptor::Signup(NewUser {
-            email: s.email,
-            password: Some(s.password),
-            first_name: s.first_name,
-            last_name: s.last_name,
-            language: s.language,
-        }),
-        (None, Some(user)) => Acceptor::User(user.0.user_id),
+) -> Result<Response, ApiError> {
+    let accepted = match (request.signup, user) {
+        (Some(s), _) => {
+            let new = NewUser {
+                email: s.email,
+                password: Some(s.password),
+                first_name: s.first_name,
+                last_name: s.last_name,
+                language: s.language,
+            };
+            match super::accept_by_signup(&state, ip.0, &token, new).await? {
+                SignedUp::Accepted(accepted) => *accepted,
+                SignedUp::CheckMailbox => {
+                    let body = AcceptPending {
+                        message: "Check your mailbox: the next step is in the email we sent.",
+                    };
+                    return Ok((StatusCode::ACCEPTED, ApiJson(body)).into_response());
+                }
+            }
+        }
+        (None, Some(user)) => {
+            super::accept(&state, ip.0, &token, Acceptor::User(user.0.user_id)).await?
+        }
         (None, None) => return Err(crate::error::Error::Unauthenticated.into()),
     };
-    Ok(ApiJson(
-        super::accept(&state, ip.0, &token, acceptor).await?,
-    ))
+    Ok(ApiJson(accepted).into_response())
 }

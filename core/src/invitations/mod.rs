@@ -24,7 +24,7 @@ use crate::state::AppState;
 use crate::users::{Email, repo as users_repo};
 use repo::InvitationRow;
 
-pub use accept::{Accepted, Acceptor, accept};
+pub use accept::{Accepted, Acceptor, SignedUp, accept, accept_by_signup};
 
 /// An invitation as the account's owner and admins see it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -80,28 +80,47 @@ fn view(row: &InvitationRow, now: i64) -> Invitation {
     }
 }
 
-/// Who the invitation says it is from.
+/// Who the invitation says it is from. A user sends invitations only once their own address is
+/// verified (`email_not_verified`): a login made with someone else's address cannot mail in the
+/// provider's name.
 async fn inviter_name(state: &AppState, ctx: &Context) -> Result<String> {
     match &ctx.actor {
         Actor::User(id) => {
             let mut conn = state.db.pool().acquire().await?;
             let user = users_repo::get(&mut conn, id).await?;
+            if user.email_verified_at.is_none() {
+                return Err(Error::EmailNotVerified);
+            }
             Ok(format!("{} {}", user.first_name, user.last_name))
         }
         _ => Ok("the support team".to_owned()),
     }
 }
 
-/// Counts one invitation or resend against the account's hourly limit.
-async fn hit_limit(state: &AppState, account_id: &str, now: i64) -> Result<()> {
+/// Counts one invitation or resend against the account's hourly limit and, when a user sends it,
+/// against that user's hourly limit across all their accounts.
+async fn hit_limit(state: &AppState, ctx: &Context, account_id: &str, now: i64) -> Result<()> {
+    let hour = std::time::Duration::from_secs(3600);
+    let limits = &state.settings.invitations;
     crate::ratelimit::hit(
         state.db.pool(),
         &format!("invite:account:{account_id}"),
-        state.settings.invitations.per_account_per_hour,
-        std::time::Duration::from_secs(3600),
+        limits.per_account_per_hour,
+        hour,
         now,
     )
-    .await
+    .await?;
+    if let Actor::User(id) = &ctx.actor {
+        crate::ratelimit::hit(
+            state.db.pool(),
+            &format!("invite:user:{id}"),
+            limits.per_user_per_hour,
+            hour,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// Invites `email` to the account with `permissions`. A pending invitation to the same address is
@@ -118,8 +137,8 @@ pub async fn invite(
     let email = Email::parse(email)?;
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
-    hit_limit(state, account_id, now).await?;
     let inviter = inviter_name(state, ctx).await?;
+    hit_limit(state, ctx, account_id, now).await?;
     let token = new_token()?;
     let id = new_id();
     let expires_at = now + ms(state.settings.invitations.expiry);
@@ -211,7 +230,15 @@ async fn send(
         "link": state.settings.server.public_url.join(&format!("/invite/{token}")),
         "expires_in": crate::clock::in_words(expires_in),
     });
-    crate::mail::outbox::enqueue(conn, row.sent_at, &row.email, "invitation", values).await
+    crate::mail::outbox::enqueue_expiring(
+        conn,
+        row.sent_at,
+        &row.email,
+        "invitation",
+        values,
+        Some(row.expires_at),
+    )
+    .await
 }
 
 pub async fn list_pending(state: &AppState, by: Manager<'_>) -> Result<Vec<Invitation>> {
@@ -266,7 +293,8 @@ pub async fn resend(
     by.authorise(state)?;
     let account_id = by.account_id();
     let now = state.clock.now_ms();
-    hit_limit(state, account_id, now).await?;
+    inviter_name(state, ctx).await?;
+    hit_limit(state, ctx, account_id, now).await?;
     let token = new_token()?;
     let expires_at = now + ms(state.settings.invitations.expiry);
     let mut tx = state.db.begin().await?;

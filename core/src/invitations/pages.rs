@@ -17,7 +17,10 @@ use serde::Deserialize;
 
 use super::{Acceptor, InvitationPreview};
 use crate::error::Error;
-use crate::http::auth::{ClientIp, CurrentUser, UserAgent, clear_session_cookie, session_cookie};
+use crate::http::auth::{
+    ClientIp, CurrentUser, DeviceCookie, UserAgent, clear_session_cookie, device_cookie,
+    session_cookie,
+};
 use crate::http::pages::{Chrome, see_other, sentence};
 use crate::sessions::{self, Login};
 use crate::state::AppState;
@@ -196,6 +199,7 @@ async fn login_and_accept(
     chrome: Chrome,
     ip: ClientIp,
     user_agent: UserAgent,
+    DeviceCookie(device): DeviceCookie,
     Path(token): Path<String>,
     Form(form): Form<LoginForm>,
 ) -> Response {
@@ -203,23 +207,28 @@ async fn login_and_accept(
         Ok(invitation) => invitation,
         Err(page) => return page,
     };
+    let code = form.totp_code.filter(|c| !c.trim().is_empty());
     let login = sessions::login(
         &state,
         Login {
             email: form.email,
             password: form.password,
-            totp_code: form.totp_code.filter(|c| !c.trim().is_empty()),
+            totp_code: code.clone(),
             backup_code: None,
+            // The one code field serves a user who must prove the mailbox too.
+            email_code: code,
             ip: ip.0.clone(),
             user_agent: user_agent.0,
+            device,
         },
     )
     .await;
-    let (session, user) = match login {
-        Ok(done) => done,
+    let (session, user, new_device) = match login {
+        Ok(done) => (done.token, done.user, done.device),
         Err(
             e @ (Error::InvalidCredentials
             | Error::SecondFactorRequired
+            | Error::EmailCodeRequired
             | Error::InvalidSecondFactor
             | Error::EmailNotVerified
             | Error::VetoedByPlugin { .. }
@@ -228,6 +237,9 @@ async fn login_and_accept(
             let text = match e {
                 Error::SecondFactorRequired => {
                     "Enter the code from your authenticator app too.".to_owned()
+                }
+                Error::EmailCodeRequired => {
+                    "We emailed you a sign-in code: enter it in the code field too.".to_owned()
                 }
                 other => sentence(&other),
             };
@@ -243,7 +255,16 @@ async fn login_and_accept(
     )
     .await;
     let succeeded = result.is_ok();
-    let page = accepted(&state, &chrome, &token, &invitation, None, result).await;
+    let mut page = accepted(&state, &chrome, &token, &invitation, None, result).await;
+    // The password was right: this browser is the login's, whatever the invitation said.
+    if let Some(device) = device_cookie(
+        sessions::devices::COOKIE,
+        "/",
+        new_device.as_deref(),
+        &state.settings,
+    ) {
+        page.headers_mut().append(header::SET_COOKIE, device);
+    }
     if succeeded {
         return with_session(&state, &session, page);
     }
@@ -287,7 +308,17 @@ async fn signup_and_accept(
         last_name: form.last_name,
         language: None,
     };
-    let result = super::accept(&state, ip.0.clone(), &token, Acceptor::Signup(new)).await;
+    let result = match super::accept_by_signup(&state, ip.0.clone(), &token, new).await {
+        Ok(super::SignedUp::CheckMailbox) => {
+            return chrome.message(
+                StatusCode::OK,
+                "Check your mailbox",
+                "The next step is in the email we sent to the address you gave.",
+            );
+        }
+        Ok(super::SignedUp::Accepted(done)) => Ok(*done),
+        Err(e) => Err(e),
+    };
     let Ok(done) = &result else {
         return accepted(&state, &chrome, &token, &invitation, None, result).await;
     };

@@ -51,18 +51,51 @@ pub async fn enqueue(
     template: &str,
     values: serde_json::Value,
 ) -> Result<()> {
+    enqueue_expiring(conn, now, to, template, values, None).await
+}
+
+/// [`enqueue`] for a message that carries a one-time link or code good until `expires_at`: once
+/// that has passed, its values are erased even if it was never sent ([`expire`]).
+pub async fn enqueue_expiring(
+    conn: &mut AnyConnection,
+    now: i64,
+    to: &str,
+    template: &str,
+    values: serde_json::Value,
+    expires_at: Option<i64>,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO mail_outbox (id, recipient, template, values_json, state, attempts, \
-         next_attempt_at, created_at) VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)",
+         next_attempt_at, created_at, values_expire_at) \
+         VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $6)",
     )
     .bind(new_id())
     .bind(to.to_owned())
     .bind(template.to_owned())
     .bind(values.to_string())
     .bind(now)
+    .bind(expires_at)
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// The values of an unsent message whose link has expired: erased, and a message still waiting
+/// is given up (`failed`, "the link expired before it could be sent"): a failed message never
+/// keeps a working link, and a retry cannot send a dead one. Answers how many.
+pub async fn expire(conn: &mut AnyConnection, now: i64) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE mail_outbox SET values_json = 'null', values_expire_at = NULL, \
+           last_error = CASE WHEN state = 'pending' \
+             THEN 'the link expired before it could be sent' ELSE last_error END, \
+           state = 'failed' \
+         WHERE state <> 'sent' AND values_expire_at IS NOT NULL AND values_expire_at <= $1 \
+           AND (claimed_until IS NULL OR claimed_until < $1)",
+    )
+    .bind(now)
+    .execute(conn)
+    .await?
+    .rows_affected())
 }
 
 #[derive(sqlx::FromRow)]
@@ -326,13 +359,19 @@ pub async fn list(
 pub async fn retry(state: &AppState, ctx: &Context, id: &str) -> Result<()> {
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
-    let found: Option<(String, String)> = sqlx::query_as(
-        "SELECT recipient, template FROM mail_outbox WHERE id = $1 AND state = 'failed'",
+    let found: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT recipient, template, values_json FROM mail_outbox WHERE id = $1 AND state = 'failed'",
     )
     .bind(id.to_owned())
     .fetch_optional(&mut *tx)
     .await?;
-    let (recipient, template) = found.ok_or(Error::NotFound("failed message"))?;
+    let (recipient, template, values) = found.ok_or(Error::NotFound("failed message"))?;
+    if values == "null" {
+        return Err(Error::Conflict(
+            "its one-time link has expired: the person asks for a new one (or staff send one)"
+                .to_owned(),
+        ));
+    }
     sqlx::query(
         "UPDATE mail_outbox SET state = 'pending', attempts = 0, next_attempt_at = $1, \
          claimed_by = NULL, claimed_until = NULL WHERE id = $2",

@@ -31,6 +31,15 @@ fn builtin(name: &str) -> Option<&'static str> {
         }
         "signup-attempt.txt" => include_str!("../../templates/mail/signup-attempt.txt"),
         "signup-attempt.html" => include_str!("../../templates/mail/signup-attempt.html"),
+        "email-change.subject.txt" => include_str!("../../templates/mail/email-change.subject.txt"),
+        "email-change.txt" => include_str!("../../templates/mail/email-change.txt"),
+        "email-change.html" => include_str!("../../templates/mail/email-change.html"),
+        "email-in-use.subject.txt" => include_str!("../../templates/mail/email-in-use.subject.txt"),
+        "email-in-use.txt" => include_str!("../../templates/mail/email-in-use.txt"),
+        "email-in-use.html" => include_str!("../../templates/mail/email-in-use.html"),
+        "sign-in-code.subject.txt" => include_str!("../../templates/mail/sign-in-code.subject.txt"),
+        "sign-in-code.txt" => include_str!("../../templates/mail/sign-in-code.txt"),
+        "sign-in-code.html" => include_str!("../../templates/mail/sign-in-code.html"),
         "invitation.subject.txt" => include_str!("../../templates/mail/invitation.subject.txt"),
         "invitation.txt" => include_str!("../../templates/mail/invitation.txt"),
         "invitation.html" => include_str!("../../templates/mail/invitation.html"),
@@ -151,6 +160,33 @@ mod tests {
     }
 
     #[test]
+    fn an_invitation_quotes_the_inviters_words_and_never_speaks_them() {
+        let templates = Templates::new(None, &Branding::default());
+        let words = "Billing: your hosting is suspended, pay at evil.test";
+        let values = serde_json::json!({
+            "invited_by": words, "account_name": "<b>Urgent</b>", "sent_by_staff": false,
+            "link": "https://x.test/invite/abc", "expires_in": "7 days",
+        });
+        let mail = templates.render("invitation", &values).unwrap();
+        assert_eq!(mail.subject, "Account Access Invitation");
+        assert!(mail.text.contains("their own words"), "{}", mail.text);
+        // Each of the customer's words only on a quoted line of its own.
+        for line in mail
+            .text
+            .lines()
+            .filter(|l| l.contains("evil.test") || l.contains("Urgent"))
+        {
+            assert!(line.trim_start().starts_with("> "), "{line}");
+        }
+        let html = mail.html.unwrap();
+        assert!(html.contains(&format!("<q>{words}</q>")), "{html}");
+        assert!(
+            html.contains("<q>&lt;b&gt;Urgent&lt;&#x2f;b&gt;</q>"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn every_message_carries_the_providers_branding() {
         let mut settings = crate::settings::Settings::default();
         settings.ui.product_name = "Acme Hosting".to_owned();
@@ -166,6 +202,9 @@ mod tests {
             "password-reset",
             "set-password",
             "signup-attempt",
+            "email-change",
+            "email-in-use",
+            "sign-in-code",
             "password-changed",
             "invitation",
         ] {

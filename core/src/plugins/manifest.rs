@@ -242,6 +242,9 @@ struct RawManifest {
     hooks: BTreeSet<Hook>,
     #[serde(default)]
     capabilities: BTreeSet<Capability>,
+    /// Top-level keys of the plugin's own settings that staff may see in clear.
+    #[serde(default)]
+    public_settings: BTreeSet<String>,
 }
 
 fn default_priority() -> i32 {
@@ -260,6 +263,10 @@ pub struct Manifest {
     pub priority: i32,
     pub hooks: BTreeSet<Hook>,
     pub capabilities: BTreeSet<Capability>,
+    /// Top-level keys of `[plugins.<name>.settings]` that the settings view shows in clear; every
+    /// other value of the plugin's settings is masked (it may be a URL with a token, a password,
+    /// a header).
+    pub public_settings: BTreeSet<String>,
 }
 
 /// Whether `name` can name a plugin: it is also a settings table (`[plugins.<name>]`) and an
@@ -322,6 +329,7 @@ impl Manifest {
             priority: raw.priority,
             hooks: raw.hooks,
             capabilities: raw.capabilities,
+            public_settings: raw.public_settings,
         };
         Ok(manifest)
     }

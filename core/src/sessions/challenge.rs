@@ -11,7 +11,7 @@ use crate::crypto::{hash_token, new_token};
 use crate::error::{Error, Result};
 use crate::ratelimit;
 use crate::state::AppState;
-use crate::users::{self, User, repo as users_repo};
+use crate::users::{self, repo as users_repo};
 
 /// How long the second step may wait.
 pub const LIFETIME: std::time::Duration = std::time::Duration::from_secs(5 * 60);
@@ -19,10 +19,13 @@ pub const LIFETIME: std::time::Duration = std::time::Duration::from_secs(5 * 60)
 /// Where a first step leads.
 #[derive(Debug)]
 pub enum FirstStep {
-    /// Signed in: the session token.
-    SignedIn(String),
+    /// Signed in.
+    SignedIn(Box<super::SignedIn>),
     /// The password was right; a TOTP or backup code must follow, with this challenge.
     SecondFactor(String),
+    /// The password was right; the code just mailed must follow, with this challenge
+    /// (`super::mailbox`).
+    MailCode(String),
 }
 
 /// Checks the password (as [`super::login`] does) and signs in, or, for a user with TOTP on and no
@@ -30,7 +33,7 @@ pub enum FirstStep {
 pub async fn first_step(state: &AppState, attempt: Login) -> Result<FirstStep> {
     let step = first_step_uncounted(state, attempt).await;
     match &step {
-        Ok(FirstStep::SecondFactor(_)) => {}
+        Ok(FirstStep::SecondFactor(_) | FirstStep::MailCode(_)) => {}
         Ok(FirstStep::SignedIn(_)) => crate::stats::login("client", "success"),
         Err(e) => crate::stats::login("client", crate::stats::login_failure(e)),
     }
@@ -40,7 +43,12 @@ pub async fn first_step(state: &AppState, attempt: Login) -> Result<FirstStep> {
 async fn first_step_uncounted(state: &AppState, attempt: Login) -> Result<FirstStep> {
     let ip = attempt.ip.clone();
     let user_agent = attempt.user_agent.clone();
+    let device = attempt.device.as_deref();
     let checked = super::check_password(state, &attempt).await?;
+    if super::mailbox::required(&checked.user) {
+        let token = super::mailbox::send(state, &checked.user).await?;
+        return Ok(FirstStep::MailCode(token));
+    }
     match users::service::check_second_factor(
         state,
         &checked.user,
@@ -50,8 +58,8 @@ async fn first_step_uncounted(state: &AppState, attempt: Login) -> Result<FirstS
     .await
     {
         Ok(()) => {
-            let (token, _) = super::finish(state, checked, ip, user_agent).await?;
-            Ok(FirstStep::SignedIn(token))
+            let signed_in = super::finish(state, checked, ip, user_agent, device).await?;
+            Ok(FirstStep::SignedIn(Box::new(signed_in)))
         }
         Err(Error::SecondFactorRequired) => {
             let now = state.clock.now_ms();
@@ -83,8 +91,9 @@ pub async fn second_step(
     code: &str,
     ip: Option<String>,
     user_agent: Option<String>,
-) -> Result<(String, User)> {
-    super::counted(second_step_uncounted(state, challenge, code, ip, user_agent).await)
+    device: Option<&str>,
+) -> Result<super::SignedIn> {
+    super::counted(second_step_uncounted(state, challenge, code, ip, user_agent, device).await)
 }
 
 async fn second_step_uncounted(
@@ -93,22 +102,31 @@ async fn second_step_uncounted(
     code: &str,
     ip: Option<String>,
     user_agent: Option<String>,
-) -> Result<(String, User)> {
+    device: Option<&str>,
+) -> Result<super::SignedIn> {
     let now = state.clock.now_ms();
     let hash = hash_token(challenge);
     let mut conn = state.db.pool().acquire().await?;
-    let user_id: Option<String> = sqlx::query_scalar(
-        "SELECT user_id FROM login_challenges WHERE token_hash = $1 AND expires_at > $2",
+    let found: Option<(String, Option<String>)> = sqlx::query_as(
+        "SELECT user_id, mail_code_hash FROM login_challenges \
+         WHERE token_hash = $1 AND expires_at > $2",
     )
     .bind(hash.clone())
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    let user_id = user_id.ok_or(Error::Unauthenticated)?;
+    let (user_id, mailed) = found.ok_or(Error::Unauthenticated)?;
     let user = users_repo::get(&mut conn, &user_id).await?;
     drop(conn);
     let limits = &state.settings.auth.rate_limit;
-    let email_bucket = super::email_bucket(&user.email);
+    let email_bucket = super::devices::limit_bucket(
+        state,
+        super::devices::Subject::User,
+        device,
+        &user.email,
+        super::email_bucket(&user.email),
+    )
+    .await?;
     ratelimit::hit(
         state.db.pool(),
         &email_bucket,
@@ -121,6 +139,12 @@ async fn second_step_uncounted(
         return Err(Error::Unauthenticated);
     }
     let code = code.trim();
+    if let Some(expected) = mailed {
+        if !super::mailbox::matches(&expected, code) {
+            return Err(Error::InvalidSecondFactor);
+        }
+        return use_challenge(state, hash, user, email_bucket, ip, user_agent, device).await;
+    }
     let is_totp = code.chars().filter(|c| !c.is_whitespace()).count() == 6
         && code
             .chars()
@@ -131,6 +155,20 @@ async fn second_step_uncounted(
         (None, Some(code))
     };
     users::service::check_second_factor(state, &user, totp, backup).await?;
+    use_challenge(state, hash, user, email_bucket, ip, user_agent, device).await
+}
+
+/// A right second step: the challenge is used up (once: a raced second use is `unauthorized`)
+/// and the sign-in finishes.
+async fn use_challenge(
+    state: &AppState,
+    hash: String,
+    user: users_repo::UserRow,
+    email_bucket: String,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    device: Option<&str>,
+) -> Result<super::SignedIn> {
     let mut conn = state.db.pool().acquire().await?;
     let used = sqlx::query("DELETE FROM login_challenges WHERE token_hash = $1")
         .bind(hash)
@@ -146,7 +184,7 @@ async fn second_step_uncounted(
         rehashed: false,
         email_bucket,
     };
-    super::finish(state, checked, ip, user_agent).await
+    super::finish(state, checked, ip, user_agent, device).await
 }
 
 /// Deletes expired challenges; returns how many went.

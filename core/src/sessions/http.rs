@@ -10,7 +10,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{Login, SessionInfo};
-use crate::http::auth::{ClientIp, CurrentUser, UserAgent, clear_session_cookie, session_cookie};
+use crate::http::auth::{
+    ClientIp, CurrentUser, DeviceCookie, UserAgent, clear_session_cookie, device_cookie,
+    session_cookie,
+};
 use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -33,6 +36,10 @@ pub struct LoginRequest {
     totp_code: Option<String>,
     /// Or one of the one-time backup codes.
     backup_code: Option<String>,
+    /// The 6-digit code mailed at sign-in to a user whose second factor could not be carried
+    /// over from WHMCS (until they enrol one): the first call without it mails the code and
+    /// answers `second_factor_required`.
+    email_code: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -58,26 +65,41 @@ async fn login(
     State(state): State<AppState>,
     ip: ClientIp,
     user_agent: UserAgent,
+    DeviceCookie(device): DeviceCookie,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let (token, user) = super::login(
+    let signed_in = super::login(
         &state,
         Login {
             email: request.email,
             password: request.password,
             totp_code: request.totp_code,
             backup_code: request.backup_code,
+            email_code: request.email_code,
             ip: ip.0,
             user_agent: user_agent.0,
+            device,
         },
     )
     .await?;
-    let cookie = session_cookie(&token, &state.settings)?;
-    Ok((
+    let cookie = session_cookie(&signed_in.token, &state.settings)?;
+    let mut response = (
         [(header::SET_COOKIE, cookie)],
-        ApiJson(LoginResponse { token, user }),
+        ApiJson(LoginResponse {
+            token: signed_in.token,
+            user: signed_in.user,
+        }),
     )
-        .into_response())
+        .into_response();
+    if let Some(device) = device_cookie(
+        super::devices::COOKIE,
+        "/",
+        signed_in.device.as_deref(),
+        &state.settings,
+    ) {
+        response.headers_mut().append(header::SET_COOKIE, device);
+    }
+    Ok(response)
 }
 
 /// End the current session.

@@ -16,7 +16,8 @@ use serde::Deserialize;
 use super::Login;
 use super::challenge::{self, FirstStep};
 use crate::http::auth::{
-    ClientIp, UserAgent, clear_session_cookie, cookie_value, session_cookie, set_cookie,
+    ClientIp, DeviceCookie, UserAgent, clear_session_cookie, cookie_value, device_cookie,
+    session_cookie, set_cookie,
 };
 use crate::http::pages::{Chrome, SignedIn, explain, local_next, see_other};
 use crate::state::AppState;
@@ -44,6 +45,8 @@ async fn home(user: Option<SignedIn>) -> Response {
 #[derive(Debug, Default, Deserialize)]
 struct NextQuery {
     next: Option<String>,
+    /// `mail`: the second step's code was emailed.
+    by: Option<String>,
 }
 
 async fn login_page(chrome: Chrome, Query(q): Query<NextQuery>) -> Response {
@@ -80,6 +83,7 @@ async fn login(
     chrome: Chrome,
     ip: ClientIp,
     user_agent: UserAgent,
+    DeviceCookie(device): DeviceCookie,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let next = local_next(form.next.as_deref());
@@ -88,23 +92,18 @@ async fn login(
         password: form.password,
         totp_code: None,
         backup_code: None,
+        email_code: None,
         ip: ip.0,
         user_agent: user_agent.0,
+        device,
     };
     match challenge::first_step(&state, attempt).await {
-        Ok(FirstStep::SignedIn(token)) => signed_in(&state, &token, &next),
+        Ok(FirstStep::SignedIn(done)) => signed_in(&state, &done, &next),
         Ok(FirstStep::SecondFactor(token)) => {
-            let lifetime = challenge::LIFETIME.as_secs();
-            let mut response = see_other(&format!(
-                "/login/code?next={}",
-                crate::http::pages::encode(&next)
-            ));
-            if let Some(cookie) =
-                set_cookie(CHALLENGE_COOKIE, &token, Some(lifetime), &state.settings)
-            {
-                response.headers_mut().append(header::SET_COOKIE, cookie);
-            }
-            response
+            to_code_page(&state, &token, challenge::LIFETIME, &next, false)
+        }
+        Ok(FirstStep::MailCode(token)) => {
+            to_code_page(&state, &token, super::mailbox::LIFETIME, &next, true)
         }
         Err(e) => match explain(e) {
             Ok((status, text)) => show_login(&chrome, status, &next, &form.email, Some(text)),
@@ -113,14 +112,46 @@ async fn login(
     }
 }
 
-/// The session cookie, and on to `next`.
-fn signed_in(state: &AppState, token: &str, next: &str) -> Response {
+/// On to the second step (`mailed`: the code was emailed), holding the challenge in a cookie.
+fn to_code_page(
+    state: &AppState,
+    token: &str,
+    lifetime: std::time::Duration,
+    next: &str,
+    mailed: bool,
+) -> Response {
+    let by = if mailed { "&by=mail" } else { "" };
+    let mut response = see_other(&format!(
+        "/login/code?next={}{by}",
+        crate::http::pages::encode(next)
+    ));
+    if let Some(cookie) = set_cookie(
+        CHALLENGE_COOKIE,
+        token,
+        Some(lifetime.as_secs()),
+        &state.settings,
+    ) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// The session cookie (and a new device cookie), and on to `next`.
+fn signed_in(state: &AppState, done: &super::SignedIn, next: &str) -> Response {
     let mut response = see_other(next);
-    match session_cookie(token, &state.settings) {
+    match session_cookie(&done.token, &state.settings) {
         Ok(cookie) => {
             response.headers_mut().append(header::SET_COOKIE, cookie);
         }
         Err(e) => tracing::error!(error = %e, "session cookie"),
+    }
+    if let Some(device) = device_cookie(
+        super::devices::COOKIE,
+        "/",
+        done.device.as_deref(),
+        &state.settings,
+    ) {
+        response.headers_mut().append(header::SET_COOKIE, device);
     }
     if let Some(gone) = set_cookie(CHALLENGE_COOKIE, "", Some(0), &state.settings) {
         response.headers_mut().append(header::SET_COOKIE, gone);
@@ -130,16 +161,17 @@ fn signed_in(state: &AppState, token: &str, next: &str) -> Response {
 
 async fn code_page(chrome: Chrome, headers: HeaderMap, Query(q): Query<NextQuery>) -> Response {
     let next = local_next(q.next.as_deref());
-    if cookie_value(&headers, CHALLENGE_COOKIE).is_none() {
+    if cookie_value(&headers, CHALLENGE_COOKIE, &chrome.state().settings).is_none() {
         return see_other(&format!(
             "/login?next={}",
             crate::http::pages::encode(&next)
         ));
     }
+    let mailed = q.by.as_deref() == Some("mail");
     chrome.render(
         StatusCode::OK,
         "login-code.html",
-        context! { next, error => None::<String> },
+        context! { next, mailed, error => None::<String> },
     )
 }
 
@@ -147,6 +179,7 @@ async fn code_page(chrome: Chrome, headers: HeaderMap, Query(q): Query<NextQuery
 struct CodeForm {
     code: String,
     next: Option<String>,
+    by: Option<String>,
 }
 
 async fn code(
@@ -155,18 +188,32 @@ async fn code(
     headers: HeaderMap,
     ip: ClientIp,
     user_agent: UserAgent,
+    DeviceCookie(device): DeviceCookie,
     Form(form): Form<CodeForm>,
 ) -> Response {
     let next = local_next(form.next.as_deref());
-    let Some(token) = cookie_value(&headers, CHALLENGE_COOKIE) else {
+    let Some(token) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
         return expired(&chrome, &next);
     };
-    match challenge::second_step(&state, &token, &form.code, ip.0, user_agent.0).await {
-        Ok((session, _)) => signed_in(&state, &session, &next),
+    let step = challenge::second_step(
+        &state,
+        &token,
+        &form.code,
+        ip.0,
+        user_agent.0,
+        device.as_deref(),
+    );
+    match step.await {
+        Ok(done) => signed_in(&state, &done, &next),
         Err(crate::error::Error::Unauthenticated) => expired(&chrome, &next),
         Err(e) => match explain(e) {
             Ok((status, text)) => {
-                chrome.render(status, "login-code.html", context! { next, error => text })
+                let mailed = form.by.as_deref() == Some("mail");
+                chrome.render(
+                    status,
+                    "login-code.html",
+                    context! { next, mailed, error => text },
+                )
             }
             Err(e) => chrome.failed(e),
         },

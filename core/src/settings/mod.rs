@@ -142,14 +142,19 @@ impl Default for UserManagementSettings {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MetricsSettings {
-    /// Serve `/metrics` (Prometheus text format). Keep it internal: let the reverse proxy refuse it
-    /// from outside, or turn it off.
+    /// Serve `/metrics` (Prometheus text format) on the management listener `bind`.
     pub enabled: bool,
+    /// The management listener: `/metrics` only, never on the public port (`server.bind`), so a
+    /// reverse proxy in front of Roster cannot expose it by accident. Loopback by default.
+    pub bind: BindAddr,
 }
 
 impl Default for MetricsSettings {
     fn default() -> Self {
-        Self { enabled: true }
+        Self {
+            enabled: true,
+            bind: BindAddr(SocketAddr::from(([127, 0, 0, 1], 9464))),
+        }
     }
 }
 
@@ -158,12 +163,21 @@ impl Default for MetricsSettings {
 pub struct AccountSettings {
     /// ISO 4217 currency of new accounts that do not name one.
     pub default_currency: String,
+    /// Accounts one user may create from the client area (checkout) per `create_window`.
+    pub create_per_user: u32,
+    /// Accounts created from the client area from one client address per `create_window`.
+    pub create_per_ip: u32,
+    #[serde(with = "humantime_serde")]
+    pub create_window: Duration,
 }
 
 impl Default for AccountSettings {
     fn default() -> Self {
         Self {
             default_currency: "USD".to_owned(),
+            create_per_user: 10,
+            create_per_ip: 20,
+            create_window: Duration::from_secs(24 * 60 * 60),
         }
     }
 }
@@ -176,6 +190,9 @@ pub struct InvitationSettings {
     pub expiry: Duration,
     /// Invitations and resends allowed per account per hour (client area and admin API alike).
     pub per_account_per_hour: u32,
+    /// Invitations and resends one user may send per hour, across every account they own: one
+    /// login with many accounts cannot multiply the per-account limit.
+    pub per_user_per_hour: u32,
 }
 
 impl Default for InvitationSettings {
@@ -183,6 +200,7 @@ impl Default for InvitationSettings {
         Self {
             expiry: Duration::from_secs(7 * 24 * 60 * 60),
             per_account_per_hour: 20,
+            per_user_per_hour: 30,
         }
     }
 }

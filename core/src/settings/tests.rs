@@ -212,17 +212,33 @@ fn printed_settings_mask_secrets() {
     Jail::expect_with(|jail| {
         jail.set_env(
             "ROSTER_DATABASE__URL",
-            "postgres://roster:hunter2@db/roster",
+            "postgres://roster:hunter2@db/roster?sslmode=require&password=qparam-secret",
         );
         jail.set_env("ROSTER_MAIL__SMTP__PASSWORD", "smtp-pass-123");
+        jail.create_dir("config")?;
+        jail.create_file(
+            "config/roster.toml",
+            "[plugins.hook.settings]\nwebhook_url = \"https://h.test/in?t=webhook-secret\"\n\
+             [plugins.hook.settings.auth]\nbearer = \"nested-secret\"\n",
+        )?;
         let loaded = load_in_jail(jail, None).unwrap();
         let printed = loaded.settings.to_masked_toml().unwrap();
-        assert!(!printed.contains("hunter2"), "{printed}");
-        assert!(!printed.contains("smtp-pass-123"), "{printed}");
+        for secret in [
+            "hunter2",
+            "qparam-secret",
+            "smtp-pass-123",
+            "webhook-secret",
+            "nested-secret",
+            "roster:",
+        ] {
+            assert!(!printed.contains(secret), "{secret}: {printed}");
+        }
         assert!(
-            printed.contains("postgres://roster:***@db/roster"),
+            printed.contains("postgres://***:***@db/roster?sslmode=***&password=***"),
             "{printed}"
         );
+        // A plugin setting keeps its shape (its keys), never its values.
+        assert!(printed.contains("bearer = \"***\""), "{printed}");
         assert_eq!(
             loaded.settings.mail.smtp.password.unwrap().expose(),
             "smtp-pass-123"

@@ -110,16 +110,9 @@ impl DatabaseUrl {
         &self.url
     }
 
-    /// The URL with any password replaced by `***`, for logs and `roster config`.
+    /// The URL with everything that can carry a secret masked, for logs and `roster config`.
     pub fn masked(&self) -> String {
-        match url::Url::parse(&self.url) {
-            Ok(mut parsed) if parsed.password().is_some() => {
-                // Only fails for URLs that cannot have a password, which this one has.
-                let _ = parsed.set_password(Some("***"));
-                parsed.to_string()
-            }
-            _ => self.url.clone(),
-        }
+        mask_url(&self.url)
     }
 }
 
@@ -225,22 +218,54 @@ string_setting!(BindAddr, |v: &BindAddr| v.0.to_string());
 string_setting!(PublicUrl, |v: &PublicUrl| v.0.clone());
 string_setting!(DatabaseUrl, |v: &DatabaseUrl| v.masked());
 
-const SECRET_KEY_PARTS: [&str; 5] = ["password", "secret", "token", "key", "credential"];
+/// The mask written in place of a secret.
+pub const MASK: &str = "***";
 
+/// A URL with what can carry a secret masked: the user info (name and password) and every query
+/// value (`?password=…`, `?sslpassword=…`, a token in a webhook URL), and the fragment. Text that
+/// does not parse as a URL is masked whole.
+pub fn mask_url(text: &str) -> String {
+    let Ok(mut url) = url::Url::parse(text) else {
+        return MASK.to_owned();
+    };
+    if !url.username().is_empty() {
+        // Fails only for URLs that cannot have user info (`mailto:`), which then have none.
+        let _ = url.set_username(MASK);
+    }
+    if url.password().is_some() {
+        let _ = url.set_password(Some(MASK));
+    }
+    if url.query().is_some() {
+        let keys: Vec<String> = url.query_pairs().map(|(k, _)| k.into_owned()).collect();
+        url.query_pairs_mut()
+            .clear()
+            .extend_pairs(keys.iter().map(|k| (k.as_str(), MASK)));
+    }
+    if url.fragment().is_some() {
+        url.set_fragment(Some(MASK));
+    }
+    // The mask's `*`s are written as they are, not percent-encoded, so that it reads as a mask.
+    url.to_string().replace("%2A%2A%2A", MASK)
+}
+
+/// A plugin's own settings as the settings view shows them: every value masked, however deep
+/// (a table keeps its keys, so the shape stays visible). The view shows in clear only the keys a
+/// plugin's manifest declares public (`settings::effective`).
 pub(super) fn serialize_plugin_settings<S: Serializer>(
     settings: &BTreeMap<String, toml::Value>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
+    fn mask(value: &toml::Value) -> toml::Value {
+        match value {
+            toml::Value::Table(table) => {
+                toml::Value::Table(table.iter().map(|(k, v)| (k.clone(), mask(v))).collect())
+            }
+            _ => toml::Value::String(MASK.to_owned()),
+        }
+    }
     let masked: BTreeMap<&str, toml::Value> = settings
         .iter()
-        .map(|(key, value)| {
-            let lower = key.to_ascii_lowercase();
-            if SECRET_KEY_PARTS.iter().any(|part| lower.contains(part)) {
-                (key.as_str(), toml::Value::String("***".to_owned()))
-            } else {
-                (key.as_str(), value.clone())
-            }
-        })
+        .map(|(key, value)| (key.as_str(), mask(value)))
         .collect();
     masked.serialize(serializer)
 }

@@ -10,6 +10,7 @@ use super::sessions;
 use crate::crypto::{hash_token, new_token};
 use crate::error::{Error, Result};
 use crate::ratelimit;
+use crate::sessions::devices;
 use crate::state::AppState;
 use crate::users::totp;
 
@@ -29,8 +30,9 @@ pub async fn first_step(
     email: &str,
     password: &SecretString,
     ip: Option<&str>,
+    device: Option<&str>,
 ) -> Result<String> {
-    let step = password_step(state, email, password, ip).await;
+    let step = password_step(state, email, password, ip, device).await;
     if let Err(e) = &step {
         crate::stats::login("staff", crate::stats::login_failure(e));
     }
@@ -42,6 +44,7 @@ async fn password_step(
     email: &str,
     password: &SecretString,
     ip: Option<&str>,
+    device: Option<&str>,
 ) -> Result<String> {
     let limits = &state.settings.auth.rate_limit;
     let now = state.clock.now_ms();
@@ -50,9 +53,10 @@ async fn password_step(
         let bucket = format!("staff-login:ip:{ip}");
         ratelimit::hit(pool, &bucket, limits.per_ip, limits.per_ip_window, now).await?;
     }
+    let bucket = limit_bucket(state, device, email).await?;
     ratelimit::hit(
         pool,
-        &email_bucket(email),
+        &bucket,
         limits.per_email,
         limits.per_email_window,
         now,
@@ -90,14 +94,17 @@ async fn password_step(
 /// The second step: a TOTP code for the challenge's member. Every attempt counts against the
 /// member's email bucket; a wrong code leaves the challenge usable until the limit or its lifetime
 /// ends it; a right one (never a code already used) starts a session, whose token is answered.
+/// Answers the session token and, unless the browser already holds this member's, a new device
+/// cookie (`sessions::devices`).
 pub async fn second_step(
     state: &AppState,
     challenge: &str,
     code: &str,
     ip: Option<String>,
     user_agent: Option<String>,
-) -> Result<String> {
-    let step = code_step(state, challenge, code, ip, user_agent).await;
+    device: Option<&str>,
+) -> Result<(String, Option<String>)> {
+    let step = code_step(state, challenge, code, ip, user_agent, device).await;
     match &step {
         Ok(_) => crate::stats::login("staff", "success"),
         Err(e) => crate::stats::login("staff", crate::stats::login_failure(e)),
@@ -111,7 +118,8 @@ async fn code_step(
     code: &str,
     ip: Option<String>,
     user_agent: Option<String>,
-) -> Result<String> {
+    device: Option<&str>,
+) -> Result<(String, Option<String>)> {
     let now = state.clock.now_ms();
     let hash = hash_token(challenge);
     let mut conn = state.db.pool().acquire().await?;
@@ -126,7 +134,7 @@ async fn code_step(
     let member = super::row(&mut conn, &staff_id).await?;
     drop(conn);
     let limits = &state.settings.auth.rate_limit;
-    let bucket = email_bucket(&member.email);
+    let bucket = limit_bucket(state, device, &member.email).await?;
     ratelimit::hit(
         state.db.pool(),
         &bucket,
@@ -168,5 +176,18 @@ async fn code_step(
     super::audit_own(&mut tx, &member.email, ip, now, "staff.signed_in").await?;
     tx.commit().await?;
     ratelimit::clear(state.db.pool(), &bucket).await?;
-    Ok(token)
+    let device = devices::remember(state, devices::Subject::Staff, &member.id, device).await?;
+    Ok((token, device))
+}
+
+/// The sign-in limit's bucket for an attempt on `email`: a known device's own, else the address's.
+async fn limit_bucket(state: &AppState, device: Option<&str>, email: &str) -> Result<String> {
+    devices::limit_bucket(
+        state,
+        devices::Subject::Staff,
+        device,
+        email,
+        email_bucket(email),
+    )
+    .await
 }

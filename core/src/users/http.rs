@@ -165,7 +165,9 @@ pub struct UpdateMeRequest {
         pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
     )]
     language: Option<String>,
-    /// A new address restarts verification (a link goes to it).
+    /// A new address: a link goes to it, and the address changes (verified) when the link is
+    /// used. The answer is the same whether or not the address already has a login (its owner is
+    /// told by email instead); the user's `email` stays as it is until then.
     #[schema(format = Email, max_length = 254)]
     email: Option<String>,
     /// A new password ends the user's other sessions.
@@ -183,12 +185,13 @@ pub struct UpdateMeRequest {
     remove_security_question: bool,
 }
 
-/// Change the signed-in user's profile, email, password or security question.
+/// Change the signed-in user's profile, email, password or security question. Each check of
+/// `current_password` counts against the user's sign-in limit (`rate_limited` past it); email
+/// changes are limited per user.
 #[utoipa::path(patch, path = "/api/v1/me", tag = "me", request_body = UpdateMeRequest,
     responses(
         (status = 200, body = User),
         (status = 401, description = "`unauthorized`, or `invalid_credentials` for a wrong current password", body = Problem),
-        (status = 409, description = "`email_taken`", body = Problem),
         (status = 422, body = Problem),
     ))]
 async fn update_me(
@@ -340,15 +343,29 @@ async fn confirm_password_reset(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Start two-factor enrolment: a secret, its `otpauth://` URI and a QR code. Nothing changes until
-/// it is confirmed with a code.
-#[utoipa::path(post, path = "/api/v1/me/totp", tag = "me",
-    responses((status = 200, body = Enrolment), (status = 409, description = "Already on", body = Problem)))]
+/// The proof that starting two-factor enrolment asks for.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct EnrolTotpRequest {
+    /// The current password: a stolen session cannot put its own authenticator on the login.
+    #[schema(value_type = String, format = Password)]
+    current_password: SecretString,
+}
+
+/// Start two-factor enrolment, proven with the current password: a secret, its `otpauth://` URI
+/// and a QR code. Nothing changes until it is confirmed with a code. Wrong passwords count against
+/// the user's sign-in limit (`rate_limited` past it).
+#[utoipa::path(post, path = "/api/v1/me/totp", tag = "me", request_body = EnrolTotpRequest,
+    responses((status = 200, body = Enrolment),
+        (status = 401, description = "`invalid_credentials`: the current password is wrong", body = Problem),
+        (status = 409, description = "Already on", body = Problem)))]
 async fn enrol_totp(
     State(state): State<AppState>,
     user: CurrentUser,
+    ApiJson(request): ApiJson<EnrolTotpRequest>,
 ) -> Result<ApiJson<Enrolment>, ApiError> {
-    Ok(ApiJson(service::enrol_totp(&state, &user.0.user_id).await?))
+    Ok(ApiJson(
+        service::enrol_totp(&state, &user.0.user_id, &request.current_password).await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -83,7 +83,9 @@ async fn link_in(
         "link": state.settings.server.public_url.join(&format!("{page}/{token}")),
         "expires_in": crate::clock::in_words(expiry),
     });
-    crate::mail::outbox::enqueue(conn, now, &user.email, template, values).await
+    let expires_at = Some(now + ms(expiry));
+    crate::mail::outbox::enqueue_expiring(conn, now, &user.email, template, values, expires_at)
+        .await
 }
 
 /// The email-verification link for `user`, in the caller's transaction (an email change).
@@ -105,8 +107,19 @@ pub(super) async fn verification_in(
     .await
 }
 
-/// Uses an email-verification link.
+/// Uses an emailed address link: a verification link, or an email-change link sent to the new
+/// address (`super::email_change`).
 pub async fn verify_email(state: &AppState, ctx: &Context, token: &str) -> Result<User> {
+    match verify_address(state, ctx, token).await {
+        Err(Error::InvalidToken) => super::email_change::confirm(state, ctx, token)
+            .await?
+            .ok_or(Error::InvalidToken),
+        other => other,
+    }
+}
+
+/// Uses an email-verification link.
+async fn verify_address(state: &AppState, ctx: &Context, token: &str) -> Result<User> {
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     let (user_id, email) = tokens::consume(&mut tx, Purpose::VerifyEmail, token, now)
@@ -165,6 +178,12 @@ pub async fn count_signup(state: &AppState, ip: Option<&str>, link: Option<&str>
 /// the uniform sign-up answer: the caller answers as for a new address).
 pub fn notify_signup_attempt(state: &AppState, email: &str) {
     mail_reset_link_if_user(state, email, "signup-attempt");
+}
+
+/// Tells the user who owns `email` (if any) with `template`, carrying a reset link, in the
+/// background: for an answer that must not say whether the address has a login.
+pub(super) fn notify_existing_user(state: &AppState, email: &str, template: &'static str) {
+    mail_reset_link_if_user(state, email, template);
 }
 
 /// In the background: mails `template` with a password-reset link to the active user who owns

@@ -51,7 +51,9 @@ struct DoneQuery {
 fn done_notice(key: &str) -> Option<&'static str> {
     Some(match key {
         "profile" => "Your profile is saved.",
-        "email" => "Your email address is changed. We sent a link to the new address to verify it.",
+        "email" => {
+            "We sent a link to the new address, unless it cannot be used. Your email address changes when you open it."
+        }
         "password" => "Your password is changed. Your other sessions were signed out.",
         "totp-off" => "Two-factor authentication is off.",
         "revoked" => "The session was signed out.",
@@ -257,8 +259,18 @@ async fn password(
     after(&state, &page, "password", &fields, result, "password", None).await
 }
 
-async fn enrol(State(state): State<AppState>, page: SignedIn) -> Response {
-    match service::enrol_totp(&state, &page.user.0.user_id).await {
+#[derive(Deserialize)]
+struct EnrolForm {
+    current_password: SecretString,
+}
+
+async fn enrol(
+    State(state): State<AppState>,
+    page: SignedIn,
+    Form(form): Form<EnrolForm>,
+) -> Response {
+    let enrolment = service::enrol_totp(&state, &page.user.0.user_id, &form.current_password).await;
+    match current_password_named(enrolment) {
         Ok(enrolment) => enrolment_page(
             &page,
             StatusCode::OK,

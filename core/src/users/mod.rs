@@ -5,6 +5,7 @@
 //! the use cases; `http` and `admin_http` the client-area and admin routes.
 
 pub mod admin_http;
+mod email_change;
 pub mod http;
 pub mod legacy_password;
 mod links;

@@ -10,15 +10,24 @@ use crate::crypto::{hash_token, new_backup_code, normalize_backup_code};
 use crate::error::{Error, Result};
 use crate::state::AppState;
 
-/// Starts TOTP enrolment: a new pending secret, shown once. Takes effect only when confirmed.
-pub async fn enrol_totp(state: &AppState, user_id: &str) -> Result<Enrolment> {
+/// Starts TOTP enrolment: a new pending secret, shown once. Takes effect only when confirmed. The
+/// user proves it is them with the current password, so a stolen session cannot put its own
+/// authenticator on the login.
+pub async fn enrol_totp(
+    state: &AppState,
+    user_id: &str,
+    current_password: &SecretString,
+) -> Result<Enrolment> {
     let mut conn = state.db.pool().acquire().await?;
     let user = repo::get(&mut conn, user_id).await?;
+    drop(conn);
     if user.totp_secret.is_some() {
         return Err(Error::Conflict(
             "two-factor authentication is already on; turn it off first".to_owned(),
         ));
     }
+    check_current_password(state, &user, current_password).await?;
+    let mut conn = state.db.pool().acquire().await?;
     let (secret, enrolment) =
         totp::start_enrolment(&user.email, &state.settings.auth.totp_issuer).await?;
     repo::set_pending_totp(&mut conn, user_id, &secret, state.clock.now_ms()).await?;
@@ -32,6 +41,15 @@ pub async fn confirm_totp(
     user_id: &str,
     code: &str,
 ) -> Result<Vec<String>> {
+    let mut conn = state.db.pool().acquire().await?;
+    let user = repo::get(&mut conn, user_id).await?;
+    drop(conn);
+    if user.totp_pending_secret.is_none() {
+        return Err(Error::Conflict(
+            "no enrolment in progress: start with POST /api/v1/me/totp".to_owned(),
+        ));
+    }
+    crate::sessions::count_proof(state, &user.email).await?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     let user = repo::get(&mut tx, user_id).await?;
@@ -171,22 +189,34 @@ async fn prove(
         ));
     }
     match (password, code) {
-        (Some(password), _) => {
-            if state
-                .passwords
-                .verify(password, Some(&user.password_hash))
-                .await?
-                .ok
-            {
-                Ok(())
-            } else {
-                Err(Error::InvalidCredentials)
-            }
+        (Some(password), _) => check_current_password(state, &user, password).await,
+        (None, Some(code)) => {
+            crate::sessions::count_proof(state, &user.email).await?;
+            check_second_factor(state, &user, Some(code), None).await
         }
-        (None, Some(code)) => check_second_factor(state, &user, Some(code), None).await,
         (None, None) => Err(Error::Validation(
             "give the password or a current code".to_owned(),
         )),
+    }
+}
+
+/// The signed-in user's current password, asked before a sensitive change: counted against the
+/// user's sign-in limit first (`rate_limited` past it), then checked (`invalid_credentials`).
+pub async fn check_current_password(
+    state: &AppState,
+    user: &UserRow,
+    password: &SecretString,
+) -> Result<()> {
+    crate::sessions::count_proof(state, &user.email).await?;
+    if state
+        .passwords
+        .verify(password, Some(&user.password_hash))
+        .await?
+        .ok
+    {
+        Ok(())
+    } else {
+        Err(Error::InvalidCredentials)
     }
 }
 

@@ -149,8 +149,9 @@ pub struct SelfUpdate {
     pub security_question: Option<Option<(String, SecretString)>>,
 }
 
-/// Updates the signed-in user. A new email restarts verification; a new password ends the user's
-/// other sessions.
+/// Updates the signed-in user. A new email address takes effect from a link sent to it, and the
+/// answer does not say whether it already has a login; a new password ends the user's other
+/// sessions. Each proof of the current password counts against the sign-in limit.
 pub async fn update_self(
     state: &AppState,
     ctx: &Context,
@@ -170,14 +171,7 @@ pub async fn update_self(
                     .to_owned(),
             )
         })?;
-        if !state
-            .passwords
-            .verify(current, Some(&before.password_hash))
-            .await?
-            .ok
-        {
-            return Err(Error::InvalidCredentials);
-        }
+        check_current_password(state, &before, current).await?;
     }
     let mut change = ProfileChange {
         first_name: update
@@ -193,11 +187,16 @@ pub async fn update_self(
         language: update.language.as_deref().map(parse_language).transpose()?,
         ..ProfileChange::default()
     };
+    // Another mailbox waits for its link (`email_change`); the same one in another case is
+    // just written.
+    let mut new_mailbox = None;
     if let Some(email) = &update.email {
         let email = Email::parse(email)?;
-        if email.as_str() != before.email {
+        if email.normalized() != super::normalize_email(&before.email) {
+            super::email_change::count(state, user_id).await?;
+            new_mailbox = Some(email);
+        } else if email.as_str() != before.email {
             change.email = Some((email.as_str().to_owned(), email.normalized()));
-            change.email_verified_at = Some(None);
         }
     }
     let new_hash = match &update.password {
@@ -264,9 +263,10 @@ pub async fn update_self(
         json!({ "user_id": user_id, "before": was, "after": is }),
     )
     .await?;
-    if change.email.is_some() {
-        super::links::verification_in(&mut tx, state, &after).await?;
-    }
+    let taken = match &new_mailbox {
+        Some(email) => super::email_change::request_in(&mut tx, state, &before, email).await?,
+        None => false,
+    };
     if new_hash.is_some() {
         crate::mail::outbox::enqueue(
             &mut tx,
@@ -278,6 +278,9 @@ pub async fn update_self(
         .await?;
     }
     tx.commit().await?;
+    if let Some(email) = new_mailbox.filter(|_| taken) {
+        super::email_change::notify_taken(state, &email);
+    }
     state.mailer.wake();
     after.to_user()
 }

@@ -1,4 +1,5 @@
-//! One-time links sent by email: email verification and password reset. Only the token's hash is
+//! One-time links sent by email: email verification, password reset and an email change (sent to
+//! the new address, whose `email` the token carries). Only the token's hash is
 //! stored; a token is good once, until it expires, and only for the address it was sent to.
 
 use sqlx::AnyConnection;
@@ -10,6 +11,7 @@ use crate::error::Result;
 pub enum Purpose {
     VerifyEmail,
     PasswordReset,
+    ChangeEmail,
 }
 
 impl Purpose {
@@ -17,6 +19,7 @@ impl Purpose {
         match self {
             Self::VerifyEmail => "verify_email",
             Self::PasswordReset => "password_reset",
+            Self::ChangeEmail => "change_email",
         }
     }
 }

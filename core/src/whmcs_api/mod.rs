@@ -16,7 +16,7 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::post;
 
 use crate::admins::{self, AdminIdentity, ApiAuthFailure};
 use crate::audit::{Actor, Context};
@@ -29,7 +29,9 @@ pub use reply::{Format, Reply};
 
 /// The endpoint (outside the native API's CSRF layer: it takes no cookie).
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/includes/api.php", any(endpoint))
+    // POST only: a GET would carry the credentials in the query string, which ends up in proxy
+    // and access logs (axum answers it 405 with `Allow: POST`).
+    Router::new().route("/includes/api.php", post(endpoint))
 }
 
 /// One call: the action, the caller's address and credentials, the role, then the action.

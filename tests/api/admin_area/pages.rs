@@ -135,7 +135,13 @@ async fn an_administrator_edits_and_closes_a_client_and_manages_a_users_security
     // The member turns on 2FA; staff see it, turn it off, disable and enable them.
     let session = app.login_ok(&member, PASSWORD).await;
     let enrolment = app
-        .expect(200, "POST", "/api/v1/me/totp", Some(&session), None)
+        .expect(
+            200,
+            "POST",
+            "/api/v1/me/totp",
+            Some(&session),
+            Some(json!({ "current_password": PASSWORD })),
+        )
         .await;
     let code = totp_code(&app, enrolment["secret"].as_str().unwrap());
     app.expect(
@@ -232,7 +238,26 @@ async fn the_settings_page_and_api_show_effective_settings_with_secrets_masked()
         s.ui.product_name = "Harbour Cloud".to_owned();
     })
     .await;
-    let (staff, _) = staff_over_http(&app, Role::Support).await;
+    // Support may not read them, on the page or the API, and is not shown the way there.
+    let (support, _) = staff_over_http(&app, Role::Support).await;
+    let (status, html) = support.open("/admin/settings").await;
+    assert_eq!(status, 403, "{html}");
+    assert!(!html.contains("Harbour Cloud</code>"), "{html}");
+    let (_, html) = support.open("/admin/clients").await;
+    assert!(!html.contains("href=\"/admin/settings\""), "{html}");
+    let (support_token, _) = roster::admins::create(
+        &app.state.db,
+        app.state.clock.now_ms(),
+        "sup",
+        Role::Support,
+    )
+    .await
+    .unwrap();
+    let refused = app
+        .call("GET", "/api/v1/admin/settings", Some(&support_token), None)
+        .await;
+    assert_eq!(refused.status(), 403);
+    let (staff, _) = staff_over_http(&app, Role::Administrator).await;
     let (status, html) = staff.open("/admin/settings").await;
     assert_eq!(status, 200);
     assert!(html.contains("<code>mail.smtp.password</code>"), "{html}");

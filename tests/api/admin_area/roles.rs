@@ -259,6 +259,7 @@ async fn client_cookies_open_no_admin_page_and_staff_cookies_no_client_page() {
         &staff_email,
         &secrecy::SecretString::from(PASSWORD.to_owned()),
         None,
+        None,
     )
     .await
     .unwrap();
@@ -268,10 +269,11 @@ async fn client_cookies_open_no_admin_page_and_staff_cookies_no_client_page() {
             &staff_email,
         )
         .await;
-    let staff_token = roster::staff::sign_in::second_step(
+    let (staff_token, _) = roster::staff::sign_in::second_step(
         &app.state,
         &challenge,
         &totp_code(&app, &secret),
+        None,
         None,
         None,
     )
