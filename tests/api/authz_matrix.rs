@@ -431,4 +431,332 @@ async fn with_user_management_off_only_staff_handle_invitations(backend: Backend
 both_backends!(
     every_account_scoped_endpoint_allows_exactly_the_right_callers,
     with_user_management_off_only_staff_handle_invitations,
+    every_operation_of_the_openapi_document_is_behind_the_right_door,
 );
+
+/// Who may call an operation, by the door it is behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Door {
+    /// Anyone.
+    Public,
+    /// A signed-in user (any account or none).
+    Session,
+    /// A signed-in user, or anyone signing up in the same call.
+    SessionOrSignUp,
+    /// A user with access to the account: the matrix above says who exactly.
+    Account,
+    /// Staff's admin API, needing this of the token's role.
+    StaffApi(Need),
+    /// WHMCS's endpoint: its own credentials (`whmcs_api::access`).
+    Whmcs,
+}
+
+/// What an admin call needs of the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Support may: reads, invitations, reset links.
+    Support,
+    /// Administrators only: changes, and the settings view.
+    Administrator,
+}
+
+use Door::*;
+use Need::*;
+
+/// Every operation of the OpenAPI document and its door, written out by hand from DESIGN.md: the
+/// test fails on an operation the document has and this table does not, and the other way round.
+const DOORS: &[(&str, &str, Door)] = &[
+    ("GET", "/healthz", Public),
+    ("GET", "/readyz", Public),
+    ("POST", "/api/v1/signup", Public),
+    ("POST", "/api/v1/auth/login", Public),
+    ("POST", "/api/v1/auth/logout", Session),
+    ("POST", "/api/v1/auth/password-reset", Public),
+    ("POST", "/api/v1/auth/password-reset/confirm", Public),
+    ("GET", "/api/v1/auth/password-reset/{token}", Public),
+    ("POST", "/api/v1/auth/verify-email", Public),
+    ("POST", "/api/v1/auth/verify-email/resend", Session),
+    ("GET", "/api/v1/authz/check", Session),
+    ("GET", "/api/v1/invitations/{token}", Public),
+    (
+        "POST",
+        "/api/v1/invitations/{token}/accept",
+        SessionOrSignUp,
+    ),
+    ("GET", "/api/v1/permissions", Public),
+    ("GET", "/api/v1/me", Session),
+    ("PATCH", "/api/v1/me", Session),
+    ("GET", "/api/v1/me/accounts", Session),
+    ("GET", "/api/v1/me/sessions", Session),
+    ("DELETE", "/api/v1/me/sessions/{id}", Session),
+    ("POST", "/api/v1/me/totp", Session),
+    ("DELETE", "/api/v1/me/totp", Session),
+    ("POST", "/api/v1/me/totp/confirm", Session),
+    ("POST", "/api/v1/me/totp/backup-codes", Session),
+    ("POST", "/api/v1/accounts", Session),
+    ("GET", "/api/v1/accounts/{id}", Account),
+    ("PATCH", "/api/v1/accounts/{id}", Account),
+    ("GET", "/api/v1/accounts/{id}/contacts", Account),
+    ("POST", "/api/v1/accounts/{id}/contacts", Account),
+    (
+        "GET",
+        "/api/v1/accounts/{id}/contacts/{contact_id}",
+        Account,
+    ),
+    (
+        "PATCH",
+        "/api/v1/accounts/{id}/contacts/{contact_id}",
+        Account,
+    ),
+    (
+        "DELETE",
+        "/api/v1/accounts/{id}/contacts/{contact_id}",
+        Account,
+    ),
+    ("GET", "/api/v1/accounts/{id}/users", Account),
+    ("PATCH", "/api/v1/accounts/{id}/users/{user_id}", Account),
+    ("DELETE", "/api/v1/accounts/{id}/users/{user_id}", Account),
+    ("GET", "/api/v1/accounts/{id}/invitations", Account),
+    ("POST", "/api/v1/accounts/{id}/invitations", Account),
+    (
+        "DELETE",
+        "/api/v1/accounts/{id}/invitations/{invitation_id}",
+        Account,
+    ),
+    (
+        "POST",
+        "/api/v1/accounts/{id}/invitations/{invitation_id}/resend",
+        Account,
+    ),
+    ("GET", "/api/v1/admin/accounts", StaffApi(Support)),
+    ("POST", "/api/v1/admin/accounts", StaffApi(Administrator)),
+    ("GET", "/api/v1/admin/accounts/{id}", StaffApi(Support)),
+    (
+        "PATCH",
+        "/api/v1/admin/accounts/{id}",
+        StaffApi(Administrator),
+    ),
+    (
+        "GET",
+        "/api/v1/admin/accounts/{id}/invitations",
+        StaffApi(Support),
+    ),
+    (
+        "POST",
+        "/api/v1/admin/accounts/{id}/invitations",
+        StaffApi(Support),
+    ),
+    (
+        "DELETE",
+        "/api/v1/admin/accounts/{id}/invitations/{invitation_id}",
+        StaffApi(Support),
+    ),
+    (
+        "POST",
+        "/api/v1/admin/accounts/{id}/invitations/{invitation_id}/resend",
+        StaffApi(Support),
+    ),
+    (
+        "POST",
+        "/api/v1/admin/accounts/{id}/owner",
+        StaffApi(Administrator),
+    ),
+    (
+        "GET",
+        "/api/v1/admin/accounts/{id}/users",
+        StaffApi(Support),
+    ),
+    (
+        "POST",
+        "/api/v1/admin/accounts/{id}/users",
+        StaffApi(Administrator),
+    ),
+    (
+        "PATCH",
+        "/api/v1/admin/accounts/{id}/users/{user_id}",
+        StaffApi(Administrator),
+    ),
+    (
+        "DELETE",
+        "/api/v1/admin/accounts/{id}/users/{user_id}",
+        StaffApi(Administrator),
+    ),
+    ("GET", "/api/v1/admin/api-credentials", StaffApi(Support)),
+    (
+        "POST",
+        "/api/v1/admin/api-credentials",
+        StaffApi(Administrator),
+    ),
+    (
+        "DELETE",
+        "/api/v1/admin/api-credentials/{id}",
+        StaffApi(Administrator),
+    ),
+    ("GET", "/api/v1/admin/audit", StaffApi(Support)),
+    ("GET", "/api/v1/admin/mail", StaffApi(Support)),
+    (
+        "POST",
+        "/api/v1/admin/mail/{id}/retry",
+        StaffApi(Administrator),
+    ),
+    ("GET", "/api/v1/admin/plugins", StaffApi(Support)),
+    ("GET", "/api/v1/admin/plugins/{name}", StaffApi(Support)),
+    (
+        "GET",
+        "/api/v1/admin/plugins/{name}/parked",
+        StaffApi(Support),
+    ),
+    (
+        "POST",
+        "/api/v1/admin/plugins/{name}/parked/{seq}/retry",
+        StaffApi(Administrator),
+    ),
+    (
+        "POST",
+        "/api/v1/admin/plugins/{name}/reload",
+        StaffApi(Administrator),
+    ),
+    ("GET", "/api/v1/admin/settings", StaffApi(Administrator)),
+    ("GET", "/api/v1/admin/users", StaffApi(Support)),
+    ("POST", "/api/v1/admin/users", StaffApi(Administrator)),
+    ("GET", "/api/v1/admin/users/{id}", StaffApi(Support)),
+    ("PATCH", "/api/v1/admin/users/{id}", StaffApi(Administrator)),
+    (
+        "DELETE",
+        "/api/v1/admin/users/{id}",
+        StaffApi(Administrator),
+    ),
+    (
+        "POST",
+        "/api/v1/admin/users/{id}/password-reset",
+        StaffApi(Support),
+    ),
+    (
+        "DELETE",
+        "/api/v1/admin/users/{id}/totp",
+        StaffApi(Administrator),
+    ),
+    ("POST", "/includes/api.php", Whmcs),
+];
+
+/// Every operation of the OpenAPI document is in [`DOORS`], and each door holds from outside: no
+/// session is no answer (401) past a public door; an admin token is no session and a session no
+/// admin token; a support token is refused (403) every administrator-only call; and nothing a
+/// refused call touched has changed. (Which member may do what on an account is the matrix
+/// above; WHMCS's credentials and roles are `whmcs_api::access`.)
+async fn every_operation_of_the_openapi_document_is_behind_the_right_door(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let doc: Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let mut documented = std::collections::BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in ["get", "post", "put", "patch", "delete"] {
+            if item.get(method).is_some() {
+                documented.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    let known: std::collections::BTreeSet<(String, String)> = DOORS
+        .iter()
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    let unknown: Vec<_> = documented.difference(&known).collect();
+    assert!(
+        unknown.is_empty(),
+        "operations with no rule in the matrix: {unknown:?}"
+    );
+    let stale: Vec<_> = known.difference(&documented).collect();
+    assert!(
+        stale.is_empty(),
+        "rules for operations that are gone: {stale:?}"
+    );
+
+    let administrator = app.admin_token().await;
+    let (support, _) = roster::admins::create(
+        &app.state.db,
+        app.state.clock.now_ms(),
+        "matrix-support",
+        roster::admins::Role::Support,
+    )
+    .await
+    .unwrap();
+    let (_, session) = signup_without_account(&app, "door").await;
+    // Signing out ends the session the other calls use: it goes last.
+    let logout = |(_, p, _): &&(&str, &str, Door)| *p == "/api/v1/auth/logout";
+    let ordered = DOORS
+        .iter()
+        .filter(|d| !logout(d))
+        .chain(DOORS.iter().filter(|d| logout(d)));
+    for (method, template, door) in ordered {
+        // Ids that name nothing: a call let through answers 404 or 422 and changes nothing.
+        let path = template
+            .split('/')
+            .map(|p| {
+                if p.starts_with('{') {
+                    "no-such-thing"
+                } else {
+                    p
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        let path = if *template == "/api/v1/authz/check" {
+            format!("{path}?account=no-such-thing&permission=profile")
+        } else {
+            path
+        };
+        let body = (*method != "GET" && *method != "DELETE").then(|| json!({}));
+        let status = |token: Option<String>| {
+            let (app, path, body) = (&app, path.clone(), body.clone());
+            async move {
+                app.call(method, &path, token.as_deref(), body)
+                    .await
+                    .status()
+                    .as_u16()
+            }
+        };
+        let what = format!("{method} {template}");
+        // The refusals first, each changing nothing; then the callers let through.
+        let before = app.db_snapshot().await;
+        match door {
+            Public | SessionOrSignUp | Whmcs => {}
+            Session | Account => {
+                assert_eq!(status(None).await, 401, "{what} without a session");
+                let with_admin = status(Some(administrator.clone())).await;
+                assert_eq!(with_admin, 401, "{what} with an admin token");
+                assert_eq!(
+                    app.db_snapshot().await,
+                    before,
+                    "{what}: refused, yet changed"
+                );
+                assert_ne!(status(Some(session.clone())).await, 401, "{what} signed in");
+            }
+            StaffApi(need) => {
+                assert_eq!(status(None).await, 401, "{what} without a token");
+                let with_session = status(Some(session.clone())).await;
+                assert_eq!(with_session, 401, "{what} with a user's session");
+                let by_support = status(Some(support.clone())).await;
+                match need {
+                    Administrator => assert_eq!(by_support, 403, "{what} by support"),
+                    Support => {
+                        assert!(
+                            ![401, 403].contains(&by_support),
+                            "{what} by support: {by_support}"
+                        )
+                    }
+                }
+                if *need == Administrator {
+                    assert_eq!(
+                        app.db_snapshot().await,
+                        before,
+                        "{what}: refused, yet changed"
+                    );
+                }
+                let by_administrator = status(Some(administrator.clone())).await;
+                assert!(
+                    ![401, 403].contains(&by_administrator),
+                    "{what} by an administrator: {by_administrator}"
+                );
+            }
+        }
+    }
+}

@@ -68,52 +68,51 @@ async fn with_cookie(
     request.send().await.unwrap()
 }
 
-/// Every kind of state change the API has, as an attacker's page could aim it at the victim.
-fn writes(v: &Victim) -> Vec<(&'static str, String, Option<Value>)> {
-    let account = &v.account;
-    vec![
-        (
-            "POST",
-            format!(
-                "/api/v1/accounts/{account}/invitations/{}/resend",
-                v.invitation
-            ),
-            None,
-        ),
-        ("POST", "/api/v1/auth/verify-email/resend".to_owned(), None),
-        ("POST", "/api/v1/me/totp".to_owned(), None),
-        ("POST", "/api/v1/auth/logout".to_owned(), None),
-        (
-            "PATCH",
-            "/api/v1/me".to_owned(),
-            Some(json!({ "first_name": "Mallory" })),
-        ),
-        (
-            "PATCH",
-            format!("/api/v1/accounts/{account}"),
-            Some(json!({ "company_name": "Pwned Ltd" })),
-        ),
-        (
-            "POST",
-            format!("/api/v1/accounts/{account}/invitations"),
-            Some(json!({ "email": "mallory@evil.example" })),
-        ),
-        (
-            "DELETE",
-            format!("/api/v1/accounts/{account}/invitations/{}", v.invitation),
-            None,
-        ),
-        (
-            "DELETE",
-            format!("/api/v1/accounts/{account}/contacts/{}", v.contact),
-            None,
-        ),
-        (
-            "POST",
-            "/api/v1/accounts".to_owned(),
-            Some(json!({ "company_name": "Attacker's checkout" })),
-        ),
-    ]
+/// Every state change the API has, read from its own OpenAPI document (so a new one is covered
+/// the day it is added), aimed at the victim's things as an attacker's page would: each path
+/// parameter names the victim's account, contact, invitation or self.
+async fn writes(v: &Victim) -> Vec<(String, String, Option<Value>)> {
+    let doc: Value = v
+        .app
+        .get("/api/v1/openapi.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut writes = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in ["post", "put", "patch", "delete"] {
+            if item.get(method).is_none() {
+                continue;
+            }
+            let concrete = path
+                .replace("{id}", &v.account)
+                .replace("{contact_id}", &v.contact)
+                .replace("{invitation_id}", &v.invitation)
+                .replace("{user_id}", &v.user_id)
+                .replace("{token}", "a-link-token")
+                .replace("{name}", "notifier")
+                .replace("{seq}", "1");
+            let concrete = regex_free_params(&concrete);
+            let body = (method != "delete").then(|| json!({ "first_name": "Mallory" }));
+            writes.push((method.to_uppercase(), concrete, body));
+        }
+    }
+    writes
+}
+
+/// Any path parameter left over (`{…}`) becomes a plain value.
+fn regex_free_params(path: &str) -> String {
+    path.split('/')
+        .map(|part| {
+            if part.starts_with('{') && part.ends_with('}') {
+                "x"
+            } else {
+                part
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// What the writes above would change, read back with the bearer token.
@@ -180,6 +179,7 @@ async fn snapshot(v: &Victim) -> Value {
 async fn cookie_writes_from_another_site_are_refused(backend: Backend) {
     let v = victim(backend).await;
     let before = snapshot(&v).await;
+    let db_before = v.app.db_snapshot().await;
     let attacks: [&[(&str, &str)]; 7] = [
         &[("origin", EVIL)],
         // Basic credentials a browser adds by itself (a proxy in front of Roster) are no bearer.
@@ -190,9 +190,12 @@ async fn cookie_writes_from_another_site_are_refused(backend: Backend) {
         &[("referer", "https://evil.example/page")],
         &[],
     ];
+    let writes = writes(&v).await;
+    // The document's writes, WHMCS's endpoint aside (it takes no session cookie at all).
+    assert!(writes.len() >= 40, "{writes:?}");
     for headers in attacks {
-        for (method, path, body) in writes(&v) {
-            let response = with_cookie(&v, method, &path, headers, body).await;
+        for (method, path, body) in writes.iter().filter(|(_, p, _)| p.starts_with("/api/")) {
+            let response = with_cookie(&v, method, path, headers, body.clone()).await;
             assert_eq!(response.status(), 403, "{method} {path} with {headers:?}");
             assert_eq!(
                 problem(response).await["code"],
@@ -206,6 +209,7 @@ async fn cookie_writes_from_another_site_are_refused(backend: Backend) {
         before,
         "a refused request changed something"
     );
+    assert_eq!(v.app.db_snapshot().await, db_before);
 }
 
 /// The same calls from Roster's own origin go through with the cookie, and bearer-token calls are

@@ -416,6 +416,49 @@ impl TestApp {
             .unwrap()
     }
 
+    /// What any request could have changed, in one string: the number of rows of every table a
+    /// form or a call writes, and the states and permissions a refused request must not move.
+    /// (Not the outbox's states: messages go out in the background.)
+    pub async fn db_snapshot(&self) -> String {
+        let pool = self.state.db.pool();
+        let mut out = String::new();
+        for table in [
+            "users",
+            "accounts",
+            "memberships",
+            "invitations",
+            "contacts",
+            "sessions",
+            "user_tokens",
+            "staff",
+            "staff_setup_links",
+            "admin_tokens",
+            "audit_events",
+            "domain_events",
+            "mail_outbox",
+            "plugin_parked",
+        ] {
+            let n: i64 =
+                sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+                    .fetch_one(pool)
+                    .await
+                    .unwrap();
+            out.push_str(&format!("{table}={n} "));
+        }
+        for sql in [
+            "SELECT status || ':' || COALESCE(totp_secret, '') || ':' || COALESCE(email_verified_at, 0) \
+             FROM users ORDER BY id",
+            "SELECT status || ':' || owner_user_id || ':' || COALESCE(company_name, '') FROM accounts ORDER BY id",
+            "SELECT user_id || ':' || permissions FROM memberships ORDER BY account_id, user_id",
+            "SELECT state || ':' || token_hash FROM invitations ORDER BY id",
+            "SELECT status || ':' || role FROM staff ORDER BY id",
+        ] {
+            let rows: Vec<String> = sqlx::query_scalar(sql).fetch_all(pool).await.unwrap();
+            out.push_str(&format!("{rows:?} "));
+        }
+        out
+    }
+
     /// The owner (session `owner`) invites `email` to `account` through the API; answers the
     /// token of the emailed link.
     pub async fn invite(

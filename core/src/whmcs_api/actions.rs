@@ -31,6 +31,30 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action this endpoint speaks.
+    pub const ALL: [Self; 20] = [
+        Self::GetPermissionsList,
+        Self::AddUser,
+        Self::GetUsers,
+        Self::UpdateUser,
+        Self::ResetPassword,
+        Self::CreateClientInvite,
+        Self::DeleteUserClient,
+        Self::GetUserPermissions,
+        Self::UpdateUserPermissions,
+        Self::ValidateLogin,
+        Self::AddClient,
+        Self::GetClients,
+        Self::GetClientsDetails,
+        Self::UpdateClient,
+        Self::CloseClient,
+        Self::DeleteClient,
+        Self::GetContacts,
+        Self::AddContact,
+        Self::UpdateContact,
+        Self::DeleteContact,
+    ];
+
     /// The action named `name` (any case).
     pub fn find(name: &str) -> Option<Self> {
         Some(match name.to_ascii_lowercase().as_str() {

@@ -3,7 +3,7 @@
 //! `number`s of accounts, users and contacts. Every action calls the same domain functions as the
 //! native admin API, with the API credential as the acting admin.
 mod access;
-mod actions;
+pub mod actions;
 mod clients;
 mod contacts;
 mod params;

@@ -8,7 +8,7 @@ mod operations;
 mod pages;
 mod roles;
 mod staff;
-mod transfer;
+pub mod transfer;
 
 use std::time::Duration;
 

@@ -293,7 +293,8 @@ async fn validate_login_checks_a_password_without_signing_in(backend: Backend) {
 both_backends!(
     a_client_user_is_invited_changed_and_removed,
     validate_login_checks_a_password_without_signing_in,
-    a_plugin_veto_answers_the_plugins_message
+    a_plugin_veto_answers_the_plugins_message,
+    support_is_refused_every_changing_action,
 );
 
 /// A plugin's before-hook vetoes an invitation sent through WHMCS's API: its message is the
@@ -348,4 +349,105 @@ async fn a_plugin_veto_answers_the_plugins_message(backend: Backend) {
         ],
     )
     .await;
+}
+
+/// Every action, with a support credential and fields that name real things: the changes answer
+/// 403 "Invalid Permissions" and write nothing; reads, invitations and reset links go through.
+/// The list is the endpoint's own (an action added there and not here fails the test).
+async fn support_is_refused_every_changing_action(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = Caller::new(&app, Role::Administrator).await;
+    let support = Caller::new(&app, Role::Support).await;
+    let owner = unique_email("whmcs-owner");
+    let added = admin
+        .ok("AddClient", &super::clients::client_fields(&owner))
+        .await;
+    let client = added["clientid"].as_str().unwrap().to_owned();
+    let member = unique_email("whmcs-member");
+    let user = admin
+        .ok(
+            "AddUser",
+            &[
+                ("firstname", "Mo"),
+                ("lastname", "Member"),
+                ("email", &member),
+                ("password2", PASSWORD),
+            ],
+        )
+        .await;
+    let user_id = user["user_id"].as_str().unwrap().to_owned();
+    let contact = admin
+        .ok(
+            "AddContact",
+            &[
+                ("clientid", &client),
+                ("firstname", "Cy"),
+                ("lastname", "Contact"),
+                ("email", &unique_email("whmcs-contact")),
+            ],
+        )
+        .await;
+    let contact_id = contact["contactid"].as_str().unwrap().to_owned();
+    let fields: Vec<(&str, &str)> = vec![
+        ("clientid", &client),
+        ("client_id", &client),
+        ("user_id", &user_id),
+        ("contactid", &contact_id),
+        ("email", "someone-new@example.test"),
+        ("firstname", "Changed"),
+        ("lastname", "By Support"),
+        ("password2", "a brand new passphrase"),
+        ("permissions", "profile,tickets"),
+    ];
+    let changes = [
+        "AddUser",
+        "UpdateUser",
+        "DeleteUserClient",
+        "UpdateUserPermissions",
+        "AddClient",
+        "UpdateClient",
+        "CloseClient",
+        "DeleteClient",
+        "AddContact",
+        "UpdateContact",
+        "DeleteContact",
+    ];
+    let allowed = [
+        "GetPermissionsList",
+        "GetUsers",
+        "GetUserPermissions",
+        "ValidateLogin",
+        "GetClients",
+        "GetClientsDetails",
+        "GetContacts",
+        "ResetPassword",
+        "CreateClientInvite",
+    ];
+    use roster::whmcs_api::actions::Action;
+    let named: std::collections::BTreeSet<String> = changes
+        .iter()
+        .chain(&allowed)
+        .map(|a| format!("{:?}", Action::find(a).expect(a)))
+        .collect();
+    let every: std::collections::BTreeSet<String> =
+        Action::ALL.iter().map(|a| format!("{a:?}")).collect();
+    assert_eq!(named, every, "every action is named here, once");
+    let before = app.db_snapshot().await;
+    for action in changes {
+        let (status, body) = support.call(action, &fields).await;
+        assert_eq!(status, 403, "{action}: {body}");
+        assert_eq!(body["result"], "error", "{action}");
+        assert!(
+            body["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("Invalid Permissions"),
+            "{action}: {body}"
+        );
+    }
+    assert_eq!(app.db_snapshot().await, before, "a refused action wrote");
+    for action in allowed {
+        let (status, body) = support.call(action, &fields).await;
+        assert_ne!(status, 403, "{action}: {body}");
+    }
 }

@@ -6,7 +6,7 @@ use serde_json::json;
 use super::{Caller, PASSWORD};
 use crate::helpers::{Backend, spawn_app, unique_email};
 
-fn client_fields(email: &str) -> Vec<(&str, &str)> {
+pub fn client_fields(email: &str) -> Vec<(&str, &str)> {
     vec![
         ("firstname", "Linus"),
         ("lastname", "Owner"),

@@ -2,7 +2,7 @@
 //! `action` in the body or the query string, both credential spellings, empty credential fields.
 
 mod access;
-mod clients;
+pub mod clients;
 mod contacts;
 mod endpoint;
 mod round_trip;
