@@ -26,6 +26,7 @@ mod errors;
 mod every_form;
 mod health;
 mod invitations;
+mod lifetimes;
 mod logs;
 mod mail;
 mod mail_outbox;
