@@ -315,8 +315,20 @@ async fn two_replicas_on_one_database_apply_each_change_once() {
         );
     }
 
-    // Every email once: the invitations, and each owner's verification link.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Every email once: the invitations, and each owner's verification link. The outbox's own
+    // state says when all is sent (a sent message is never taken again).
+    let mut unsent = -1;
+    for _ in 0..200 {
+        unsent = sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE state <> 'sent'")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        if unsent == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(unsent, 0, "messages still waiting in the outbox");
 
     for (_, owner, new_owner, removed) in &done {
         for email in [new_owner, removed] {

@@ -167,3 +167,43 @@ async fn a_whmcs_8_database_is_imported_with_its_users(backend: Backend) {
 }
 
 both_backends!(a_whmcs_8_database_is_imported_with_its_users);
+
+/// Source rows with control characters (NUL, CR/LF, ESC, DEL) in their text: imported with those
+/// characters dropped, so no header, log line or export is broken by them; the row is not lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn control_characters_in_source_rows_are_dropped_on_import() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let whmcs = Whmcs::create(false).await;
+    whmcs
+        .client(
+            1,
+            "ctrl@one.example",
+            &bcrypt_hash("ctrl password 1"),
+            &[
+                ("firstname", "Ann\u{0}e"),
+                ("lastname", "Line\r\nBcc: x@evil.example"),
+                ("companyname", "Acme\u{1b}[31m Ltd\u{7f}"),
+                ("city", "Hel\tsinki"),
+            ],
+        )
+        .await;
+    let (code, _, stderr, report) = import(&app, &whmcs, &[]).await;
+    assert_eq!(code, 0, "{stderr} {report}");
+    let (first, last): (String, String) =
+        sqlx::query_as("SELECT first_name, last_name FROM users WHERE email_normalized = $1")
+            .bind("ctrl@one.example")
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(first, "Anne");
+    assert_eq!(last, "LineBcc: x@evil.example");
+    let (company, city): (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT company_name, city FROM accounts")
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(company.as_deref(), Some("Acme[31m Ltd"));
+    assert_eq!(city.as_deref(), Some("Helsinki"));
+    let (status, body) = login(&app, "ctrl@one.example", "ctrl password 1", json!({})).await;
+    assert_eq!(status, 200, "{body}");
+}

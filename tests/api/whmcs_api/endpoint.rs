@@ -426,3 +426,55 @@ async fn api_credentials_are_managed_from_the_admin_api(backend: Backend) {
     );
     app.expect(404, "DELETE", &path, Some(&admin), None).await;
 }
+
+/// Every action, with a control character (NUL, CR/LF for a header, ESC, DEL, C1) in each field
+/// any action reads: refused before the action runs (400, naming the field), writing nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_control_character_in_any_field_of_any_action_is_refused_and_writes_nothing() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let api = Caller::new(&app, Role::Administrator).await;
+    let fields = [
+        "firstname",
+        "lastname",
+        "companyname",
+        "email",
+        "address1",
+        "address2",
+        "city",
+        "state",
+        "postcode",
+        "country",
+        "phonenumber",
+        "password2",
+        "permissions",
+        "clientid",
+        "client_id",
+        "user_id",
+        "contactid",
+        "language",
+        "status",
+        "search",
+    ];
+    let controls = [
+        "\u{0}",
+        "\r\nBcc: x@evil.example",
+        "\u{1b}[2J",
+        "\u{7f}",
+        "\u{85}",
+    ];
+    let before = app.db_snapshot().await;
+    for action in roster::whmcs_api::actions::Action::ALL {
+        let action = format!("{action:?}");
+        for (i, field) in fields.iter().enumerate() {
+            let value = format!("value{}", controls[i % controls.len()]);
+            let (status, body) = api.call(&action, &[(field, &value)]).await;
+            assert_eq!(status, 400, "{action} {field}: {body}");
+            assert_eq!(
+                body["message"],
+                format!("The {field} field contains characters that are not allowed"),
+                "{action} {field}"
+            );
+        }
+    }
+    assert_eq!(app.db_snapshot().await, before, "a refused call wrote");
+}
