@@ -33,6 +33,9 @@ pub enum MailError {
     Settings(String),
     #[error("mail template: {0}")]
     Template(String),
+    /// The mail server took the connection but did not finish within the deadline.
+    #[error("the mail server did not answer within {0:?}")]
+    Timeout(std::time::Duration),
 }
 
 impl From<minijinja::Error> for MailError {
@@ -51,10 +54,17 @@ pub struct OutgoingMail {
 }
 
 enum Transport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// The transport, and the deadline of one whole message ([`SEND_DEADLINE_FACTOR`] times
+    /// `mail.smtp.timeout`): lettre's timeout bounds each step it reads with, but a server that
+    /// accepts the connection and never greets held a send for ever.
+    Smtp(AsyncSmtpTransport<Tokio1Executor>, std::time::Duration),
     File(AsyncFileTransport<Tokio1Executor>),
     Log,
 }
+
+/// One whole message (connect, greeting, TLS, the envelope, the data) may take this many times
+/// `mail.smtp.timeout`.
+pub const SEND_DEADLINE_FACTOR: u32 = 3;
 
 /// Sends mail with the configured transport. Cheap to clone.
 #[derive(Clone)]
@@ -81,7 +91,7 @@ impl Drop for PendingGuard {
 impl std::fmt::Debug for Mailer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = match *self.transport {
-            Transport::Smtp(_) => "smtp",
+            Transport::Smtp(..) => "smtp",
             Transport::File(_) => "file",
             Transport::Log => "log",
         };
@@ -152,7 +162,7 @@ impl Mailer {
                     builder = builder
                         .credentials(Credentials::new(user.clone(), password.expose().to_owned()));
                 }
-                Transport::Smtp(builder.build())
+                Transport::Smtp(builder.build(), smtp.timeout * SEND_DEADLINE_FACTOR)
             }
         };
         Ok(Self {
@@ -236,8 +246,10 @@ impl Mailer {
             None => builder.header(ContentType::TEXT_PLAIN).body(mail.text)?,
         };
         match &*self.transport {
-            Transport::Smtp(smtp) => {
-                smtp.send(message).await?;
+            Transport::Smtp(smtp, deadline) => {
+                tokio::time::timeout(*deadline, smtp.send(message))
+                    .await
+                    .map_err(|_| MailError::Timeout(*deadline))??;
             }
             Transport::File(file) => {
                 let id = file.send(message).await?;

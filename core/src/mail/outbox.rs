@@ -135,7 +135,7 @@ async fn claim(state: &AppState, now: i64) -> Result<Vec<Claimed>> {
 fn transient(error: &MailError) -> bool {
     match error {
         MailError::Smtp(e) => !e.is_permanent(),
-        MailError::File(_) => true,
+        MailError::File(_) | MailError::Timeout(_) => true,
         MailError::Address(_)
         | MailError::Build(_)
         | MailError::Settings(_)

@@ -86,6 +86,8 @@ pub struct SmtpSettings {
     pub ca_file: Option<PathBuf>,
     pub username: Option<String>,
     pub password: Option<Secret>,
+    /// How long to wait on the server for a connection or a command; one whole message may take
+    /// three times this (`mail::SEND_DEADLINE_FACTOR`).
     #[serde(with = "humantime_serde")]
     pub timeout: Duration,
 }
