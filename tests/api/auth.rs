@@ -1067,33 +1067,7 @@ async fn second_factor_can_be_turned_off_and_cleared(backend: Backend) {
     let admin = app.admin_token().await;
     let email = unique_email("totpoff");
     let (user_id, session) = app.signup(&email, PASSWORD).await;
-    let enable = |session: String| {
-        let app = &app;
-        async move {
-            let secret = app
-                .expect(
-                    200,
-                    "POST",
-                    "/api/v1/me/totp",
-                    Some(&session),
-                    Some(json!({ "current_password": PASSWORD })),
-                )
-                .await["secret"]
-                .as_str()
-                .unwrap()
-                .to_owned();
-            app.expect(
-                200,
-                "POST",
-                "/api/v1/me/totp/confirm",
-                Some(&session),
-                Some(json!({ "code": totp_code(app, &secret) })),
-            )
-            .await;
-            secret
-        }
-    };
-    enable(session.clone()).await;
+    app.enrol_totp(&session, PASSWORD).await;
     let again = app
         .call(
             "POST",
@@ -1122,7 +1096,7 @@ async fn second_factor_can_be_turned_off_and_cleared(backend: Backend) {
     .await;
     app.login_ok(&email, PASSWORD).await;
 
-    enable(session.clone()).await;
+    app.enrol_totp(&session, PASSWORD).await;
     assert_eq!(app.login(&email, PASSWORD, json!({})).await.status(), 401);
     app.expect(
         204,

@@ -208,6 +208,7 @@ async fn a_user_enrols_totp_and_signs_in_with_a_code_then_a_backup_code_once() {
     browser.wait_for_text("Two-factor authentication").await;
     // Enrolling asks for the password: a stolen session cannot add its own authenticator.
     browser.fill("totp-password", PASSWORD).await;
+    browser.screenshot("me-two-factor-off").await;
     browser.click("Turn on two-factor authentication").await;
     browser.wait_for_text("Scan this QR code").await;
     browser.resize(390, 1000).await;

@@ -217,6 +217,30 @@ impl TestApp {
         (session, account)
     }
 
+    /// Turns TOTP on for the user of `session` (whose password is `password`), as the API's
+    /// enrolment and confirmation do; answers the secret.
+    pub async fn enrol_totp(&self, session: &str, password: &str) -> String {
+        let enrolment = self
+            .expect(
+                200,
+                "POST",
+                "/api/v1/me/totp",
+                Some(session),
+                Some(serde_json::json!({ "current_password": password })),
+            )
+            .await;
+        let secret = enrolment["secret"].as_str().unwrap().to_owned();
+        self.expect(
+            200,
+            "POST",
+            "/api/v1/me/totp/confirm",
+            Some(session),
+            Some(serde_json::json!({ "code": totp_code(self, &secret) })),
+        )
+        .await;
+        secret
+    }
+
     /// Verifies `email` from the first message sent to it (the sign-up's verification link).
     pub async fn verify_address(&self, email: &str) {
         let mail = mail_sink().wait_for(email, 1).await.remove(0);

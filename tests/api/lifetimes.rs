@@ -84,24 +84,7 @@ async fn the_sign_in_challenge_lasts_its_lifetime_and_not_longer() {
     let app = app().await;
     let email = unique_email("challenged");
     let (_, session) = app.signup(&email, PASSWORD).await;
-    let enrolment = app
-        .expect(
-            200,
-            "POST",
-            "/api/v1/me/totp",
-            Some(&session),
-            Some(json!({ "current_password": PASSWORD })),
-        )
-        .await;
-    let secret = enrolment["secret"].as_str().unwrap().to_owned();
-    app.expect(
-        200,
-        "POST",
-        "/api/v1/me/totp/confirm",
-        Some(&session),
-        Some(json!({ "code": totp_code(&app, &secret) })),
-    )
-    .await;
+    let secret = app.enrol_totp(&session, PASSWORD).await;
     let lifetime = roster::sessions::challenge::LIFETIME;
     for (label, wait, signed_in) in [
         ("before", lifetime - SECOND, true),

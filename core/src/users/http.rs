@@ -381,7 +381,8 @@ pub struct BackupCodes {
 
 /// Confirm enrolment with a code from the authenticator app: two-factor authentication is on.
 #[utoipa::path(post, path = "/api/v1/me/totp/confirm", tag = "me", request_body = CodeRequest,
-    responses((status = 200, body = BackupCodes), (status = 401, description = "`invalid_second_factor`", body = Problem)))]
+    responses((status = 200, body = BackupCodes), (status = 401, description = "`invalid_second_factor`", body = Problem),
+        (status = 409, description = "`conflict`: no enrolment in progress (start with `POST /api/v1/me/totp`)", body = Problem)))]
 async fn confirm_totp(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::staff_over_http;
 use super::transfer::client_with_member;
 use crate::client_area::PASSWORD;
-use crate::helpers::{Backend, spawn_app, spawn_app_with, totp_code, unique_email};
+use crate::helpers::{Backend, spawn_app, spawn_app_with, unique_email};
 use roster::admins::Role;
 
 /// The number of client rows a list page shows, and its "Next page" link if it has one.
@@ -134,24 +134,7 @@ async fn an_administrator_edits_and_closes_a_client_and_manages_a_users_security
 
     // The member turns on 2FA; staff see it, turn it off, disable and enable them.
     let session = app.login_ok(&member, PASSWORD).await;
-    let enrolment = app
-        .expect(
-            200,
-            "POST",
-            "/api/v1/me/totp",
-            Some(&session),
-            Some(json!({ "current_password": PASSWORD })),
-        )
-        .await;
-    let code = totp_code(&app, enrolment["secret"].as_str().unwrap());
-    app.expect(
-        200,
-        "POST",
-        "/api/v1/me/totp/confirm",
-        Some(&session),
-        Some(json!({ "code": code })),
-    )
-    .await;
+    app.enrol_totp(&session, PASSWORD).await;
     let (_, html) = admin.open(&format!("/admin/users/{member_id}")).await;
     assert!(html.contains("<dd id=\"two-factor\">On</dd>"), "{html}");
     assert!(html.contains("Jetty Hosting GmbH"));
