@@ -14,6 +14,7 @@ pub mod pages;
 mod password;
 pub mod repo;
 mod second_factor;
+pub mod second_factor_http;
 pub mod service;
 pub mod tokens;
 pub mod totp;
