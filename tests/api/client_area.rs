@@ -207,6 +207,9 @@ async fn a_user_enrols_totp_and_signs_in_with_a_code_then_a_backup_code_once() {
     browser.open(&app.url("/me")).await;
     browser.wait_for_text("Two-factor authentication").await;
     // Enrolling asks for the password: a stolen session cannot add its own authenticator.
+    browser.resize(390, 1000).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.resize(1280, 900).await;
     browser.fill("totp-password", PASSWORD).await;
     browser.screenshot("me-two-factor-off").await;
     browser.click("Turn on two-factor authentication").await;

@@ -405,4 +405,20 @@ mod tests {
         }
         assert_ne!(a, b);
     }
+
+    /// The role table, written out: who may do what.
+    #[test]
+    fn the_role_table() {
+        use Operation::*;
+        for (operation, support) in [
+            (Read, true),
+            (Invitation, true),
+            (PasswordResetLink, true),
+            (Change, false),
+            (ReadSettings, false),
+        ] {
+            assert!(Role::Administrator.may(operation), "{operation:?}");
+            assert_eq!(Role::Support.may(operation), support, "{operation:?}");
+        }
+    }
 }

@@ -122,9 +122,6 @@ impl FromRequestParts<AppState> for Admin {
 /// calls and the reset link are named; every other change is a change.
 fn api_operation(method: &axum::http::Method, path: &str) -> admins::Operation {
     use admins::Operation;
-    if path.trim_end_matches('/') == "/api/v1/admin/settings" {
-        return Operation::ReadSettings;
-    }
     if method.is_safe() {
         return Operation::Read;
     }
@@ -253,11 +250,11 @@ fn cookie(parts: &Parts, name: &str, settings: &Settings) -> Option<String> {
 /// The name cookie `name` travels under: with an https `server.public_url`, `__Host-` + name.
 /// The browser then takes it only from this very host, over https, with `Path=/` and no `Domain`,
 /// so a sibling subdomain cannot plant a session or form-token cookie.
-pub fn cookie_name(name: &str, settings: &Settings) -> String {
+pub fn cookie_name<'a>(name: &'a str, settings: &Settings) -> std::borrow::Cow<'a, str> {
     if settings.server.public_url.is_https() {
-        format!("__Host-{name}")
+        std::borrow::Cow::Owned(format!("__Host-{name}"))
     } else {
-        name.to_owned()
+        std::borrow::Cow::Borrowed(name)
     }
 }
 
@@ -271,7 +268,7 @@ pub fn cookie_value(headers: &HeaderMap, name: &str, settings: &Settings) -> Opt
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
+        .find(|(k, _)| *k == &*name)
         .map(|(_, v)| v.to_owned())
         .filter(|v| !v.is_empty())
 }

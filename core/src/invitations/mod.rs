@@ -97,6 +97,20 @@ async fn inviter_name(state: &AppState, ctx: &Context) -> Result<String> {
     }
 }
 
+/// Who may mail an invitation now, in one place for sending and resending: a user with a
+/// verified address ([`inviter_name`]), within the account's and the user's hourly limits
+/// ([`hit_limit`]). Answers the name the invitation says it is from.
+async fn admit_sender(
+    state: &AppState,
+    ctx: &Context,
+    account_id: &str,
+    now: i64,
+) -> Result<String> {
+    let name = inviter_name(state, ctx).await?;
+    hit_limit(state, ctx, account_id, now).await?;
+    Ok(name)
+}
+
 /// Counts one invitation or resend against the account's hourly limit and, when a user sends it,
 /// against that user's hourly limit across all their accounts.
 async fn hit_limit(state: &AppState, ctx: &Context, account_id: &str, now: i64) -> Result<()> {
@@ -137,8 +151,7 @@ pub async fn invite(
     let email = Email::parse(email)?;
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
-    let inviter = inviter_name(state, ctx).await?;
-    hit_limit(state, ctx, account_id, now).await?;
+    let inviter = admit_sender(state, ctx, account_id, now).await?;
     let token = new_token()?;
     let id = new_id();
     let expires_at = now + ms(state.settings.invitations.expiry);
@@ -293,8 +306,8 @@ pub async fn resend(
     by.authorise(state)?;
     let account_id = by.account_id();
     let now = state.clock.now_ms();
-    inviter_name(state, ctx).await?;
-    hit_limit(state, ctx, account_id, now).await?;
+    // The resender is admitted like a sender (the mail keeps the original inviter's name).
+    admit_sender(state, ctx, account_id, now).await?;
     let token = new_token()?;
     let expires_at = now + ms(state.settings.invitations.expiry);
     let mut tx = state.db.begin().await?;
