@@ -6,6 +6,11 @@
 # --- build: the release binary (the plugins are built apart: they are yours) ---
 FROM rust:1.95.0-slim-bookworm AS build
 WORKDIR /src
+# jemalloc (the server's allocator) is built with make, which the slim image lacks.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends make \
+    && rm -rf /var/lib/apt/lists/*
 # The toolchain file asks for the wasm32-wasip2 target too; the server does not need it here.
 ENV RUSTUP_TOOLCHAIN=1.95.0
 COPY . .

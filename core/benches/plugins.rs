@@ -264,16 +264,7 @@ async fn accept_latency(scratch: &Path, wasm: Option<&Path>) -> (Duration, Durat
             if account {
                 body["account"] = json!({ "company_name": "Bench Hosting" });
             }
-            let response: Value = client
-                .post(format!("{base}/api/v1/signup"))
-                .json(&body)
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            response
+            common::signup(&client, &base, &body).await
         }
     };
     let owner = signup("owner@example.com".to_owned(), true).await;

@@ -20,12 +20,10 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, BufReader};
 
 #[path = "../../tests/support/plugin_build.rs"]
 mod plugin_build;
@@ -33,7 +31,7 @@ mod plugin_build;
 #[path = "support/common.rs"]
 mod common;
 
-use common::PgDatabase;
+use common::{PgDatabase, Server};
 
 const PASSWORD: &str = "correct horse battery";
 const CLIENTS: usize = 32;
@@ -58,84 +56,6 @@ fn roster_bin() -> PathBuf {
     std::env::var_os("BENCH_ROSTER_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_roster")))
-}
-
-/// A running `roster serve`.
-struct Server {
-    child: tokio::process::Child,
-    address: String,
-    /// From spawn to `/readyz` answering 200.
-    ready_after: Duration,
-}
-
-impl Server {
-    async fn start(home: &Path, env: &[(&str, &str)]) -> Server {
-        let started = Instant::now();
-        let mut child = tokio::process::Command::new(roster_bin())
-            .current_dir(home)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("ROSTER_SERVER__BIND", "127.0.0.1:0")
-            .env("ROSTER_METRICS__BIND", "127.0.0.1:0")
-            .env("ROSTER_LOG__FORMAT", "json")
-            .env("ROSTER_LOG__LEVEL", "warn,roster=info")
-            .envs(env.iter().copied())
-            .arg("serve")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let addr = loop {
-            let line = tokio::time::timeout(Duration::from_secs(120), lines.next_line())
-                .await
-                .expect("no `listening` line within 120 s")
-                .unwrap()
-                .expect("roster serve stopped before listening");
-            if let Ok(value) = serde_json::from_str::<Value>(&line)
-                && value["message"] == "listening"
-            {
-                break value["addr"].as_str().unwrap().to_owned();
-            }
-        };
-        // Keep draining the log so the server never blocks on a full pipe.
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        let address = format!("http://{addr}");
-        let client = reqwest::Client::new();
-        loop {
-            if let Ok(r) = client.get(format!("{address}/readyz")).send().await
-                && r.status() == 200
-            {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(2)).await;
-        }
-        Server {
-            child,
-            address,
-            ready_after: started.elapsed(),
-        }
-    }
-
-    fn rss_mib(&self) -> f64 {
-        let pid = self.child.id().unwrap();
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-        let kib: f64 = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap();
-        kib / 1024.0
-    }
-
-    async fn stop(mut self) {
-        let pid = self.child.id().unwrap();
-        let _ = std::process::Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
-            .status();
-        let _ = tokio::time::timeout(Duration::from_secs(30), self.child.wait()).await;
-    }
 }
 
 fn home_with(config: &str) -> tempfile::TempDir {
@@ -164,13 +84,13 @@ async fn start_up_and_idle_memory(wasm: &Path) {
             folder,
         );
     }
-    let cold = Server::start(home.path(), &[]).await;
+    let cold = Server::start(&roster_bin(), home.path(), &[]).await;
     let cold_ready = cold.ready_after;
     cold.stop().await;
     let mut warm = Vec::new();
     let mut rss = Vec::new();
     for _ in 0..5 {
-        let server = Server::start(home.path(), &[]).await;
+        let server = Server::start(&roster_bin(), home.path(), &[]).await;
         warm.push(server.ready_after);
         tokio::time::sleep(Duration::from_secs(3)).await;
         rss.push(server.rss_mib());
@@ -278,27 +198,22 @@ async fn write_throughput(wasm: &Path) {
         .unwrap();
     }
     let env = [("ROSTER_DATABASE__URL", url.as_str())];
-    let a = Server::start(homes[0].path(), &env).await;
-    let b = Server::start(homes[1].path(), &env).await;
+    let a = Server::start(&roster_bin(), homes[0].path(), &env).await;
+    let b = Server::start(&roster_bin(), homes[1].path(), &env).await;
     let bases = Arc::new([a.address.clone(), b.address.clone()]);
     let client = reqwest::Client::new();
 
     // One owner and account per client.
     let mut owners = Vec::new();
     for i in 0..CLIENTS {
-        let response: Value = client
-            .post(format!("{}/api/v1/signup", bases[i % 2]))
-            .json(
-                &json!({ "email": format!("owner{i}@bench.test"), "password": PASSWORD,
+        let response = common::signup(
+            &client,
+            &bases[i % 2],
+            &json!({ "email": format!("owner{i}@bench.test"), "password": PASSWORD,
                 "first_name": "Olive", "last_name": "Owner",
                 "account": { "company_name": format!("Bench {i}") } }),
-            )
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        )
+        .await;
         owners.push((
             response["token"].as_str().unwrap().to_owned(),
             response["account"]["id"].as_str().unwrap().to_owned(),

@@ -18,6 +18,8 @@ pub mod events;
 pub mod http;
 pub mod import;
 pub mod invitations;
+#[cfg(test)]
+mod layering;
 pub mod mail;
 pub mod memberships;
 pub mod permissions;

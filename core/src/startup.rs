@@ -13,7 +13,7 @@ use crate::db::Db;
 use crate::mail::Mailer;
 use crate::plugins::Plugins;
 use crate::settings::Settings;
-use crate::state::AppState;
+use crate::state::{AppState, Shared};
 use crate::users::Passwords;
 
 /// A server that is connected, migrated and bound, but not yet serving.
@@ -52,7 +52,7 @@ impl App {
                 .map_err(|e| anyhow::anyhow!(e))?
         };
         plugins.prepare_queue().await?;
-        let state = AppState {
+        let state = AppState::new(Shared {
             settings: Arc::new(settings),
             db,
             mailer,
@@ -60,7 +60,7 @@ impl App {
             clock,
             catalog: Arc::new(catalog),
             plugins,
-        };
+        });
         let bind = state.settings.server.bind.0;
         let listener = TcpListener::bind(bind)
             .await
@@ -108,6 +108,7 @@ impl App {
     ) -> std::io::Result<()> {
         let grace = self.state.settings.server.shutdown_grace;
         let sweeper = tokio::spawn(crate::sweeper::run(self.state.clone()));
+        let upkeep = tokio::spawn(crate::stats::upkeep());
         let (stop_queue, queue_stopped) = tokio::sync::watch::channel(false);
         let queue = tokio::spawn({
             let plugins = self.state.plugins.clone();
@@ -150,6 +151,7 @@ impl App {
             }
         };
         sweeper.abort();
+        upkeep.abort();
         if let Some(management) = management {
             management.abort();
         }

@@ -24,8 +24,6 @@ use std::time::Duration;
 
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 
-use crate::state::AppState;
-
 /// Histogram buckets, in seconds: 0.5 ms to 10 s.
 const BUCKETS: [f64; 14] = [
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
@@ -57,6 +55,24 @@ fn handle() -> Option<&'static PrometheusHandle> {
 /// Installs the recorder (at start-up, so that the first requests are counted).
 pub fn install() {
     let _ = handle();
+}
+
+/// How often recorded histogram samples are folded into their buckets.
+const UPKEEP_INTERVAL: Duration = Duration::from_secs(5);
+
+/// Folds recorded histogram samples into their buckets, for as long as the server runs. The
+/// recorder keeps each sample until then: without this a server nobody scrapes (or one with
+/// `metrics.enabled = false`) would hold every request's duration in memory.
+pub async fn upkeep() {
+    let Some(handle) = handle() else {
+        return;
+    };
+    let mut ticks = tokio::time::interval(UPKEEP_INTERVAL);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        handle.run_upkeep();
+    }
 }
 
 /// One HTTP request, by route template (never the raw path: it can hold tokens).
@@ -137,37 +153,32 @@ pub fn write_wait(elapsed: Duration) {
     metrics::histogram!("roster_db_write_wait_seconds").record(elapsed.as_secs_f64());
 }
 
-/// The text Prometheus scrapes: the gauges read now, then everything recorded.
-pub async fn render(state: &AppState) -> String {
+/// What lives in the database and the pool, read by the management listener when Prometheus
+/// scrapes (`http::health`), so that this module depends on nothing of the domain.
+#[derive(Debug, Default)]
+pub struct Gauges {
+    pub db_idle: usize,
+    pub db_in_use: usize,
+    /// Per plugin with an after-hook queue: its backlog and its parked events.
+    pub plugin_queues: Vec<(String, f64, f64)>,
+    /// The mail outbox's pending and given-up messages, when they could be read.
+    pub outbox: Option<(f64, f64)>,
+}
+
+/// The text Prometheus scrapes: `gauges` as read now, then everything recorded.
+pub fn render(gauges: Gauges) -> String {
     let Some(handle) = handle() else {
         return String::new();
     };
-    let pool = state.db.pool();
-    let idle = pool.num_idle();
-    let size = usize::try_from(pool.size()).unwrap_or_default();
-    metrics::gauge!("roster_db_connections", "state" => "idle").set(idle as f64);
-    metrics::gauge!("roster_db_connections", "state" => "in_use")
-        .set(size.saturating_sub(idle) as f64);
-    for plugin in state.plugins.loaded().iter() {
-        match state.plugins.queue_state(plugin.name()).await {
-            Ok(Some(queue)) => {
-                let name = plugin.name().to_owned();
-                metrics::gauge!("roster_plugin_queue_backlog", "plugin" => name.clone())
-                    .set(queue.backlog as f64);
-                metrics::gauge!("roster_plugin_parked_events", "plugin" => name)
-                    .set(queue.parked as f64);
-            }
-            Ok(None) => {}
-            Err(e) => tracing::warn!(plugin = plugin.name(), error = %e, "metrics: queue state"),
-        }
+    metrics::gauge!("roster_db_connections", "state" => "idle").set(gauges.db_idle as f64);
+    metrics::gauge!("roster_db_connections", "state" => "in_use").set(gauges.db_in_use as f64);
+    for (plugin, backlog, parked) in gauges.plugin_queues {
+        metrics::gauge!("roster_plugin_queue_backlog", "plugin" => plugin.clone()).set(backlog);
+        metrics::gauge!("roster_plugin_parked_events", "plugin" => plugin).set(parked);
     }
-    match crate::mail::outbox::depth(state).await {
-        Ok((pending, failed)) => {
-            metrics::gauge!("roster_mail_outbox_messages", "state" => "pending")
-                .set(pending as f64);
-            metrics::gauge!("roster_mail_outbox_messages", "state" => "failed").set(failed as f64);
-        }
-        Err(e) => tracing::warn!(error = %e, "metrics: mail outbox"),
+    if let Some((pending, failed)) = gauges.outbox {
+        metrics::gauge!("roster_mail_outbox_messages", "state" => "pending").set(pending);
+        metrics::gauge!("roster_mail_outbox_messages", "state" => "failed").set(failed);
     }
     handle.run_upkeep();
     handle.render()

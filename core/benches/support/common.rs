@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use serde_json::Value;
 use sqlx::{Connection, Executor, PgConnection};
+use tokio::io::{AsyncBufReadExt, BufReader};
 
 /// The multi-threaded runtime a bench runs on, with the TLS provider Roster installs at start-up.
 pub fn runtime() -> tokio::runtime::Runtime {
@@ -84,6 +86,97 @@ impl PgDatabase {
         ))
         .await;
     }
+}
+
+/// A running `roster serve`.
+pub struct Server {
+    pub child: tokio::process::Child,
+    pub address: String,
+    /// From spawn to `/readyz` answering 200.
+    pub ready_after: Duration,
+}
+
+impl Server {
+    pub async fn start(bin: &Path, home: &Path, env: &[(&str, &str)]) -> Server {
+        let started = Instant::now();
+        let mut child = tokio::process::Command::new(bin)
+            .current_dir(home)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("ROSTER_SERVER__BIND", "127.0.0.1:0")
+            .env("ROSTER_METRICS__BIND", "127.0.0.1:0")
+            .env("ROSTER_LOG__FORMAT", "json")
+            .env("ROSTER_LOG__LEVEL", "warn,roster=info")
+            .envs(env.iter().copied())
+            .arg("serve")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::inherit())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let addr = loop {
+            let line = tokio::time::timeout(Duration::from_secs(120), lines.next_line())
+                .await
+                .expect("no `listening` line within 120 s")
+                .unwrap()
+                .expect("roster serve stopped before listening");
+            if let Ok(value) = serde_json::from_str::<Value>(&line)
+                && value["message"] == "listening"
+            {
+                break value["addr"].as_str().unwrap().to_owned();
+            }
+        };
+        // Keep draining the log so the server never blocks on a full pipe.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        let address = format!("http://{addr}");
+        let client = reqwest::Client::new();
+        loop {
+            if let Ok(r) = client.get(format!("{address}/readyz")).send().await
+                && r.status() == 200
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        Server {
+            child,
+            address,
+            ready_after: started.elapsed(),
+        }
+    }
+
+    pub fn rss_mib(&self) -> f64 {
+        let pid = self.child.id().unwrap();
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+        let kib: f64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap();
+        kib / 1024.0
+    }
+
+    pub async fn stop(mut self) {
+        let pid = self.child.id().unwrap();
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status();
+        let _ = tokio::time::timeout(Duration::from_secs(30), self.child.wait()).await;
+    }
+}
+
+/// `POST {base}/api/v1/signup` with `body`; the answer's JSON (its `token` when it signed in).
+pub async fn signup(client: &reqwest::Client, base: &str, body: &Value) -> Value {
+    client
+        .post(format!("{base}/api/v1/signup"))
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
 }
 
 /// Installs the example plugin in `<workspace>/plugins/<folder>` into `dir`: its manifest and its

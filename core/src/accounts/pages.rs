@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{AccountProfile, service};
 use crate::http::auth::{ClientIp, SESSION_COOKIE, cookie_value};
-use crate::http::pages::{AccountPage, SignedIn, field_errors, see_other};
+use crate::http::forms::{field_errors, see_other};
+use crate::http::page_access::{AccountPage, SignedIn};
 use crate::memberships::service::my_accounts;
 use crate::state::AppState;
 

@@ -189,7 +189,7 @@ pub async fn list(
     if let Some(after) = after_id {
         conditions.add("id > ?", [Arg::Text(after.to_owned())]);
     }
-    let limit = conditions.then(Arg::Int(limit));
+    let limit = conditions.limit(limit);
     let sql = format!(
         "SELECT {COLUMNS} FROM accounts{} ORDER BY id LIMIT {limit}",
         conditions.sql()
@@ -226,7 +226,7 @@ pub async fn reached_by(
         "SELECT {COLUMNS}, (SELECT m.permissions FROM memberships m \
                             WHERE m.account_id = accounts.id AND m.user_id = $1) AS permissions \
          FROM accounts WHERE id IN (SELECT account_id FROM memberships WHERE user_id = $1) \
-         ORDER BY id LIMIT $2"
+         ORDER BY id LIMIT CAST($2 AS BIGINT)"
     );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(user_id.to_owned())

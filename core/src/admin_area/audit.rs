@@ -10,10 +10,12 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 
 use super::StaffPage;
-use super::client_tabs::AUDIT_PAGE;
 use crate::audit::{AuditFilter, AuditRecord};
 use crate::error::Result;
 use crate::state::AppState;
+
+/// Audit events on one page.
+pub const AUDIT_PAGE: i64 = 50;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/admin/audit", get(audit_page))

@@ -20,7 +20,6 @@ use crate::state::AppState;
 
 /// Invitations shown, and audit events per page.
 const INVITATIONS_SHOWN: i64 = 100;
-pub const AUDIT_PAGE: i64 = 50;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -163,7 +162,7 @@ async fn audit_tab(
     let filter = AuditFilter {
         account_id: Some(id.clone()),
         before_id: q.before.clone().filter(|b| !b.is_empty()),
-        limit: AUDIT_PAGE + 1,
+        limit: super::audit::AUDIT_PAGE + 1,
         ..AuditFilter::default()
     };
     let (events, next) = match super::audit::page_of(&state, &filter).await {

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use super::{StaffPage, after_form, done_notice, refused};
 use crate::accounts::pages::titles;
 use crate::error::Error;
-use crate::http::pages::{form_value, form_values};
+use crate::http::forms::{form_value, form_values};
 use crate::invitations;
 use crate::memberships::{Manager, Member, service};
 use crate::state::AppState;

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::{StaffPage, done_notice, refused};
 use crate::accounts::pages::{PROFILE_FIELDS, ProfileForm};
 use crate::accounts::{Account, AccountStatus, service};
-use crate::http::pages::{field_errors, see_other};
+use crate::http::forms::{field_errors, see_other};
 use crate::http::paging::PageQuery;
 use crate::http::paging::page as one_page;
 use crate::state::AppState;

@@ -31,7 +31,8 @@ use minijinja::Value;
 use crate::admins::Operation;
 use crate::error::Error;
 use crate::http::auth::cookie_value;
-use crate::http::pages::{Chrome, NavStaff, encode, explain};
+use crate::http::forms::{encode, explain};
+use crate::http::pages::{Chrome, NavStaff};
 use crate::staff::sessions::{self, StaffIdentity};
 use crate::state::AppState;
 
@@ -52,11 +53,6 @@ pub fn routes() -> Router<AppState> {
 /// An admin path that names no page.
 async fn unknown(AdminChrome(chrome): AdminChrome) -> Response {
     chrome.not_found()
-}
-
-/// Whether a path is the admin area's.
-pub fn is_admin_path(path: &str) -> bool {
-    path == "/admin" || path.starts_with("/admin/")
 }
 
 /// What a form post of the admin area does, for the role rule. Reads are never posts; the
@@ -126,7 +122,11 @@ impl FromRequestParts<AppState> for StaffPage {
                 "It contains a control character (such as a line break). Go back and correct it.",
             ));
         }
-        let identity = match cookie_value(&parts.headers, sessions::COOKIE, &state.settings) {
+        let identity = match cookie_value(
+            &parts.headers,
+            crate::http::auth::STAFF_SESSION_COOKIE,
+            &state.settings,
+        ) {
             Some(token) => sessions::authenticate(state, &token).await,
             None => Err(Error::Unauthenticated),
         };
@@ -176,8 +176,9 @@ fn to_login(parts: &Parts) -> Response {
 fn admin_next(next: Option<&str>) -> String {
     match next {
         Some(next)
-            if is_admin_path(next.split(['?', '#']).next().unwrap_or_default())
-                && !next.contains('\\')
+            if crate::http::pages::is_admin_path(
+                next.split(['?', '#']).next().unwrap_or_default(),
+            ) && !next.contains('\\')
                 && !next.chars().any(char::is_control) =>
         {
             next.to_owned()
@@ -216,7 +217,7 @@ where
     Fut: std::future::Future<Output = Response>,
 {
     match result {
-        Ok(to) => crate::http::pages::see_other(&to),
+        Ok(to) => crate::http::forms::see_other(&to),
         Err(e @ Error::Forbidden(_)) => refused(&page.chrome, e),
         Err(Error::NotFound(what)) if what == subject => page.chrome.not_found(),
         Err(e) => match explain(e) {

@@ -12,7 +12,7 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 
 use super::{StaffPage, after_form};
-use crate::http::pages::encode;
+use crate::http::forms::encode;
 use crate::state::AppState;
 
 /// Parked events listed per plugin.

@@ -15,8 +15,8 @@ use serde::Deserialize;
 use super::{AdminChrome, StaffPage, admin_next};
 use crate::error::Error;
 use crate::http::auth::{ClientIp, UserAgent, cookie_value, device_cookie, set_cookie_at};
-use crate::http::pages::{Chrome, encode, explain, field_errors, see_other};
-use crate::sessions::devices;
+use crate::http::forms::{encode, explain, field_errors, see_other};
+use crate::http::pages::Chrome;
 use crate::staff::{self, sessions};
 use crate::state::AppState;
 
@@ -82,7 +82,11 @@ async fn login(
     Form(form): Form<LoginForm>,
 ) -> Response {
     let next = admin_next(form.next.as_deref());
-    let device = cookie_value(&headers, devices::STAFF_COOKIE, &state.settings);
+    let device = cookie_value(
+        &headers,
+        crate::http::auth::STAFF_DEVICE_COOKIE,
+        &state.settings,
+    );
     let step = staff::sign_in::first_step(
         &state,
         &form.email,
@@ -146,7 +150,11 @@ async fn code(
     let Some(challenge) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
         return expired(&chrome, &next);
     };
-    let device = cookie_value(&headers, devices::STAFF_COOKIE, &state.settings);
+    let device = cookie_value(
+        &headers,
+        crate::http::auth::STAFF_DEVICE_COOKIE,
+        &state.settings,
+    );
     let step = staff::sign_in::second_step(
         &state,
         &challenge,
@@ -162,14 +170,14 @@ async fn code(
             for cookie in [
                 set_cookie_at(
                     "/admin",
-                    sessions::COOKIE,
+                    crate::http::auth::STAFF_SESSION_COOKIE,
                     &token,
                     Some(lifetime),
                     &state.settings,
                 ),
                 set_cookie_at("/admin", CHALLENGE_COOKIE, "", Some(0), &state.settings),
                 device_cookie(
-                    devices::STAFF_COOKIE,
+                    crate::http::auth::STAFF_DEVICE_COOKIE,
                     "/admin",
                     new_device.as_deref(),
                     &state.settings,
@@ -209,7 +217,13 @@ async fn logout(State(state): State<AppState>, page: StaffPage) -> Response {
     if let Err(e) = sessions::end(&state, &page.staff).await {
         return page.chrome.failed(e);
     }
-    let gone = set_cookie_at("/admin", sessions::COOKIE, "", Some(0), &state.settings);
+    let gone = set_cookie_at(
+        "/admin",
+        crate::http::auth::STAFF_SESSION_COOKIE,
+        "",
+        Some(0),
+        &state.settings,
+    );
     let mut response = see_other("/admin/login?done=out");
     if let Some(gone) = gone {
         response.headers_mut().append(header::SET_COOKIE, gone);

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::{StaffPage, after_form, refused};
 use crate::admins::Operation;
 use crate::error::Error;
-use crate::http::pages::see_other;
+use crate::http::forms::see_other;
 use crate::http::paging::PageQuery;
 use crate::http::paging::page as one_page;
 use crate::state::AppState;
@@ -245,7 +245,7 @@ async fn delete(
     match service::admin_delete(&state, &page.context(), &id).await {
         Ok(()) => see_other("/admin/users?done=deleted"),
         Err(e @ Error::UserOwnsAccounts(_)) => {
-            let text = crate::http::pages::sentence(&e);
+            let text = crate::http::forms::sentence(&e);
             show(&state, &page, &id, StatusCode::CONFLICT, None, Some(text)).await
         }
         Err(e) => after(&state, &page, &id, Err(e)).await,

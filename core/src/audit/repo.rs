@@ -98,7 +98,7 @@ pub async fn list(conn: &mut AnyConnection, f: &AuditFilter) -> Result<Vec<Audit
             conditions.add(clause, [value]);
         }
     }
-    let limit = conditions.then(Arg::Int(f.limit));
+    let limit = conditions.limit(f.limit);
     let sql = format!(
         "SELECT id, occurred_at, actor_kind, actor_id, action, account_id, user_id, ip, before_json, \
          after_json FROM audit_events{} ORDER BY id DESC LIMIT {limit}",

@@ -13,7 +13,8 @@ use minijinja::{Value, context};
 use super::{Contact, ContactInput};
 use crate::accounts::pages::show_with_contact_form;
 use crate::http::auth::ClientIp;
-use crate::http::pages::{AccountPage, field_errors, form_value, form_values, see_other};
+use crate::http::forms::{field_errors, form_value, form_values, see_other};
+use crate::http::page_access::AccountPage;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {

@@ -49,10 +49,11 @@ impl Conditions {
         }
     }
 
-    /// The placeholder of one more value (a `LIMIT`), bound with [`Self::bind`] after the others.
-    pub fn then(&mut self, arg: Arg) -> String {
-        self.args.push(arg);
-        format!("${}", self.args.len())
+    /// The `LIMIT` value's expression, bound with [`Self::bind`] after the others. A cast, not
+    /// a bare placeholder (see the `db` module).
+    pub fn limit(&mut self, limit: i64) -> String {
+        self.args.push(Arg::Int(limit));
+        format!("CAST(${} AS BIGINT)", self.args.len())
     }
 
     /// Binds every value, in order.
@@ -84,9 +85,9 @@ mod tests {
             [Arg::Text("%a%".into()), Arg::Int(7)],
         );
         c.add("id > ?", [Arg::Text("x".into())]);
-        let limit = c.then(Arg::Int(51));
+        let limit = c.limit(51);
         assert_eq!(c.sql(), " WHERE (name LIKE $1 OR number = $2) AND id > $3");
-        assert_eq!(limit, "$4");
+        assert_eq!(limit, "CAST($4 AS BIGINT)");
         assert_eq!(c.args.len(), 4);
     }
 }

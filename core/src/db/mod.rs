@@ -4,6 +4,12 @@
 //! Portability rules for SQL written against this pool (see docs/architecture.md): `$1` placeholders;
 //! integers, text, booleans and blobs only (timestamps are unix milliseconds in `BIGINT`, ids are text,
 //! JSON is text); one migration folder per database in `migrations/`, kept in step.
+//!
+//! A `LIMIT` takes its bound value as `LIMIT CAST($n AS BIGINT)`, never as a bare `LIMIT $n`:
+//! SQLite (3.47 and later) reads a bare placeholder's value while it plans the statement, so every
+//! new value expires the cached statement and each run compiles it again (`sqlite3Reprepare`: it
+//! cost `GET /me/accounts` two thirds of its throughput, docs/benchmarks.md). A cast is computed
+//! when the statement runs; PostgreSQL takes either. A test over the source keeps it so.
 
 pub mod conditions;
 
@@ -111,38 +117,41 @@ impl Db {
 
     /// Applies the embedded migrations that are not applied yet; returns how many ran.
     pub async fn migrate(&self) -> Result<usize> {
-        let before = self.applied_versions().await.unwrap_or_default().len();
+        let (before, _) = self.applied().await.unwrap_or_default();
         self.migrator().run(&self.pool).await?;
-        let after = self.applied_versions().await?.len();
-        Ok(after.saturating_sub(before))
+        let (after, _) = self.applied().await?;
+        Ok(usize::try_from(after.saturating_sub(before)).unwrap_or_default())
     }
 
     /// Ready means: the database answers and every embedded migration is applied.
     pub async fn check_ready(&self) -> Result<usize, NotReady> {
-        let applied = self
-            .applied_versions()
-            .await
-            .map_err(NotReady::Unreachable)?;
+        let (applied, latest) = self.applied().await.map_err(NotReady::Unreachable)?;
+        // sqlx applies migrations in version order, so the ones after the latest are pending.
         let pending = self
             .migrator()
             .iter()
-            .filter(|m| m.migration_type.is_up_migration() && !applied.contains(&m.version))
+            .filter(|m| m.migration_type.is_up_migration() && m.version > latest)
             .count();
         if pending > 0 {
             return Err(NotReady::PendingMigrations(pending));
         }
-        Ok(applied.len())
+        Ok(usize::try_from(applied).unwrap_or_default())
     }
 
-    async fn applied_versions(&self) -> Result<Vec<i64>, sqlx::Error> {
-        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
-            .fetch_all(&self.pool)
-            .await
-            .or_else(|e| match &e {
-                // No migrations table yet: nothing applied.
-                sqlx::Error::Database(db) if is_missing_table(db.message()) => Ok(Vec::new()),
-                _ => Err(e),
-            })
+    /// How many migrations are applied, and the latest version (0 for none), in one row: a
+    /// readiness probe runs this every few seconds on every replica.
+    async fn applied(&self) -> Result<(i64, i64), sqlx::Error> {
+        sqlx::query_as(
+            "SELECT COUNT(*) AS applied, COALESCE(MAX(version), 0) AS latest \
+             FROM _sqlx_migrations WHERE success",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .or_else(|e| match &e {
+            // No migrations table yet: nothing applied.
+            sqlx::Error::Database(db) if is_missing_table(db.message()) => Ok((0, 0)),
+            _ => Err(e),
+        })
     }
 
     /// Closes every connection (on shutdown).

@@ -19,6 +19,12 @@ use crate::state::AppState;
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "roster_session";
+/// The admin area's session cookie (under `/admin`).
+pub const STAFF_SESSION_COOKIE: &str = "roster_staff";
+/// The client area's device cookie (`sessions::devices`).
+pub const DEVICE_COOKIE: &str = "roster_device";
+/// The admin area's device cookie (under `/admin`).
+pub const STAFF_DEVICE_COOKIE: &str = "roster_staff_device";
 
 /// A signed-in client-area user. Rejects with 401 `unauthorized`.
 #[derive(Debug, Clone)]
@@ -284,11 +290,7 @@ impl FromRequestParts<AppState> for DeviceCookie {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(Self(cookie(
-            parts,
-            sessions::devices::COOKIE,
-            &state.settings,
-        )))
+        Ok(Self(cookie(parts, DEVICE_COOKIE, &state.settings)))
     }
 }
 

@@ -18,8 +18,7 @@
 //! Roster's own origin is `server.public_url`'s, or the request's `Host` (what the browser
 //! connected to; a browser never lets a page set it for another site).
 
-use axum::extract::{FromRequestParts, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -29,6 +28,7 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use super::auth::{SESSION_COOKIE, bearer_token, cookie_value, set_cookie};
+use super::pages::CsrfToken;
 use super::problem::{ApiError, Code};
 use crate::state::AppState;
 
@@ -113,23 +113,6 @@ pub async fn api_guard(State(state): State<AppState>, request: Request, next: Ne
     next.run(request).await
 }
 
-/// The token a page puts in its forms, as the layer found or made it for this request.
-#[derive(Debug, Clone)]
-pub struct CsrfToken(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for CsrfToken {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        // The layer always inserts one; an empty token (no layer) never matches a form.
-        Ok(parts
-            .extensions
-            .get::<CsrfToken>()
-            .cloned()
-            .unwrap_or(CsrfToken(String::new())))
-    }
-}
-
 /// The token bound to `binding` (a session token, or the `roster_csrf` cookie's value). One-way:
 /// the page shows the token, never what it is derived from.
 fn token_for(binding: &str) -> String {
@@ -148,8 +131,8 @@ pub async fn page_guard(
 ) -> Response {
     let headers = request.headers();
     // The admin area's forms are bound to the staff session, the client area's to the user's.
-    let session = if crate::admin_area::is_admin_path(request.uri().path()) {
-        crate::staff::sessions::COOKIE
+    let session = if super::pages::is_admin_path(request.uri().path()) {
+        super::auth::STAFF_SESSION_COOKIE
     } else {
         SESSION_COOKIE
     };

@@ -31,7 +31,7 @@ pub fn management_router(state: AppState) -> axum::Router {
 /// Metrics in Prometheus's text format: requests, sign-ins, plugin calls, after-hook backlogs,
 /// mail, the database pool (see `core/src/stats.rs` and the README).
 async fn metrics(State(state): State<AppState>) -> impl axum::response::IntoResponse {
-    let text = crate::stats::render(&state).await;
+    let text = crate::stats::render(gauges(&state).await);
     (
         [(
             axum::http::header::CONTENT_TYPE,
@@ -57,6 +57,38 @@ pub struct Readiness {
     database: &'static str,
     /// How many schema migrations are applied.
     migrations: usize,
+}
+
+/// The gauges of what lives in the database and the pool, read now.
+async fn gauges(state: &AppState) -> crate::stats::Gauges {
+    let pool = state.db.pool();
+    let idle = pool.num_idle();
+    let size = usize::try_from(pool.size()).unwrap_or_default();
+    let mut plugin_queues = Vec::new();
+    for plugin in state.plugins.loaded().iter() {
+        match state.plugins.queue_state(plugin.name()).await {
+            Ok(Some(queue)) => plugin_queues.push((
+                plugin.name().to_owned(),
+                queue.backlog as f64,
+                queue.parked as f64,
+            )),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(plugin = plugin.name(), error = %e, "metrics: queue state"),
+        }
+    }
+    let outbox = match crate::mail::outbox::depth(state).await {
+        Ok((pending, failed)) => Some((pending as f64, failed as f64)),
+        Err(e) => {
+            tracing::warn!(error = %e, "metrics: mail outbox");
+            None
+        }
+    };
+    crate::stats::Gauges {
+        db_idle: idle,
+        db_in_use: size.saturating_sub(idle),
+        plugin_queues,
+        outbox,
+    }
 }
 
 /// Liveness: answers 200 while the process runs, whatever the database does.

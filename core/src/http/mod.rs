@@ -31,12 +31,12 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
     let (routes, generated) = api().split_for_parts();
     let document = openapi::document(&generated)?;
     let max_body = state.settings.server.max_body_bytes;
-    let plugins = state.plugins.clone();
-    let mailer = state.mailer.clone();
+    let wakes = state.clone();
     let pages = Router::new()
         .merge(crate::sessions::pages::routes())
         .merge(crate::users::pages::routes())
         .merge(crate::users::me_pages::routes())
+        .merge(crate::users::me_totp_pages::routes())
         .merge(crate::accounts::pages::routes())
         .merge(crate::contacts::pages::routes())
         .merge(crate::memberships::pages::routes())
@@ -76,16 +76,15 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         ))
         .layer(axum::middleware::from_fn(
             move |request: axum::extract::Request, next: axum::middleware::Next| {
-                let plugins = plugins.clone();
-                let mailer = mailer.clone();
+                let state = wakes.clone();
                 async move {
                     // A request that may have committed events wakes after-hook delivery at once
                     // (other replicas find the events at their next poll).
                     let writes = !request.method().is_safe();
                     let response = next.run(request).await;
                     if writes && response.status().is_success() {
-                        plugins.notify_committed();
-                        mailer.wake();
+                        state.plugins.notify_committed();
+                        state.mailer.wake();
                     }
                     response
                 }

@@ -19,11 +19,9 @@ use axum::response::{Html, IntoResponse, Response};
 use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
-pub use super::forms::*;
-pub use super::page_access::*;
-
 use super::auth::{SESSION_COOKIE, cookie_value};
-use super::csrf::CsrfToken;
+// Also the pages' own: tests and callers build links with it.
+pub use super::forms::encode;
 use crate::error::Error;
 use crate::sessions::Authenticated;
 use crate::state::AppState;
@@ -283,6 +281,28 @@ pub fn with_page_headers(mut response: Response, logo_origin: Option<&str>) -> R
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+/// The token a page puts in its forms, as the layer found or made it for this request.
+#[derive(Debug, Clone)]
+pub struct CsrfToken(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for CsrfToken {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        // The layer always inserts one; an empty token (no layer) never matches a form.
+        Ok(parts
+            .extensions
+            .get::<CsrfToken>()
+            .cloned()
+            .unwrap_or(CsrfToken(String::new())))
+    }
+}
+
+/// Whether a path is the admin area's (its pages bind their forms to the staff session).
+pub fn is_admin_path(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
 }
 
 #[cfg(test)]

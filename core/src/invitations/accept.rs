@@ -276,7 +276,7 @@ async fn usable(
     let row = repo::by_token_hash(conn, token_hash)
         .await?
         .ok_or(Error::NotFound("invitation"))?;
-    if effective_state(&row, now) != "pending" {
+    if effective_state(&row, now) != super::State::Pending {
         return Err(refusal(&row, now));
     }
     Ok(row)

@@ -33,8 +33,7 @@ pub struct Invitation {
     pub account_id: String,
     pub email: String,
     pub permissions: Vec<String>,
-    /// `pending`, `accepted`, `cancelled` or `expired`.
-    pub state: String,
+    pub state: State,
     pub invited_by: String,
     /// Whether the provider's staff sent it.
     pub sent_by_staff: bool,
@@ -51,16 +50,53 @@ pub struct InvitationPreview {
     pub invited_by: String,
     pub sent_by_staff: bool,
     pub expires_at: i64,
-    /// `pending`, `accepted`, `cancelled` or `expired`.
-    pub state: String,
+    pub state: State,
+}
+
+/// Where an invitation is in its life. Stored as its name (`pending`, …) in `invitations.state`;
+/// `expired` is also what a pending invitation past its expiry reads as before the sweeper marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Pending,
+    Accepted,
+    Cancelled,
+    Expired,
+}
+
+impl From<String> for State {
+    fn from(stored: String) -> Self {
+        Self::parse(&stored)
+    }
+}
+
+impl State {
+    /// The stored name; an unknown one (only a hand-edited row) reads as cancelled: unusable.
+    pub fn parse(stored: &str) -> Self {
+        match stored {
+            "pending" => Self::Pending,
+            "accepted" => Self::Accepted,
+            "expired" => Self::Expired,
+            _ => Self::Cancelled,
+        }
+    }
+
+    /// Why an invitation in this state cannot be used (`None` while it can).
+    pub fn refusal(self) -> Option<Error> {
+        match self {
+            Self::Pending => None,
+            Self::Accepted => Some(Error::InvitationUsed),
+            Self::Cancelled => Some(Error::InvitationCancelled),
+            Self::Expired => Some(Error::InvitationExpired),
+        }
+    }
 }
 
 /// The state a reader sees: a pending invitation past its expiry is expired, swept or not.
-fn effective_state(row: &InvitationRow, now: i64) -> String {
-    if row.state == "pending" && row.expires_at <= now {
-        "expired".to_owned()
-    } else {
-        row.state.clone()
+fn effective_state(row: &InvitationRow, now: i64) -> State {
+    match row.state {
+        State::Pending if row.expires_at <= now => State::Expired,
+        state => state,
     }
 }
 
@@ -341,12 +377,9 @@ pub async fn resend(
 
 /// Why a non-pending (or expired) invitation cannot be used.
 fn refusal(row: &InvitationRow, now: i64) -> Error {
-    match effective_state(row, now).as_str() {
-        "accepted" => Error::InvitationUsed,
-        "cancelled" => Error::InvitationCancelled,
-        "expired" => Error::InvitationExpired,
-        _ => Error::Conflict("the invitation changed meanwhile; try again".to_owned()),
-    }
+    effective_state(row, now).refusal().unwrap_or_else(|| {
+        Error::Conflict("the invitation changed meanwhile; try again".to_owned())
+    })
 }
 
 /// What the link shows. An unknown token is `not_found`, whatever it looks like.

@@ -11,7 +11,8 @@ use axum::routing::post;
 use minijinja::context;
 
 use crate::http::auth::ClientIp;
-use crate::http::pages::{AccountPage, form_value, form_values};
+use crate::http::forms::{form_value, form_values};
+use crate::http::page_access::AccountPage;
 use crate::memberships::Manager;
 use crate::memberships::pages::after;
 use crate::state::AppState;

@@ -21,7 +21,8 @@ use crate::http::auth::{
     ClientIp, CurrentUser, DeviceCookie, UserAgent, clear_session_cookie, device_cookie,
     session_cookie,
 };
-use crate::http::pages::{Chrome, see_other, sentence};
+use crate::http::forms::{see_other, sentence};
+use crate::http::pages::Chrome;
 use crate::sessions::{self, Login};
 use crate::state::AppState;
 use crate::users::service::NewUser;
@@ -55,7 +56,7 @@ async fn usable(
     token: &str,
 ) -> Result<InvitationPreview, Response> {
     match super::preview(state, token).await {
-        Ok(invitation) if invitation.state == "pending" => Ok(invitation),
+        Ok(invitation) if invitation.state == super::State::Pending => Ok(invitation),
         Ok(invitation) => Err(gone(chrome, &invitation)),
         Err(Error::NotFound(_)) => Err(unknown(chrome)),
         Err(e) => Err(chrome.failed(e)),
@@ -110,10 +111,14 @@ async fn show(
 }
 
 fn gone(chrome: &Chrome, invitation: &InvitationPreview) -> Response {
-    let text = match invitation.state.as_str() {
-        "accepted" => "This invitation was already accepted.",
-        "cancelled" => "This invitation was cancelled. Ask the account owner for a new one.",
-        _ => "This invitation has expired. Ask the account owner for a new one.",
+    let text = match invitation.state {
+        super::State::Accepted => "This invitation was already accepted.",
+        super::State::Cancelled => {
+            "This invitation was cancelled. Ask the account owner for a new one."
+        }
+        super::State::Pending | super::State::Expired => {
+            "This invitation has expired. Ask the account owner for a new one."
+        }
     };
     chrome.message(StatusCode::GONE, "Invitation no longer valid", text)
 }
@@ -258,7 +263,7 @@ async fn login_and_accept(
     let mut page = accepted(&state, &chrome, &token, &invitation, None, result).await;
     // The password was right: this browser is the login's, whatever the invitation said.
     if let Some(device) = device_cookie(
-        sessions::devices::COOKIE,
+        crate::http::auth::DEVICE_COOKIE,
         "/",
         new_device.as_deref(),
         &state.settings,
@@ -370,7 +375,7 @@ async fn sign_out(
 fn joined(account_id: &str) -> String {
     format!(
         "/accounts?joined={}",
-        crate::http::pages::encode(account_id)
+        crate::http::forms::encode(account_id)
     )
 }
 

@@ -11,7 +11,8 @@ pub struct InvitationRow {
     pub email: String,
     pub email_normalized: String,
     pub permissions: String,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: super::State,
     pub invited_by_kind: String,
     pub invited_by_name: String,
     pub created_at: i64,
@@ -124,7 +125,7 @@ pub async fn list_recent(
 ) -> Result<Vec<InvitationRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM invitations WHERE account_id = $1 \
-         ORDER BY created_at DESC, id DESC LIMIT $2"
+         ORDER BY created_at DESC, id DESC LIMIT CAST($2 AS BIGINT)"
     );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(account_id.to_owned())

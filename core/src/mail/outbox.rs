@@ -118,7 +118,7 @@ async fn claim(state: &AppState, now: i64) -> Result<Vec<Claimed>> {
         "UPDATE mail_outbox SET claimed_by = $1, claimed_until = $2 WHERE id IN \
            (SELECT id FROM mail_outbox WHERE state = 'pending' AND next_attempt_at <= $3 \
               AND (claimed_until IS NULL OR claimed_until < $3) \
-            ORDER BY next_attempt_at, seq LIMIT $4{lock}) \
+            ORDER BY next_attempt_at, seq LIMIT CAST($4 AS BIGINT){lock}) \
          RETURNING id, recipient, template, values_json, attempts, seq"
     );
     let mut conn = state.db.pool().acquire().await?;
@@ -344,7 +344,7 @@ pub async fn list(
     if let Some(after) = after {
         conditions.add("id > ?", [Arg::Text(after.to_owned())]);
     }
-    let limit = conditions.then(Arg::Int(limit));
+    let limit = conditions.limit(limit);
     let sql = format!(
         "SELECT id, recipient, template, state, attempts, next_attempt_at, last_error, \
          created_at, sent_at FROM mail_outbox{} ORDER BY id LIMIT {limit}",

@@ -16,7 +16,8 @@ use super::{Manager, service};
 use crate::accounts::pages::titles;
 use crate::error::Error;
 use crate::http::auth::ClientIp;
-use crate::http::pages::{AccountPage, explain, form_values, see_other};
+use crate::http::forms::{explain, form_values, see_other};
+use crate::http::page_access::AccountPage;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {

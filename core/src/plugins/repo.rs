@@ -131,7 +131,7 @@ pub struct EventRow {
 pub async fn events_after(db: &Db, seq: i64, limit: i64) -> Result<Vec<EventRow>> {
     let rows = sqlx::query(
         "SELECT position AS seq, id, kind, account_id, user_id, payload, occurred_at \
-         FROM domain_events WHERE position > $1 ORDER BY position LIMIT $2",
+         FROM domain_events WHERE position > $1 ORDER BY position LIMIT CAST($2 AS BIGINT)",
     )
     .bind(seq)
     .bind(limit)
@@ -261,7 +261,7 @@ pub struct Parked {
 pub async fn parked(db: &Db, plugin: &str, limit: i64) -> Result<Vec<Parked>> {
     let rows = sqlx::query(
         "SELECT event_seq, event_id, kind, account_id, attempts, error, parked_at \
-         FROM plugin_parked WHERE plugin = $1 ORDER BY event_seq LIMIT $2",
+         FROM plugin_parked WHERE plugin = $1 ORDER BY event_seq LIMIT CAST($2 AS BIGINT)",
     )
     .bind(plugin.to_owned())
     .bind(limit)

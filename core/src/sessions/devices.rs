@@ -14,10 +14,6 @@ use crate::crypto::{hash_token, new_token};
 use crate::error::Result;
 use crate::state::AppState;
 
-/// The client area's device cookie.
-pub const COOKIE: &str = "roster_device";
-/// The admin area's device cookie (under `/admin`).
-pub const STAFF_COOKIE: &str = "roster_staff_device";
 /// How long a device stays known after its last sign-in.
 pub const LIFETIME: Duration = Duration::from_secs(365 * 24 * 60 * 60);
 

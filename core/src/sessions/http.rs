@@ -92,7 +92,7 @@ async fn login(
     )
         .into_response();
     if let Some(device) = device_cookie(
-        super::devices::COOKIE,
+        crate::http::auth::DEVICE_COOKIE,
         "/",
         signed_in.device.as_deref(),
         &state.settings,

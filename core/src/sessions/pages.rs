@@ -19,7 +19,9 @@ use crate::http::auth::{
     ClientIp, DeviceCookie, UserAgent, clear_session_cookie, cookie_value, device_cookie,
     session_cookie, set_cookie,
 };
-use crate::http::pages::{Chrome, SignedIn, explain, local_next, see_other};
+use crate::http::forms::{explain, local_next, see_other};
+use crate::http::page_access::SignedIn;
+use crate::http::pages::Chrome;
 use crate::state::AppState;
 
 /// The cookie that holds a sign-in's challenge between its two steps.
@@ -123,7 +125,7 @@ fn to_code_page(
     let by = if mailed { "&by=mail" } else { "" };
     let mut response = see_other(&format!(
         "/login/code?next={}{by}",
-        crate::http::pages::encode(next)
+        crate::http::forms::encode(next)
     ));
     if let Some(cookie) = set_cookie(
         CHALLENGE_COOKIE,
@@ -146,7 +148,7 @@ fn signed_in(state: &AppState, done: &super::SignedIn, next: &str) -> Response {
         Err(e) => tracing::error!(error = %e, "session cookie"),
     }
     if let Some(device) = device_cookie(
-        super::devices::COOKIE,
+        crate::http::auth::DEVICE_COOKIE,
         "/",
         done.device.as_deref(),
         &state.settings,
@@ -164,7 +166,7 @@ async fn code_page(chrome: Chrome, headers: HeaderMap, Query(q): Query<NextQuery
     if cookie_value(&headers, CHALLENGE_COOKIE, &chrome.state().settings).is_none() {
         return see_other(&format!(
             "/login?next={}",
-            crate::http::pages::encode(&next)
+            crate::http::forms::encode(&next)
         ));
     }
     let mailed = q.by.as_deref() == Some("mail");

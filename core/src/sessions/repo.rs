@@ -159,7 +159,7 @@ pub async fn by_token_hash_with_accounts(
          LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id > $2 \
          LEFT JOIN accounts a ON a.id = m.account_id \
          WHERE s.token_hash = $1 AND u.status = 'active' \
-         ORDER BY m.account_id LIMIT $3",
+         ORDER BY m.account_id LIMIT CAST($3 AS BIGINT)",
     )
     .bind(token_hash.to_owned())
     .bind(after.to_owned())

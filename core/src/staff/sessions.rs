@@ -13,9 +13,6 @@ use crate::crypto::{hash_token, new_id, new_token};
 use crate::error::{Error, Result};
 use crate::state::AppState;
 
-/// The staff session cookie's name.
-pub const COOKIE: &str = "roster_staff";
-
 /// The staff member behind a request.
 #[derive(Debug, Clone)]
 pub struct StaffIdentity {

@@ -17,7 +17,8 @@ use serde::Deserialize;
 use super::service::{self, SelfUpdate};
 use crate::error::Error;
 use crate::http::auth::ClientIp;
-use crate::http::pages::{SignedIn, field_errors, see_other};
+use crate::http::forms::{field_errors, see_other};
+use crate::http::page_access::SignedIn;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -27,7 +28,6 @@ pub fn routes() -> Router<AppState> {
         .route("/me/email", post(email))
         .route("/me/password", post(password))
         .route("/me/sessions/{session_id}/revoke", post(revoke))
-        .merge(super::me_totp_pages::routes())
 }
 
 /// Which form a message belongs to, and what it says.

@@ -16,10 +16,11 @@ use super::me_pages::{Outcome, current_password_named, show};
 use super::service;
 use crate::error::Error;
 use crate::http::auth::ClientIp;
-use crate::http::pages::{SignedIn, explain, see_other};
+use crate::http::forms::{explain, see_other};
+use crate::http::page_access::SignedIn;
 use crate::state::AppState;
 
-pub(super) fn routes() -> Router<AppState> {
+pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/me/totp", post(enrol))
         .route("/me/totp/confirm", post(confirm))
@@ -116,7 +117,7 @@ fn backup_codes(page: &SignedIn, codes: &[String], first: bool) -> Response {
     );
     let download = format!(
         "data:text/plain;charset=utf-8,{}",
-        crate::http::pages::encode(&text).replace('+', "%20")
+        crate::http::forms::encode(&text).replace('+', "%20")
     );
     page.chrome.render(
         StatusCode::OK,

@@ -10,7 +10,7 @@ pub mod http;
 pub mod legacy_password;
 mod links;
 pub mod me_pages;
-mod me_totp_pages;
+pub mod me_totp_pages;
 pub mod pages;
 mod password;
 pub mod repo;

@@ -17,7 +17,8 @@ use crate::accounts::AccountProfile;
 use crate::accounts::service::{SignedUp, sign_up};
 use crate::error::Error;
 use crate::http::auth::{ClientIp, UserAgent, anonymous, session_cookie};
-use crate::http::pages::{Chrome, explain, field_errors, see_other};
+use crate::http::forms::{explain, field_errors, see_other};
+use crate::http::pages::Chrome;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {

@@ -155,7 +155,7 @@ pub async fn list(
     if let Some(after) = after_id {
         conditions.add("id > ?", [Arg::Text(after.to_owned())]);
     }
-    let limit = conditions.then(Arg::Int(limit));
+    let limit = conditions.limit(limit);
     let sql = format!(
         "SELECT {COLUMNS} FROM users{} ORDER BY id LIMIT {limit}",
         conditions.sql()

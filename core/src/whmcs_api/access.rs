@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
-use super::Call;
-use super::actions::{Outcome, domain_error};
+use super::call::Call;
+use super::call::{Outcome, domain_error};
 use super::reply::Reply;
 use super::repo::Numbered;
 use super::users::{find, user_by_number};

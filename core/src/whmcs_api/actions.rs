@@ -1,9 +1,8 @@
-//! The actions this endpoint speaks, what each needs of the caller's role, and the answers to
-//! domain errors that every action shares.
+//! The actions this endpoint speaks and what each needs of the caller's role.
 
+use super::call::Call;
 use super::reply::Reply;
-use super::{Call, access, clients, contacts, users};
-use crate::error::Error;
+use super::{access, clients, contacts, users};
 
 /// One action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,32 +132,5 @@ impl Action {
             Self::DeleteContact => contacts::delete_contact(call).await,
         };
         result.unwrap_or_else(|reply| reply)
-    }
-}
-
-/// What an action returns: its success, or the reply to send instead.
-pub type Outcome = Result<Reply, Reply>;
-
-/// A domain error as WHMCS would word it when the action has no message of its own for it.
-pub fn domain_error(e: Error) -> Reply {
-    match e {
-        Error::EmailTaken => Reply::error("A user already exists with that email address"),
-        Error::Database(_) | Error::Internal(_) => {
-            tracing::error!(error = %e, "WHMCS API action failed");
-            Reply::refused(
-                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred",
-            )
-        }
-        other => Reply::error(sentence(&other.to_string())),
-    }
-}
-
-/// `text` with a capital first letter, as WHMCS's messages are.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

@@ -5,9 +5,9 @@
 use secrecy::SecretString;
 use serde_json::{Value, json};
 
-use super::Call;
 use super::access::client;
-use super::actions::{Outcome, domain_error};
+use super::call::Call;
+use super::call::{Outcome, domain_error};
 use super::params::Params;
 use super::reply::Reply;
 use super::repo::{self, ClientOrder, Numbered};

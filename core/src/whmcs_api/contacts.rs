@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::Call;
 use super::access::client;
-use super::actions::{Outcome, domain_error};
+use super::call::Call;
+use super::call::{Outcome, domain_error};
 use super::params::{Params, truthy};
 use super::reply::Reply;
 use super::repo::{self, ContactFilter};

@@ -4,6 +4,7 @@
 //! native admin API, with the API credential as the acting admin.
 mod access;
 pub mod actions;
+mod call;
 mod clients;
 mod contacts;
 mod params;
@@ -24,6 +25,7 @@ use crate::http::auth::ClientIp;
 use crate::state::AppState;
 
 use actions::Action;
+use call::Call;
 pub use params::Params;
 pub use reply::{Format, Reply};
 
@@ -157,25 +159,5 @@ async fn authenticate(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("An unexpected error occurred: {e}"),
         )),
-    }
-}
-
-/// What an action gets.
-pub struct Call<'a> {
-    pub state: &'a AppState,
-    pub params: &'a Params,
-    pub ctx: Context,
-    pub admin: AdminIdentity,
-}
-
-impl Call<'_> {
-    /// A database connection for an action's reads.
-    pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, Reply> {
-        self.state
-            .db
-            .pool()
-            .acquire()
-            .await
-            .map_err(|e| actions::domain_error(e.into()))
     }
 }

@@ -67,7 +67,7 @@ pub async fn users_page(
     let order = if ascending { "ASC" } else { "DESC" };
     let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT id, number, email, first_name, last_name, created_at FROM users \
-         WHERE {filter} ORDER BY number {order} LIMIT $2 OFFSET $3"
+         WHERE {filter} ORDER BY number {order} LIMIT CAST($2 AS BIGINT) OFFSET $3"
     )))
     .bind(pattern)
     .bind(limit)
@@ -192,7 +192,7 @@ pub async fn clients_page(
     let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT a.number, u.first_name, u.last_name, a.company_name, a.billing_email, \
            a.created_at, a.status {filter} \
-         ORDER BY {column} {direction}, a.number {direction} LIMIT $3 OFFSET $4",
+         ORDER BY {column} {direction}, a.number {direction} LIMIT CAST($3 AS BIGINT) OFFSET $4",
         column = order.column()
     )))
     .bind(pattern)
@@ -301,7 +301,7 @@ pub async fn contacts_page(
     let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT c.number, a.number AS account_number, c.first_name, c.last_name, c.email, c.phone, \
            c.email_preferences, c.created_at, c.updated_at {condition} \
-         ORDER BY c.number LIMIT $6 OFFSET $7"
+         ORDER BY c.number LIMIT CAST($6 AS BIGINT) OFFSET $7"
     )))
     .bind(filter.account_id.map(str::to_owned))
     .bind(lower(filter.first_name))

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use secrecy::SecretString;
 use serde_json::{Value, json};
 
-use super::Call;
-use super::actions::{Outcome, domain_error};
+use super::call::Call;
+use super::call::{Outcome, domain_error};
 use super::reply::Reply;
 use super::repo::{self, Numbered};
 use crate::error::Error;

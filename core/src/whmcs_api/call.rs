@@ -1,0 +1,56 @@
+//! What every action gets (the [`Call`]) and gives back (an [`Outcome`]), and the answer to a
+//! domain error that every action shares.
+
+use super::params::Params;
+use super::reply::Reply;
+use crate::admins::AdminIdentity;
+use crate::audit::Context;
+use crate::error::Error;
+use crate::state::AppState;
+
+/// What an action gets.
+pub struct Call<'a> {
+    pub state: &'a AppState,
+    pub params: &'a Params,
+    pub ctx: Context,
+    pub admin: AdminIdentity,
+}
+
+impl Call<'_> {
+    /// A database connection for an action's reads.
+    pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, Reply> {
+        self.state
+            .db
+            .pool()
+            .acquire()
+            .await
+            .map_err(|e| domain_error(e.into()))
+    }
+}
+
+/// What an action returns: its success, or the reply to send instead.
+pub type Outcome = Result<Reply, Reply>;
+
+/// A domain error as WHMCS would word it when the action has no message of its own for it.
+pub fn domain_error(e: Error) -> Reply {
+    match e {
+        Error::EmailTaken => Reply::error("A user already exists with that email address"),
+        Error::Database(_) | Error::Internal(_) => {
+            tracing::error!(error = %e, "WHMCS API action failed");
+            Reply::refused(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred",
+            )
+        }
+        other => Reply::error(sentence(&other.to_string())),
+    }
+}
+
+/// `text` with a capital first letter, as WHMCS's messages are.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
