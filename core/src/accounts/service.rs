@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::events;
 use crate::memberships::repo as memberships_repo;
 use crate::state::AppState;
+use crate::users::links;
 use crate::users::service::{NewUser, PreparedUser};
 use crate::users::{User, repo as users_repo, service as users};
 
@@ -103,14 +104,15 @@ pub async fn checkout(
     Ok(account)
 }
 
-/// Sign-up: a new user and, unless `account` is `None`, an account they own, in one transaction.
-pub async fn signup(
+/// The sign-up's write: a new user and, unless `account` is `None`, an account they own, in one
+/// transaction (then the verification mail).
+async fn create_user_and_account(
     state: &AppState,
     ctx: &Context,
     new: NewUser,
     account: Option<AccountProfile>,
 ) -> Result<(User, Option<Account>)> {
-    users::count_signup(state, ctx.ip.as_deref(), None).await?;
+    links::count_signup(state, ctx.ip.as_deref(), None).await?;
     let account = account.map(AccountProfile::validated).transpose()?;
     let prepared = users::prepare(state, new).await?;
     let now = state.clock.now_ms();
@@ -123,7 +125,7 @@ pub async fn signup(
         None => None,
     };
     tx.commit().await?;
-    users::send_verification(state, &row).await?;
+    links::send_verification(state, &row).await?;
     Ok((row.to_user()?, account))
 }
 
@@ -142,8 +144,8 @@ pub enum SignedUp {
     CheckMailbox,
 }
 
-/// Sign-up from outside, with the rules that decide what the answer may say: [`signup`], then a
-/// session, unless the address must be verified first.
+/// Sign-up from outside, with the rules that decide what the answer may say:
+/// [`create_user_and_account`], then a session, unless the address must be verified first.
 pub async fn sign_up(
     state: &AppState,
     ctx: &Context,
@@ -152,12 +154,12 @@ pub async fn sign_up(
     account: Option<AccountProfile>,
 ) -> Result<SignedUp> {
     let email = new.email.clone();
-    let signed_up = signup(state, ctx, new, account).await;
+    let signed_up = create_user_and_account(state, ctx, new, account).await;
     if state.settings.auth.require_email_verification {
         return match signed_up {
             Ok(_) => Ok(SignedUp::CheckMailbox),
             Err(Error::EmailTaken) => {
-                users::notify_signup_attempt(state, &email);
+                links::notify_signup_attempt(state, &email);
                 Ok(SignedUp::CheckMailbox)
             }
             Err(e) => Err(e),
@@ -237,8 +239,8 @@ pub async fn admin_create(
     .await?;
     tx.commit().await?;
     match new_user {
-        Some(true) => users::send_verification(state, &owner_row).await?,
-        Some(false) => users::send_set_password(state, &owner_row).await?,
+        Some(true) => links::send_verification(state, &owner_row).await?,
+        Some(false) => links::send_set_password(state, &owner_row).await?,
         None => {}
     }
     Ok(account)

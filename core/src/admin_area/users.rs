@@ -21,6 +21,7 @@ use crate::http::paging::page as one_page;
 use crate::state::AppState;
 use crate::users::UserStatus;
 use crate::users::service::{self, AdminUpdate};
+use crate::users::{links, second_factor};
 
 /// Users per page, and the most clients a user's page lists.
 const PAGE: u32 = 50;
@@ -203,7 +204,7 @@ async fn send_reset(
     page: StaffPage,
     Path(id): Path<String>,
 ) -> Response {
-    let result = service::admin_send_password_reset(&state, &page.context(), &id)
+    let result = links::admin_send_password_reset(&state, &page.context(), &id)
         .await
         .map(|()| "reset");
     after(&state, &page, &id, result).await
@@ -214,7 +215,7 @@ async fn totp_off(
     page: StaffPage,
     Path(id): Path<String>,
 ) -> Response {
-    let result = service::clear_totp(&state, &page.context(), &id, "user.totp_cleared")
+    let result = second_factor::clear_totp(&state, &page.context(), &id, "user.totp_cleared")
         .await
         .map(|()| "totp-off");
     after(&state, &page, &id, result).await

@@ -13,6 +13,7 @@ use crate::events;
 use crate::memberships::repo as memberships_repo;
 use crate::plugins::AcceptRequest;
 use crate::state::AppState;
+use crate::users::links;
 use crate::users::service::{NewUser, PreparedUser};
 use crate::users::{User, repo as users_repo, service as users};
 
@@ -44,7 +45,7 @@ pub async fn accept(
 ) -> Result<Accepted> {
     let joining = match acceptor {
         Acceptor::Signup(new) => {
-            users::count_signup(state, ip.as_deref(), Some(token)).await?;
+            links::count_signup(state, ip.as_deref(), Some(token)).await?;
             Joining::New(users::prepare(state, new).await?)
         }
         Acceptor::User(id) => Joining::Existing(id),
@@ -93,7 +94,7 @@ pub async fn accept_by_signup(
         }
         Ok(_) => Ok(SignedUp::CheckMailbox),
         Err(Error::EmailTaken) if !is_invited_address(state, token, &email).await? => {
-            users::notify_signup_attempt(state, &email);
+            links::notify_signup_attempt(state, &email);
             Ok(SignedUp::CheckMailbox)
         }
         Err(e) => Err(e),
@@ -257,7 +258,7 @@ async fn write(
     let user = users_repo::get(&mut tx, user_id).await?;
     tx.commit().await?;
     if let Some(created) = unverified {
-        users::send_verification(state, &created).await?;
+        links::send_verification(state, &created).await?;
     }
     Ok(Some(Accepted {
         user: user.to_user()?,

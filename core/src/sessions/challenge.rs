@@ -11,7 +11,8 @@ use crate::crypto::{hash_token, new_token};
 use crate::error::{Error, Result};
 use crate::ratelimit;
 use crate::state::AppState;
-use crate::users::{self, repo as users_repo};
+use crate::users::repo as users_repo;
+use crate::users::second_factor;
 
 /// How long the second step may wait.
 pub const LIFETIME: std::time::Duration = std::time::Duration::from_secs(5 * 60);
@@ -49,7 +50,7 @@ async fn first_step_uncounted(state: &AppState, attempt: Login) -> Result<FirstS
         let token = super::mailbox::send(state, &checked.user).await?;
         return Ok(FirstStep::MailCode(token));
     }
-    match users::service::check_second_factor(
+    match second_factor::check_second_factor(
         state,
         &checked.user,
         attempt.totp_code.as_deref(),
@@ -154,7 +155,7 @@ async fn second_step_uncounted(
     } else {
         (None, Some(code))
     };
-    users::service::check_second_factor(state, &user, totp, backup).await?;
+    second_factor::check_second_factor(state, &user, totp, backup).await?;
     use_challenge(state, hash, user, email_bucket, ip, user_agent, device).await
 }
 

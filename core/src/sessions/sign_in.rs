@@ -10,6 +10,7 @@ use crate::crypto::hash_token;
 use crate::error::{Error, Result};
 use crate::ratelimit;
 use crate::state::AppState;
+use crate::users::second_factor;
 use crate::users::{self, User, repo as users_repo};
 
 /// A login attempt.
@@ -74,7 +75,7 @@ async fn second_factor(
             }
         };
     }
-    users::service::check_second_factor(
+    second_factor::check_second_factor(
         state,
         user,
         attempt.totp_code.as_deref(),

@@ -10,6 +10,7 @@ use utoipa_axum::routes;
 
 use super::service::{self, AdminUpdate, NewUser};
 use super::{User, UserStatus};
+use super::{links, second_factor};
 use crate::http::auth::{Admin, ClientIp};
 use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
@@ -214,7 +215,7 @@ async fn send_password_reset(
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    service::admin_send_password_reset(&state, &admin.context(&ip), &id).await?;
+    links::admin_send_password_reset(&state, &admin.context(&ip), &id).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -228,6 +229,6 @@ async fn clear_totp(
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    service::clear_totp(&state, &admin.context(&ip), &id, "user.totp_cleared").await?;
+    second_factor::clear_totp(&state, &admin.context(&ip), &id, "user.totp_cleared").await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,7 +11,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::User;
-use super::service::{self, NewUser, ResetInfo, SelfUpdate};
+use super::links;
+use super::links::ResetInfo;
+use super::service::{self, NewUser, SelfUpdate};
 use crate::accounts::service::SignedUp;
 use crate::accounts::{self, Account, AccountProfile};
 use crate::http::auth::{ClientIp, CurrentUser, UserAgent, anonymous, session_cookie};
@@ -243,7 +245,7 @@ async fn verify_email(
     ApiJson(request): ApiJson<TokenRequest>,
 ) -> Result<ApiJson<User>, ApiError> {
     Ok(ApiJson(
-        service::verify_email(&state, &anonymous(&ip), &request.token).await?,
+        links::verify_email(&state, &anonymous(&ip), &request.token).await?,
     ))
 }
 
@@ -263,7 +265,7 @@ async fn resend_verification(
     let row = super::repo::get(&mut conn, &user.0.user_id).await?;
     drop(conn);
     if row.email_verified_at.is_none() {
-        service::send_verification(&state, &row).await?;
+        links::send_verification(&state, &row).await?;
     }
     Ok(StatusCode::ACCEPTED)
 }
@@ -287,7 +289,7 @@ async fn request_password_reset(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<ResetRequest>,
 ) -> (StatusCode, ApiJson<Accepted>) {
-    service::request_password_reset(&state, &request.email);
+    links::request_password_reset(&state, &request.email);
     (
         StatusCode::ACCEPTED,
         ApiJson(Accepted {
@@ -304,7 +306,7 @@ async fn password_reset_info(
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
 ) -> Result<ApiJson<ResetInfo>, ApiError> {
-    Ok(ApiJson(service::password_reset_info(&state, &token).await?))
+    Ok(ApiJson(links::password_reset_info(&state, &token).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -329,7 +331,7 @@ async fn confirm_password_reset(
     ip: ClientIp,
     ApiJson(request): ApiJson<ResetConfirmRequest>,
 ) -> Result<StatusCode, ApiError> {
-    service::confirm_password_reset(
+    links::confirm_password_reset(
         &state,
         &anonymous(&ip),
         &request.token,

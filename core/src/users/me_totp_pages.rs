@@ -13,7 +13,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use super::me_pages::{Outcome, current_password_named, show};
-use super::service;
+use super::second_factor;
 use crate::error::Error;
 use crate::http::auth::ClientIp;
 use crate::http::forms::{explain, see_other};
@@ -38,7 +38,8 @@ async fn enrol(
     page: SignedIn,
     Form(form): Form<EnrolForm>,
 ) -> Response {
-    let enrolment = service::enrol_totp(&state, &page.user.0.user_id, &form.current_password).await;
+    let enrolment =
+        second_factor::enrol_totp(&state, &page.user.0.user_id, &form.current_password).await;
     match current_password_named(enrolment) {
         Ok(enrolment) => enrolment_page(
             &page,
@@ -79,11 +80,11 @@ async fn confirm(
     Form(form): Form<CodeForm>,
 ) -> Response {
     let ctx = page.user.context(&ip);
-    match service::confirm_totp(&state, &ctx, &page.user.0.user_id, &form.code).await {
+    match second_factor::confirm_totp(&state, &ctx, &page.user.0.user_id, &form.code).await {
         Ok(codes) => backup_codes(&page, &codes, true),
         Err(Error::InvalidSecondFactor) => {
             // The same pending secret, shown again to try another code.
-            match service::pending_enrolment(&state, &page.user.0.user_id).await {
+            match second_factor::pending_enrolment(&state, &page.user.0.user_id).await {
                 Ok(Some(e)) => enrolment_page(
                     &page,
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -154,7 +155,8 @@ async fn regenerate(
 ) -> Response {
     let ctx = page.user.context(&ip);
     let (password, code) = form.parts();
-    match service::regenerate_backup_codes(&state, &ctx, &page.user.0.user_id, password, code).await
+    match second_factor::regenerate_backup_codes(&state, &ctx, &page.user.0.user_id, password, code)
+        .await
     {
         Ok(codes) => backup_codes(&page, &codes, false),
         Err(e) => totp_refused(&state, &page, e).await,
@@ -169,7 +171,7 @@ async fn disable(
 ) -> Response {
     let ctx = page.user.context(&ip);
     let (password, code) = form.parts();
-    match service::disable_totp(&state, &ctx, &page.user.0.user_id, password, code).await {
+    match second_factor::disable_totp(&state, &ctx, &page.user.0.user_id, password, code).await {
         Ok(()) => see_other("/me?done=totp-off#totp"),
         Err(e) => totp_refused(&state, &page, e).await,
     }

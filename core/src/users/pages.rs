@@ -12,7 +12,8 @@ use minijinja::context;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use super::service::{self, NewUser};
+use super::links;
+use super::service::NewUser;
 use crate::accounts::AccountProfile;
 use crate::accounts::service::{SignedUp, sign_up};
 use crate::error::Error;
@@ -143,7 +144,7 @@ async fn forgot(
     chrome: Chrome,
     Form(form): Form<ForgotForm>,
 ) -> Response {
-    service::request_password_reset(&state, &form.email);
+    links::request_password_reset(&state, &form.email);
     chrome.render(
         StatusCode::OK,
         "forgot-password.html",
@@ -161,7 +162,7 @@ async fn verify(
     ip: ClientIp,
     Path(token): Path<String>,
 ) -> Response {
-    match service::verify_email(&state, &anonymous(&ip), &token).await {
+    match links::verify_email(&state, &anonymous(&ip), &token).await {
         Ok(_) => chrome.render(
             StatusCode::OK,
             "message.html",
@@ -186,7 +187,7 @@ async fn reset_page(
     chrome: Chrome,
     Path(token): Path<String>,
 ) -> Response {
-    match service::password_reset_info(&state, &token).await {
+    match links::password_reset_info(&state, &token).await {
         Ok(info) => reset_form(&chrome, StatusCode::OK, info.security_question, None),
         Err(Error::InvalidToken) => {
             chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID)
@@ -226,7 +227,7 @@ async fn reset(
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> Response {
-    let question = match service::password_reset_info(&state, &token).await {
+    let question = match links::password_reset_info(&state, &token).await {
         Ok(info) => info.security_question,
         Err(Error::InvalidToken) => {
             return chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID);
@@ -240,7 +241,7 @@ async fn reset(
     let answer = form
         .security_answer
         .filter(|a| !a.expose_secret().is_empty());
-    match service::confirm_password_reset(
+    match links::confirm_password_reset(
         &state,
         &anonymous(&ip),
         &token,

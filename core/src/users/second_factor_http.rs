@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::service;
+use super::second_factor;
 use super::totp::Enrolment;
 use crate::http::auth::{ClientIp, CurrentUser};
 use crate::http::input::ApiJson;
@@ -45,7 +45,7 @@ async fn enrol_totp(
     ApiJson(request): ApiJson<EnrolTotpRequest>,
 ) -> Result<ApiJson<Enrolment>, ApiError> {
     Ok(ApiJson(
-        service::enrol_totp(&state, &user.0.user_id, &request.current_password).await?,
+        second_factor::enrol_totp(&state, &user.0.user_id, &request.current_password).await?,
     ))
 }
 
@@ -71,7 +71,8 @@ async fn confirm_totp(
     ApiJson(request): ApiJson<CodeRequest>,
 ) -> Result<ApiJson<BackupCodes>, ApiError> {
     let ctx = user.context(&ip);
-    let backup_codes = service::confirm_totp(&state, &ctx, &user.0.user_id, &request.code).await?;
+    let backup_codes =
+        second_factor::confirm_totp(&state, &ctx, &user.0.user_id, &request.code).await?;
     Ok(ApiJson(BackupCodes { backup_codes }))
 }
 
@@ -85,7 +86,7 @@ async fn regenerate_backup_codes(
     ApiJson(request): ApiJson<DisableTotpRequest>,
 ) -> Result<ApiJson<BackupCodes>, ApiError> {
     let ctx = user.context(&ip);
-    let backup_codes = service::regenerate_backup_codes(
+    let backup_codes = second_factor::regenerate_backup_codes(
         &state,
         &ctx,
         &user.0.user_id,
@@ -115,7 +116,7 @@ async fn disable_totp(
     ApiJson(request): ApiJson<DisableTotpRequest>,
 ) -> Result<StatusCode, ApiError> {
     let ctx = user.context(&ip);
-    service::disable_totp(
+    second_factor::disable_totp(
         &state,
         &ctx,
         &user.0.user_id,

@@ -14,8 +14,8 @@ use crate::sessions;
 use crate::state::AppState;
 
 use super::links::send_password_link;
-pub use super::links::*;
-pub use super::second_factor::*;
+use super::links::{normalize_answer, send_verification};
+use super::second_factor::check_current_password;
 
 /// What it takes to create a user.
 #[derive(Debug)]

@@ -10,6 +10,7 @@ use super::call::{Outcome, domain_error};
 use super::reply::Reply;
 use super::repo::{self, Numbered};
 use crate::error::Error;
+use crate::users::links;
 use crate::users::service::{self as users, AdminUpdate, NewUser};
 
 /// The permission keys an invitation or UpdateUserPermissions may name (plugins' keys too).
@@ -126,7 +127,7 @@ pub async fn reset_password(call: &Call<'_>) -> Outcome {
         ));
     };
     let user_id = user_id.ok_or_else(|| Reply::error("User Not Found"))?;
-    users::admin_send_password_reset(call.state, &call.ctx, &user_id)
+    links::admin_send_password_reset(call.state, &call.ctx, &user_id)
         .await
         .map_err(domain_error)?;
     Ok(Reply::success(json!({})))
