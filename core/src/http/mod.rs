@@ -102,6 +102,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(health::routes())
         .merge(crate::sessions::http::routes())
         .merge(crate::users::http::routes())
+        .merge(crate::users::second_factor_http::routes())
         .merge(crate::users::admin_http::routes())
         .merge(crate::accounts::http::routes())
         .merge(crate::accounts::admin_http::routes())

@@ -6,7 +6,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::Invitation;
-use super::http::InviteRequest;
+use super::InviteRequest;
 use crate::http::auth::{Admin, ClientIp};
 use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Accepted, Acceptor, Invitation, InvitationPreview, SignedUp};
+use super::{Accepted, Acceptor, Invitation, InvitationPreview, InviteRequest, SignedUp};
 use crate::http::auth::{AccountUser, ClientIp, CurrentUser};
 use crate::http::input::{ApiJson, ApiPath, OptionalJson};
 use crate::http::problem::{ApiError, Problem};
@@ -24,15 +24,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(resend_invitation))
         .routes(routes!(preview))
         .routes(routes!(accept))
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct InviteRequest {
-    #[schema(format = Email, max_length = 254)]
-    pub email: String,
-    /// Keys from `GET /api/v1/permissions`.
-    #[serde(default)]
-    pub permissions: Vec<String>,
 }
 
 /// Pending invitations of the account (owner only).

@@ -10,7 +10,7 @@ pub mod owner_pages;
 pub mod pages;
 pub mod repo;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -41,6 +41,16 @@ pub struct Invitation {
     pub sent_at: i64,
     pub expires_at: i64,
     pub accepted_at: Option<i64>,
+}
+
+/// An invitation to send: the body of the client area's and the admin API's invite calls.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct InviteRequest {
+    #[schema(format = Email, max_length = 254)]
+    pub email: String,
+    /// Keys from `GET /api/v1/permissions`.
+    #[serde(default)]
+    pub permissions: Vec<String>,
 }
 
 /// What anyone holding the link sees: nothing about the account but its name.

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::http::PermissionsRequest;
+use super::PermissionsRequest;
 use super::service;
 use super::{Manager, Member};
 use crate::accounts::Account;

@@ -9,7 +9,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::service::{self, MyAccount};
-use super::{Manager, Member};
+use super::{Manager, Member, PermissionsRequest};
 use crate::http::auth::{AccountUser, ClientIp, SessionToken};
 use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
@@ -62,12 +62,6 @@ async fn list_users(
     Ok(ApiJson(
         service::list_members(&state, Manager::Member(&caller.access)).await?,
     ))
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct PermissionsRequest {
-    /// Keys from `GET /api/v1/permissions`.
-    pub permissions: Vec<String>,
 }
 
 /// Set a user's permissions on the account (owner only; the owner's own cannot change).

@@ -7,7 +7,7 @@ pub mod pages;
 pub mod repo;
 pub mod service;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::error::{Error, Result};
@@ -52,6 +52,13 @@ impl Access {
         }
         Ok(())
     }
+}
+
+/// A member's new permission set: the body of the client area's and the admin API's calls.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PermissionsRequest {
+    /// Keys from `GET /api/v1/permissions`.
+    pub permissions: Vec<String>,
 }
 
 /// Who acts on an account's users and invitations, and so which rules apply. Every use case of

@@ -30,7 +30,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(request_password_reset))
         .routes(routes!(password_reset_info))
         .routes(routes!(confirm_password_reset))
-        .merge(super::second_factor_http::routes())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
