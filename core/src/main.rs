@@ -2,9 +2,9 @@
 
 /// jemalloc instead of the system allocator. With glibc's, each argon2id hash (19 MiB) stays
 /// resident in the arena of the thread that ran it: eighty sign-ins left the process at 596 MiB
-/// for good. jemalloc keeps freed memory for a second (a burst of sign-ins reuses it) and then
-/// gives it back to the system from a background thread (`.cargo/config.toml`); its per-core
-/// arenas take no contended lock on the request path (docs/benchmarks.md, issue 24).
+/// for good. jemalloc keeps freed memory for 5 s (a burst of sign-ins reuses it) and then gives
+/// it back to the system from a background thread (`.cargo/config.toml`); its thread caches take
+/// no contended lock on the request path (docs/benchmarks.md, issue 24).
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
