@@ -7,6 +7,8 @@
 //!   through a door (a file that serves requests: `http.rs`, `admin_http.rs`, `pages.rs`,
 //!   `admin_pages.rs`, `*_pages.rs`, `*_http.rs`, the WHMCS API, the admin area, the CLI).
 //! - SQL never takes a bare `LIMIT $n` (see the `db` module).
+//! - No door names a role's operation (`Operation`, `op::…`) or asks a role itself: each use case
+//!   names its own (docs/architecture.md, "Who is acting").
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -261,6 +263,25 @@ fn no_cycle_runs_through_the_infrastructure_or_a_door() {
     assert!(
         offending.is_empty(),
         "modules that import each other: {offending:#?}"
+    );
+}
+
+#[test]
+fn no_door_decides_a_role() {
+    let deciding: Vec<String> = modules()
+        .into_iter()
+        .filter(|(name, path)| {
+            let text = source(path);
+            is_door(name)
+                && ["Operation", "op::", "role.require", "role.may"]
+                    .iter()
+                    .any(|word| text.contains(word))
+        })
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        deciding.is_empty(),
+        "doors that decide a role themselves: {deciding:?}"
     );
 }
 

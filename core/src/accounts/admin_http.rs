@@ -16,6 +16,7 @@ use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
 use crate::http::problem::{ApiError, Problem};
 use crate::import::sources::{self, SourceRef};
+use crate::memberships::Manager;
 use crate::state::AppState;
 use crate::users::service::NewUser;
 
@@ -99,8 +100,11 @@ async fn create_account(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    ApiJson(request): ApiJson<CreateAccountRequest>,
+    request: Result<ApiJson<CreateAccountRequest>, ApiError>,
 ) -> Result<(StatusCode, ApiJson<Account>), ApiError> {
+    let ctx = admin.context(&ip);
+    let by = ctx.admit()?;
+    let ApiJson(request) = request?;
     let owner = match (request.owner_user_id, request.email) {
         (Some(id), None) => NewOwner::Existing(id),
         (None, Some(email)) => NewOwner::New(NewUser {
@@ -117,8 +121,7 @@ async fn create_account(
             .into());
         }
     };
-    let account =
-        service::admin_create(&state, &admin.context(&ip), owner, request.account).await?;
+    let account = service::admin_create(&state, by, owner, request.account).await?;
     Ok((StatusCode::CREATED, ApiJson(account)))
 }
 
@@ -140,8 +143,7 @@ async fn get_account(
     ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<AdminAccount>, ApiError> {
     let account = service::get(&state, &id).await?;
-    let mut conn = state.db.pool().acquire().await.map_err(Error::from)?;
-    let imported_from = sources::of(&mut conn, &account.id).await?;
+    let imported_from = sources::of(&state.db, &account.id).await?;
     Ok(ApiJson(AdminAccount {
         account,
         imported_from,
@@ -165,16 +167,13 @@ async fn update_account(
     admin: Admin,
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<UpdateAccountRequest>,
+    request: Result<ApiJson<UpdateAccountRequest>, ApiError>,
 ) -> Result<ApiJson<Account>, ApiError> {
+    let ctx = admin.context(&ip);
+    let admitted = ctx.admit()?;
+    let ApiJson(request) = request?;
+    let by = Manager::Staff { account_id: &id };
     Ok(ApiJson(
-        service::update(
-            &state,
-            &admin.context(&ip),
-            &id,
-            request.profile,
-            request.status,
-        )
-        .await?,
+        service::update(&state, admitted, by, request.profile, request.status).await?,
     ))
 }

@@ -9,6 +9,7 @@ use super::{Account, AccountProfile, service};
 use crate::http::auth::{AccountUser, ClientIp, CurrentUser};
 use crate::http::input::ApiJson;
 use crate::http::problem::{ApiError, Problem};
+use crate::memberships::Manager;
 use crate::permissions::PermissionInfo;
 use crate::state::AppState;
 
@@ -54,10 +55,10 @@ async fn update_account(
     ip: ClientIp,
     ApiJson(profile): ApiJson<AccountProfile>,
 ) -> Result<ApiJson<Account>, ApiError> {
-    caller.access.require("profile")?;
     let ctx = caller.user.context(&ip);
+    let by = Manager::from(&caller.access);
     Ok(ApiJson(
-        service::update(&state, &ctx, &caller.access.account_id, profile, None).await?,
+        service::update(&state, &ctx, by, profile, None).await?,
     ))
 }
 

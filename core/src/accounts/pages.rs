@@ -16,6 +16,7 @@ use super::{AccountProfile, service};
 use crate::http::auth::{ClientIp, SESSION_COOKIE, cookie_value};
 use crate::http::forms::{field_errors, see_other};
 use crate::http::page_access::{AccountPage, SignedIn};
+use crate::memberships::Manager;
 use crate::memberships::service::my_accounts;
 use crate::state::AppState;
 
@@ -244,8 +245,8 @@ async fn update_profile(
 ) -> Response {
     let ctx = page.user.context(&ip);
     let result = async {
-        page.access.require("profile")?;
-        service::update(&state, &ctx, &page.access.account_id, form.profile(), None).await
+        let by = Manager::from(&page.access);
+        service::update(&state, &ctx, by, form.profile(), None).await
     }
     .await;
     match result {

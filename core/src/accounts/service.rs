@@ -4,11 +4,12 @@ use serde_json::json;
 use sqlx::AnyConnection;
 
 use super::{Account, AccountProfile, AccountStatus, repo};
-use crate::audit::{self, Context, Event};
+use crate::audit::{self, Acting, Context, Event};
 use crate::crypto::new_id;
 use crate::error::{Error, Result};
 use crate::events;
-use crate::memberships::repo as memberships_repo;
+use crate::memberships::{Manager, repo as memberships_repo};
+use crate::staff::roles::op;
 use crate::state::AppState;
 use crate::users::links;
 use crate::users::service::{NewUser, PreparedUser};
@@ -190,13 +191,14 @@ pub enum NewOwner {
     New(NewUser),
 }
 
-/// Creates an account from the admin API, with its owner.
+/// Creates an account with its owner (staff).
 pub async fn admin_create(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     owner: NewOwner,
     profile: AccountProfile,
 ) -> Result<Account> {
+    let ctx = ctx.admitted()?.context();
     let profile = profile.validated()?;
     let prepared: Option<(PreparedUser, bool)> = match &owner {
         NewOwner::New(new) => {
@@ -252,10 +254,11 @@ pub async fn admin_create(
 /// audit and domain events. Returns the ids of the users deleted.
 pub async fn admin_delete(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     account_id: &str,
     delete_users: bool,
 ) -> Result<Vec<String>> {
+    let ctx = ctx.admitted()?.context();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     repo::lock(&mut tx, account_id).await?;
@@ -302,14 +305,24 @@ pub async fn get(state: &AppState, account_id: &str) -> Result<Account> {
     repo::get(&mut conn, account_id).await
 }
 
-/// Changes profile fields (client area, needs `profile`; or admin, who may also set `status`).
+/// Changes profile fields: a member who holds `profile`, or staff, who may also set `status`.
 pub async fn update(
     state: &AppState,
-    ctx: &Context,
-    account_id: &str,
+    ctx: impl Acting<'_, op::Change>,
+    by: Manager<'_>,
     profile: AccountProfile,
     status: Option<AccountStatus>,
 ) -> Result<Account> {
+    let ctx = ctx.admitted()?.context();
+    if let Manager::Member(access) = by {
+        access.require("profile")?;
+        if status.is_some() {
+            return Err(Error::Forbidden(
+                "only staff change an account's status".to_owned(),
+            ));
+        }
+    }
+    let account_id = by.account_id();
     let profile = profile.validated()?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;

@@ -26,8 +26,7 @@ pub async fn page_of(
     state: &AppState,
     filter: &AuditFilter,
 ) -> Result<(Vec<Value>, Option<String>)> {
-    let mut conn = state.db.pool().acquire().await?;
-    let mut found = crate::audit::list(&mut conn, filter).await?;
+    let mut found = crate::audit::search(&state.db, filter).await?;
     let limit = usize::try_from(filter.limit - 1).unwrap_or_default();
     let next = (found.len() > limit)
         .then(|| found.get(limit.saturating_sub(1)).map(|r| r.id.clone()))

@@ -82,6 +82,9 @@ async fn show_invitations(
         .map(|i| {
             context! {
                 permission_titles => titles(state, &i.permissions),
+                pending => i.state == invitations::State::Pending,
+                accepted => i.state == invitations::State::Accepted,
+                may_resend => i.state.may_resend(),
                 ..Value::from(minijinja::value::Serde(i))
             }
         })

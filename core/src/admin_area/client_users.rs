@@ -3,8 +3,8 @@
 //! an existing user by email; inviting by email; editing permissions; removing (after a
 //! confirmation page); and "Make owner" (after a confirmation page, with "keep the previous owner
 //! as a user"). Each form calls the domain function the admin API calls, as staff
-//! (`Manager::Staff`); a `support` member sees only the invite form (the role rule refuses the
-//! other posts before they get here).
+//! (`Manager::Staff`); a `support` member sees only the invite form (and each use case refuses
+//! the other posts, and the confirmation pages, with the 403 page).
 
 use axum::Form;
 use axum::Router;
@@ -20,7 +20,7 @@ use crate::accounts::pages::titles;
 use crate::error::Error;
 use crate::http::forms::{form_value, form_values};
 use crate::invitations;
-use crate::memberships::{Manager, Member, service};
+use crate::memberships::{Manager, service};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -145,16 +145,9 @@ async fn associate(
 ) -> Response {
     let email = form_value(&pairs, "email");
     let (all, permissions) = chosen_permissions(&state, &pairs);
-    let result = match crate::users::service::by_email(&state, &email).await {
-        Ok(user) => service::associate(&state, &page.context(), &id, &user.id, &permissions)
-            .await
-            .map(|_| "associated"),
-        Err(Error::NotFound(_)) => Err(Error::Validation(format!(
-            "no user has the email address `{}`: invite them instead",
-            email.trim()
-        ))),
-        Err(e) => Err(e),
-    };
+    let result = service::associate_by_email(&state, &page.context(), &id, &email, &permissions)
+        .await
+        .map(|_| "associated");
     let typed = context! {
         associate_email => email, invite_email => "", access => if all { "all" } else { "chosen" },
         permissions => form_values(&pairs, "permissions"),
@@ -195,24 +188,8 @@ async fn set_permissions(
     after(&state, &page, &id, result, None).await
 }
 
-/// The member `user_id` of the account, or the 404 page.
-async fn member(
-    state: &AppState,
-    page: &StaffPage,
-    id: &str,
-    user_id: &str,
-) -> Result<Member, Response> {
-    let members = service::list_members(state, Manager::Staff { account_id: id })
-        .await
-        .map_err(|e| refused(&page.chrome, e))?;
-    members
-        .into_iter()
-        .find(|m| m.user_id == user_id)
-        .ok_or_else(|| page.chrome.not_found())
-}
-
 /// A confirmation page before a change (make owner, remove): the 403 page for a role that may not
-/// make it.
+/// make it (the use case decides).
 async fn confirm_page(
     state: &AppState,
     page: &StaffPage,
@@ -220,16 +197,14 @@ async fn confirm_page(
     user_id: &str,
     template: &str,
 ) -> Response {
-    if let Err(e) = page.staff.role.require(crate::admins::Operation::Change) {
-        return refused(&page.chrome, e);
-    }
+    let by = Manager::Staff { account_id: id };
+    let member = match service::member_for_change(state, &page.context(), by, user_id).await {
+        Ok(member) => member,
+        Err(e) => return refused(&page.chrome, e),
+    };
     let account = match crate::accounts::service::get(state, id).await {
         Ok(account) => account,
         Err(e) => return refused(&page.chrome, e),
-    };
-    let member = match member(state, page, id, user_id).await {
-        Ok(member) => member,
-        Err(response) => return response,
     };
     page.render(
         template,

@@ -14,9 +14,11 @@ use serde::Deserialize;
 use super::{StaffPage, done_notice, refused};
 use crate::accounts::pages::{PROFILE_FIELDS, ProfileForm};
 use crate::accounts::{Account, AccountStatus, service};
+use crate::error::Error;
 use crate::http::forms::{field_errors, see_other};
 use crate::http::paging::PageQuery;
 use crate::http::paging::page as one_page;
+use crate::memberships::Manager;
 use crate::state::AppState;
 
 /// Clients per page.
@@ -139,9 +141,10 @@ async fn save(
     Path(id): Path<String>,
     Form(form): Form<ProfileForm>,
 ) -> Response {
-    match service::update(&state, &page.context(), &id, form.profile(), None).await {
+    let by = Manager::Staff { account_id: &id };
+    match service::update(&state, &page.context(), by, form.profile(), None).await {
         Ok(_) => see_other(&format!("/admin/clients/{id}?done=saved")),
-        Err(e @ crate::error::Error::NotFound(_)) => refused(&page.chrome, e),
+        Err(e @ (Error::NotFound(_) | Error::Forbidden(_))) => refused(&page.chrome, e),
         Err(e) => match field_errors(e, &PROFILE_FIELDS) {
             Ok((status, errors, error)) => {
                 show(
@@ -161,15 +164,9 @@ async fn save(
 
 async fn close(State(state): State<AppState>, page: StaffPage, Path(id): Path<String>) -> Response {
     let profile = crate::accounts::AccountProfile::default();
-    match service::update(
-        &state,
-        &page.context(),
-        &id,
-        profile,
-        Some(AccountStatus::Closed),
-    )
-    .await
-    {
+    let by = Manager::Staff { account_id: &id };
+    let closed = Some(AccountStatus::Closed);
+    match service::update(&state, &page.context(), by, profile, closed).await {
         Ok(_) => see_other(&format!("/admin/clients/{id}?done=closed")),
         Err(e) => refused(&page.chrome, e),
     }

@@ -3,10 +3,10 @@
 //! (CSRF tokens bound to the staff session, origin checks, CSP; `http::csrf`, `http::pages`).
 //!
 //! - [`AdminChrome`]: an admin page open to anyone (sign-in, the setup link).
-//! - [`StaffPage`]: a signed-in staff member, or off to `/admin/login?next=…`. For a form post it
-//!   also applies the role rule ([`page_operation`] names what the post does; `admins::Role::may`
-//!   decides, as for the admin API and the WHMCS API): a `support` member's post of a change is
-//!   refused with the 403 page before the handler runs.
+//! - [`StaffPage`]: a signed-in staff member, or off to `/admin/login?next=…`. What their role
+//!   may do is decided by each use case the page calls ([`crate::audit::Acting`]), as for the
+//!   admin API and the WHMCS API: a `support` member's post of a change gets the 403 page
+//!   ([`refused`]).
 //!
 //! The client area never reads the staff cookie and the admin area never reads the user's: a
 //! client cookie opens no admin page and a staff cookie no client-area page.
@@ -28,11 +28,11 @@ use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::Value;
 
-use crate::admins::Operation;
 use crate::error::Error;
 use crate::http::auth::cookie_value;
 use crate::http::forms::{encode, explain};
 use crate::http::pages::{Chrome, NavStaff};
+use crate::staff::roles::Operation;
 use crate::staff::sessions::{self, StaffIdentity};
 use crate::state::AppState;
 
@@ -53,28 +53,6 @@ pub fn routes() -> Router<AppState> {
 /// An admin path that names no page.
 async fn unknown(AdminChrome(chrome): AdminChrome) -> Response {
     chrome.not_found()
-}
-
-/// What a form post of the admin area does, for the role rule. Reads are never posts; the
-/// invitation forms and the reset link are named; signing out ends only one's own session;
-/// everything else is a change.
-fn page_operation(path: &str) -> Operation {
-    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    match parts.as_slice() {
-        ["", "admin", "logout"] => Operation::Read,
-        ["", "admin", "clients", _, "invitations"]
-        | [
-            "",
-            "admin",
-            "clients",
-            _,
-            "invitations",
-            _,
-            "resend" | "cancel",
-        ] => Operation::Invitation,
-        ["", "admin", "users", _, "password-reset"] => Operation::PasswordResetLink,
-        _ => Operation::Change,
-    }
 }
 
 /// An admin-area page open to anyone: the chrome without a client-area user.
@@ -140,11 +118,6 @@ impl FromRequestParts<AppState> for StaffPage {
             role: staff.role.as_str().to_owned(),
             may_change: staff.role.may(Operation::Change),
         });
-        if parts.method == Method::POST
-            && let Err(e) = staff.role.require(page_operation(parts.uri.path()))
-        {
-            return Err(refused(&chrome, e));
-        }
         let Ok(crate::http::auth::ClientIp(ip)) =
             crate::http::auth::ClientIp::from_request_parts(parts, state).await;
         Ok(Self { chrome, staff, ip })
@@ -246,33 +219,6 @@ fn done_notice(key: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn posts_are_changes_unless_named() {
-        assert_eq!(page_operation("/admin/logout"), Operation::Read);
-        assert_eq!(
-            page_operation("/admin/clients/a1/invitations"),
-            Operation::Invitation
-        );
-        assert_eq!(
-            page_operation("/admin/clients/a1/invitations/i1/cancel"),
-            Operation::Invitation
-        );
-        assert_eq!(
-            page_operation("/admin/users/u1/password-reset"),
-            Operation::PasswordResetLink
-        );
-        for change in [
-            "/admin/clients/a1/owner",
-            "/admin/clients/a1/users/u1/remove",
-            "/admin/clients/a1/users/u1/permissions",
-            "/admin/clients/a1/invitations/i1/delete",
-            "/admin/users/u1/delete",
-            "/admin/plugins/p/reload",
-        ] {
-            assert_eq!(page_operation(change), Operation::Change, "{change}");
-        }
-    }
 
     #[test]
     fn sign_in_lands_in_the_admin_area_only() {

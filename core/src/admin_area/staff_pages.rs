@@ -31,7 +31,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn settings_page(State(state): State<AppState>, page: StaffPage) -> Response {
-    let view = match crate::settings::effective::view(&state, page.staff.role) {
+    let view = match crate::settings::effective::view(&state, &page.context()) {
         Ok(view) => view,
         Err(e) => return super::refused(&page.chrome, e),
     };

@@ -13,7 +13,6 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 
 use super::{StaffPage, after_form, refused};
-use crate::admins::Operation;
 use crate::error::Error;
 use crate::http::forms::see_other;
 use crate::http::paging::PageQuery;
@@ -215,7 +214,7 @@ async fn totp_off(
     page: StaffPage,
     Path(id): Path<String>,
 ) -> Response {
-    let result = second_factor::clear_totp(&state, &page.context(), &id, "user.totp_cleared")
+    let result = second_factor::clear_totp(&state, &page.context(), &id)
         .await
         .map(|()| "totp-off");
     after(&state, &page, &id, result).await
@@ -226,10 +225,7 @@ async fn delete_page(
     page: StaffPage,
     Path(id): Path<String>,
 ) -> Response {
-    if let Err(e) = page.staff.role.require(Operation::Change) {
-        return refused(&page.chrome, e);
-    }
-    match service::get(&state, &id).await {
+    match service::for_deletion(&state, &page.context(), &id).await {
         Ok(user) => page.render(
             "admin/delete-user.html",
             context! { user => minijinja::value::Serde(&user) },

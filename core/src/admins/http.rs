@@ -65,11 +65,14 @@ async fn create_api_credential(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    ApiJson(request): ApiJson<CreateCredentialRequest>,
+    request: Result<ApiJson<CreateCredentialRequest>, ApiError>,
 ) -> Result<(StatusCode, ApiJson<NewApiCredential>), ApiError> {
+    let ctx = admin.context(&ip);
+    let by = ctx.admit()?;
+    let ApiJson(request) = request?;
     let new = super::create_api_credential(
         &state.db,
-        &admin.context(&ip),
+        by,
         state.clock.now_ms(),
         &request.name,
         request.role.unwrap_or(Role::Administrator),
@@ -90,16 +93,12 @@ async fn revoke_api_credential(
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<AdminToken>, ApiError> {
-    let record = super::list(&state.db)
-        .await?
-        .into_iter()
-        .find(|t| t.id == id && t.kind == Kind::ApiCredential.as_str())
-        .ok_or(crate::Error::NotFound("credential"))?;
     let revoked = super::revoke_by_id(
         &state.db,
         &admin.context(&ip),
         state.clock.now_ms(),
-        &record.id,
+        Kind::ApiCredential,
+        &id,
     )
     .await?;
     Ok(ApiJson(revoked))

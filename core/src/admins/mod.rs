@@ -9,86 +9,22 @@
 pub mod http;
 mod repo;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::json;
 use subtle::ConstantTimeEq;
 use utoipa::ToSchema;
 
+pub use crate::staff::roles::Role;
+
+use crate::audit::Acting;
 use crate::audit::{self, Context, Event};
 use crate::crypto::{hash_token, new_id, new_token, random_bytes};
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::staff::roles::op;
 
 /// The prefix of every admin token, so that leaked tokens are easy to recognise and scan for.
 pub const TOKEN_PREFIX: &str = "roster_admin_";
-
-/// What a staff credential may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, clap::ValueEnum)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Everything.
-    Administrator,
-    /// Reads everything; sends, resends and cancels invitations and sends password-reset links;
-    /// changes nothing else.
-    Support,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Administrator => "administrator",
-            Self::Support => "support",
-        }
-    }
-
-    pub fn parse(text: &str) -> Self {
-        // Anything but the two known names is the least privilege.
-        if text == "administrator" {
-            Self::Administrator
-        } else {
-            Self::Support
-        }
-    }
-}
-
-/// What a staff action does, as far as roles care. Every door — the admin API, the admin area and
-/// the WHMCS API — names the operation of each call and asks [`Role::may`]: the role rule lives
-/// here once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    /// Reading anything.
-    Read,
-    /// Sending, resending or cancelling an invitation.
-    Invitation,
-    /// Sending a user a password-reset link.
-    PasswordResetLink,
-    /// Any other change: profiles, permissions, ownership, removals, deletions, plugins, staff.
-    Change,
-    /// Reading the effective settings: even masked, they map the deployment (hosts, plugins,
-    /// limits), so only administrators see them.
-    ReadSettings,
-}
-
-impl Role {
-    /// Whether this role may carry out `operation`.
-    pub fn may(self, operation: Operation) -> bool {
-        match self {
-            Self::Administrator => true,
-            Self::Support => !matches!(operation, Operation::Change | Operation::ReadSettings),
-        }
-    }
-
-    /// Refuses what this role may not do, with 403 `forbidden`.
-    pub fn require(self, operation: Operation) -> Result<()> {
-        if self.may(operation) {
-            Ok(())
-        } else {
-            Err(Error::Forbidden(
-                "the support role may not do this; it needs an administrator".to_owned(),
-            ))
-        }
-    }
-}
 
 /// Which door a credential opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,13 +75,6 @@ pub struct AdminIdentity {
     pub role: Role,
 }
 
-impl AdminIdentity {
-    /// Refuses what this credential's role may not do.
-    pub fn require(&self, operation: Operation) -> Result<()> {
-        self.role.require(operation)
-    }
-}
-
 /// A new WHMCS API credential, as shown once.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct NewApiCredential {
@@ -187,11 +116,12 @@ pub async fn create(db: &Db, now: i64, name: &str, role: Role) -> Result<(String
 /// Creates a WHMCS API credential: a 32-character identifier and a secret (shown once).
 pub async fn create_api_credential(
     db: &Db,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     now: i64,
     name: &str,
     role: Role,
 ) -> Result<NewApiCredential> {
+    let ctx = ctx.admitted()?.context();
     let identifier = alphanumeric(random_bytes::<24>()?);
     let secret = alphanumeric(random_bytes::<24>()?);
     let issued = Issued {
@@ -302,11 +232,19 @@ pub async fn revoke(db: &Db, ctx: &Context, now: i64, kind: Kind, name: &str) ->
     Ok(true)
 }
 
-/// Revokes the credential with this id (admin API); `not_found` when there is no live one.
-pub async fn revoke_by_id(db: &Db, ctx: &Context, now: i64, id: &str) -> Result<AdminToken> {
+/// Revokes the credential of this kind with this id (admin API); `not_found` when there is no
+/// live one.
+pub async fn revoke_by_id(
+    db: &Db,
+    ctx: impl Acting<'_, op::Change>,
+    now: i64,
+    kind: Kind,
+    id: &str,
+) -> Result<AdminToken> {
+    let ctx = ctx.admitted()?.context();
     let mut tx = db.begin().await?;
     let record = repo::get(&mut tx, id).await?;
-    if record.revoked_at.is_some() {
+    if record.revoked_at.is_some() || record.kind != kind.as_str() {
         return Err(Error::NotFound("credential"));
     }
     revoke_record(&mut tx, ctx, now, &record).await?;
@@ -404,21 +342,5 @@ mod tests {
             assert!(s.chars().all(|c| c.is_ascii_alphanumeric()), "{s}");
         }
         assert_ne!(a, b);
-    }
-
-    /// The role table, written out: who may do what.
-    #[test]
-    fn the_role_table() {
-        use Operation::*;
-        for (operation, support) in [
-            (Read, true),
-            (Invitation, true),
-            (PasswordResetLink, true),
-            (Change, false),
-            (ReadSettings, false),
-        ] {
-            assert!(Role::Administrator.may(operation), "{operation:?}");
-            assert_eq!(Role::Support.may(operation), support, "{operation:?}");
-        }
     }
 }

@@ -58,13 +58,7 @@ async fn list_audit(
         before_id: paging.after()?,
         limit: i64::from(limit) + 1,
     };
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(crate::error::Error::from)?;
-    let records = super::list(&mut conn, &filter).await?;
+    let records = super::search(&state.db, &filter).await?;
     let (items, next_cursor) = page(records, limit, |r| r.id.as_str());
     Ok(ApiJson(AuditPage { items, next_cursor }))
 }

@@ -3,9 +3,20 @@
 pub mod http;
 mod repo;
 
-pub use repo::{AuditFilter, AuditRecord, list, record};
+pub use repo::{AuditFilter, AuditRecord, record};
+
+use std::marker::PhantomData;
 
 use serde_json::Value;
+
+use crate::error::Result;
+use crate::staff::roles::{Named, Operation, Role};
+
+/// The events `filter` picks, newest first (staff of every role read the log).
+pub async fn search(db: &crate::db::Db, filter: &AuditFilter) -> Result<Vec<AuditRecord>> {
+    let mut conn = db.pool().acquire().await?;
+    repo::list(&mut conn, filter).await
+}
 
 /// Records one change twice, in the caller's transaction (DESIGN.md rule 10): the audit event,
 /// and the domain event `kind` with `payload` for plugins, about the same account and user.
@@ -16,7 +27,7 @@ pub async fn record_change(
     event: Event<'_>,
     kind: &str,
     payload: Value,
-) -> crate::error::Result<()> {
+) -> Result<()> {
     let account_id = event.account_id.map(str::to_owned);
     let user_id = event.user_id.map(str::to_owned);
     record(conn, ctx, now, event).await?;
@@ -31,15 +42,24 @@ pub async fn record_change(
     .await
 }
 
-/// Who did it.
+/// Who is acting: the one value every use case gets (inside its [`Context`]), whichever door the
+/// request came through. Staff carry their role, so that each use case decides for itself
+/// ([`Context::require`]) whether they may do it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
+    /// A client-area user (their rights on an account are their membership: `memberships::Access`).
     User(String),
-    /// An admin API token or WHMCS API credential, by name.
-    Admin(String),
-    /// A staff member in the admin area, by email: recorded as kind `admin` with the email as its
-    /// id, so that the log keeps their name after they are removed.
-    Staff(String),
+    /// An admin API token or WHMCS API credential, by name, with its role.
+    Admin {
+        name: String,
+        role: Role,
+    },
+    /// A staff member in the admin area, by email, with their role: recorded as kind `admin` with
+    /// the email as its id, so that the log keeps their name after they are removed.
+    Staff {
+        email: String,
+        role: Role,
+    },
     Plugin(String),
     System,
     /// The server itself, doing one named job: recorded as kind `system` with the job as its id
@@ -51,7 +71,7 @@ impl Actor {
     pub fn kind(&self) -> &'static str {
         match self {
             Self::User(_) => "user",
-            Self::Admin(_) | Self::Staff(_) => "admin",
+            Self::Admin { .. } | Self::Staff { .. } => "admin",
             Self::Plugin(_) => "plugin",
             Self::System | Self::Job(_) => "system",
         }
@@ -59,15 +79,23 @@ impl Actor {
 
     pub fn id(&self) -> Option<&str> {
         match self {
-            Self::User(id) | Self::Admin(id) | Self::Staff(id) | Self::Plugin(id) => Some(id),
+            Self::User(id) | Self::Plugin(id) => Some(id),
+            Self::Admin { name: id, .. } | Self::Staff { email: id, .. } => Some(id),
             Self::Job(name) => Some(name),
             Self::System => None,
         }
     }
+
+    /// The staff role this actor holds (admin tokens, WHMCS credentials, staff members).
+    pub fn role(&self) -> Option<Role> {
+        match self {
+            Self::Admin { role, .. } | Self::Staff { role, .. } => Some(*role),
+            _ => None,
+        }
+    }
 }
 
-/// Who is acting and from where: passed from the HTTP layer into every domain call that changes
-/// state.
+/// Who is acting and from where: passed from the door into every use case that changes state.
 #[derive(Debug, Clone)]
 pub struct Context {
     pub actor: Actor,
@@ -80,6 +108,74 @@ impl Context {
             actor: Actor::System,
             ip: None,
         }
+    }
+
+    /// Refuses with 403 `forbidden` what the actor's role may not do (the role table,
+    /// [`Role::may`]). Users are held to their membership by the use case itself; plugins and the
+    /// server act on their own behalf.
+    pub fn require(&self, operation: Operation) -> Result<()> {
+        match self.actor.role() {
+            Some(role) => role.require(operation),
+            None => Ok(()),
+        }
+    }
+
+    /// This actor admitted to a use case whose operation is `O` (the use case's signature names
+    /// it: the door writes `ctx.admit()?`, before it reads the request's input).
+    pub fn admit<O: Named>(&self) -> Result<Admitted<'_, O>> {
+        self.require(O::OPERATION)?;
+        Ok(Admitted {
+            ctx: self,
+            operation: PhantomData,
+        })
+    }
+}
+
+/// Who is acting, as a use case that staff can reach takes it: `ctx: impl Acting<'_, op::Change>`
+/// names the use case's own operation, and its first step, `ctx.admitted()?`, applies the role
+/// table. A door passes either
+/// - `&Context`: checked on entry to the use case, or
+/// - an [`Admitted`] from [`Context::admit`]: checked by the door before it read the request's
+///   input (so a support token hears 403 whatever body it sent), the operation still named by the
+///   use case's signature.
+///
+/// Either way the use case cannot run for an actor whose role may not do it, and no door names an
+/// operation or works one out of a path.
+pub trait Acting<'a, O> {
+    fn admitted(self) -> Result<Admitted<'a, O>>;
+}
+
+impl<'a, O: Named> Acting<'a, O> for &'a Context {
+    fn admitted(self) -> Result<Admitted<'a, O>> {
+        self.admit()
+    }
+}
+
+impl<'a, O> Acting<'a, O> for Admitted<'a, O> {
+    fn admitted(self) -> Result<Admitted<'a, O>> {
+        Ok(self)
+    }
+}
+
+/// Who is acting, admitted to one use case (see [`Acting`]); only [`Context::admit`] makes one.
+#[derive(Debug)]
+pub struct Admitted<'a, O> {
+    ctx: &'a Context,
+    operation: PhantomData<O>,
+}
+
+impl<O> Clone for Admitted<'_, O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<O> Copy for Admitted<'_, O> {}
+
+impl<'a, O> Admitted<'a, O> {
+    /// The context, for what the use case records.
+    pub fn context(self) -> &'a Context {
+        self.ctx
     }
 }
 

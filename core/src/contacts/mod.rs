@@ -11,10 +11,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::audit::{self, Context, Event};
+use crate::audit::Acting;
+use crate::audit::{self, Event};
 use crate::crypto::new_id;
 use crate::error::{Error, Result};
 use crate::memberships::Manager;
+use crate::staff::roles::op;
 use crate::state::AppState;
 use crate::users::{Email, parse_name};
 
@@ -136,10 +138,11 @@ pub async fn get<'a>(state: &AppState, by: impl Into<Manager<'a>>, id: &str) -> 
 
 pub async fn create<'a>(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     by: impl Into<Manager<'a>>,
     input: ContactInput,
 ) -> Result<Contact> {
+    let ctx = ctx.admitted()?.context();
     let account_id = authorise(by.into())?;
     let input = input.validated()?;
     let (Some(first_name), Some(last_name), Some(email)) =
@@ -187,11 +190,12 @@ pub async fn create<'a>(
 
 pub async fn update<'a>(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     by: impl Into<Manager<'a>>,
     id: &str,
     input: ContactInput,
 ) -> Result<Contact> {
+    let ctx = ctx.admitted()?.context();
     let account_id = authorise(by.into())?;
     let input = input.validated()?;
     let now = state.clock.now_ms();
@@ -215,10 +219,11 @@ pub async fn update<'a>(
 
 pub async fn delete<'a>(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     by: impl Into<Manager<'a>>,
     id: &str,
 ) -> Result<()> {
+    let ctx = ctx.admitted()?.context();
     let account_id = authorise(by.into())?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;

@@ -107,9 +107,8 @@ impl FromRequestParts<AppState> for AccountUser {
     }
 }
 
-/// A caller of the admin API. Rejects with 401 `unauthorized`; a `support` token's change other
-/// than an invitation or a reset link with 403 `forbidden` (the role's one check, for every admin
-/// route; the API credentials' own routes and the WHMCS API check the same role).
+/// A caller of the admin API. Rejects with 401 `unauthorized`. What its role may do is decided by
+/// each use case ([`crate::audit::Acting`]), not here.
 #[derive(Debug, Clone)]
 pub struct Admin(pub AdminIdentity);
 
@@ -118,41 +117,9 @@ impl FromRequestParts<AppState> for Admin {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = bearer(parts).ok_or(Error::Unauthenticated)?;
-        let identity = admins::authenticate(&state.db, state.clock.now_ms(), &token).await?;
-        identity.require(api_operation(&parts.method, parts.uri.path()))?;
-        Ok(Self(identity))
-    }
-}
-
-/// What an admin API call does, for the role rule ([`admins::Operation`]): reads, the invitation
-/// calls and the reset link are named; every other change is a change.
-fn api_operation(method: &axum::http::Method, path: &str) -> admins::Operation {
-    use admins::Operation;
-    if method.is_safe() {
-        return Operation::Read;
-    }
-    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    match (method.as_str(), parts.as_slice()) {
-        ("POST", ["", "api", "v1", "admin", "accounts", _, "invitations"])
-        | ("DELETE", ["", "api", "v1", "admin", "accounts", _, "invitations", _])
-        | (
-            "POST",
-            [
-                "",
-                "api",
-                "v1",
-                "admin",
-                "accounts",
-                _,
-                "invitations",
-                _,
-                "resend",
-            ],
-        ) => Operation::Invitation,
-        ("POST", ["", "api", "v1", "admin", "users", _, "password-reset"]) => {
-            Operation::PasswordResetLink
-        }
-        _ => Operation::Change,
+        Ok(Self(
+            admins::authenticate(&state.db, state.clock.now_ms(), &token).await?,
+        ))
     }
 }
 
@@ -221,7 +188,10 @@ impl Admin {
     /// The audit context of this admin's request.
     pub fn context(&self, ip: &ClientIp) -> Context {
         Context {
-            actor: Actor::Admin(self.0.name.clone()),
+            actor: Actor::Admin {
+                name: self.0.name.clone(),
+                role: self.0.role,
+            },
             ip: ip.0.clone(),
         }
     }

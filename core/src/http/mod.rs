@@ -114,7 +114,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::audit::http::routes())
         .merge(crate::plugins::admin_http::routes())
         .merge(crate::admins::http::routes())
-        .merge(crate::settings::effective::routes())
+        .merge(crate::settings::admin_http::routes())
         .merge(crate::mail::admin_http::routes())
 }
 

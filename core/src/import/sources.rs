@@ -4,6 +4,7 @@ use serde::Serialize;
 use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
+use crate::db::Db;
 use crate::error::Result;
 
 /// One source row a Roster row was imported from.
@@ -19,7 +20,12 @@ pub struct SourceRef {
 }
 
 /// The source rows `roster_id` (an account, user or contact id) was imported from.
-pub async fn of(conn: &mut AnyConnection, roster_id: &str) -> Result<Vec<SourceRef>> {
+pub async fn of(db: &Db, roster_id: &str) -> Result<Vec<SourceRef>> {
+    let mut conn = db.pool().acquire().await?;
+    rows_of(&mut conn, roster_id).await
+}
+
+async fn rows_of(conn: &mut AnyConnection, roster_id: &str) -> Result<Vec<SourceRef>> {
     Ok(sqlx::query_as(
         "SELECT source AS system, kind, source_id AS id FROM import_sources \
          WHERE roster_id = $1 ORDER BY source, kind, source_id",

@@ -14,12 +14,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
+use crate::audit::Acting;
 use crate::audit::{self, Actor, Context, Event};
 use crate::clock::ms;
 use crate::crypto::{hash_token, new_id, new_token};
 use crate::error::{Error, Result};
 use crate::events;
 use crate::memberships::{Manager, repo as memberships_repo};
+use crate::staff::roles::op;
 use crate::state::AppState;
 use crate::users::{Email, repo as users_repo};
 use repo::InvitationRow;
@@ -89,6 +91,11 @@ impl State {
             "expired" => Self::Expired,
             _ => Self::Cancelled,
         }
+    }
+
+    /// Whether a new link can be sent for it (a pending one, or one that expired unused).
+    pub fn may_resend(self) -> bool {
+        matches!(self, Self::Pending | Self::Expired)
     }
 
     /// Why an invitation in this state cannot be used (`None` while it can).
@@ -187,11 +194,12 @@ async fn hit_limit(state: &AppState, ctx: &Context, account_id: &str, now: i64) 
 /// replaced; a current member is `already_member`.
 pub async fn invite(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Invitation>,
     by: Manager<'_>,
     email: &str,
     permissions: &[String],
 ) -> Result<Invitation> {
+    let ctx = ctx.admitted()?.context();
     by.authorise(state)?;
     let account_id = by.account_id();
     let email = Email::parse(email)?;
@@ -313,7 +321,13 @@ pub async fn list_pending(state: &AppState, by: Manager<'_>) -> Result<Vec<Invit
         .collect())
 }
 
-pub async fn cancel(state: &AppState, ctx: &Context, by: Manager<'_>, id: &str) -> Result<()> {
+pub async fn cancel(
+    state: &AppState,
+    ctx: impl Acting<'_, op::Invitation>,
+    by: Manager<'_>,
+    id: &str,
+) -> Result<()> {
+    let ctx = ctx.admitted()?.context();
     by.authorise(state)?;
     let account_id = by.account_id();
     let now = state.clock.now_ms();
@@ -345,10 +359,11 @@ pub async fn cancel(state: &AppState, ctx: &Context, by: Manager<'_>, id: &str) 
 /// Sends a new link for a pending invitation (expired or not): the old link stops working.
 pub async fn resend(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Invitation>,
     by: Manager<'_>,
     id: &str,
 ) -> Result<Invitation> {
+    let ctx = ctx.admitted()?.context();
     by.authorise(state)?;
     let account_id = by.account_id();
     let now = state.clock.now_ms();

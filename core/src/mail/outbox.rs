@@ -27,11 +27,13 @@ use tokio::sync::watch;
 use utoipa::ToSchema;
 
 use super::MailError;
-use crate::audit::{self, Context, Event};
+use crate::audit::Acting;
+use crate::audit::{self, Event};
 use crate::clock::ms;
 use crate::crypto::new_id;
 use crate::error::{Error, Result};
 use crate::settings::Backend;
+use crate::staff::roles::op;
 use crate::state::AppState;
 
 /// Messages taken at once.
@@ -356,7 +358,8 @@ pub async fn list(
 }
 
 /// Puts a failed message back in line, now, with its attempts counted afresh (audited).
-pub async fn retry(state: &AppState, ctx: &Context, id: &str) -> Result<()> {
+pub async fn retry(state: &AppState, ctx: impl Acting<'_, op::Change>, id: &str) -> Result<()> {
+    let ctx = ctx.admitted()?.context();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     let found: Option<(String, String, String)> = sqlx::query_as(

@@ -52,16 +52,13 @@ async fn add_user(
     admin: Admin,
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<AddUserRequest>,
+    request: Result<ApiJson<AddUserRequest>, ApiError>,
 ) -> Result<(StatusCode, ApiJson<Member>), ApiError> {
-    let member = service::associate(
-        &state,
-        &admin.context(&ip),
-        &id,
-        &request.user_id,
-        &request.permissions,
-    )
-    .await?;
+    let ctx = admin.context(&ip);
+    let by = ctx.admit()?;
+    let ApiJson(request) = request?;
+    let member =
+        service::associate(&state, by, &id, &request.user_id, &request.permissions).await?;
     Ok((StatusCode::CREATED, ApiJson(member)))
 }
 
@@ -74,12 +71,15 @@ async fn update_user(
     admin: Admin,
     ip: ClientIp,
     ApiPath((id, user_id)): ApiPath<(String, String)>,
-    ApiJson(request): ApiJson<PermissionsRequest>,
+    request: Result<ApiJson<PermissionsRequest>, ApiError>,
 ) -> Result<ApiJson<Member>, ApiError> {
+    let ctx = admin.context(&ip);
+    let admitted = ctx.admit()?;
+    let ApiJson(request) = request?;
     Ok(ApiJson(
         service::set_permissions(
             &state,
-            &admin.context(&ip),
+            admitted,
             Manager::Staff { account_id: &id },
             &user_id,
             &request.permissions,
@@ -99,7 +99,7 @@ async fn remove_user(
     ApiPath((id, user_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let by = Manager::Staff { account_id: &id };
-    service::remove(&state, &admin.context(&ip), by, &user_id).await?;
+    service::remove(&state, admin.context(&ip).admit()?, by, &user_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -124,12 +124,15 @@ async fn transfer_ownership(
     admin: Admin,
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<TransferRequest>,
+    request: Result<ApiJson<TransferRequest>, ApiError>,
 ) -> Result<ApiJson<Account>, ApiError> {
+    let ctx = admin.context(&ip);
+    let by = ctx.admit()?;
+    let ApiJson(request) = request?;
     Ok(ApiJson(
         service::transfer_ownership(
             &state,
-            &admin.context(&ip),
+            by,
             &id,
             &request.user_id,
             request.keep_previous_owner,

@@ -8,10 +8,12 @@ use utoipa::ToSchema;
 use super::repo::{self, MemberRow};
 use super::{Manager, Member};
 use crate::accounts::{Account, repo as accounts_repo};
-use crate::audit::{self, Context, Event};
+use crate::audit::Acting;
+use crate::audit::{self, Actor, Context, Event};
 use crate::error::{Error, Result};
 use crate::events;
 use crate::sessions::MembershipView;
+use crate::staff::roles::op;
 use crate::state::AppState;
 use crate::users::repo as users_repo;
 
@@ -106,6 +108,35 @@ pub async fn list_members(state: &AppState, by: Manager<'_>) -> Result<Vec<Membe
         .collect())
 }
 
+/// Refuses a client-area user what only staff (or the server itself) do (rule 6).
+fn staff_only<'a>(ctx: &'a Context, why: &str) -> Result<&'a Context> {
+    match ctx.actor {
+        Actor::User(_) => Err(Error::Forbidden(why.to_owned())),
+        _ => Ok(ctx),
+    }
+}
+
+/// A member as the confirmation page before a change (removing them, making them owner) shows
+/// them: only to who may make the change.
+pub async fn member_for_change(
+    state: &AppState,
+    ctx: impl Acting<'_, op::Change>,
+    by: Manager<'_>,
+    user_id: &str,
+) -> Result<Member> {
+    ctx.admitted()?;
+    find_member(state, by, user_id).await
+}
+
+/// One member of the account, for its manager (the owner with every permission); `not_found`
+/// when the user is not a member.
+pub async fn find_member(state: &AppState, by: Manager<'_>, user_id: &str) -> Result<Member> {
+    by.authorise(state)?;
+    let mut conn = state.db.pool().acquire().await?;
+    let row = repo::member(&mut conn, by.account_id(), user_id).await?;
+    Ok(member(state, row))
+}
+
 fn membership_event<'a>(action: &'a str, account_id: &'a str, user_id: &'a str) -> Event<'a> {
     Event {
         action,
@@ -119,11 +150,12 @@ fn membership_event<'a>(action: &'a str, account_id: &'a str, user_id: &'a str) 
 /// Sets a member's permissions. The owner's cannot be changed (rule 3).
 pub async fn set_permissions(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     by: Manager<'_>,
     user_id: &str,
     permissions: &[String],
 ) -> Result<Member> {
+    let ctx = ctx.admitted()?.context();
     by.authorise(state)?;
     let account_id = by.account_id();
     let permissions = state.catalog.parse_set(permissions)?;
@@ -151,7 +183,13 @@ pub async fn set_permissions(
 /// cannot be removed (rule 3); the user and their other accounts are untouched. A member removing
 /// themself leaves (allowed whatever their permissions and `user_management.enabled`); removing
 /// anyone else is user management.
-pub async fn remove(state: &AppState, ctx: &Context, by: Manager<'_>, user_id: &str) -> Result<()> {
+pub async fn remove(
+    state: &AppState,
+    ctx: impl Acting<'_, op::Change>,
+    by: Manager<'_>,
+    user_id: &str,
+) -> Result<()> {
+    let ctx = ctx.admitted()?.context();
     let leaving = by.is_self(user_id);
     let action = if leaving {
         "membership.left"
@@ -211,11 +249,15 @@ async fn removable(
 /// Gives an existing user access directly (admin API; the client area invites instead).
 pub async fn associate(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     account_id: &str,
     user_id: &str,
     permissions: &[String],
 ) -> Result<Member> {
+    let ctx = staff_only(
+        ctx.admitted()?.context(),
+        "an owner invites users; only staff add them directly",
+    )?;
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
@@ -255,16 +297,43 @@ pub async fn associate(
     Ok(member(state, row))
 }
 
+/// [`associate`] with the user named by their email address (the admin area's form): an address
+/// with no user is refused with a hint to invite them instead.
+pub async fn associate_by_email(
+    state: &AppState,
+    ctx: impl Acting<'_, op::Change>,
+    account_id: &str,
+    email: &str,
+    permissions: &[String],
+) -> Result<Member> {
+    let ctx = ctx.admitted()?;
+    let user = match crate::users::service::by_email(state, email).await {
+        Ok(user) => user,
+        Err(Error::NotFound(_)) => {
+            return Err(Error::Validation(format!(
+                "no user has the email address `{}`: invite them instead",
+                email.trim()
+            )));
+        }
+        Err(e) => return Err(e),
+    };
+    associate(state, ctx, account_id, &user.id, permissions).await
+}
+
 /// Moves ownership (admin API only, rule 6), atomically: the new owner gains ownership (and access,
 /// if they had none); the previous owner stays a member with every permission, unless
 /// `keep_previous_owner` is false.
 pub async fn transfer_ownership(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     account_id: &str,
     new_owner: &str,
     keep_previous_owner: bool,
 ) -> Result<Account> {
+    let ctx = staff_only(
+        ctx.admitted()?.context(),
+        "only staff can move an account's ownership",
+    )?;
     // Judged first, outside any transaction, then written with the owner checked again: when it
     // changed meanwhile, the plugins judge the request again with the new one.
     let mut judgements = 1;

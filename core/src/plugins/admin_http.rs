@@ -204,9 +204,12 @@ async fn retry_parked(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    ApiPath((name, seq)): ApiPath<(String, i64)>,
+    path: Result<ApiPath<(String, i64)>, ApiError>,
 ) -> Result<(StatusCode, ApiJson<RetryResult>), ApiError> {
-    let error = super::staff::retry_parked(&state, &admin.context(&ip), &name, seq).await?;
+    let ctx = admin.context(&ip);
+    let by = ctx.admit()?;
+    let ApiPath((name, seq)) = path?;
+    let error = super::staff::retry_parked(&state, by, &name, seq).await?;
     Ok((
         StatusCode::OK,
         ApiJson(RetryResult {

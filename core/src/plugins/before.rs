@@ -52,7 +52,9 @@ impl Plugins {
         };
         let actor = match &ctx.actor {
             Actor::User(id) => types::Actor::User(id.clone()),
-            Actor::Admin(id) | Actor::Staff(id) => types::Actor::Admin(id.clone()),
+            Actor::Admin { name: id, .. } | Actor::Staff { email: id, .. } => {
+                types::Actor::Admin(id.clone())
+            }
             Actor::Plugin(id) => types::Actor::Plugin(id.clone()),
             Actor::System | Actor::Job(_) => types::Actor::System,
         };

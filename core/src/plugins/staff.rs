@@ -7,12 +7,19 @@ use std::sync::Arc;
 use serde_json::json;
 
 use super::Loaded;
-use crate::audit::{self, Context, Event};
+use crate::audit::Acting;
+use crate::audit::{self, Event};
 use crate::error::Result;
+use crate::staff::roles::op;
 use crate::state::AppState;
 
 /// Reloads plugin `name` from its files (see [`super::Plugins::reload`]) and records who did it.
-pub async fn reload(state: &AppState, ctx: &Context, name: &str) -> Result<Arc<Loaded>> {
+pub async fn reload(
+    state: &AppState,
+    ctx: impl Acting<'_, op::Change>,
+    name: &str,
+) -> Result<Arc<Loaded>> {
+    let ctx = ctx.admitted()?.context();
     let fresh = state.plugins.reload(name).await?;
     let mut conn = state.db.pool().acquire().await?;
     audit::record(
@@ -31,10 +38,11 @@ pub async fn reload(state: &AppState, ctx: &Context, name: &str) -> Result<Arc<L
 /// outcome; answers the plugin's error when it failed again (the event stays parked).
 pub async fn retry_parked(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     name: &str,
     seq: i64,
 ) -> Result<Option<String>> {
+    let ctx = ctx.admitted()?.context();
     let error = state.plugins.retry_parked(name, seq).await?;
     let mut conn = state.db.pool().acquire().await?;
     audit::record(

@@ -1,20 +1,15 @@
-//! The effective settings as staff see them (`GET /api/v1/admin/settings`, the admin area's
-//! Settings page): every value after files, environment and defaults, with what can carry a secret
+//! The effective settings as staff see them (`GET /api/v1/admin/settings`, `settings::admin_http`;
+//! the admin area's Settings page): every value after files, environment and defaults, with what can carry a secret
 //! masked by its own `Serialize` (passwords, URLs' user info and query values, every plugin
 //! setting). A plugin's manifest may declare some of its settings public: those are shown in
-//! clear. Only administrators may read them (`Operation::ReadSettings`).
+//! clear. Only administrators may read them (the use case names `op::ReadSettings`).
 
-use axum::extract::State;
 use serde_json::Value;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use super::Settings;
-use crate::admins::{Operation, Role};
+use crate::audit::Acting;
 use crate::error::Result;
-use crate::http::auth::Admin;
-use crate::http::input::ApiJson;
-use crate::http::problem::{ApiError, Problem};
+use crate::staff::roles::op;
 use crate::state::AppState;
 
 /// The settings as one JSON object (sections of keys), secrets masked.
@@ -22,10 +17,10 @@ pub fn masked(settings: &Settings) -> Value {
     serde_json::to_value(settings).unwrap_or(Value::Null)
 }
 
-/// The settings view for a staff member or token of `role`: administrators only; every secret
-/// masked, the plugins' public settings in clear.
-pub fn view(state: &AppState, role: Role) -> Result<Value> {
-    role.require(Operation::ReadSettings)?;
+/// The settings view for staff: administrators only; every secret masked, the plugins' public
+/// settings in clear.
+pub fn view<'a>(state: &AppState, ctx: impl Acting<'a, op::ReadSettings>) -> Result<Value> {
+    ctx.admitted()?;
     let mut view = masked(&state.settings);
     for plugin in state.plugins.loaded().iter() {
         let name = plugin.name();
@@ -71,20 +66,4 @@ pub fn flattened(view: &Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
     walk("", view, &mut out);
     out
-}
-
-pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_settings))
-}
-
-/// The effective settings, secrets masked as `***` (administrators only).
-#[utoipa::path(get, path = "/api/v1/admin/settings", tag = "admin",
-    responses((status = 200, body = serde_json::Value, description = "Sections of settings, as in roster.toml"),
-        (status = 401, body = Problem),
-        (status = 403, description = "`forbidden`: the support role may not read the settings", body = Problem)))]
-async fn get_settings(
-    State(state): State<AppState>,
-    admin: Admin,
-) -> Result<ApiJson<Value>, ApiError> {
-    Ok(ApiJson(view(&state, admin.0.role)?))
 }

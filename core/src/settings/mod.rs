@@ -6,6 +6,7 @@
 //! are reported as warnings naming the key and where it came from. A bad value stops start-up with one
 //! line naming the key.
 
+pub mod admin_http;
 mod auth;
 pub mod effective;
 mod load;

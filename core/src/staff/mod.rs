@@ -1,6 +1,6 @@
 //! Staff members (DESIGN.md §1): the provider's people, who sign in to the admin area (`/admin`).
 //! They are not users — their own table, sessions and sign-in — and hold a [`Role`], the same one
-//! admin API tokens hold, checked by the same rule ([`crate::admins::Operation`]).
+//! admin API tokens hold, checked by the same rule ([`roles::Operation`]).
 //!
 //! A member is created without a password (`roster admin staff create`, or by an administrator in
 //! the admin area) and gets a one-time setup link, where they choose a password and enrol TOTP,
@@ -8,6 +8,7 @@
 //! member who lost their password or authenticator gets back in. There is always an active
 //! administrator once there was one: the last one cannot be disabled or removed.
 
+pub mod roles;
 pub mod sessions;
 pub mod setup;
 pub mod sign_in;
@@ -16,13 +17,15 @@ use serde::Serialize;
 use serde_json::json;
 use sqlx::AnyConnection;
 
-pub use crate::admins::Role;
+use crate::audit::Acting;
 use crate::audit::{self, Context, Event};
 use crate::crypto::{hash_token, new_id, new_token};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::settings::Backend;
+use crate::staff::roles::op;
 use crate::users::{Email, normalize_email};
+pub use roles::Role;
 
 /// How long a setup link stays good.
 pub const SETUP_LINK_LIFETIME: std::time::Duration = std::time::Duration::from_secs(3 * 24 * 3600);
@@ -106,13 +109,17 @@ pub(crate) async fn row_by_email(conn: &mut AnyConnection, email: &str) -> Resul
 /// Records `action` done by the member themself (setting up, signing in), in their transaction.
 pub(crate) async fn audit_own(
     conn: &mut AnyConnection,
-    email: &str,
+    member: &Row,
     ip: Option<String>,
     now: i64,
     action: &'static str,
 ) -> Result<()> {
+    let email = &member.email;
     let ctx = Context {
-        actor: crate::audit::Actor::Staff(email.to_owned()),
+        actor: crate::audit::Actor::Staff {
+            email: email.clone(),
+            role: Role::parse(&member.role),
+        },
         ip,
     };
     audit::record(
@@ -152,11 +159,12 @@ pub async fn by_email(db: &Db, email: &str) -> Result<Staff> {
 /// path is `/admin/setup/{token}`).
 pub async fn create(
     db: &Db,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     now: i64,
     email: &str,
     role: Role,
 ) -> Result<(Staff, String)> {
+    let ctx = ctx.admitted()?.context();
     let email = Email::parse(email)?;
     let id = new_id();
     let mut tx = db.begin().await?;
@@ -193,7 +201,13 @@ pub async fn create(
 
 /// A new setup link for a member (the old one stops working). Their password and TOTP keep
 /// working until the new link is used.
-pub async fn new_link(db: &Db, ctx: &Context, now: i64, id: &str) -> Result<String> {
+pub async fn new_link(
+    db: &Db,
+    ctx: impl Acting<'_, op::Change>,
+    now: i64,
+    id: &str,
+) -> Result<String> {
+    let ctx = ctx.admitted()?.context();
     let mut tx = db.begin().await?;
     let member = row(&mut tx, id).await?;
     let token = insert_link(&mut tx, id, now).await?;
@@ -231,7 +245,14 @@ async fn insert_link(conn: &mut AnyConnection, staff_id: &str, now: i64) -> Resu
 
 /// Disables (ending their sessions) or enables a member. The last active administrator cannot be
 /// disabled.
-pub async fn set_active(db: &Db, ctx: &Context, now: i64, id: &str, active: bool) -> Result<Staff> {
+pub async fn set_active(
+    db: &Db,
+    ctx: impl Acting<'_, op::Change>,
+    now: i64,
+    id: &str,
+    active: bool,
+) -> Result<Staff> {
+    let ctx = ctx.admitted()?.context();
     let mut tx = db.begin().await?;
     let member = row(&mut tx, id).await?;
     let status = if active { "active" } else { "disabled" };
@@ -267,7 +288,13 @@ pub async fn set_active(db: &Db, ctx: &Context, now: i64, id: &str, active: bool
 
 /// Removes a member (their sessions go with them). The last active administrator cannot be
 /// removed; the audit log keeps their email.
-pub async fn remove(db: &Db, ctx: &Context, now: i64, id: &str) -> Result<Staff> {
+pub async fn remove(
+    db: &Db,
+    ctx: impl Acting<'_, op::Change>,
+    now: i64,
+    id: &str,
+) -> Result<Staff> {
+    let ctx = ctx.admitted()?.context();
     let mut tx = db.begin().await?;
     let member = row(&mut tx, id).await?;
     keep_an_administrator(&mut tx, db.backend(), &member, "removed").await?;

@@ -26,7 +26,10 @@ impl StaffIdentity {
     /// The audit context of this member's request.
     pub fn context(&self, ip: Option<String>) -> Context {
         Context {
-            actor: Actor::Staff(self.email.clone()),
+            actor: Actor::Staff {
+                email: self.email.clone(),
+                role: self.role,
+            },
             ip,
         }
     }

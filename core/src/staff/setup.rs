@@ -90,7 +90,7 @@ pub async fn complete(
     .execute(&mut *tx)
     .await?;
     sessions::end_all(&mut tx, &member.id).await?;
-    super::audit_own(&mut tx, &member.email, ip, now, "staff.set_up").await?;
+    super::audit_own(&mut tx, &member, ip, now, "staff.set_up").await?;
     let after = super::row(&mut tx, &member.id).await?.to_staff();
     tx.commit().await?;
     Ok(after)

@@ -173,7 +173,7 @@ async fn code_step(
         return Err(Error::InvalidSecondFactor);
     }
     let token = sessions::start(&mut tx, state, &member.id, ip.clone(), user_agent).await?;
-    super::audit_own(&mut tx, &member.email, ip, now, "staff.signed_in").await?;
+    super::audit_own(&mut tx, &member, ip, now, "staff.signed_in").await?;
     tx.commit().await?;
     ratelimit::clear(state.db.pool(), &bucket).await?;
     let device = devices::remember(state, devices::Subject::Staff, &member.id, device).await?;

@@ -93,11 +93,14 @@ async fn create_user(
     State(state): State<AppState>,
     admin: Admin,
     ip: ClientIp,
-    ApiJson(request): ApiJson<CreateUserRequest>,
+    request: Result<ApiJson<CreateUserRequest>, ApiError>,
 ) -> Result<(StatusCode, ApiJson<User>), ApiError> {
+    let ctx = admin.context(&ip);
+    let by = ctx.admit()?;
+    let ApiJson(request) = request?;
     let user = service::create_by_admin(
         &state,
-        &admin.context(&ip),
+        by,
         NewUser {
             email: request.email,
             password: request.password,
@@ -130,13 +133,7 @@ async fn get_user(
     ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<AdminUser>, ApiError> {
     let user = service::get(&state, &id).await?;
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(crate::Error::from)?;
-    let imported_from = sources::of(&mut conn, &user.id).await?;
+    let imported_from = sources::of(&state.db, &user.id).await?;
     Ok(ApiJson(AdminUser {
         user,
         imported_from,
@@ -172,8 +169,11 @@ async fn update_user(
     admin: Admin,
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<UpdateUserRequest>,
+    request: Result<ApiJson<UpdateUserRequest>, ApiError>,
 ) -> Result<ApiJson<User>, ApiError> {
+    let ctx = admin.context(&ip);
+    let by = ctx.admit()?;
+    let ApiJson(request) = request?;
     let update = AdminUpdate {
         first_name: request.first_name,
         last_name: request.last_name,
@@ -183,7 +183,7 @@ async fn update_user(
         email_verified: request.email_verified,
     };
     Ok(ApiJson(
-        service::admin_update(&state, &admin.context(&ip), &id, update).await?,
+        service::admin_update(&state, by, &id, update).await?,
     ))
 }
 
@@ -201,7 +201,7 @@ async fn delete_user(
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    service::admin_delete(&state, &admin.context(&ip), &id).await?;
+    service::admin_delete(&state, admin.context(&ip).admit()?, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -215,7 +215,8 @@ async fn send_password_reset(
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    links::admin_send_password_reset(&state, &admin.context(&ip), &id).await?;
+    let ctx = admin.context(&ip);
+    links::admin_send_password_reset(&state, ctx.admit()?, &id).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -229,6 +230,6 @@ async fn clear_totp(
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    second_factor::clear_totp(&state, &admin.context(&ip), &id, "user.totp_cleared").await?;
+    second_factor::clear_totp(&state, admin.context(&ip).admit()?, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -255,17 +255,7 @@ async fn resend_verification(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<StatusCode, ApiError> {
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(crate::error::Error::from)?;
-    let row = super::repo::get(&mut conn, &user.0.user_id).await?;
-    drop(conn);
-    if row.email_verified_at.is_none() {
-        links::send_verification(&state, &row).await?;
-    }
+    links::resend_verification(&state, &user.0.user_id).await?;
     Ok(StatusCode::ACCEPTED)
 }
 

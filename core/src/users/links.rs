@@ -8,11 +8,13 @@ use serde_json::json;
 use super::User;
 use super::repo::{self, UserRow};
 use super::tokens::{self, Purpose};
+use crate::audit::Acting;
 use crate::audit::{self, Context, Event};
 use crate::clock::ms;
 use crate::crypto::hash_token;
 use crate::error::{Error, Result};
 use crate::sessions;
+use crate::staff::roles::op;
 use crate::state::AppState;
 
 /// Emails a verification link for the user's current address.
@@ -21,6 +23,18 @@ pub async fn send_verification(state: &AppState, user: &UserRow) -> Result<()> {
     verification_in(&mut tx, state, user).await?;
     tx.commit().await?;
     state.mailer.wake();
+    Ok(())
+}
+
+/// Sends the user a new verification link (the old one stops working), unless their address is
+/// verified already.
+pub async fn resend_verification(state: &AppState, user_id: &str) -> Result<()> {
+    let mut conn = state.db.pool().acquire().await?;
+    let user = repo::get(&mut conn, user_id).await?;
+    drop(conn);
+    if user.email_verified_at.is_none() {
+        send_verification(state, &user).await?;
+    }
     Ok(())
 }
 
@@ -228,9 +242,10 @@ async fn send_reset_if_user(state: &AppState, normalized: &str, template: &str) 
 /// Sends a reset link on an admin's request (202 whatever the outcome of delivery).
 pub async fn admin_send_password_reset(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::PasswordResetLink>,
     user_id: &str,
 ) -> Result<()> {
+    let ctx = ctx.admitted()?.context();
     let mut conn = state.db.pool().acquire().await?;
     let user = repo::get(&mut conn, user_id).await?;
     audit::record(

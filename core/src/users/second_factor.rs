@@ -5,9 +5,11 @@ use secrecy::SecretString;
 
 use super::repo::{self, UserRow};
 use super::totp::{self, Enrolment};
+use crate::audit::Acting;
 use crate::audit::{self, Context, Event};
 use crate::crypto::{hash_token, new_backup_code, normalize_backup_code};
 use crate::error::{Error, Result};
+use crate::staff::roles::op;
 use crate::state::AppState;
 
 /// Starts TOTP enrolment: a new pending secret, shown once. Takes effect only when confirmed. The
@@ -112,16 +114,25 @@ pub async fn disable_totp(
     code: Option<&str>,
 ) -> Result<()> {
     prove(state, user_id, password, code).await?;
-    clear_totp(state, ctx, user_id, "user.totp_disabled").await
+    clear(state, ctx, user_id, "user.totp_disabled").await
 }
 
-/// Clears a user's second factor (admin API, or the user via [`disable_totp`]).
+/// Clears a user's second factor (staff: a lost phone); they can enrol again.
 pub async fn clear_totp(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     user_id: &str,
-    action: &str,
 ) -> Result<()> {
+    clear(
+        state,
+        ctx.admitted()?.context(),
+        user_id,
+        "user.totp_cleared",
+    )
+    .await
+}
+
+async fn clear(state: &AppState, ctx: &Context, user_id: &str, action: &str) -> Result<()> {
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     repo::get(&mut tx, user_id).await?;

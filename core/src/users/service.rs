@@ -6,11 +6,13 @@ use serde_json::json;
 
 use super::repo::{self, NewUserRow, ProfileChange, UserRow};
 use super::{Email, User, UserStatus, parse_language, parse_name};
+use crate::audit::Acting;
 use crate::audit::{self, Context, Event};
 use crate::crypto::{new_id, new_token};
 use crate::error::{Error, Result};
 use crate::events;
 use crate::sessions;
+use crate::staff::roles::op;
 use crate::state::AppState;
 
 use super::links::send_password_link;
@@ -29,7 +31,12 @@ pub struct NewUser {
 }
 
 /// Creates a user from the admin API. Without a password, the user gets a set-password link.
-pub async fn create_by_admin(state: &AppState, ctx: &Context, new: NewUser) -> Result<User> {
+pub async fn create_by_admin(
+    state: &AppState,
+    ctx: impl Acting<'_, op::Change>,
+    new: NewUser,
+) -> Result<User> {
+    let ctx = ctx.admitted()?.context();
     let has_password = new.password.is_some();
     let row = create(state, ctx, new, "user.created").await?;
     if has_password {
@@ -313,10 +320,11 @@ pub struct AdminUpdate {
 /// Updates a user as an admin. Disabling ends every session of the user at once.
 pub async fn admin_update(
     state: &AppState,
-    ctx: &Context,
+    ctx: impl Acting<'_, op::Change>,
     user_id: &str,
     update: AdminUpdate,
 ) -> Result<User> {
+    let ctx = ctx.admitted()?.context();
     let now = state.clock.now_ms();
     let mut change = ProfileChange {
         first_name: update
@@ -370,7 +378,12 @@ pub async fn admin_update(
 
 /// Deletes a user: refused while they own an account (`user_owns_accounts`; the schema refuses it
 /// too). Their memberships of other accounts go with them.
-pub async fn admin_delete(state: &AppState, ctx: &Context, user_id: &str) -> Result<()> {
+pub async fn admin_delete(
+    state: &AppState,
+    ctx: impl Acting<'_, op::Change>,
+    user_id: &str,
+) -> Result<()> {
+    let ctx = ctx.admitted()?.context();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     delete_in(&mut tx, ctx, now, user_id).await?;
@@ -405,6 +418,16 @@ pub async fn delete_in(
 }
 
 /// The user row for an id (for handlers that need fresh data).
+/// A user as the confirmation page before deleting them shows them: only to who may delete.
+pub async fn for_deletion(
+    state: &AppState,
+    ctx: impl Acting<'_, op::Change>,
+    user_id: &str,
+) -> Result<User> {
+    ctx.admitted()?;
+    get(state, user_id).await
+}
+
 pub async fn get(state: &AppState, user_id: &str) -> Result<User> {
     let mut conn = state.db.pool().acquire().await?;
     repo::get(&mut conn, user_id).await?.to_user()

@@ -10,16 +10,17 @@ use super::reply::Reply;
 use super::repo::Numbered;
 use super::users::{find, user_by_number};
 use crate::error::Error;
-use crate::memberships::{Manager, repo as memberships_repo, service as memberships};
+use crate::memberships::{Manager, service as memberships};
 
 pub async fn create_client_invite(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let p = call.params;
     let account_id = client(call, "client_id", "Invalid client id").await?;
     let email = p.required("email", "Email is required")?;
     let permissions = permissions(call, "User permissions are required")?;
     crate::invitations::invite(
         call.state,
-        &call.ctx,
+        by,
         Manager::Staff {
             account_id: &account_id,
         },
@@ -38,10 +39,11 @@ pub async fn create_client_invite(call: &Call<'_>) -> Outcome {
 }
 
 pub async fn delete_user_client(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let (user_id, account_id) = pair(call).await?;
     memberships::remove(
         call.state,
-        &call.ctx,
+        by,
         Manager::Staff {
             account_id: &account_id,
         },
@@ -55,31 +57,27 @@ pub async fn delete_user_client(call: &Call<'_>) -> Outcome {
 /// The user's permissions on the client: an owner holds every key.
 pub async fn get_user_permissions(call: &Call<'_>) -> Outcome {
     let (user_id, account_id) = pair(call).await?;
-    let mut conn = call.conn().await?;
-    let member = memberships_repo::get(&mut conn, &account_id, &user_id)
-        .await
-        .map_err(domain_error)?
-        .ok_or_else(|| Reply::error("User is not associated with client"))?;
-    let is_owner = member.is_owner == 1;
-    let permissions = if is_owner {
-        call.state.catalog.all_keys()
-    } else {
-        memberships_repo::decode(&member.permissions)
+    let by = Manager::Staff {
+        account_id: &account_id,
     };
+    let member = memberships::find_member(call.state, by, &user_id)
+        .await
+        .map_err(membership_errors)?;
     Ok(Reply::success(json!({
         "user_id": call.params.id("user_id"),
         "client_id": call.params.id("client_id"),
-        "is_owner": is_owner,
-        "permissions": permissions,
+        "is_owner": member.is_owner,
+        "permissions": member.permissions,
     })))
 }
 
 pub async fn update_user_permissions(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let (user_id, account_id) = pair(call).await?;
     let permissions = permissions(call, "Missing permissions definition")?;
     memberships::set_permissions(
         call.state,
-        &call.ctx,
+        by,
         Manager::Staff {
             account_id: &account_id,
         },

@@ -1,4 +1,5 @@
-//! The actions this endpoint speaks and what each needs of the caller's role.
+//! The actions this endpoint speaks. Each action admits its caller to the use case it runs
+//! ([`super::call::Call::admit`]): the use case names the operation, the role table decides.
 
 use super::call::Call;
 use super::reply::Reply;
@@ -79,33 +80,6 @@ impl Action {
             "deletecontact" => Self::DeleteContact,
             _ => return None,
         })
-    }
-
-    /// What it does, for the role rule ([`crate::admins::Operation`]).
-    pub fn operation(self) -> crate::admins::Operation {
-        use crate::admins::Operation;
-        match self {
-            Self::GetPermissionsList
-            | Self::GetUsers
-            | Self::GetUserPermissions
-            | Self::ValidateLogin
-            | Self::GetClients
-            | Self::GetClientsDetails
-            | Self::GetContacts => Operation::Read,
-            Self::ResetPassword => Operation::PasswordResetLink,
-            Self::CreateClientInvite => Operation::Invitation,
-            Self::AddUser
-            | Self::UpdateUser
-            | Self::DeleteUserClient
-            | Self::UpdateUserPermissions
-            | Self::AddClient
-            | Self::UpdateClient
-            | Self::CloseClient
-            | Self::DeleteClient
-            | Self::AddContact
-            | Self::UpdateContact
-            | Self::DeleteContact => Operation::Change,
-        }
     }
 
     pub async fn run(self, call: &Call<'_>) -> Reply {

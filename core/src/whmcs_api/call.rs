@@ -4,19 +4,33 @@
 use super::params::Params;
 use super::reply::Reply;
 use crate::admins::AdminIdentity;
-use crate::audit::Context;
+use crate::audit::{Admitted, Context};
 use crate::error::Error;
+use crate::staff::roles::Named;
 use crate::state::AppState;
 
 /// What an action gets.
 pub struct Call<'a> {
     pub state: &'a AppState,
     pub params: &'a Params,
+    /// The action's name as sent (lower case), for the refusal's wording.
+    pub action: &'a str,
     pub ctx: Context,
     pub admin: AdminIdentity,
 }
 
 impl Call<'_> {
+    /// The caller admitted to the use case the action runs (the use case's signature names its
+    /// operation; the role table decides): an action's first step, before it reads its fields.
+    pub fn admit<O: Named>(&self) -> Result<Admitted<'_, O>, Reply> {
+        self.ctx.admit().map_err(|_| {
+            Reply::forbidden(format!(
+                "Invalid Permissions: API action \"{}\" is not allowed",
+                self.action
+            ))
+        })
+    }
+
     /// A database connection for an action's reads.
     pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, Reply> {
         self.state

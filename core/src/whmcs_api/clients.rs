@@ -15,6 +15,7 @@ use super::users::{ascending, datetime, find, paging};
 use crate::accounts::service::{self as accounts, NewOwner};
 use crate::accounts::{Account, AccountProfile, AccountStatus};
 use crate::error::Error;
+use crate::memberships::Manager;
 use crate::users::service::NewUser;
 
 /// The fields WHMCS requires of a new client unless `skipvalidation`, with its messages.
@@ -28,6 +29,7 @@ const REQUIRED: [(&str, &str); 6] = [
 ];
 
 pub async fn add_client(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let p = call.params;
     let email = p.required("email", "You did not enter your email address")?;
     if crate::users::Email::parse(email).is_err() {
@@ -55,7 +57,7 @@ pub async fn add_client(call: &Call<'_>) -> Outcome {
             p.required(key, message)?;
         }
     }
-    let account = accounts::admin_create(call.state, &call.ctx, owner, profile(p))
+    let account = accounts::admin_create(call.state, by, owner, profile(p))
         .await
         .map_err(client_errors)?;
     let owner_number = owner_number(call, &account).await?;
@@ -172,6 +174,7 @@ pub async fn get_clients_details(call: &Call<'_>) -> Outcome {
 }
 
 pub async fn update_client(call: &Call<'_>) -> Outcome {
+    let admitted = call.admit()?;
     let p = call.params;
     let account_id = by_id_or_email(call, "clientemail", "Client ID Not Found")
         .await?
@@ -180,7 +183,10 @@ pub async fn update_client(call: &Call<'_>) -> Outcome {
         Some(s) => Some(parse_status(s)?),
         None => None,
     };
-    let account = accounts::update(call.state, &call.ctx, &account_id, profile(p), status)
+    let by = Manager::Staff {
+        account_id: &account_id,
+    };
+    let account = accounts::update(call.state, admitted, by, profile(p), status)
         .await
         .map_err(client_errors)?;
     Ok(Reply::success(
@@ -189,11 +195,14 @@ pub async fn update_client(call: &Call<'_>) -> Outcome {
 }
 
 pub async fn close_client(call: &Call<'_>) -> Outcome {
+    let admitted = call.admit()?;
     let account_id = client(call, "clientid", "Client ID Not Found").await?;
     let account = accounts::update(
         call.state,
-        &call.ctx,
-        &account_id,
+        admitted,
+        Manager::Staff {
+            account_id: &account_id,
+        },
         AccountProfile::default(),
         Some(AccountStatus::Closed),
     )
@@ -207,9 +216,10 @@ pub async fn close_client(call: &Call<'_>) -> Outcome {
 /// Deletes the account; with `deleteusers`, also its users who reach no other account and own
 /// none. Users who own another account are always kept (`deletetransactions` means nothing here).
 pub async fn delete_client(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let account_id = client(call, "clientid", "Client ID Not Found").await?;
     let delete_users = call.params.flag("deleteusers").unwrap_or(false);
-    accounts::admin_delete(call.state, &call.ctx, &account_id, delete_users)
+    accounts::admin_delete(call.state, by, &account_id, delete_users)
         .await
         .map_err(domain_error)?;
     Ok(Reply::success(json!({

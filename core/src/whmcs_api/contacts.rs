@@ -76,6 +76,7 @@ pub async fn get_contacts(call: &Call<'_>) -> Outcome {
 }
 
 pub async fn add_contact(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let p = call.params;
     let account_id = client(call, "clientid", "Client ID Not Found").await?;
     p.required("firstname", "You did not enter a first name")?;
@@ -84,7 +85,7 @@ pub async fn add_contact(call: &Call<'_>) -> Outcome {
     let input = input(p);
     let contact = contacts::create(
         call.state,
-        &call.ctx,
+        by,
         Manager::Staff {
             account_id: &account_id,
         },
@@ -98,10 +99,11 @@ pub async fn add_contact(call: &Call<'_>) -> Outcome {
 }
 
 pub async fn update_contact(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let (contact_id, account_id) = contact(call).await?;
     let contact = contacts::update(
         call.state,
-        &call.ctx,
+        by,
         Manager::Staff {
             account_id: &account_id,
         },
@@ -116,10 +118,11 @@ pub async fn update_contact(call: &Call<'_>) -> Outcome {
 }
 
 pub async fn delete_contact(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let (contact_id, account_id) = contact(call).await?;
     contacts::delete(
         call.state,
-        &call.ctx,
+        by,
         Manager::Staff {
             account_id: &account_id,
         },

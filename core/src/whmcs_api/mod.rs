@@ -77,16 +77,15 @@ async fn call(state: &AppState, params: &Params, ip: &ClientIp) -> Reply {
             format!("Invalid API Action: \"{action}\" is not a valid API action"),
         );
     };
-    if admin.require(found.operation()).is_err() {
-        return Reply::forbidden(format!(
-            "Invalid Permissions: API action \"{action}\" is not allowed"
-        ));
-    }
     let call = Call {
         state,
         params,
+        action: &action,
         ctx: Context {
-            actor: Actor::Admin(admin.name.clone()),
+            actor: Actor::Admin {
+                name: admin.name.clone(),
+                role: admin.role,
+            },
             ip: ip.0.clone(),
         },
         admin,

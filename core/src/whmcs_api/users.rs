@@ -23,6 +23,7 @@ pub fn get_permissions_list(call: &Call<'_>) -> Outcome {
 }
 
 pub async fn add_user(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let p = call.params;
     let first_name = p.required("firstname", "You did not enter a first name")?;
     let last_name = p.required("lastname", "You did not enter a last name")?;
@@ -35,7 +36,7 @@ pub async fn add_user(call: &Call<'_>) -> Outcome {
         last_name: last_name.to_owned(),
         language: p.get("language").map(language),
     };
-    let user = users::create_by_admin(call.state, &call.ctx, new)
+    let user = users::create_by_admin(call.state, by, new)
         .await
         .map_err(email_errors)?;
     Ok(Reply::success(
@@ -85,6 +86,7 @@ pub async fn get_users(call: &Call<'_>) -> Outcome {
 }
 
 pub async fn update_user(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let p = call.params;
     let user_id = user_by_number(call, "user_id", "Invalid User ID requested").await?;
     if !p.any(&["firstname", "lastname", "email", "language"]) {
@@ -99,7 +101,7 @@ pub async fn update_user(call: &Call<'_>) -> Outcome {
         email: p.get("email").map(str::to_owned),
         ..AdminUpdate::default()
     };
-    let user = users::admin_update(call.state, &call.ctx, &user_id, update)
+    let user = users::admin_update(call.state, by, &user_id, update)
         .await
         .map_err(email_errors)?;
     Ok(Reply::success(
@@ -109,6 +111,7 @@ pub async fn update_user(call: &Call<'_>) -> Outcome {
 
 /// Sends the user a reset link (by `id`, a user number, or by `email`).
 pub async fn reset_password(call: &Call<'_>) -> Outcome {
+    let by = call.admit()?;
     let p = call.params;
     let user_id = if let Some(number) = p.id("id") {
         find(call, Numbered::Users, number).await?
@@ -127,7 +130,7 @@ pub async fn reset_password(call: &Call<'_>) -> Outcome {
         ));
     };
     let user_id = user_id.ok_or_else(|| Reply::error("User Not Found"))?;
-    links::admin_send_password_reset(call.state, &call.ctx, &user_id)
+    links::admin_send_password_reset(call.state, by, &user_id)
         .await
         .map_err(domain_error)?;
     Ok(Reply::success(json!({})))
