@@ -61,13 +61,7 @@ pub async fn insert_with_owner(
         conn,
         ctx,
         now,
-        Event {
-            action: "account.created",
-            account_id: Some(&id),
-            user_id: Some(owner_user_id),
-            before: None,
-            after: Some(snapshot.clone()),
-        },
+        Event::member("account.created", &id, owner_user_id).after(snapshot.clone()),
         events::kind::ACCOUNT_CREATED,
         json!({ "account": snapshot }),
     )
@@ -274,13 +268,7 @@ pub async fn admin_delete(
         &mut tx,
         ctx,
         now,
-        Event {
-            action: "account.deleted",
-            account_id: Some(account_id),
-            user_id: None,
-            before: Some(before_json.clone()),
-            after: None,
-        },
+        Event::account("account.deleted", account_id).before(before_json.clone()),
         events::kind::ACCOUNT_DELETED,
         json!({ "before": before_json, "users": members }),
     )
@@ -338,13 +326,8 @@ pub async fn update(
         &mut tx,
         ctx,
         now,
-        Event {
-            action: "account.updated",
-            account_id: Some(account_id),
-            user_id: None,
-            before: Some(before_json.clone()),
-            after: Some(after_json.clone()),
-        },
+        Event::account("account.updated", account_id)
+            .change(before_json.clone(), after_json.clone()),
         events::kind::ACCOUNT_UPDATED,
         json!({ "before": before_json, "after": after_json }),
     )

@@ -203,13 +203,7 @@ async fn insert(
 }
 
 fn admin_event<'a>(action: &'a str, name: &str, role: Role) -> Event<'a> {
-    Event {
-        action,
-        account_id: None,
-        user_id: None,
-        before: None,
-        after: Some(json!({ "name": name, "role": role.as_str() })),
-    }
+    Event::general(action).after(json!({ "name": name, "role": role.as_str() }))
 }
 
 /// Every credential of both kinds, live and revoked.

@@ -190,31 +190,46 @@ pub struct Event<'a> {
 }
 
 impl<'a> Event<'a> {
-    /// An event about neither an account nor a user (staff and credentials).
-    pub fn general(action: &'a str) -> Self {
+    /// An event about what the two ids name (either may be absent); the constructors below are
+    /// its common cases. Fill in the sides with [`Event::after`] or [`Event::change`].
+    pub fn about(action: &'a str, account_id: Option<&'a str>, user_id: Option<&'a str>) -> Self {
         Self {
             action,
-            account_id: None,
-            user_id: None,
+            account_id,
+            user_id,
             before: None,
             after: None,
         }
     }
 
+    /// An event about neither an account nor a user (staff and credentials).
+    pub fn general(action: &'a str) -> Self {
+        Self::about(action, None, None)
+    }
+
     /// An event about a user.
     pub fn user(action: &'a str, user_id: &'a str) -> Self {
-        Self {
-            action,
-            account_id: None,
-            user_id: Some(user_id),
-            before: None,
-            after: None,
-        }
+        Self::about(action, None, Some(user_id))
+    }
+
+    /// An event about an account.
+    pub fn account(action: &'a str, account_id: &'a str) -> Self {
+        Self::about(action, Some(account_id), None)
+    }
+
+    /// An event about a user on an account (memberships, ownership, acceptance).
+    pub fn member(action: &'a str, account_id: &'a str, user_id: &'a str) -> Self {
+        Self::about(action, Some(account_id), Some(user_id))
     }
 
     pub fn change(mut self, before: Value, after: Value) -> Self {
         self.before = Some(before);
         self.after = Some(after);
+        self
+    }
+
+    pub fn before(mut self, before: Value) -> Self {
+        self.before = Some(before);
         self
     }
 

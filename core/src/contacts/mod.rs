@@ -103,16 +103,6 @@ impl ContactInput {
     }
 }
 
-fn event<'a>(action: &'a str, account_id: &'a str) -> Event<'a> {
-    Event {
-        action,
-        account_id: Some(account_id),
-        user_id: None,
-        before: None,
-        after: None,
-    }
-}
-
 /// The account `by` may manage the contacts of: a member needs `contacts`.
 fn authorise<'a>(by: Manager<'a>) -> Result<&'a str> {
     match by {
@@ -179,7 +169,7 @@ pub async fn create<'a>(
         &mut tx,
         ctx,
         now,
-        event("contact.created", account_id).after(json!(contact)),
+        Event::account("contact.created", account_id).after(json!(contact)),
         crate::events::kind::CONTACT_CREATED,
         json!({ "account_id": account_id, "after": contact }),
     )
@@ -208,7 +198,7 @@ pub async fn update<'a>(
         &mut tx,
         ctx,
         now,
-        event("contact.updated", account_id).change(json!(before), json!(after)),
+        Event::account("contact.updated", account_id).change(json!(before), json!(after)),
         crate::events::kind::CONTACT_UPDATED,
         json!({ "account_id": account_id, "before": before, "after": after }),
     )
@@ -234,7 +224,7 @@ pub async fn delete<'a>(
         &mut tx,
         ctx,
         now,
-        event("contact.deleted", account_id).change(json!(before), json!(null)),
+        Event::account("contact.deleted", account_id).change(json!(before), json!(null)),
         crate::events::kind::CONTACT_DELETED,
         json!({ "account_id": account_id, "before": before }),
     )

@@ -75,13 +75,8 @@ impl Writer<'_> {
                         self.now,
                     )
                     .await?;
-                    let event = Event {
-                        action: "membership.added",
-                        account_id: Some(account_id),
-                        user_id: Some(user_id),
-                        before: None,
-                        after: Some(json!({ "permissions": permissions })),
-                    };
+                    let event = Event::member("membership.added", account_id, user_id)
+                        .after(json!({ "permissions": permissions }));
                     self.record(&mut tx, event, Some(kind::USER_ADDED)).await?;
                 }
                 Op::SetPermissions {
@@ -92,13 +87,12 @@ impl Writer<'_> {
                 } => {
                     memberships_repo::set_permissions(&mut tx, account_id, user_id, permissions)
                         .await?;
-                    let event = Event {
-                        action: "membership.permissions_changed",
-                        account_id: Some(account_id),
-                        user_id: Some(user_id),
-                        before: Some(json!({ "permissions": before })),
-                        after: Some(json!({ "permissions": permissions })),
-                    };
+                    let event =
+                        Event::member("membership.permissions_changed", account_id, user_id)
+                            .change(
+                                json!({ "permissions": before }),
+                                json!({ "permissions": permissions }),
+                            );
                     self.record(&mut tx, event, Some(kind::PERMISSIONS_CHANGED))
                         .await?;
                 }
@@ -120,13 +114,8 @@ impl Writer<'_> {
                         "accounts" => ("account.updated", Some(kind::ACCOUNT_UPDATED), None),
                         _ => ("contact.updated", None, None),
                     };
-                    let event = Event {
-                        action,
-                        account_id: account_id.as_deref(),
-                        user_id,
-                        before: Some(before.clone()),
-                        after: Some(after.clone()),
-                    };
+                    let event = Event::about(action, account_id.as_deref(), user_id)
+                        .change(before.clone(), after.clone());
                     self.record(&mut tx, event, event_kind).await?;
                 }
                 Op::Map {
@@ -294,13 +283,8 @@ impl Writer<'_> {
             .map(|(k, v)| ((*k).to_owned(), json!(v)))
             .collect();
         after.insert("billing_email".to_owned(), json!(billing_email));
-        let event = Event {
-            action: "account.created",
-            account_id: Some(&account.id),
-            user_id: Some(&account.owner_user_id),
-            before: None,
-            after: Some(Value::Object(after)),
-        };
+        let event = Event::member("account.created", &account.id, &account.owner_user_id)
+            .after(Value::Object(after));
         self.record(conn, event, Some(kind::ACCOUNT_CREATED)).await
     }
 
@@ -333,13 +317,8 @@ impl Writer<'_> {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), json!(v)))
             .collect();
-        let event = Event {
-            action: "contact.created",
-            account_id: Some(&contact.account_id),
-            user_id: None,
-            before: None,
-            after: Some(Value::Object(after)),
-        };
+        let event =
+            Event::account("contact.created", &contact.account_id).after(Value::Object(after));
         self.record(conn, event, None).await
     }
 
@@ -380,17 +359,11 @@ impl Writer<'_> {
         .bind(invitation.expires_at)
         .execute(&mut *conn)
         .await?;
-        let event = Event {
-            action: "invitation.created",
-            account_id: Some(&invitation.account_id),
-            user_id: None,
-            before: None,
-            after: Some(json!({
-                "email": invitation.email,
-                "permissions": invitation.permissions,
-                "expires_at": invitation.expires_at,
-            })),
-        };
+        let event = Event::account("invitation.created", &invitation.account_id).after(json!({
+            "email": invitation.email,
+            "permissions": invitation.permissions,
+            "expires_at": invitation.expires_at,
+        }));
         self.record(conn, event, Some(kind::INVITATION_CREATED))
             .await
     }

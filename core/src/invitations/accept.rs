@@ -244,13 +244,7 @@ async fn write(
         &mut tx,
         &ctx,
         now,
-        Event {
-            action: "invitation.accepted",
-            account_id: Some(account_id),
-            user_id: Some(user_id),
-            before: None,
-            after: Some(after.clone()),
-        },
+        Event::member("invitation.accepted", account_id, user_id).after(after.clone()),
         events::kind::INVITATION_ACCEPTED,
         after,
     )

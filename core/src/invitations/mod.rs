@@ -247,13 +247,7 @@ pub async fn invite(
         &mut tx,
         ctx,
         now,
-        Event {
-            action: "invitation.created",
-            account_id: Some(account_id),
-            user_id: None,
-            before: None,
-            after: Some(after.clone()),
-        },
+        Event::account("invitation.created", account_id).after(after.clone()),
         events::kind::INVITATION_CREATED,
         after,
     )
@@ -341,13 +335,7 @@ pub async fn cancel(
         &mut tx,
         ctx,
         now,
-        Event {
-            action: "invitation.cancelled",
-            account_id: Some(account_id),
-            user_id: None,
-            before: None,
-            after: Some(json!({ "id": id })),
-        },
+        Event::account("invitation.cancelled", account_id).after(json!({ "id": id })),
         events::kind::INVITATION_CANCELLED,
         json!({ "id": id, "email": row.email }),
     )
@@ -382,13 +370,7 @@ pub async fn resend(
         &mut tx,
         ctx,
         now,
-        Event {
-            action: "invitation.resent",
-            account_id: Some(account_id),
-            user_id: None,
-            before: None,
-            after: Some(json!({ "id": id })),
-        },
+        Event::account("invitation.resent", account_id).after(json!({ "id": id })),
         events::kind::INVITATION_RESENT,
         json!({ "id": id, "email": row.email }),
     )

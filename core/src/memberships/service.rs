@@ -137,16 +137,6 @@ pub async fn find_member(state: &AppState, by: Manager<'_>, user_id: &str) -> Re
     Ok(member(state, row))
 }
 
-fn membership_event<'a>(action: &'a str, account_id: &'a str, user_id: &'a str) -> Event<'a> {
-    Event {
-        action,
-        account_id: Some(account_id),
-        user_id: Some(user_id),
-        before: None,
-        after: None,
-    }
-}
-
 /// Sets a member's permissions. The owner's cannot be changed (rule 3).
 pub async fn set_permissions(
     state: &AppState,
@@ -170,10 +160,22 @@ pub async fn set_permissions(
     }
     repo::set_permissions(&mut tx, account_id, user_id, &permissions).await?;
     let before = repo::decode(&current.permissions);
-    audit::record_change(&mut tx, ctx, now, membership_event("membership.permissions_changed", account_id, user_id).change(
-            json!({ "permissions": before }),
-            json!({ "permissions": permissions }),
-        ), events::kind::PERMISSIONS_CHANGED, json!({ "account_id": account_id, "user_id": user_id, "before": before, "after": permissions })).await?;
+    let event = Event::member("membership.permissions_changed", account_id, user_id).change(
+        json!({ "permissions": before }),
+        json!({ "permissions": permissions }),
+    );
+    let payload = json!({
+        "account_id": account_id, "user_id": user_id, "before": before, "after": permissions,
+    });
+    audit::record_change(
+        &mut tx,
+        ctx,
+        now,
+        event,
+        events::kind::PERMISSIONS_CHANGED,
+        payload,
+    )
+    .await?;
     let row = repo::member(&mut tx, account_id, user_id).await?;
     tx.commit().await?;
     Ok(member(state, row))
@@ -219,7 +221,7 @@ pub async fn remove(
         &mut tx,
         ctx,
         now,
-        membership_event(action, account_id, user_id).change(
+        Event::member(action, account_id, user_id).change(
             json!({ "permissions": repo::decode(&current.permissions) }),
             json!(null),
         ),
@@ -286,7 +288,7 @@ pub async fn associate(
         &mut tx,
         ctx,
         now,
-        membership_event("membership.added", account_id, user_id)
+        Event::member("membership.added", account_id, user_id)
             .after(json!({ "permissions": permissions })),
         events::kind::USER_ADDED,
         json!({ "account_id": account_id, "user_id": user_id, "permissions": permissions }),
@@ -384,17 +386,23 @@ pub async fn transfer_ownership(
     } else {
         repo::delete_non_owner(&mut tx, account_id, &previous).await?;
     }
-    let change = (
+    let event = Event::member("account.ownership_changed", account_id, new_owner).change(
         json!({ "owner_user_id": previous }),
         json!({ "owner_user_id": new_owner, "previous_owner_kept": keep_previous_owner }),
     );
-    audit::record_change(&mut tx, ctx, now, Event {
-            action: "account.ownership_changed",
-            account_id: Some(account_id),
-            user_id: Some(new_owner),
-            before: Some(change.0),
-            after: Some(change.1),
-        }, events::kind::OWNERSHIP_CHANGED, json!({ "account_id": account_id, "previous_owner": previous, "new_owner": new_owner, "previous_owner_kept": keep_previous_owner })).await?;
+    let payload = json!({
+        "account_id": account_id, "previous_owner": previous, "new_owner": new_owner,
+        "previous_owner_kept": keep_previous_owner,
+    });
+    audit::record_change(
+        &mut tx,
+        ctx,
+        now,
+        event,
+        events::kind::OWNERSHIP_CHANGED,
+        payload,
+    )
+    .await?;
     let account = accounts_repo::get(&mut tx, account_id).await?;
     tx.commit().await?;
     Ok(account)
