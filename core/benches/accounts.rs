@@ -94,6 +94,8 @@ async fn start_bare() -> String {
 async fn start_roster(url: &str) -> (String, roster::state::AppState) {
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
+    // The management listener too: two apps in one process, or a server here, would share 9464.
+    settings.metrics.bind = "127.0.0.1:0".parse().unwrap();
     settings.database.url = url.parse().unwrap();
     // `BENCH_MAX_CONNECTIONS=N` tries another pool size (default: the shipped setting).
     if let Some(n) = std::env::var("BENCH_MAX_CONNECTIONS")

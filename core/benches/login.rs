@@ -98,6 +98,8 @@ fn main() {
 async fn start_server(dir: &tempfile::TempDir) -> (String, Vec<String>) {
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
+    // The management listener too: two apps in one process, or a server here, would share 9464.
+    settings.metrics.bind = "127.0.0.1:0".parse().unwrap();
     settings.database.url = format!("sqlite://{}", dir.path().join("bench.db").display())
         .parse()
         .unwrap();

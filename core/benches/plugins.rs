@@ -206,6 +206,8 @@ async fn accept_latency(scratch: &Path, wasm: Option<&Path>) -> (Duration, Durat
     std::fs::create_dir_all(dir.join("plugins")).unwrap();
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
+    // The management listener too: two apps in one process, or a server here, would share 9464.
+    settings.metrics.bind = "127.0.0.1:0".parse().unwrap();
     settings.database.url = format!("sqlite://{}", dir.join("roster.db").display())
         .parse()
         .unwrap();

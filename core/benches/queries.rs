@@ -110,6 +110,8 @@ fn main() {
 fn settings(url: &str) -> Settings {
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
+    // The management listener too: two apps in one process, or a server here, would share 9464.
+    settings.metrics.bind = "127.0.0.1:0".parse().unwrap();
     settings.database.url = url.parse().unwrap();
     settings
 }

@@ -65,6 +65,8 @@ async fn one_size(users: usize) -> Vec<Measured> {
 
     let mut settings = Settings::default();
     settings.server.bind = "127.0.0.1:0".parse().unwrap();
+    // The management listener too: two apps in one process, or a server here, would share 9464.
+    settings.metrics.bind = "127.0.0.1:0".parse().unwrap();
     settings.database.url = url.parse().unwrap();
     let pool_size = settings.database.max_connections;
     let app = roster::App::build(settings).await.unwrap();

@@ -6,7 +6,6 @@
 
 pub mod accounts;
 pub mod admin_area;
-pub mod admins;
 pub mod audit;
 pub mod cli;
 pub mod clock;
@@ -37,6 +36,9 @@ pub mod users;
 pub mod whmcs_api;
 
 pub use error::{Error, Result};
+/// Staff credentials (admin tokens, WHMCS API credentials) by their earlier path: they live with
+/// the rest of staff now (`staff::credentials`).
+pub use staff::credentials as admins;
 
 /// Installs ring as rustls's process-wide crypto provider (TLS for SMTP and for plugins'
 /// outbound HTTP). Idempotent; `App::build` calls it, and so must any other code in the process

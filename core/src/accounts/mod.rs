@@ -2,6 +2,7 @@
 //! moment it is created (rule 1) and at every moment after (rule 2, carried by the schema).
 
 pub mod admin_http;
+pub mod admin_pages;
 pub mod http;
 pub mod pages;
 pub mod repo;

@@ -207,7 +207,7 @@ async fn show(
         Err(e) => return chrome.failed(e),
     };
     let contacts = if access.has(crate::contacts::PERMISSION) {
-        match crate::contacts::list(state, access).await {
+        match crate::contacts::service::list(state, access).await {
             Ok(list) => Some(list),
             Err(e) => return chrome.failed(e),
         }

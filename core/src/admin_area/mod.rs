@@ -8,18 +8,16 @@
 //!   admin API and the WHMCS API: a `support` member's post of a change gets the 403 page
 //!   ([`refused`]).
 //!
+//! The admin area keeps the frame: these extractors, the refusal page, the notices after a form,
+//! the client tabs' heading, sign-in and the fallback for an unknown path. Each page lives beside
+//! its noun (`accounts::admin_pages`, `memberships::admin_pages`, `invitations::admin_pages`,
+//! `contacts::admin_pages`, `audit::admin_pages`, `users::admin_pages`, `mail::admin_pages`,
+//! `plugins::admin_pages`, `staff::admin_pages`); the router merges them.
+//!
 //! The client area never reads the staff cookie and the admin area never reads the user's: a
 //! client cookie opens no admin page and a staff cookie no client-area page.
 
-mod audit;
-mod client_tabs;
-mod client_users;
-mod clients;
-mod mail;
-mod plugins;
 mod sign_in;
-mod staff_pages;
-mod users;
 
 use axum::Router;
 use axum::extract::FromRequestParts;
@@ -39,15 +37,27 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(sign_in::routes())
-        .merge(clients::routes())
-        .merge(client_users::routes())
-        .merge(client_tabs::routes())
-        .merge(users::routes())
-        .merge(audit::routes())
-        .merge(plugins::routes())
-        .merge(mail::routes())
-        .merge(staff_pages::routes())
         .route("/admin/{*rest}", axum::routing::get(unknown))
+}
+
+/// A client as the heading of its tabs shows it (Summary, Users, Invitations, Contacts, Audit).
+pub fn client_row(account: &crate::accounts::Account) -> Value {
+    minijinja::context! {
+        name => account.display_name(),
+        ..Value::from(minijinja::value::Serde(account))
+    }
+}
+
+/// The client `id` as its tabs' heading shows it, or the refusal page.
+pub async fn client_heading(
+    state: &AppState,
+    page: &StaffPage,
+    id: &str,
+) -> Result<Value, Response> {
+    match crate::accounts::service::get(state, id).await {
+        Ok(account) => Ok(client_row(&account)),
+        Err(e) => Err(refused(&page.chrome, e)),
+    }
 }
 
 /// An admin path that names no page.
@@ -161,7 +171,7 @@ fn admin_next(next: Option<&str>) -> String {
 }
 
 /// A refusal as a page: 403 for the role, 404 for what is not there, else the reason.
-pub(super) fn refused(chrome: &Chrome, error: Error) -> Response {
+pub fn refused(chrome: &Chrome, error: Error) -> Response {
     match error {
         Error::Forbidden(_) => chrome.message(
             StatusCode::FORBIDDEN,
@@ -180,7 +190,7 @@ pub(super) fn refused(chrome: &Chrome, error: Error) -> Response {
 /// Where a form lands: `Ok(to)` with a 303 there; a refusal for the role, or for the page's own
 /// `subject` not being there, as its own page (403, 404); any other refusal on the form's page
 /// again (`again(status, sentence)`), next to what the person was doing.
-async fn after_form<Fut>(
+pub async fn after_form<Fut>(
     page: &StaffPage,
     subject: &'static str,
     result: Result<String, Error>,
@@ -201,7 +211,7 @@ where
 }
 
 /// `?done=` notices, by key, so that a link cannot make a page say anything else.
-fn done_notice(key: &str) -> Option<&'static str> {
+pub fn done_notice(key: &str) -> Option<&'static str> {
     Some(match key {
         "saved" => "The changes are saved.",
         "closed" => "The client is closed.",

@@ -1,5 +1,6 @@
 //! The audit log: every state change writes one event, in the same transaction as the change.
 
+pub mod admin_pages;
 pub mod http;
 mod repo;
 

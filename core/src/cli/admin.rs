@@ -3,11 +3,11 @@
 
 use clap::Subcommand;
 
-use crate::admins::{self, AdminToken, Kind, Role};
 use crate::audit::Context;
 use crate::db::Db;
 use crate::settings::Settings;
 use crate::staff;
+use crate::staff::credentials::{self, AdminToken, Kind, Role};
 
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
@@ -167,14 +167,19 @@ async fn credential(db: &Db, kind: Kind, command: CredentialCommand) -> crate::R
         CredentialCommand::Create { name, role } => {
             let name = match kind {
                 Kind::Token => {
-                    let (token, record) = admins::create(db, now, &name, role).await?;
+                    let (token, record) = credentials::create(db, now, &name, role).await?;
                     println!("{token}");
                     record.name
                 }
                 Kind::ApiCredential => {
-                    let new =
-                        admins::create_api_credential(db, &Context::system(), now, &name, role)
-                            .await?;
+                    let new = credentials::create_api_credential(
+                        db,
+                        &Context::system(),
+                        now,
+                        &name,
+                        role,
+                    )
+                    .await?;
                     println!("identifier: {}", new.identifier);
                     println!("secret:     {}", new.secret);
                     new.credential.name
@@ -187,12 +192,12 @@ async fn credential(db: &Db, kind: Kind, command: CredentialCommand) -> crate::R
             Ok(())
         }
         CredentialCommand::List => {
-            let all = admins::list(db).await?;
+            let all = credentials::list(db).await?;
             print_list(all.iter().filter(|t| t.kind == kind.as_str()));
             Ok(())
         }
         CredentialCommand::Revoke { name } => {
-            if admins::revoke(db, &Context::system(), now, kind, &name).await? {
+            if credentials::revoke(db, &Context::system(), now, kind, &name).await? {
                 println!("revoked {noun} `{name}`");
                 Ok(())
             } else {

@@ -24,7 +24,7 @@ async fn list_contacts(
     State(state): State<AppState>,
     caller: AccountUser,
 ) -> Result<ApiJson<Vec<Contact>>, ApiError> {
-    Ok(ApiJson(super::list(&state, &caller.access).await?))
+    Ok(ApiJson(super::service::list(&state, &caller.access).await?))
 }
 
 /// Add a contact.
@@ -38,7 +38,7 @@ async fn create_contact(
     ApiJson(input): ApiJson<ContactInput>,
 ) -> Result<(StatusCode, ApiJson<Contact>), ApiError> {
     let ctx = caller.user.context(&ip);
-    let contact = super::create(&state, &ctx, &caller.access, input).await?;
+    let contact = super::service::create(&state, &ctx, &caller.access, input).await?;
     Ok((StatusCode::CREATED, ApiJson(contact)))
 }
 
@@ -52,7 +52,7 @@ async fn get_contact(
     ApiPath((_account_id, contact_id)): ApiPath<(String, String)>,
 ) -> Result<ApiJson<Contact>, ApiError> {
     Ok(ApiJson(
-        super::get(&state, &caller.access, &contact_id).await?,
+        super::service::get(&state, &caller.access, &contact_id).await?,
     ))
 }
 
@@ -69,7 +69,7 @@ async fn update_contact(
 ) -> Result<ApiJson<Contact>, ApiError> {
     let ctx = caller.user.context(&ip);
     Ok(ApiJson(
-        super::update(&state, &ctx, &caller.access, &contact_id, input).await?,
+        super::service::update(&state, &ctx, &caller.access, &contact_id, input).await?,
     ))
 }
 
@@ -84,6 +84,6 @@ async fn delete_contact(
     ApiPath((_account_id, contact_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let ctx = caller.user.context(&ip);
-    super::delete(&state, &ctx, &caller.access, &contact_id).await?;
+    super::service::delete(&state, &ctx, &caller.access, &contact_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

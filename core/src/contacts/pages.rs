@@ -73,7 +73,7 @@ async fn create(
 ) -> Response {
     let Posted { input, values } = posted(pairs);
     let ctx = page.user.context(&ip);
-    match super::create(&state, &ctx, &page.access, input).await {
+    match super::service::create(&state, &ctx, &page.access, input).await {
         Ok(_) => see_other(&format!(
             "/accounts/{}?saved=contact",
             page.access.account_id
@@ -106,7 +106,7 @@ async fn edit_page(
     page: AccountPage,
     Path((_, contact_id)): Path<(String, String)>,
 ) -> Response {
-    match super::get(&state, &page.access, &contact_id).await {
+    match super::service::get(&state, &page.access, &contact_id).await {
         Ok(contact) => {
             let values = context! {
                 first_name => contact.first_name.clone(), last_name => contact.last_name.clone(),
@@ -129,14 +129,14 @@ async fn update(
 ) -> Response {
     let Posted { input, values } = posted(pairs);
     let ctx = page.user.context(&ip);
-    match super::update(&state, &ctx, &page.access, &contact_id, input).await {
+    match super::service::update(&state, &ctx, &page.access, &contact_id, input).await {
         Ok(_) => see_other(&format!(
             "/accounts/{}?saved=contact",
             page.access.account_id
         )),
         Err(e @ crate::error::Error::NotFound(_)) => page.refused(e),
         Err(e) => {
-            let contact = match super::get(&state, &page.access, &contact_id).await {
+            let contact = match super::service::get(&state, &page.access, &contact_id).await {
                 Ok(contact) => contact,
                 Err(e) => return page.refused(e),
             };
@@ -157,7 +157,7 @@ async fn delete(
     Path((_, contact_id)): Path<(String, String)>,
 ) -> Response {
     let ctx = page.user.context(&ip);
-    match super::delete(&state, &ctx, &page.access, &contact_id).await {
+    match super::service::delete(&state, &ctx, &page.access, &contact_id).await {
         Ok(()) => see_other(&format!(
             "/accounts/{}?saved=contact-deleted",
             page.access.account_id

@@ -9,12 +9,12 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 
 use super::problem::ApiError;
-use crate::admins::{self, AdminIdentity};
 use crate::audit::{Actor, Context};
 use crate::error::Error;
 use crate::memberships::{self, Access};
 use crate::sessions::{self, Authenticated};
 use crate::settings::Settings;
+use crate::staff::credentials::{self, AdminIdentity};
 use crate::state::AppState;
 
 /// The session cookie's name.
@@ -118,7 +118,7 @@ impl FromRequestParts<AppState> for Admin {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = bearer(parts).ok_or(Error::Unauthenticated)?;
         Ok(Self(
-            admins::authenticate(&state.db, state.clock.now_ms(), &token).await?,
+            credentials::authenticate(&state.db, state.clock.now_ms(), &token).await?,
         ))
     }
 }

@@ -43,6 +43,15 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .merge(crate::invitations::pages::routes())
         .merge(crate::invitations::owner_pages::routes())
         .merge(crate::admin_area::routes())
+        .merge(crate::accounts::admin_pages::routes())
+        .merge(crate::memberships::admin_pages::routes())
+        .merge(crate::invitations::admin_pages::routes())
+        .merge(crate::contacts::admin_pages::routes())
+        .merge(crate::audit::admin_pages::routes())
+        .merge(crate::users::admin_pages::routes())
+        .merge(crate::mail::admin_pages::routes())
+        .merge(crate::plugins::admin_pages::routes())
+        .merge(crate::staff::admin_pages::routes())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             csrf::page_guard,
@@ -113,7 +122,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::invitations::admin_http::routes())
         .merge(crate::audit::http::routes())
         .merge(crate::plugins::admin_http::routes())
-        .merge(crate::admins::http::routes())
+        .merge(crate::staff::credentials::admin_http::routes())
         .merge(crate::settings::admin_http::routes())
         .merge(crate::mail::admin_http::routes())
 }

@@ -29,7 +29,7 @@ async fn list_invitations(
     ApiPath(id): ApiPath<String>,
 ) -> Result<ApiJson<Vec<Invitation>>, ApiError> {
     Ok(ApiJson(
-        super::list_pending(&state, Manager::Staff { account_id: &id }).await?,
+        super::service::list_pending(&state, Manager::Staff { account_id: &id }).await?,
     ))
 }
 
@@ -44,7 +44,7 @@ async fn create_invitation(
     ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<InviteRequest>,
 ) -> Result<(StatusCode, ApiJson<Invitation>), ApiError> {
-    let invitation = super::invite(
+    let invitation = super::service::invite(
         &state,
         &admin.context(&ip),
         Manager::Staff { account_id: &id },
@@ -65,7 +65,7 @@ async fn cancel_invitation(
     ip: ClientIp,
     ApiPath((id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    super::cancel(
+    super::service::cancel(
         &state,
         &admin.context(&ip),
         Manager::Staff { account_id: &id },
@@ -86,7 +86,7 @@ async fn resend_invitation(
     ApiPath((id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<ApiJson<Invitation>, ApiError> {
     Ok(ApiJson(
-        super::resend(
+        super::service::resend(
             &state,
             &admin.context(&ip),
             Manager::Staff { account_id: &id },

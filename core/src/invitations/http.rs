@@ -34,7 +34,7 @@ async fn list_invitations(
     caller: AccountUser,
 ) -> Result<ApiJson<Vec<Invitation>>, ApiError> {
     Ok(ApiJson(
-        super::list_pending(&state, Manager::Member(&caller.access)).await?,
+        super::service::list_pending(&state, Manager::Member(&caller.access)).await?,
     ))
 }
 
@@ -55,7 +55,7 @@ async fn create_invitation(
     ApiJson(request): ApiJson<InviteRequest>,
 ) -> Result<(StatusCode, ApiJson<Invitation>), ApiError> {
     let ctx = caller.user.context(&ip);
-    let invitation = super::invite(
+    let invitation = super::service::invite(
         &state,
         &ctx,
         Manager::Member(&caller.access),
@@ -76,7 +76,7 @@ async fn cancel_invitation(
     ip: ClientIp,
     ApiPath((_account_id, invitation_id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    super::cancel(
+    super::service::cancel(
         &state,
         &caller.user.context(&ip),
         Manager::Member(&caller.access),
@@ -99,7 +99,7 @@ async fn resend_invitation(
     let ctx = caller.user.context(&ip);
     let by = Manager::Member(&caller.access);
     Ok(ApiJson(
-        super::resend(&state, &ctx, by, &invitation_id).await?,
+        super::service::resend(&state, &ctx, by, &invitation_id).await?,
     ))
 }
 
@@ -110,7 +110,7 @@ async fn preview(
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
 ) -> Result<ApiJson<InvitationPreview>, ApiError> {
-    Ok(ApiJson(super::preview(&state, &token).await?))
+    Ok(ApiJson(super::service::preview(&state, &token).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -46,7 +46,7 @@ async fn invite(
     };
     let ctx = page.user.context(&ip);
     let by = Manager::Member(&page.access);
-    let result = super::invite(&state, &ctx, by, &email, &permissions)
+    let result = super::service::invite(&state, &ctx, by, &email, &permissions)
         .await
         .map(|_| "invited");
     let typed = context! {
@@ -90,10 +90,10 @@ async fn act(
     let ctx = page.user.context(ip);
     let by = Manager::Member(&page.access);
     let result = match act {
-        Act::Resend => super::resend(state, &ctx, by, invitation_id)
+        Act::Resend => super::service::resend(state, &ctx, by, invitation_id)
             .await
             .map(|_| "resent"),
-        Act::Cancel => super::cancel(state, &ctx, by, invitation_id)
+        Act::Cancel => super::service::cancel(state, &ctx, by, invitation_id)
             .await
             .map(|()| "cancelled"),
     };

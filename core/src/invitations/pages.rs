@@ -55,7 +55,7 @@ async fn usable(
     chrome: &Chrome,
     token: &str,
 ) -> Result<InvitationPreview, Response> {
-    match super::preview(state, token).await {
+    match super::service::preview(state, token).await {
         Ok(invitation) if invitation.state == super::State::Pending => Ok(invitation),
         Ok(invitation) => Err(gone(chrome, &invitation)),
         Err(Error::NotFound(_)) => Err(unknown(chrome)),

@@ -4,6 +4,7 @@
 //! (verification, reset, invitations), and no secret may reach a log line.
 
 pub mod admin_http;
+pub mod admin_pages;
 pub mod outbox;
 pub mod templates;
 

@@ -130,7 +130,7 @@ async fn transfer_ownership(
     let by = ctx.admit()?;
     let ApiJson(request) = request?;
     Ok(ApiJson(
-        service::transfer_ownership(
+        super::transfer::transfer_ownership(
             &state,
             by,
             &id,

@@ -2,10 +2,12 @@
 //! 3–6 and 8). The owner is a member too, holding every permission whatever is stored.
 
 pub mod admin_http;
+pub mod admin_pages;
 pub mod http;
 pub mod pages;
 pub mod repo;
 pub mod service;
+pub mod transfer;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

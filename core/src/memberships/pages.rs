@@ -97,7 +97,7 @@ pub async fn show(state: &AppState, page: &AccountPage, outcome: Outcome) -> Res
         }
         Err(e) => return page.refused(e),
     };
-    let invitations = match crate::invitations::list_pending(state, by).await {
+    let invitations = match crate::invitations::service::list_pending(state, by).await {
         Ok(list) => list,
         Err(e) => return page.refused(e),
     };

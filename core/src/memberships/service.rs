@@ -1,5 +1,5 @@
 //! Membership use cases: the accounts a user reaches, an account's users, permissions, removal,
-//! leaving, direct association (admin) and ownership transfer (admin only, rule 6).
+//! leaving and direct association (admin). Ownership transfer is `super::transfer`.
 
 use serde::Serialize;
 use serde_json::json;
@@ -109,7 +109,7 @@ pub async fn list_members(state: &AppState, by: Manager<'_>) -> Result<Vec<Membe
 }
 
 /// Refuses a client-area user what only staff (or the server itself) do (rule 6).
-fn staff_only<'a>(ctx: &'a Context, why: &str) -> Result<&'a Context> {
+pub(super) fn staff_only<'a>(ctx: &'a Context, why: &str) -> Result<&'a Context> {
     match ctx.actor {
         Actor::User(_) => Err(Error::Forbidden(why.to_owned())),
         _ => Ok(ctx),
@@ -320,116 +320,6 @@ pub async fn associate_by_email(
         Err(e) => return Err(e),
     };
     associate(state, ctx, account_id, &user.id, permissions).await
-}
-
-/// Moves ownership (admin API only, rule 6), atomically: the new owner gains ownership (and access,
-/// if they had none); the previous owner stays a member with every permission, unless
-/// `keep_previous_owner` is false.
-pub async fn transfer_ownership(
-    state: &AppState,
-    ctx: impl Acting<'_, op::Change>,
-    account_id: &str,
-    new_owner: &str,
-    keep_previous_owner: bool,
-) -> Result<Account> {
-    let ctx = staff_only(
-        ctx.admitted()?.context(),
-        "only staff can move an account's ownership",
-    )?;
-    // Judged first, outside any transaction, then written with the owner checked again: when it
-    // changed meanwhile, the plugins judge the request again with the new one.
-    let mut judgements = 1;
-    let (mut tx, previous) = loop {
-        let judged = {
-            let mut conn = state.db.pool().acquire().await?;
-            match transferable(&mut conn, account_id, new_owner).await? {
-                Transfer::Done(account) => return Ok(*account),
-                Transfer::From(previous) => previous,
-            }
-        };
-        state
-            .plugins
-            .before_ownership_transfer(ctx, account_id, &judged, new_owner, keep_previous_owner)
-            .await?;
-        let mut tx = state.db.begin().await?;
-        accounts_repo::lock(&mut tx, account_id).await?;
-        match transferable(&mut tx, account_id, new_owner).await? {
-            Transfer::Done(account) => return Ok(*account),
-            Transfer::From(previous) if previous == judged => break (tx, previous),
-            Transfer::From(_) if judgements < crate::plugins::JUDGEMENTS => judgements += 1,
-            Transfer::From(_) => {
-                return Err(Error::Conflict(
-                    "the owner changed meanwhile; read the account and try again".to_owned(),
-                ));
-            }
-        }
-    };
-    let now = state.clock.now_ms();
-    if repo::get(&mut tx, account_id, new_owner).await?.is_none() {
-        repo::insert(
-            &mut tx,
-            account_id,
-            new_owner,
-            &[],
-            (ctx.actor.kind(), ctx.actor.id()),
-            now,
-        )
-        .await?;
-    }
-    if !accounts_repo::set_owner(&mut tx, account_id, &previous, new_owner, now).await? {
-        return Err(Error::Conflict(
-            "the owner changed meanwhile; read the account and try again".to_owned(),
-        ));
-    }
-    if keep_previous_owner {
-        repo::set_permissions(&mut tx, account_id, &previous, &state.catalog.all_keys()).await?;
-    } else {
-        repo::delete_non_owner(&mut tx, account_id, &previous).await?;
-    }
-    let event = Event::member("account.ownership_changed", account_id, new_owner).change(
-        json!({ "owner_user_id": previous }),
-        json!({ "owner_user_id": new_owner, "previous_owner_kept": keep_previous_owner }),
-    );
-    let payload = json!({
-        "account_id": account_id, "previous_owner": previous, "new_owner": new_owner,
-        "previous_owner_kept": keep_previous_owner,
-    });
-    audit::record_change(
-        &mut tx,
-        ctx,
-        now,
-        event,
-        events::kind::OWNERSHIP_CHANGED,
-        payload,
-    )
-    .await?;
-    let account = accounts_repo::get(&mut tx, account_id).await?;
-    tx.commit().await?;
-    Ok(account)
-}
-
-/// Where a transfer stands: nothing to do (the user owns the account already), or from whom.
-enum Transfer {
-    Done(Box<Account>),
-    From(String),
-}
-
-/// Checks a transfer's preconditions: the account exists and the new owner is an active user.
-async fn transferable(
-    conn: &mut sqlx::AnyConnection,
-    account_id: &str,
-    new_owner: &str,
-) -> Result<Transfer> {
-    let account = accounts_repo::get(&mut *conn, account_id).await?;
-    if account.owner_user_id == new_owner {
-        return Ok(Transfer::Done(Box::new(account)));
-    }
-    if !users_repo::get(conn, new_owner).await?.is_active() {
-        return Err(Error::Validation(
-            "the new owner must be an active user".to_owned(),
-        ));
-    }
-    Ok(Transfer::From(account.owner_user_id))
 }
 
 /// `GET /authz/check`: may a user with this membership (if any) do `permission`? Answers

@@ -151,7 +151,7 @@ async fn reload_plugin(
     ip: ClientIp,
     ApiPath(name): ApiPath<String>,
 ) -> Result<ApiJson<PluginView>, ApiError> {
-    let fresh = super::staff::reload(&state, &admin.context(&ip), &name).await?;
+    let fresh = super::service::reload(&state, &admin.context(&ip), &name).await?;
     Ok(ApiJson(view(&state, &fresh).await?))
 }
 
@@ -209,7 +209,7 @@ async fn retry_parked(
     let ctx = admin.context(&ip);
     let by = ctx.admit()?;
     let ApiPath((name, seq)) = path?;
-    let error = super::staff::retry_parked(&state, by, &name, seq).await?;
+    let error = super::service::retry_parked(&state, by, &name, seq).await?;
     Ok((
         StatusCode::OK,
         ApiJson(RetryResult {

@@ -1,200 +1,125 @@
-//! Signing in in two steps, as the pages do: the password first, then (for a user with TOTP on)
-//! a code. Between the two the browser holds a challenge: 256 random bits, stored as their
-//! SHA-256, good for [`LIFETIME`] and for one successful second step. The API's one-call login
-//! ([`super::login`]) and this flow share every check: rate limits, the password, verification,
-//! the second factor, the `before-login` hook.
+//! The sign-in challenge, one for users and staff: what the browser holds between the password and
+//! the second factor. 256 random bits, stored as their SHA-256 with whose it is
+//! (`login_challenges` for users, `staff_login_challenges` for staff), good until it expires
+//! ([`LIFETIME`], or a mailed code's own) and for one successful second step. The flows around it
+//! are the user's (`super::two_step`, `super::mailbox`) and the staff member's
+//! (`crate::staff::sign_in`); what they share is here.
+
+use std::time::Duration;
 
 use sqlx::AnyConnection;
 
-use super::Login;
+use super::devices::Subject;
+use crate::clock::ms;
 use crate::crypto::{hash_token, new_token};
 use crate::error::{Error, Result};
-use crate::ratelimit;
-use crate::state::AppState;
-use crate::users::repo as users_repo;
-use crate::users::second_factor;
 
 /// How long the second step may wait.
-pub const LIFETIME: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+pub const LIFETIME: Duration = Duration::from_secs(5 * 60);
 
-/// Where a first step leads.
-#[derive(Debug)]
-pub enum FirstStep {
-    /// Signed in.
-    SignedIn(Box<super::SignedIn>),
-    /// The password was right; a TOTP or backup code must follow, with this challenge.
-    SecondFactor(String),
-    /// The password was right; the code just mailed must follow, with this challenge
-    /// (`super::mailbox`).
-    MailCode(String),
-}
-
-/// Checks the password (as [`super::login`] does) and signs in, or, for a user with TOTP on and no
-/// code given, answers a challenge for [`second_step`].
-pub async fn first_step(state: &AppState, attempt: Login) -> Result<FirstStep> {
-    let step = first_step_uncounted(state, attempt).await;
-    match &step {
-        Ok(FirstStep::SecondFactor(_) | FirstStep::MailCode(_)) => {}
-        Ok(FirstStep::SignedIn(_)) => crate::stats::login("client", "success"),
-        Err(e) => crate::stats::login("client", crate::stats::login_failure(e)),
-    }
-    step
-}
-
-async fn first_step_uncounted(state: &AppState, attempt: Login) -> Result<FirstStep> {
-    let ip = attempt.ip.clone();
-    let user_agent = attempt.user_agent.clone();
-    let device = attempt.device.as_deref();
-    let checked = super::check_password(state, &attempt).await?;
-    if super::mailbox::required(&checked.user) {
-        let token = super::mailbox::send(state, &checked.user).await?;
-        return Ok(FirstStep::MailCode(token));
-    }
-    match second_factor::check_second_factor(
-        state,
-        &checked.user,
-        attempt.totp_code.as_deref(),
-        attempt.backup_code.as_deref(),
-    )
-    .await
-    {
-        Ok(()) => {
-            let signed_in = super::finish(state, checked, ip, user_agent, device).await?;
-            Ok(FirstStep::SignedIn(Box::new(signed_in)))
-        }
-        Err(Error::SecondFactorRequired) => {
-            let now = state.clock.now_ms();
-            let token = new_token()?;
-            let mut conn = state.db.pool().acquire().await?;
-            sqlx::query(
-                "INSERT INTO login_challenges (token_hash, user_id, created_at, expires_at) \
-                 VALUES ($1, $2, $3, $4)",
-            )
-            .bind(hash_token(&token))
-            .bind(checked.user.id.clone())
-            .bind(now)
-            .bind(now + crate::clock::ms(LIFETIME))
-            .execute(&mut *conn)
-            .await?;
-            Ok(FirstStep::SecondFactor(token))
-        }
-        Err(e) => Err(e),
+/// The table of a subject's challenges, and its column naming whose it is.
+fn table(subject: Subject) -> (&'static str, &'static str) {
+    match subject {
+        Subject::User => ("login_challenges", "user_id"),
+        Subject::Staff => ("staff_login_challenges", "staff_id"),
     }
 }
 
-/// The second step: a TOTP code (six digits) or a backup code for the challenge's user. Each
-/// attempt counts against the user's login rate limit; a wrong code leaves the challenge usable
-/// (until the limit or its lifetime ends it), a right one uses it up. An unknown or expired
-/// challenge is `unauthorized` (sign in again).
-pub async fn second_step(
-    state: &AppState,
-    challenge: &str,
-    code: &str,
-    ip: Option<String>,
-    user_agent: Option<String>,
-    device: Option<&str>,
-) -> Result<super::SignedIn> {
-    super::counted(second_step_uncounted(state, challenge, code, ip, user_agent, device).await)
-}
-
-async fn second_step_uncounted(
-    state: &AppState,
-    challenge: &str,
-    code: &str,
-    ip: Option<String>,
-    user_agent: Option<String>,
-    device: Option<&str>,
-) -> Result<super::SignedIn> {
-    let now = state.clock.now_ms();
-    let hash = hash_token(challenge);
-    let mut conn = state.db.pool().acquire().await?;
-    let found: Option<(String, Option<String>)> = sqlx::query_as(
-        "SELECT user_id, mail_code_hash FROM login_challenges \
-         WHERE token_hash = $1 AND expires_at > $2",
-    )
-    .bind(hash.clone())
-    .bind(now)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let (user_id, mailed) = found.ok_or(Error::Unauthenticated)?;
-    let user = users_repo::get(&mut conn, &user_id).await?;
-    drop(conn);
-    let limits = &state.settings.auth.rate_limit;
-    let email_bucket = super::devices::limit_bucket(
-        state,
-        super::devices::Subject::User,
-        device,
-        &user.email,
-        super::email_bucket(&user.email),
-    )
-    .await?;
-    ratelimit::hit(
-        state.db.pool(),
-        &email_bucket,
-        limits.per_email,
-        limits.per_email_window,
-        now,
-    )
-    .await?;
-    if !user.is_active() {
-        return Err(Error::Unauthenticated);
-    }
-    let code = code.trim();
-    if let Some(expected) = mailed {
-        if !super::mailbox::matches(&expected, code) {
-            return Err(Error::InvalidSecondFactor);
-        }
-        return use_challenge(state, hash, user, email_bucket, ip, user_agent, device).await;
-    }
-    let is_totp = code.chars().filter(|c| !c.is_whitespace()).count() == 6
-        && code
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace());
-    let (totp, backup) = if is_totp {
-        (Some(code), None)
+/// Stores a new challenge for `subject_id`, good for `lifetime`; for a user, with the hash of the
+/// code mailed for it (`super::mailbox`). Answers the token to hand the browser.
+pub async fn issue(
+    conn: &mut AnyConnection,
+    subject: Subject,
+    subject_id: &str,
+    now: i64,
+    lifetime: Duration,
+    mail_code_hash: Option<String>,
+) -> Result<String> {
+    let token = new_token()?;
+    let (table, column) = table(subject);
+    let mail = if subject == Subject::User {
+        ", mail_code_hash) VALUES ($1, $2, $3, $4, $5)"
     } else {
-        (None, Some(code))
+        ") VALUES ($1, $2, $3, $4)"
     };
-    second_factor::check_second_factor(state, &user, totp, backup).await?;
-    use_challenge(state, hash, user, email_bucket, ip, user_agent, device).await
+    let sql = format!("INSERT INTO {table} (token_hash, {column}, created_at, expires_at{mail}");
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(hash_token(&token))
+        .bind(subject_id.to_owned())
+        .bind(now)
+        .bind(now + ms(lifetime));
+    if subject == Subject::User {
+        query = query.bind(mail_code_hash);
+    }
+    query.execute(conn).await?;
+    Ok(token)
 }
 
-/// A right second step: the challenge is used up (once: a raced second use is `unauthorized`)
-/// and the sign-in finishes.
-async fn use_challenge(
-    state: &AppState,
-    hash: String,
-    user: users_repo::UserRow,
-    email_bucket: String,
-    ip: Option<String>,
-    user_agent: Option<String>,
-    device: Option<&str>,
-) -> Result<super::SignedIn> {
-    let mut conn = state.db.pool().acquire().await?;
-    let used = sqlx::query("DELETE FROM login_challenges WHERE token_hash = $1")
-        .bind(hash)
-        .execute(&mut *conn)
+/// A live challenge, as its second step reads it.
+#[derive(Debug)]
+pub struct Found {
+    /// The stored hash, to use the challenge up with.
+    pub hash: String,
+    /// Whose it is: a user's or a staff member's id.
+    pub subject_id: String,
+    /// The hash of the code mailed for it (users only).
+    pub mail_code_hash: Option<String>,
+}
+
+/// The live challenge `token` names; `unauthorized` when there is none (unknown, used or expired:
+/// sign in again).
+pub async fn find(
+    conn: &mut AnyConnection,
+    subject: Subject,
+    token: &str,
+    now: i64,
+) -> Result<Found> {
+    let (table, column) = table(subject);
+    let mail = if subject == Subject::User {
+        "mail_code_hash"
+    } else {
+        "CAST(NULL AS TEXT)"
+    };
+    let sql =
+        format!("SELECT {column}, {mail} FROM {table} WHERE token_hash = $1 AND expires_at > $2");
+    let hash = hash_token(token);
+    let found: Option<(String, Option<String>)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(hash.clone())
+        .bind(now)
+        .fetch_optional(conn)
+        .await?;
+    let (subject_id, mail_code_hash) = found.ok_or(Error::Unauthenticated)?;
+    Ok(Found {
+        hash,
+        subject_id,
+        mail_code_hash,
+    })
+}
+
+/// Uses the challenge up after a right second step; false when it was gone already (a raced
+/// second use, which must not sign in twice).
+pub async fn use_up(conn: &mut AnyConnection, subject: Subject, hash: &str) -> Result<bool> {
+    let (table, _) = table(subject);
+    let sql = format!("DELETE FROM {table} WHERE token_hash = $1");
+    let used = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(hash.to_owned())
+        .execute(conn)
         .await?
         .rows_affected();
-    drop(conn);
-    if used == 0 {
-        return Err(Error::Unauthenticated);
-    }
-    let checked = super::Checked {
-        user,
-        rehashed: false,
-        email_bucket,
-    };
-    super::finish(state, checked, ip, user_agent, device).await
+    Ok(used > 0)
 }
 
-/// Deletes expired challenges; returns how many went.
+/// Deletes the expired challenges of both kinds; returns how many went.
 pub async fn sweep(conn: &mut AnyConnection, now: i64) -> Result<u64> {
-    Ok(
-        sqlx::query("DELETE FROM login_challenges WHERE expires_at < $1")
+    let mut gone = 0;
+    for subject in [Subject::User, Subject::Staff] {
+        let (table, _) = table(subject);
+        let sql = format!("DELETE FROM {table} WHERE expires_at < $1");
+        gone += sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(now)
-            .execute(conn)
+            .execute(&mut *conn)
             .await?
-            .rows_affected(),
-    )
+            .rows_affected();
+    }
+    Ok(gone)
 }

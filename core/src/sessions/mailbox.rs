@@ -8,8 +8,9 @@ use std::time::Duration;
 
 use serde_json::json;
 
+use super::devices::Subject;
 use crate::clock::ms;
-use crate::crypto::{hash_token, new_digit_code, new_token};
+use crate::crypto::{hash_token, new_digit_code};
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use crate::users::repo::UserRow;
@@ -27,19 +28,10 @@ pub fn required(user: &UserRow) -> bool {
 pub async fn send(state: &AppState, user: &UserRow) -> Result<String> {
     let now = state.clock.now_ms();
     let code = new_digit_code()?;
-    let token = new_token()?;
     let mut tx = state.db.begin().await?;
-    sqlx::query(
-        "INSERT INTO login_challenges (token_hash, user_id, created_at, expires_at, mail_code_hash) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(hash_token(&token))
-    .bind(user.id.clone())
-    .bind(now)
-    .bind(now + ms(LIFETIME))
-    .bind(hash_token(&code))
-    .execute(&mut *tx)
-    .await?;
+    let mailed = Some(hash_token(&code));
+    let token =
+        super::challenge::issue(&mut tx, Subject::User, &user.id, now, LIFETIME, mailed).await?;
     let values = json!({
         "first_name": user.first_name,
         "code": code,

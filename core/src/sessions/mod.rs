@@ -10,6 +10,7 @@ pub mod mailbox;
 pub mod pages;
 pub mod repo;
 mod sign_in;
+pub mod two_step;
 
 pub(crate) use sign_in::{Checked, check_password, count_proof, counted, email_bucket, finish};
 pub use sign_in::{Login, SignedIn, login, validate_password};

@@ -1,6 +1,6 @@
 //! Signing in and out on the pages: `/login` (the password, then for a user with TOTP on a code
 //! or a backup code at `/login/code`) and `POST /logout`. The same domain steps as the API's
-//! login ([`super::challenge`]); sign-in lands on the page first asked for (`next`, a path on
+//! login ([`super::two_step`]); sign-in lands on the page first asked for (`next`, a path on
 //! this server only).
 
 use axum::Form;
@@ -14,7 +14,8 @@ use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::Login;
-use super::challenge::{self, FirstStep};
+use super::challenge;
+use super::two_step::{self, FirstStep};
 use crate::http::auth::{
     ClientIp, DeviceCookie, UserAgent, clear_session_cookie, cookie_value, device_cookie,
     session_cookie, set_cookie,
@@ -99,7 +100,7 @@ async fn login(
         user_agent: user_agent.0,
         device,
     };
-    match challenge::first_step(&state, attempt).await {
+    match two_step::first_step(&state, attempt).await {
         Ok(FirstStep::SignedIn(done)) => signed_in(&state, &done, &next),
         Ok(FirstStep::SecondFactor(token)) => {
             to_code_page(&state, &token, challenge::LIFETIME, &next, false)
@@ -197,7 +198,7 @@ async fn code(
     let Some(token) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
         return expired(&chrome, &next);
     };
-    let step = challenge::second_step(
+    let step = two_step::second_step(
         &state,
         &token,
         &form.code,

@@ -8,6 +8,8 @@
 //! member who lost their password or authenticator gets back in. There is always an active
 //! administrator once there was one: the last one cannot be disabled or removed.
 
+pub mod admin_pages;
+pub mod credentials;
 pub mod roles;
 pub mod sessions;
 pub mod setup;

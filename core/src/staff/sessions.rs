@@ -133,12 +133,12 @@ pub(crate) async fn end_all(conn: &mut AnyConnection, staff_id: &str) -> Result<
     Ok(())
 }
 
-/// Deletes ended sessions, used setup links and sign-in challenges; answers how many went.
+/// Deletes ended sessions and used setup links (the sign-in challenges are
+/// `crate::sessions::challenge`'s); answers how many went.
 pub async fn sweep(conn: &mut AnyConnection, now: i64) -> Result<u64> {
     let mut gone = 0;
     for sql in [
         "DELETE FROM staff_sessions WHERE expires_at < $1",
-        "DELETE FROM staff_login_challenges WHERE expires_at < $1",
         "DELETE FROM staff_setup_links WHERE expires_at < $1",
     ] {
         gone += sqlx::query(sql)

@@ -7,15 +7,17 @@
 use secrecy::SecretString;
 
 use super::sessions;
-use crate::crypto::{hash_token, new_token};
+use crate::crypto::hash_token;
 use crate::error::{Error, Result};
 use crate::ratelimit;
-use crate::sessions::devices;
+use crate::sessions::challenge;
+use crate::sessions::devices::{self, Subject};
 use crate::state::AppState;
 use crate::users::totp;
 
-/// How long the second step may wait.
-pub const CHALLENGE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+/// How long the second step may wait: the sign-in challenge is the client area's
+/// (`crate::sessions::challenge`).
+pub use crate::sessions::challenge::LIFETIME as CHALLENGE_LIFETIME;
 
 fn email_bucket(email: &str) -> String {
     format!(
@@ -76,19 +78,16 @@ async fn password_step(
         Some(m) if verified.ok && m.status == "active" && m.totp_secret.is_some() => m,
         _ => return Err(Error::InvalidCredentials),
     };
-    let token = new_token()?;
     let mut conn = pool.acquire().await?;
-    sqlx::query(
-        "INSERT INTO staff_login_challenges (token_hash, staff_id, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4)",
+    challenge::issue(
+        &mut conn,
+        Subject::Staff,
+        &member.id,
+        now,
+        CHALLENGE_LIFETIME,
+        None,
     )
-    .bind(hash_token(&token))
-    .bind(member.id)
-    .bind(now)
-    .bind(now + crate::clock::ms(CHALLENGE_LIFETIME))
-    .execute(&mut *conn)
-    .await?;
-    Ok(token)
+    .await
 }
 
 /// The second step: a TOTP code for the challenge's member. Every attempt counts against the
@@ -98,13 +97,13 @@ async fn password_step(
 /// cookie (`sessions::devices`).
 pub async fn second_step(
     state: &AppState,
-    challenge: &str,
+    token: &str,
     code: &str,
     ip: Option<String>,
     user_agent: Option<String>,
     device: Option<&str>,
 ) -> Result<(String, Option<String>)> {
-    let step = code_step(state, challenge, code, ip, user_agent, device).await;
+    let step = code_step(state, token, code, ip, user_agent, device).await;
     match &step {
         Ok(_) => crate::stats::login("staff", "success"),
         Err(e) => crate::stats::login("staff", crate::stats::login_failure(e)),
@@ -114,24 +113,16 @@ pub async fn second_step(
 
 async fn code_step(
     state: &AppState,
-    challenge: &str,
+    token: &str,
     code: &str,
     ip: Option<String>,
     user_agent: Option<String>,
     device: Option<&str>,
 ) -> Result<(String, Option<String>)> {
     let now = state.clock.now_ms();
-    let hash = hash_token(challenge);
     let mut conn = state.db.pool().acquire().await?;
-    let staff_id: Option<String> = sqlx::query_scalar(
-        "SELECT staff_id FROM staff_login_challenges WHERE token_hash = $1 AND expires_at > $2",
-    )
-    .bind(hash.clone())
-    .bind(now)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let staff_id = staff_id.ok_or(Error::Unauthenticated)?;
-    let member = super::row(&mut conn, &staff_id).await?;
+    let found = challenge::find(&mut conn, Subject::Staff, token, now).await?;
+    let member = super::row(&mut conn, &found.subject_id).await?;
     drop(conn);
     let limits = &state.settings.auth.rate_limit;
     let bucket = limit_bucket(state, device, &member.email).await?;
@@ -152,11 +143,7 @@ async fn code_step(
         .ok_or(Error::InvalidSecondFactor)?;
 
     let mut tx = state.db.begin().await?;
-    let used = sqlx::query("DELETE FROM staff_login_challenges WHERE token_hash = $1")
-        .bind(hash)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+    let used = challenge::use_up(&mut tx, Subject::Staff, &found.hash).await?;
     // The step is taken atomically: a code raced by two requests signs in once.
     let taken = sqlx::query(
         "UPDATE staff SET totp_last_step = $1, last_login_at = $2, last_login_ip = $3 \
@@ -169,25 +156,18 @@ async fn code_step(
     .execute(&mut *tx)
     .await?
     .rows_affected();
-    if used == 0 || taken == 0 {
+    if !used || taken == 0 {
         return Err(Error::InvalidSecondFactor);
     }
     let token = sessions::start(&mut tx, state, &member.id, ip.clone(), user_agent).await?;
     super::audit_own(&mut tx, &member, ip, now, "staff.signed_in").await?;
     tx.commit().await?;
     ratelimit::clear(state.db.pool(), &bucket).await?;
-    let device = devices::remember(state, devices::Subject::Staff, &member.id, device).await?;
+    let device = devices::remember(state, Subject::Staff, &member.id, device).await?;
     Ok((token, device))
 }
 
 /// The sign-in limit's bucket for an attempt on `email`: a known device's own, else the address's.
 async fn limit_bucket(state: &AppState, device: Option<&str>, email: &str) -> Result<String> {
-    devices::limit_bucket(
-        state,
-        devices::Subject::Staff,
-        device,
-        email,
-        email_bucket(email),
-    )
-    .await
+    devices::limit_bucket(state, Subject::Staff, device, email, email_bucket(email)).await
 }

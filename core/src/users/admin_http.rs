@@ -8,7 +8,9 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::service::{self, AdminUpdate, NewUser};
+use super::ProfileFields;
+use super::profile::{self, AdminUpdate};
+use super::service::{self, NewUser};
 use super::{User, UserStatus};
 use super::{links, second_factor};
 use crate::http::auth::{Admin, ClientIp};
@@ -175,15 +177,17 @@ async fn update_user(
     let by = ctx.admit()?;
     let ApiJson(request) = request?;
     let update = AdminUpdate {
-        first_name: request.first_name,
-        last_name: request.last_name,
-        language: request.language,
+        profile: ProfileFields {
+            first_name: request.first_name,
+            last_name: request.last_name,
+            language: request.language,
+        },
         email: request.email,
         status: request.status,
         email_verified: request.email_verified,
     };
     Ok(ApiJson(
-        service::admin_update(&state, by, &id, update).await?,
+        profile::admin_update(&state, by, &id, update).await?,
     ))
 }
 

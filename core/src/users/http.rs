@@ -10,10 +10,12 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::ProfileFields;
 use super::User;
 use super::links;
 use super::links::ResetInfo;
-use super::service::{self, NewUser, SelfUpdate};
+use super::profile::{self, SelfUpdate};
+use super::service::{self, NewUser};
 use crate::accounts::service::SignedUp;
 use crate::accounts::{self, Account, AccountProfile};
 use crate::http::auth::{ClientIp, CurrentUser, UserAgent, anonymous, session_cookie};
@@ -215,9 +217,11 @@ async fn update_me(
         }
     };
     let update = SelfUpdate {
-        first_name: request.first_name,
-        last_name: request.last_name,
-        language: request.language,
+        profile: ProfileFields {
+            first_name: request.first_name,
+            last_name: request.last_name,
+            language: request.language,
+        },
         email: request.email,
         password: request.password,
         current_password: request.current_password,
@@ -225,7 +229,7 @@ async fn update_me(
     };
     let ctx = user.context(&ip);
     Ok(ApiJson(
-        service::update_self(&state, &ctx, &user.0.user_id, &user.0.session_id, update).await?,
+        profile::update_self(&state, &ctx, &user.0.user_id, &user.0.session_id, update).await?,
     ))
 }
 

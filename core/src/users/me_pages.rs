@@ -14,7 +14,9 @@ use minijinja::{Value, context};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use super::service::{self, SelfUpdate};
+use super::ProfileFields;
+use super::profile::{self, SelfUpdate};
+use super::service;
 use crate::error::Error;
 use crate::http::auth::ClientIp;
 use crate::http::forms::{field_errors, see_other};
@@ -154,9 +156,11 @@ async fn profile(
         language => form.language.clone(),
     };
     let update = SelfUpdate {
-        first_name: Some(form.first_name),
-        last_name: Some(form.last_name),
-        language: Some(form.language.trim().to_owned()),
+        profile: ProfileFields {
+            first_name: Some(form.first_name),
+            last_name: Some(form.last_name),
+            language: Some(form.language.trim().to_owned()),
+        },
         ..SelfUpdate::default()
     };
     let result = update_self(&state, &page, &ip, update).await;
@@ -181,7 +185,7 @@ async fn update_self(
 ) -> Result<super::User, Error> {
     let auth = &page.user.0;
     let ctx = page.user.context(ip);
-    service::update_self(state, &ctx, &auth.user_id, &auth.session_id, update).await
+    profile::update_self(state, &ctx, &auth.user_id, &auth.session_id, update).await
 }
 
 #[derive(Deserialize)]

@@ -5,6 +5,7 @@
 //! the use cases; `http` and `admin_http` the client-area and admin routes.
 
 pub mod admin_http;
+pub mod admin_pages;
 mod email_change;
 pub mod http;
 pub mod legacy_password;
@@ -13,6 +14,7 @@ pub mod me_pages;
 pub mod me_totp_pages;
 pub mod pages;
 mod password;
+pub mod profile;
 pub mod repo;
 pub mod second_factor;
 pub mod second_factor_http;
@@ -65,6 +67,31 @@ impl Email {
 /// Lower-cases an address for lookups (also for text that did not parse: lookups never fail).
 pub fn normalize_email(text: &str) -> String {
     text.trim().to_lowercase()
+}
+
+/// A person's name and language as a change gives them, each optional (what is absent stays as
+/// it is): the one shape every door's profile change takes, checked by [`parse_name`] and
+/// [`parse_language`].
+#[derive(Debug, Default, Clone)]
+pub struct ProfileFields {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub language: Option<String>,
+}
+
+impl ProfileFields {
+    /// The fields, checked, as the start of a profile change.
+    pub(crate) fn change(&self) -> Result<repo::ProfileChange> {
+        let name = |field, text: &Option<String>| {
+            text.as_deref().map(|n| parse_name(field, n)).transpose()
+        };
+        Ok(repo::ProfileChange {
+            first_name: name("first_name", &self.first_name)?,
+            last_name: name("last_name", &self.last_name)?,
+            language: self.language.as_deref().map(parse_language).transpose()?,
+            ..repo::ProfileChange::default()
+        })
+    }
 }
 
 /// A person's name part: 1–100 characters, trimmed.

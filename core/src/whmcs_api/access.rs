@@ -18,7 +18,7 @@ pub async fn create_client_invite(call: &Call<'_>) -> Outcome {
     let account_id = client(call, "client_id", "Invalid client id").await?;
     let email = p.required("email", "Email is required")?;
     let permissions = permissions(call, "User permissions are required")?;
-    crate::invitations::invite(
+    crate::invitations::service::invite(
         call.state,
         by,
         Manager::Staff {

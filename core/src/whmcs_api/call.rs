@@ -3,9 +3,9 @@
 
 use super::params::Params;
 use super::reply::Reply;
-use crate::admins::AdminIdentity;
 use crate::audit::{Admitted, Context};
 use crate::error::Error;
+use crate::staff::credentials::AdminIdentity;
 use crate::staff::roles::Named;
 use crate::state::AppState;
 

@@ -83,7 +83,7 @@ pub async fn add_contact(call: &Call<'_>) -> Outcome {
     p.required("lastname", "You did not enter a last name")?;
     p.required("email", "You did not enter an email address")?;
     let input = input(p);
-    let contact = contacts::create(
+    let contact = contacts::service::create(
         call.state,
         by,
         Manager::Staff {
@@ -101,7 +101,7 @@ pub async fn add_contact(call: &Call<'_>) -> Outcome {
 pub async fn update_contact(call: &Call<'_>) -> Outcome {
     let by = call.admit()?;
     let (contact_id, account_id) = contact(call).await?;
-    let contact = contacts::update(
+    let contact = contacts::service::update(
         call.state,
         by,
         Manager::Staff {
@@ -120,7 +120,7 @@ pub async fn update_contact(call: &Call<'_>) -> Outcome {
 pub async fn delete_contact(call: &Call<'_>) -> Outcome {
     let by = call.admit()?;
     let (contact_id, account_id) = contact(call).await?;
-    contacts::delete(
+    contacts::service::delete(
         call.state,
         by,
         Manager::Staff {

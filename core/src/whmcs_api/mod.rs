@@ -19,9 +19,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 
-use crate::admins::{self, AdminIdentity, ApiAuthFailure};
 use crate::audit::{Actor, Context};
 use crate::http::auth::ClientIp;
+use crate::staff::credentials::{self, AdminIdentity, ApiAuthFailure};
 use crate::state::AppState;
 
 use actions::Action;
@@ -148,7 +148,7 @@ async fn authenticate(
         let _ = crate::ratelimit::hit(pool, &bucket, u32::MAX, limits.per_ip_window, now).await;
         Reply::forbidden(message)
     };
-    match admins::authenticate_api(&state.db, now, identifier, secret).await {
+    match credentials::authenticate_api(&state.db, now, identifier, secret).await {
         Ok(Ok(admin)) => Ok(admin),
         Ok(Err(ApiAuthFailure::UnknownIdentifier)) => {
             Err(failed("Invalid or missing credentials").await)

@@ -10,8 +10,10 @@ use super::call::{Outcome, domain_error};
 use super::reply::Reply;
 use super::repo::{self, Numbered};
 use crate::error::Error;
+use crate::users::ProfileFields;
 use crate::users::links;
-use crate::users::service::{self as users, AdminUpdate, NewUser};
+use crate::users::profile::{self, AdminUpdate};
+use crate::users::service::{self as users, NewUser};
 
 /// The permission keys an invitation or UpdateUserPermissions may name (plugins' keys too).
 pub fn get_permissions_list(call: &Call<'_>) -> Outcome {
@@ -95,13 +97,15 @@ pub async fn update_user(call: &Call<'_>) -> Outcome {
         ));
     }
     let update = AdminUpdate {
-        first_name: p.get("firstname").map(str::to_owned),
-        last_name: p.get("lastname").map(str::to_owned),
-        language: p.get("language").map(language),
+        profile: ProfileFields {
+            first_name: p.get("firstname").map(str::to_owned),
+            last_name: p.get("lastname").map(str::to_owned),
+            language: p.get("language").map(language),
+        },
         email: p.get("email").map(str::to_owned),
         ..AdminUpdate::default()
     };
-    let user = users::admin_update(call.state, by, &user_id, update)
+    let user = profile::admin_update(call.state, by, &user_id, update)
         .await
         .map_err(email_errors)?;
     Ok(Reply::success(
@@ -119,11 +123,11 @@ pub async fn reset_password(call: &Call<'_>) -> Outcome {
         if crate::users::Email::parse(email).is_err() {
             return Err(Reply::error("Please provide a valid email address"));
         }
-        let mut conn = call.conn().await?;
-        crate::users::repo::by_email(&mut conn, &crate::users::normalize_email(email))
-            .await
-            .map_err(domain_error)?
-            .map(|u| u.id)
+        match users::by_email(call.state, email).await {
+            Ok(user) => Some(user.id),
+            Err(crate::error::Error::NotFound(_)) => None,
+            Err(e) => return Err(domain_error(e)),
+        }
     } else {
         return Err(Reply::error(
             "Please enter the email address or provide the id",

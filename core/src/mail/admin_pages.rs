@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::{StaffPage, after_form};
+use crate::admin_area::{StaffPage, after_form};
 use crate::mail::outbox;
 use crate::state::AppState;
 

@@ -1,6 +1,5 @@
-//! A client's other tabs: **Invitations** (every state, newest first; resend and cancel),
-//! **Contacts** (read-only) and **Audit** (this client's events, newest first, a page at a time).
-//! The domain calls are the admin API's, as staff.
+//! A client's **Invitations** tab in the admin area, `/admin/clients/{id}/invitations`: every
+//! state, newest first; resend and cancel. The domain calls are the admin API's, as staff.
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -10,15 +9,14 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, after_form, done_notice, refused};
 use crate::accounts::pages::titles;
-use crate::audit::AuditFilter;
+use crate::admin_area::{StaffPage, after_form, client_heading, done_notice, refused};
 use crate::error::Error;
 use crate::invitations;
 use crate::memberships::Manager;
 use crate::state::AppState;
 
-/// Invitations shown, and audit events per page.
+/// Invitations shown.
 const INVITATIONS_SHOWN: i64 = 100;
 
 pub fn routes() -> Router<AppState> {
@@ -32,22 +30,11 @@ pub fn routes() -> Router<AppState> {
             "/admin/clients/{id}/invitations/{invitation_id}/cancel",
             post(cancel),
         )
-        .route("/admin/clients/{id}/contacts", get(contacts_tab))
-        .route("/admin/clients/{id}/audit", get(audit_tab))
-}
-
-/// The client as the tabs' heading shows it, or the refusal page.
-async fn client(state: &AppState, page: &StaffPage, id: &str) -> Result<Value, Response> {
-    match crate::accounts::service::get(state, id).await {
-        Ok(account) => Ok(super::clients::row(&account)),
-        Err(e) => Err(refused(&page.chrome, e)),
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct TabQuery {
     done: Option<String>,
-    before: Option<String>,
 }
 
 async fn invitations_tab(
@@ -68,7 +55,7 @@ async fn show_invitations(
     notice: Option<&str>,
     error: Option<String>,
 ) -> Response {
-    let client = match client(state, page, id).await {
+    let client = match client_heading(state, page, id).await {
         Ok(client) => client,
         Err(response) => return response,
     };
@@ -115,7 +102,7 @@ async fn resend(
     Path((id, invitation_id)): Path<(String, String)>,
 ) -> Response {
     let by = Manager::Staff { account_id: &id };
-    let result = invitations::resend(&state, &page.context(), by, &invitation_id)
+    let result = invitations::service::resend(&state, &page.context(), by, &invitation_id)
         .await
         .map(|_| "resent");
     act(&state, &page, &id, result).await
@@ -127,53 +114,8 @@ async fn cancel(
     Path((id, invitation_id)): Path<(String, String)>,
 ) -> Response {
     let by = Manager::Staff { account_id: &id };
-    let result = invitations::cancel(&state, &page.context(), by, &invitation_id)
+    let result = invitations::service::cancel(&state, &page.context(), by, &invitation_id)
         .await
         .map(|()| "cancelled");
     act(&state, &page, &id, result).await
-}
-
-async fn contacts_tab(
-    State(state): State<AppState>,
-    page: StaffPage,
-    Path(id): Path<String>,
-) -> Response {
-    let client = match client(&state, &page, &id).await {
-        Ok(client) => client,
-        Err(response) => return response,
-    };
-    let contacts = match crate::contacts::list(&state, Manager::Staff { account_id: &id }).await {
-        Ok(contacts) => contacts,
-        Err(e) => return refused(&page.chrome, e),
-    };
-    page.render(
-        "admin/client-contacts.html",
-        context! { tab => "contacts", client, contacts => minijinja::value::Serde(&contacts) },
-    )
-}
-
-async fn audit_tab(
-    State(state): State<AppState>,
-    page: StaffPage,
-    Path(id): Path<String>,
-    Query(q): Query<TabQuery>,
-) -> Response {
-    let client = match client(&state, &page, &id).await {
-        Ok(client) => client,
-        Err(response) => return response,
-    };
-    let filter = AuditFilter {
-        account_id: Some(id.clone()),
-        before_id: q.before.clone().filter(|b| !b.is_empty()),
-        limit: super::audit::AUDIT_PAGE + 1,
-        ..AuditFilter::default()
-    };
-    let (events, next) = match super::audit::page_of(&state, &filter).await {
-        Ok(found) => found,
-        Err(e) => return page.chrome.failed(e),
-    };
-    page.render(
-        "admin/client-audit.html",
-        context! { tab => "audit", client, events, next, paged => q.before.is_some() },
-    )
 }

@@ -1,16 +1,17 @@
 //! The audit log in the admin area, `/admin/audit`: newest first, a page at a time, filtered by
 //! who did it (a staff member's email, a token's or plugin's name, a user's id), the action, the
-//! client and the user — the admin API's `GET /api/v1/admin/audit`, as a page.
+//! client and the user — the admin API's `GET /api/v1/admin/audit`, as a page; and a client's
+//! Audit tab, `/admin/clients/{id}/audit`.
 
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::StaffPage;
-use crate::audit::{AuditFilter, AuditRecord};
+use super::{AuditFilter, AuditRecord};
+use crate::admin_area::{StaffPage, client_heading};
 use crate::error::Result;
 use crate::state::AppState;
 
@@ -18,7 +19,9 @@ use crate::state::AppState;
 pub const AUDIT_PAGE: i64 = 50;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin/audit", get(audit_page))
+    Router::new()
+        .route("/admin/audit", get(audit_page))
+        .route("/admin/clients/{id}/audit", get(audit_tab))
 }
 
 /// One page of events as the pages show them, and the id the next page starts before.
@@ -121,6 +124,39 @@ async fn audit_page(
             account => filter.account_id.clone().unwrap_or_default(),
             user => filter.user_id.clone().unwrap_or_default(),
         },
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct TabQuery {
+    before: Option<String>,
+}
+
+/// A client's **Audit** tab, `/admin/clients/{id}/audit`: this client's events, newest first, a
+/// page at a time.
+async fn audit_tab(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path(id): Path<String>,
+    Query(q): Query<TabQuery>,
+) -> Response {
+    let client = match client_heading(&state, &page, &id).await {
+        Ok(client) => client,
+        Err(response) => return response,
+    };
+    let filter = AuditFilter {
+        account_id: Some(id.clone()),
+        before_id: q.before.clone().filter(|b| !b.is_empty()),
+        limit: AUDIT_PAGE + 1,
+        ..AuditFilter::default()
+    };
+    let (events, next) = match page_of(&state, &filter).await {
+        Ok(found) => found,
+        Err(e) => return page.chrome.failed(e),
+    };
+    page.render(
+        "admin/client-audit.html",
+        context! { tab => "audit", client, events, next, paged => q.before.is_some() },
     )
 }
 

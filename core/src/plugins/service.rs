@@ -1,6 +1,6 @@
-//! What staff do to plugins — reload one, retry a parked event — with an audit event each, so the
-//! admin API and the admin area record the same thing (`plugin.reloaded`, `plugin.event_retried`)
-//! with the staff member or token as the actor.
+//! The plugins' use cases that staff call — reload one, retry a parked event — with an audit
+//! event each, so that the admin API and the admin area record the same thing
+//! (`plugin.reloaded`, `plugin.event_retried`) with the staff member or token as the actor.
 
 use std::sync::Arc;
 

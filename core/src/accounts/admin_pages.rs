@@ -11,9 +11,9 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, done_notice, refused};
 use crate::accounts::pages::{PROFILE_FIELDS, ProfileForm};
-use crate::accounts::{Account, AccountStatus, service};
+use crate::accounts::{AccountStatus, service};
+use crate::admin_area::{StaffPage, client_row, done_notice, refused};
 use crate::error::Error;
 use crate::http::forms::{field_errors, see_other};
 use crate::http::paging::PageQuery;
@@ -60,7 +60,7 @@ async fn list(
         Err(e) => return refused(&page.chrome, e),
     };
     let (found, next) = one_page(found, PAGE, |a| a.id.as_str());
-    let clients: Vec<Value> = found.iter().map(row).collect();
+    let clients: Vec<Value> = found.iter().map(client_row).collect();
     page.render(
         "admin/clients.html",
         context! {
@@ -71,14 +71,6 @@ async fn list(
             next,
         },
     )
-}
-
-/// An account as the admin pages show it: its fields and its display name.
-pub(super) fn row(account: &Account) -> Value {
-    context! {
-        name => account.display_name(),
-        ..Value::from(minijinja::value::Serde(account))
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -125,7 +117,7 @@ async fn show(
         "admin/client.html",
         context! {
             tab => "summary",
-            client => row(&account),
+            client => client_row(&account),
             owner => minijinja::value::Serde(&owner),
             profile => minijinja::value::Serde(&form),
             errors,

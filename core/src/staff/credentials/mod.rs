@@ -6,7 +6,7 @@
 //!
 //! Each is shown once and stored as a SHA-256, and holds a [`Role`].
 
-pub mod http;
+pub mod admin_http;
 mod repo;
 
 use serde::Serialize;

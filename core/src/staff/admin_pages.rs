@@ -13,9 +13,9 @@ use axum::routing::{get, post};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::{StaffPage, after_form, refused};
-use crate::admins::Role;
+use crate::admin_area::{StaffPage, after_form, refused};
 use crate::error::Error;
+use crate::staff::credentials::Role;
 
 use crate::staff;
 use crate::state::AppState;
@@ -33,7 +33,7 @@ pub fn routes() -> Router<AppState> {
 async fn settings_page(State(state): State<AppState>, page: StaffPage) -> Response {
     let view = match crate::settings::effective::view(&state, &page.context()) {
         Ok(view) => view,
-        Err(e) => return super::refused(&page.chrome, e),
+        Err(e) => return refused(&page.chrome, e),
     };
     let values: Vec<_> = crate::settings::effective::flattened(&view)
         .into_iter()

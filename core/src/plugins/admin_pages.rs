@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, after_form};
+use crate::admin_area::{StaffPage, after_form};
 use crate::http::forms::encode;
 use crate::state::AppState;
 
@@ -79,7 +79,7 @@ async fn reload(
     page: StaffPage,
     Path(name): Path<String>,
 ) -> Response {
-    let result = crate::plugins::staff::reload(&state, &page.context(), &name)
+    let result = crate::plugins::service::reload(&state, &page.context(), &name)
         .await
         .map(|_| format!("/admin/plugins?done=reloaded&plugin={}", encode(&name)));
     after_form(&page, "plugin", result, |status, text| {
@@ -93,7 +93,7 @@ async fn retry(
     page: StaffPage,
     Path((name, seq)): Path<(String, i64)>,
 ) -> Response {
-    let result = crate::plugins::staff::retry_parked(&state, &page.context(), &name, seq).await;
+    let result = crate::plugins::service::retry_parked(&state, &page.context(), &name, seq).await;
     if let Ok(Some(error)) = &result {
         let text = format!("{name} failed again; the event stays parked. It said: {error}");
         return show(&state, &page, StatusCode::BAD_GATEWAY, None, Some(text)).await;

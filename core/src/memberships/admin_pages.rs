@@ -15,8 +15,8 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, after_form, done_notice, refused};
 use crate::accounts::pages::titles;
+use crate::admin_area::{StaffPage, after_form, done_notice, refused};
 use crate::error::Error;
 use crate::http::forms::{form_value, form_values};
 use crate::invitations;
@@ -92,7 +92,7 @@ async fn show(state: &AppState, page: &StaffPage, id: &str, outcome: Outcome) ->
         "admin/client-users.html",
         context! {
             tab => "users",
-            client => super::clients::row(&account),
+            client => crate::admin_area::client_row(&account),
             members,
             catalog => minijinja::value::Serde(state.catalog.entries()),
             notice => outcome.notice,
@@ -164,7 +164,7 @@ async fn invite(
     let email = form_value(&pairs, "email");
     let (all, permissions) = chosen_permissions(&state, &pairs);
     let by = Manager::Staff { account_id: &id };
-    let result = invitations::invite(&state, &page.context(), by, &email, &permissions)
+    let result = invitations::service::invite(&state, &page.context(), by, &email, &permissions)
         .await
         .map(|_| "invited");
     let typed = context! {
@@ -209,7 +209,7 @@ async fn confirm_page(
     page.render(
         template,
         context! {
-            client => super::clients::row(&account),
+            client => crate::admin_area::client_row(&account),
             member => minijinja::value::Serde(&member),
         },
     )
@@ -251,8 +251,14 @@ async fn make_owner(
 ) -> Response {
     // An unticked checkbox sends nothing: keeping the previous owner is what the box says.
     let keep = form_value(&pairs, "keep_previous_owner") == "yes";
-    let result = service::transfer_ownership(&state, &page.context(), &id, &user_id, keep)
-        .await
-        .map(|_| "owner");
+    let result = crate::memberships::transfer::transfer_ownership(
+        &state,
+        &page.context(),
+        &id,
+        &user_id,
+        keep,
+    )
+    .await
+    .map(|_| "owner");
     after(&state, &page, &id, result, None).await
 }

@@ -12,14 +12,15 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{StaffPage, after_form, refused};
+use crate::admin_area::{StaffPage, after_form, refused};
 use crate::error::Error;
 use crate::http::forms::see_other;
 use crate::http::paging::PageQuery;
 use crate::http::paging::page as one_page;
 use crate::state::AppState;
 use crate::users::UserStatus;
-use crate::users::service::{self, AdminUpdate};
+use crate::users::profile::{self, AdminUpdate};
+use crate::users::service;
 use crate::users::{links, second_factor};
 
 /// Users per page, and the most clients a user's page lists.
@@ -171,7 +172,7 @@ async fn set_status(
         status: Some(status),
         ..AdminUpdate::default()
     };
-    service::admin_update(state, &page.context(), id, update)
+    profile::admin_update(state, &page.context(), id, update)
         .await
         .map(|_| ())
 }

@@ -1,0 +1,164 @@
+//! Signing in in two steps, as the pages do: the password first, then (for a user with TOTP on)
+//! a code. Between the two the browser holds a sign-in challenge ([`super::challenge`], the same
+//! as staff's). The API's one-call login ([`super::login`]) and this flow share every check: rate
+//! limits, the password, verification, the second factor, the `before-login` hook.
+
+use super::Login;
+use super::challenge::{self, LIFETIME};
+use super::devices::Subject;
+use crate::error::{Error, Result};
+use crate::ratelimit;
+use crate::state::AppState;
+use crate::users::repo as users_repo;
+use crate::users::second_factor;
+
+/// Where a first step leads.
+#[derive(Debug)]
+pub enum FirstStep {
+    /// Signed in.
+    SignedIn(Box<super::SignedIn>),
+    /// The password was right; a TOTP or backup code must follow, with this challenge.
+    SecondFactor(String),
+    /// The password was right; the code just mailed must follow, with this challenge
+    /// (`super::mailbox`).
+    MailCode(String),
+}
+
+/// Checks the password (as [`super::login`] does) and signs in, or, for a user with TOTP on and no
+/// code given, answers a challenge for [`second_step`].
+pub async fn first_step(state: &AppState, attempt: Login) -> Result<FirstStep> {
+    let step = first_step_uncounted(state, attempt).await;
+    match &step {
+        Ok(FirstStep::SecondFactor(_) | FirstStep::MailCode(_)) => {}
+        Ok(FirstStep::SignedIn(_)) => crate::stats::login("client", "success"),
+        Err(e) => crate::stats::login("client", crate::stats::login_failure(e)),
+    }
+    step
+}
+
+async fn first_step_uncounted(state: &AppState, attempt: Login) -> Result<FirstStep> {
+    let ip = attempt.ip.clone();
+    let user_agent = attempt.user_agent.clone();
+    let device = attempt.device.as_deref();
+    let checked = super::check_password(state, &attempt).await?;
+    if super::mailbox::required(&checked.user) {
+        let token = super::mailbox::send(state, &checked.user).await?;
+        return Ok(FirstStep::MailCode(token));
+    }
+    match second_factor::check_second_factor(
+        state,
+        &checked.user,
+        attempt.totp_code.as_deref(),
+        attempt.backup_code.as_deref(),
+    )
+    .await
+    {
+        Ok(()) => {
+            let signed_in = super::finish(state, checked, ip, user_agent, device).await?;
+            Ok(FirstStep::SignedIn(Box::new(signed_in)))
+        }
+        Err(Error::SecondFactorRequired) => {
+            let now = state.clock.now_ms();
+            let mut conn = state.db.pool().acquire().await?;
+            let user_id = &checked.user.id;
+            let token =
+                challenge::issue(&mut conn, Subject::User, user_id, now, LIFETIME, None).await?;
+            Ok(FirstStep::SecondFactor(token))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The second step: a TOTP code (six digits) or a backup code for the challenge's user. Each
+/// attempt counts against the user's login rate limit; a wrong code leaves the challenge usable
+/// (until the limit or its lifetime ends it), a right one uses it up. An unknown or expired
+/// challenge is `unauthorized` (sign in again).
+pub async fn second_step(
+    state: &AppState,
+    token: &str,
+    code: &str,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    device: Option<&str>,
+) -> Result<super::SignedIn> {
+    super::counted(second_step_uncounted(state, token, code, ip, user_agent, device).await)
+}
+
+async fn second_step_uncounted(
+    state: &AppState,
+    token: &str,
+    code: &str,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    device: Option<&str>,
+) -> Result<super::SignedIn> {
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    let found = challenge::find(&mut conn, Subject::User, token, now).await?;
+    let (hash, mailed) = (found.hash, found.mail_code_hash);
+    let user = users_repo::get(&mut conn, &found.subject_id).await?;
+    drop(conn);
+    let limits = &state.settings.auth.rate_limit;
+    let email_bucket = super::devices::limit_bucket(
+        state,
+        super::devices::Subject::User,
+        device,
+        &user.email,
+        super::email_bucket(&user.email),
+    )
+    .await?;
+    ratelimit::hit(
+        state.db.pool(),
+        &email_bucket,
+        limits.per_email,
+        limits.per_email_window,
+        now,
+    )
+    .await?;
+    if !user.is_active() {
+        return Err(Error::Unauthenticated);
+    }
+    let code = code.trim();
+    if let Some(expected) = mailed {
+        if !super::mailbox::matches(&expected, code) {
+            return Err(Error::InvalidSecondFactor);
+        }
+        return use_challenge(state, hash, user, email_bucket, ip, user_agent, device).await;
+    }
+    let is_totp = code.chars().filter(|c| !c.is_whitespace()).count() == 6
+        && code
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace());
+    let (totp, backup) = if is_totp {
+        (Some(code), None)
+    } else {
+        (None, Some(code))
+    };
+    second_factor::check_second_factor(state, &user, totp, backup).await?;
+    use_challenge(state, hash, user, email_bucket, ip, user_agent, device).await
+}
+
+/// A right second step: the challenge is used up (once: a raced second use is `unauthorized`)
+/// and the sign-in finishes.
+async fn use_challenge(
+    state: &AppState,
+    hash: String,
+    user: users_repo::UserRow,
+    email_bucket: String,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    device: Option<&str>,
+) -> Result<super::SignedIn> {
+    let mut conn = state.db.pool().acquire().await?;
+    let used = challenge::use_up(&mut conn, Subject::User, &hash).await?;
+    drop(conn);
+    if !used {
+        return Err(Error::Unauthenticated);
+    }
+    let checked = super::Checked {
+        user,
+        rehashed: false,
+        email_bucket,
+    };
+    super::finish(state, checked, ip, user_agent, device).await
+}
