@@ -214,10 +214,7 @@ async fn start(bin: &Path, home: &Path) -> Server {
     Server::start(
         bin,
         home,
-        &[
-            ("ROSTER_DATABASE__URL", database.as_str()),
-            ("ROSTER_LOG__LEVEL", "warn"),
-        ],
+        &[("ROSTER_DATABASE__URL", database.as_str())],
     )
     .await
 }

@@ -9,7 +9,9 @@
 //! `postgres://postgres@127.0.0.1:5432/postgres`; a database per size is created and dropped).
 //! Seeding is SQL (`generate_series`), each account owned by one user and shared with two others.
 //! The load runs in the same process: 32 keep-alive connections, 3 s warm-up, 10 s measured per
-//! endpoint. `BENCH_SIZES=10000` runs one size.
+//! endpoint. `BENCH_SIZES=10000` runs one size. `/me/accounts` has a bare baseline of its own: the
+//! same query (the session with a page of accounts) answering the same JSON, so that its ratio
+//! compares like with like.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::{Duration, Instant};
@@ -20,7 +22,7 @@ use sqlx::{Executor, PgPool};
 #[path = "support/common.rs"]
 mod common;
 
-use common::{AUTHZ_QUERY, AuthzRow, PgDatabase};
+use common::{AUTHZ_QUERY, AuthzRow, MY_ACCOUNTS_QUERY, PgDatabase};
 
 const CONNECTIONS: usize = 32;
 const WARMUP: Duration = Duration::from_secs(3);
@@ -109,6 +111,14 @@ async fn one_size(users: usize) -> Vec<Measured> {
             "GET /api/v1/authz/check",
             format!("{address}/api/v1/authz/check?account={account}&permission=invoices"),
             true,
+        ),
+        (
+            "bare axum + sqlx, /me/accounts' query",
+            format!(
+                "{bare}/bare/accounts?token_hash={}",
+                roster::crypto::hash_token(&token)
+            ),
+            false,
         ),
         (
             "GET /api/v1/me/accounts",
@@ -220,9 +230,67 @@ async fn start_bare(url: &str, pool_size: u32) -> String {
                 },
             ),
         )
+        .route("/bare/accounts", axum::routing::get(bare_accounts))
         .with_state(pool);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await });
     address
+}
+
+/// `/me/accounts` done bare: the same query through the native pool, the same JSON out (each
+/// account with the owner flag and its permissions, and the next page's cursor).
+async fn bare_accounts(
+    axum::extract::State(pool): axum::extract::State<PgPool>,
+    axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> axum::Json<serde_json::Value> {
+    use sqlx::Row;
+    const PAGE: i64 = 100;
+    let rows = sqlx::query(MY_ACCOUNTS_QUERY)
+        .bind(&q["token_hash"])
+        .bind("")
+        .bind(PAGE + 1)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    let user: String = rows[0].get("user_id");
+    let text = |row: &sqlx::postgres::PgRow, column: &str| row.get::<Option<String>, _>(column);
+    let mut items: Vec<serde_json::Value> = rows
+        .iter()
+        .filter(|row| text(row, "account_id").is_some())
+        .map(|row| {
+            let owner = text(row, "owner_user_id");
+            let is_owner = owner.as_deref() == Some(user.as_str());
+            let permissions: Vec<String> =
+                serde_json::from_str(&text(row, "permissions").unwrap_or_default())
+                    .unwrap_or_default();
+            serde_json::json!({
+                "account": {
+                    "id": text(row, "account_id"),
+                    "number": row.get::<Option<i64>, _>("account_number"),
+                    "owner_user_id": owner,
+                    "company_name": text(row, "company_name"),
+                    "billing_email": text(row, "billing_email"),
+                    "address1": text(row, "address1"),
+                    "address2": text(row, "address2"),
+                    "city": text(row, "city"),
+                    "state": text(row, "state"),
+                    "postcode": text(row, "postcode"),
+                    "country": text(row, "country"),
+                    "phone": text(row, "phone"),
+                    "tax_id": text(row, "tax_id"),
+                    "currency": text(row, "currency"),
+                    "status": text(row, "status"),
+                    "created_at": row.get::<Option<i64>, _>("account_created_at"),
+                    "updated_at": row.get::<Option<i64>, _>("account_updated_at"),
+                },
+                "is_owner": is_owner,
+                "permissions": permissions,
+            })
+        })
+        .collect();
+    let next =
+        (items.len() > PAGE as usize).then(|| items[PAGE as usize - 1]["account"]["id"].clone());
+    items.truncate(PAGE as usize);
+    axum::Json(serde_json::json!({ "items": items, "next_cursor": next }))
 }

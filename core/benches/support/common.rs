@@ -29,6 +29,18 @@ pub const AUTHZ_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires
      LEFT JOIN accounts a ON a.id = m.account_id \
      WHERE s.token_hash = $1 AND u.status = 'active'";
 
+/// The query `GET /me/accounts` runs: the session with one page of its user's accounts
+/// (core/src/sessions/repo.rs, `by_token_hash_with_accounts`).
+pub const MY_ACCOUNTS_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.id AS account_id, a.number AS account_number, \
+       a.owner_user_id, a.company_name, a.billing_email, a.address1, a.address2, a.city, a.state, a.postcode, \
+       a.country, a.phone, a.tax_id, a.currency, a.status, a.created_at AS account_created_at, \
+       a.updated_at AS account_updated_at, m.permissions \
+     FROM sessions s JOIN users u ON u.id = s.user_id \
+     LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id > $2 \
+     LEFT JOIN accounts a ON a.id = m.account_id \
+     WHERE s.token_hash = $1 AND u.status = 'active' \
+     ORDER BY m.account_id LIMIT CAST($3 AS BIGINT)";
+
 /// [`AUTHZ_QUERY`]'s row.
 pub type AuthzRow = (
     String,
@@ -105,8 +117,8 @@ impl Server {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("ROSTER_SERVER__BIND", "127.0.0.1:0")
             .env("ROSTER_METRICS__BIND", "127.0.0.1:0")
+            // The log as shipped (`info`: a line per request), drained below like a collector would.
             .env("ROSTER_LOG__FORMAT", "json")
-            .env("ROSTER_LOG__LEVEL", "warn,roster=info")
             .envs(env.iter().copied())
             .arg("serve")
             .stdout(std::process::Stdio::piped())

@@ -111,10 +111,14 @@ pub async fn main() -> ExitCode {
         Command::Serve => crate::telemetry::Target::Stdout,
         _ => crate::telemetry::Target::Stderr,
     };
-    if let Err(e) = crate::telemetry::init(&settings.log, log_target) {
-        eprintln!("roster: cannot start logging: {e}");
-        return ExitCode::FAILURE;
-    }
+    // Held to the end: dropping it writes out the queued log lines.
+    let _log = match crate::telemetry::init(&settings.log, log_target) {
+        Ok(guard) => guard,
+        Err(e) => {
+            eprintln!("roster: cannot start logging: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     for warning in &warnings {
         tracing::warn!("{warning}");
     }
