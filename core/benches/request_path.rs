@@ -211,12 +211,7 @@ async fn start(bin: &Path, home: &Path) -> Server {
     )
     .unwrap();
     let database = format!("sqlite://{}/roster.db", home.display());
-    Server::start(
-        bin,
-        home,
-        &[("ROSTER_DATABASE__URL", database.as_str())],
-    )
-    .await
+    Server::start(bin, home, &[("ROSTER_DATABASE__URL", database.as_str())]).await
 }
 
 /// The same data through each version's own API: an owner with three accounts, members of the

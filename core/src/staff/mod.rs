@@ -10,6 +10,7 @@
 
 pub mod admin_pages;
 pub mod credentials;
+mod repo;
 pub mod roles;
 pub mod sessions;
 pub mod setup;
@@ -19,14 +20,14 @@ use serde::Serialize;
 use serde_json::json;
 use sqlx::AnyConnection;
 
-use crate::audit::Acting;
-use crate::audit::{self, Context, Event};
+use crate::audit::{self, Acting, Context, Event};
 use crate::crypto::{hash_token, new_id, new_token};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::settings::Backend;
 use crate::staff::roles::op;
-use crate::users::{Email, normalize_email};
+use crate::users::Email;
+use repo::Row;
 pub use roles::Role;
 
 /// How long a setup link stays good.
@@ -58,24 +59,6 @@ impl Staff {
     }
 }
 
-/// A row of `staff`, secrets included (they stay in this module and its children).
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub(crate) struct Row {
-    pub id: String,
-    pub email: String,
-    pub role: String,
-    pub status: String,
-    pub password_hash: Option<String>,
-    pub totp_secret: Option<String>,
-    pub totp_last_step: Option<i64>,
-    pub last_login_at: Option<i64>,
-    pub last_login_ip: Option<String>,
-    pub created_at: i64,
-}
-
-const COLUMNS: &str = "id, email, role, status, password_hash, totp_secret, totp_last_step, \
-                       last_login_at, last_login_ip, created_at";
-
 impl Row {
     pub fn to_staff(&self) -> Staff {
         Staff {
@@ -89,23 +72,6 @@ impl Row {
             created_at: self.created_at,
         }
     }
-}
-
-pub(crate) async fn row(conn: &mut AnyConnection, id: &str) -> Result<Row> {
-    let sql = format!("SELECT {COLUMNS} FROM staff WHERE id = $1");
-    sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(id.to_owned())
-        .fetch_optional(conn)
-        .await?
-        .ok_or(Error::NotFound("staff member"))
-}
-
-pub(crate) async fn row_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<Row>> {
-    let sql = format!("SELECT {COLUMNS} FROM staff WHERE email_normalized = $1");
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(normalize_email(email))
-        .fetch_optional(conn)
-        .await?)
 }
 
 /// Records `action` done by the member themself (setting up, signing in), in their transaction.
@@ -136,22 +102,19 @@ pub(crate) async fn audit_own(
 /// Every staff member, by email.
 pub async fn list(db: &Db) -> Result<Vec<Staff>> {
     let mut conn = db.pool().acquire().await?;
-    let sql = format!("SELECT {COLUMNS} FROM staff ORDER BY email_normalized");
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows = repo::list(&mut conn).await?;
     Ok(rows.iter().map(Row::to_staff).collect())
 }
 
 pub async fn get(db: &Db, id: &str) -> Result<Staff> {
     let mut conn = db.pool().acquire().await?;
-    Ok(row(&mut conn, id).await?.to_staff())
+    Ok(repo::get(&mut conn, id).await?.to_staff())
 }
 
 /// The member with this email address (any case).
 pub async fn by_email(db: &Db, email: &str) -> Result<Staff> {
     let mut conn = db.pool().acquire().await?;
-    row_by_email(&mut conn, email)
+    repo::by_email(&mut conn, email)
         .await?
         .map(|r| r.to_staff())
         .ok_or(Error::NotFound("staff member"))
@@ -170,23 +133,15 @@ pub async fn create(
     let email = Email::parse(email)?;
     let id = new_id();
     let mut tx = db.begin().await?;
-    sqlx::query(
-        "INSERT INTO staff (id, email, email_normalized, role, status, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, 'active', $5, $5)",
-    )
-    .bind(id.clone())
-    .bind(email.as_str().to_owned())
-    .bind(email.normalized())
-    .bind(role.as_str())
-    .bind(now)
-    .execute(&mut *tx)
-    .await
-    .map_err(|e| match Error::from(e) {
-        e if e.is_unique_violation() => {
-            Error::Conflict("a staff member with this email address exists".to_owned())
-        }
-        e => e,
-    })?;
+    let address = (email.as_str(), email.normalized());
+    repo::insert(&mut tx, &id, (address.0, &address.1), role.as_str(), now)
+        .await
+        .map_err(|e| match e {
+            e if e.is_unique_violation() => {
+                Error::Conflict("a staff member with this email address exists".to_owned())
+            }
+            e => e,
+        })?;
     let token = insert_link(&mut tx, &id, now).await?;
     audit::record(
         &mut tx,
@@ -196,7 +151,7 @@ pub async fn create(
             .after(json!({ "email": email.as_str(), "role": role.as_str() })),
     )
     .await?;
-    let staff = row(&mut tx, &id).await?.to_staff();
+    let staff = repo::get(&mut tx, &id).await?.to_staff();
     tx.commit().await?;
     Ok((staff, token))
 }
@@ -211,7 +166,7 @@ pub async fn new_link(
 ) -> Result<String> {
     let ctx = ctx.admitted()?.context();
     let mut tx = db.begin().await?;
-    let member = row(&mut tx, id).await?;
+    let member = repo::get(&mut tx, id).await?;
     let token = insert_link(&mut tx, id, now).await?;
     audit::record(
         &mut tx,
@@ -227,21 +182,9 @@ pub async fn new_link(
 async fn insert_link(conn: &mut AnyConnection, staff_id: &str, now: i64) -> Result<String> {
     let token = new_token()?;
     let secret = crate::users::totp::new_secret()?;
-    sqlx::query("DELETE FROM staff_setup_links WHERE staff_id = $1")
-        .bind(staff_id.to_owned())
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "INSERT INTO staff_setup_links (token_hash, staff_id, totp_secret, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(hash_token(&token))
-    .bind(staff_id.to_owned())
-    .bind(secret)
-    .bind(now)
-    .bind(now + crate::clock::ms(SETUP_LINK_LIFETIME))
-    .execute(conn)
-    .await?;
+    let expires_at = now + crate::clock::ms(SETUP_LINK_LIFETIME);
+    let link = (hash_token(&token), secret);
+    repo::replace_link(conn, staff_id, (&link.0, &link.1), now, expires_at).await?;
     Ok(token)
 }
 
@@ -256,7 +199,7 @@ pub async fn set_active(
 ) -> Result<Staff> {
     let ctx = ctx.admitted()?.context();
     let mut tx = db.begin().await?;
-    let member = row(&mut tx, id).await?;
+    let member = repo::get(&mut tx, id).await?;
     let status = if active { "active" } else { "disabled" };
     if member.status == status {
         return Ok(member.to_staff());
@@ -265,12 +208,7 @@ pub async fn set_active(
         keep_an_administrator(&mut tx, db.backend(), &member, "disabled").await?;
         sessions::end_all(&mut tx, id).await?;
     }
-    sqlx::query("UPDATE staff SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(status)
-        .bind(now)
-        .bind(id.to_owned())
-        .execute(&mut *tx)
-        .await?;
+    repo::set_status(&mut tx, id, status, now).await?;
     let action = if active {
         "staff.enabled"
     } else {
@@ -283,7 +221,7 @@ pub async fn set_active(
         Event::general(action).after(json!({ "email": member.email })),
     )
     .await?;
-    let after = row(&mut tx, id).await?.to_staff();
+    let after = repo::get(&mut tx, id).await?.to_staff();
     tx.commit().await?;
     Ok(after)
 }
@@ -298,12 +236,9 @@ pub async fn remove(
 ) -> Result<Staff> {
     let ctx = ctx.admitted()?.context();
     let mut tx = db.begin().await?;
-    let member = row(&mut tx, id).await?;
+    let member = repo::get(&mut tx, id).await?;
     keep_an_administrator(&mut tx, db.backend(), &member, "removed").await?;
-    sqlx::query("DELETE FROM staff WHERE id = $1")
-        .bind(id.to_owned())
-        .execute(&mut *tx)
-        .await?;
+    repo::delete(&mut tx, id).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -327,17 +262,7 @@ async fn keep_an_administrator(
     if member.role != Role::Administrator.as_str() || member.status != "active" {
         return Ok(());
     }
-    let lock = match backend {
-        Backend::Postgres => " FOR UPDATE",
-        Backend::Sqlite => "",
-    };
-    let sql = format!(
-        "SELECT id FROM staff WHERE role = 'administrator' AND status = 'active' AND id <> $1{lock}"
-    );
-    let others: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-        .bind(member.id.clone())
-        .fetch_all(tx)
-        .await?;
+    let others = repo::other_active_administrators(tx, backend, &member.id).await?;
     if others.is_empty() {
         return Err(Error::Conflict(format!(
             "{} is the last active administrator and cannot be {verb}; make another \

@@ -6,7 +6,7 @@
 
 use sqlx::AnyConnection;
 
-use super::{Role, Row};
+use super::{Role, repo};
 use crate::audit::{Actor, Context};
 use crate::clock::ms;
 use crate::crypto::{hash_token, new_id, new_token};
@@ -45,45 +45,24 @@ pub(crate) async fn start(
 ) -> Result<String> {
     let now = state.clock.now_ms();
     let token = new_token()?;
-    sqlx::query(
-        "INSERT INTO staff_sessions \
-         (id, token_hash, staff_id, created_at, last_seen_at, expires_at, ip, user_agent) \
-         VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
-    )
-    .bind(new_id())
-    .bind(hash_token(&token))
-    .bind(staff_id.to_owned())
-    .bind(now)
-    .bind(now + ms(state.settings.auth.session_absolute))
-    .bind(ip)
-    .bind(user_agent)
-    .execute(conn)
-    .await?;
+    let session = repo::NewSession {
+        id: &new_id(),
+        token_hash: &hash_token(&token),
+        staff_id,
+        now,
+        expires_at: now + ms(state.settings.auth.session_absolute),
+        ip,
+        user_agent,
+    };
+    repo::insert_session(conn, session).await?;
     Ok(token)
-}
-
-#[derive(sqlx::FromRow)]
-struct Found {
-    session_id: String,
-    expires_at: i64,
-    last_seen_at: i64,
-    #[sqlx(flatten)]
-    member: Row,
 }
 
 /// The active member a session token belongs to, while the session lasts.
 pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffIdentity> {
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
-    let found: Option<Found> = sqlx::query_as(
-        "SELECT ss.id AS session_id, ss.expires_at, ss.last_seen_at, s.id, s.email, s.role, \
-                s.status, s.password_hash, s.totp_secret, s.totp_last_step, s.last_login_at, \
-                s.last_login_ip, s.created_at \
-         FROM staff_sessions ss JOIN staff s ON s.id = ss.staff_id WHERE ss.token_hash = $1",
-    )
-    .bind(hash_token(token))
-    .fetch_optional(&mut *conn)
-    .await?;
+    let found = repo::session_by_token_hash(&mut conn, &hash_token(token)).await?;
     let Some(found) = found else {
         return Err(Error::Unauthenticated);
     };
@@ -92,19 +71,12 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffIdentity
         || found.last_seen_at + idle <= now
         || found.member.status != "active"
     {
-        sqlx::query("DELETE FROM staff_sessions WHERE id = $1")
-            .bind(found.session_id)
-            .execute(&mut *conn)
-            .await?;
+        repo::delete_session(&mut conn, &found.session_id).await?;
         return Err(Error::Unauthenticated);
     }
     // Touched at most once a minute, as users' sessions are.
     if now - found.last_seen_at > 60_000 {
-        sqlx::query("UPDATE staff_sessions SET last_seen_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(found.session_id.clone())
-            .execute(&mut *conn)
-            .await?;
+        repo::touch_session(&mut conn, &found.session_id, now).await?;
     }
     Ok(StaffIdentity {
         session_id: found.session_id,
@@ -117,35 +89,16 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffIdentity
 /// Ends one session (signing out).
 pub async fn end(state: &AppState, identity: &StaffIdentity) -> Result<()> {
     let mut conn = state.db.pool().acquire().await?;
-    sqlx::query("DELETE FROM staff_sessions WHERE id = $1")
-        .bind(identity.session_id.clone())
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    repo::delete_session(&mut conn, &identity.session_id).await
 }
 
 /// Ends every session of a member.
 pub(crate) async fn end_all(conn: &mut AnyConnection, staff_id: &str) -> Result<()> {
-    sqlx::query("DELETE FROM staff_sessions WHERE staff_id = $1")
-        .bind(staff_id.to_owned())
-        .execute(conn)
-        .await?;
-    Ok(())
+    repo::delete_sessions_of(conn, staff_id).await
 }
 
 /// Deletes ended sessions and used setup links (the sign-in challenges are
 /// `crate::sessions::challenge`'s); answers how many went.
 pub async fn sweep(conn: &mut AnyConnection, now: i64) -> Result<u64> {
-    let mut gone = 0;
-    for sql in [
-        "DELETE FROM staff_sessions WHERE expires_at < $1",
-        "DELETE FROM staff_setup_links WHERE expires_at < $1",
-    ] {
-        gone += sqlx::query(sql)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?
-            .rows_affected();
-    }
-    Ok(gone)
+    repo::sweep(conn, now).await
 }

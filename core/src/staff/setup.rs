@@ -4,28 +4,16 @@
 
 use secrecy::SecretString;
 
-use super::{Staff, sessions};
+use super::{Staff, repo, sessions};
 use crate::crypto::hash_token;
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use crate::users::totp::{self, Enrolment};
 
-#[derive(sqlx::FromRow)]
-struct Link {
-    staff_id: String,
-    totp_secret: String,
-}
-
-async fn link(conn: &mut sqlx::AnyConnection, token: &str, now: i64) -> Result<Link> {
-    sqlx::query_as(
-        "SELECT staff_id, totp_secret FROM staff_setup_links \
-         WHERE token_hash = $1 AND expires_at > $2",
-    )
-    .bind(hash_token(token))
-    .bind(now)
-    .fetch_optional(conn)
-    .await?
-    .ok_or(Error::InvalidToken)
+async fn link(conn: &mut sqlx::AnyConnection, token: &str, now: i64) -> Result<repo::Link> {
+    repo::live_link(conn, &hash_token(token), now)
+        .await?
+        .ok_or(Error::InvalidToken)
 }
 
 /// Who the link is for and the authenticator enrolment it shows (secret, URI, QR code).
@@ -33,7 +21,7 @@ pub async fn preview(state: &AppState, token: &str) -> Result<(Staff, Enrolment)
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
     let link = link(&mut conn, token, now).await?;
-    let member = super::row(&mut conn, &link.staff_id).await?;
+    let member = repo::get(&mut conn, &link.staff_id).await?;
     drop(conn);
     let issuer = format!("{} admin", state.settings.ui.product_name.trim());
     let (secret, email) = (link.totp_secret, member.email.clone());
@@ -57,7 +45,7 @@ pub async fn complete(
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
     let found = link(&mut conn, token, now).await?;
-    let member = super::row(&mut conn, &found.staff_id).await?;
+    let member = repo::get(&mut conn, &found.staff_id).await?;
     drop(conn);
     state.passwords.check_policy(password, &[&member.email])?;
     let step = totp::check(
@@ -70,28 +58,14 @@ pub async fn complete(
     let hash = state.passwords.hash(password).await?;
 
     let mut tx = state.db.begin().await?;
-    let used = sqlx::query("DELETE FROM staff_setup_links WHERE token_hash = $1")
-        .bind(hash_token(token))
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if used == 0 {
+    if !repo::use_link(&mut tx, &hash_token(token)).await? {
         return Err(Error::InvalidToken);
     }
-    sqlx::query(
-        "UPDATE staff SET password_hash = $1, totp_secret = $2, totp_last_step = $3, \
-         updated_at = $4 WHERE id = $5",
-    )
-    .bind(hash)
-    .bind(found.totp_secret)
-    .bind(step)
-    .bind(now)
-    .bind(member.id.clone())
-    .execute(&mut *tx)
-    .await?;
+    let credentials = (hash.as_str(), found.totp_secret.as_str());
+    repo::set_credentials(&mut tx, &member.id, credentials, step, now).await?;
     sessions::end_all(&mut tx, &member.id).await?;
     super::audit_own(&mut tx, &member, ip, now, "staff.set_up").await?;
-    let after = super::row(&mut tx, &member.id).await?.to_staff();
+    let after = repo::get(&mut tx, &member.id).await?.to_staff();
     tx.commit().await?;
     Ok(after)
 }

@@ -65,7 +65,7 @@ async fn password_step(
     )
     .await?;
     let mut conn = pool.acquire().await?;
-    let member = super::row_by_email(&mut conn, email).await?;
+    let member = super::repo::by_email(&mut conn, email).await?;
     drop(conn);
     let verified = state
         .passwords
@@ -122,7 +122,7 @@ async fn code_step(
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
     let found = challenge::find(&mut conn, Subject::Staff, token, now).await?;
-    let member = super::row(&mut conn, &found.subject_id).await?;
+    let member = super::repo::get(&mut conn, &found.subject_id).await?;
     drop(conn);
     let limits = &state.settings.auth.rate_limit;
     let bucket = limit_bucket(state, device, &member.email).await?;
@@ -145,18 +145,8 @@ async fn code_step(
     let mut tx = state.db.begin().await?;
     let used = challenge::use_up(&mut tx, Subject::Staff, &found.hash).await?;
     // The step is taken atomically: a code raced by two requests signs in once.
-    let taken = sqlx::query(
-        "UPDATE staff SET totp_last_step = $1, last_login_at = $2, last_login_ip = $3 \
-         WHERE id = $4 AND (totp_last_step IS NULL OR totp_last_step < $1)",
-    )
-    .bind(step)
-    .bind(now)
-    .bind(ip.clone())
-    .bind(member.id.clone())
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if !used || taken == 0 {
+    let taken = super::repo::take_sign_in_step(&mut tx, &member.id, step, now, ip.clone()).await?;
+    if !used || !taken {
         return Err(Error::InvalidSecondFactor);
     }
     let token = sessions::start(&mut tx, state, &member.id, ip.clone(), user_agent).await?;
