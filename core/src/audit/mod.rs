@@ -11,7 +11,7 @@ use std::marker::PhantomData;
 use serde_json::Value;
 
 use crate::error::Result;
-use crate::staff::roles::{Named, Operation, Role};
+use crate::staff::roles::{Named, Role};
 
 /// The events `filter` picks, newest first (staff of every role read the log).
 pub async fn search(db: &crate::db::Db, filter: &AuditFilter) -> Result<Vec<AuditRecord>> {
@@ -45,7 +45,7 @@ pub async fn record_change(
 
 /// Who is acting: the one value every use case gets (inside its [`Context`]), whichever door the
 /// request came through. Staff carry their role, so that each use case decides for itself
-/// ([`Context::require`]) whether they may do it.
+/// ([`Context::admit`]) whether they may do it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
     /// A client-area user (their rights on an account are their membership: `memberships::Access`).
@@ -111,20 +111,14 @@ impl Context {
         }
     }
 
-    /// Refuses with 403 `forbidden` what the actor's role may not do (the role table,
-    /// [`Role::may`]). Users are held to their membership by the use case itself; plugins and the
-    /// server act on their own behalf.
-    pub fn require(&self, operation: Operation) -> Result<()> {
-        match self.actor.role() {
-            Some(role) => role.require(operation),
-            None => Ok(()),
-        }
-    }
-
     /// This actor admitted to a use case whose operation is `O` (the use case's signature names
-    /// it: the door writes `ctx.admit()?`, before it reads the request's input).
+    /// it: the door writes `ctx.admit()?`, before it reads the request's input). Refuses with 403
+    /// `forbidden` what the actor's role may not do (the role table, [`Role::may`]); users are held
+    /// to their membership by the use case itself, plugins and the server act on their own behalf.
     pub fn admit<O: Named>(&self) -> Result<Admitted<'_, O>> {
-        self.require(O::OPERATION)?;
+        if let Some(role) = self.actor.role() {
+            role.require(O::OPERATION)?;
+        }
         Ok(Admitted {
             ctx: self,
             operation: PhantomData,

@@ -1,6 +1,6 @@
 //! The role table (DESIGN.md §1): what each staff role may do, in one place. Who is acting
 //! ([`crate::audit::Actor`]) carries its role into every use case, and each use case that staff can
-//! reach asks [`crate::audit::Context::require`] for its own [`Operation`] before anything else:
+//! reach asks [`crate::audit::Context::admit`] for its own [`Operation`] before anything else:
 //! no door works a role out of a path or an action name.
 
 use serde::{Deserialize, Serialize};
