@@ -1,6 +1,10 @@
 //! The error model seen from outside: every refusal is an RFC 9457 problem with a stable code.
 
+use serde_json::json;
+
 use crate::helpers::*;
+
+const PASSWORD: &str = "correct horse battery";
 
 async fn unknown_routes_answer_a_not_found_problem(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -72,9 +76,65 @@ async fn the_body_limit_comes_from_settings(backend: Backend) {
     assert_eq!(problem(response).await["code"], "payload_too_large");
 }
 
+/// A body of the wrong type is refused even where serde_json would read it by position: `[[]]`
+/// is not `{"permissions": []}`, and `{"signup": [..]}` is not a sign-up (found by the fuzzer).
+/// Neither changes anything.
+async fn an_array_is_never_taken_for_an_object(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (owner, account) = app.signup_owner("Shape Hosting").await;
+    let email = unique_email("shape");
+    let token = app
+        .invite(&owner, &account, &email, json!(["invoices"]))
+        .await;
+    let signup = json!([&email, PASSWORD, "Sam", "Shape"]);
+    let refused = app
+        .call(
+            "POST",
+            &format!("/api/v1/invitations/{token}/accept"),
+            None,
+            Some(json!({ "signup": signup })),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let body = problem(refused).await;
+    assert_eq!(body["code"], "validation_failed");
+    assert_eq!(body["field"], "signup", "{body}");
+    assert_eq!(app.invitation_preview(&token).await["state"], "pending");
+
+    let accepted = app
+        .expect(
+            200,
+            "POST",
+            &format!("/api/v1/invitations/{token}/accept"),
+            None,
+            Some(json!({ "signup": { "email": email, "password": PASSWORD, "first_name": "Sam", "last_name": "Shape" } })),
+        )
+        .await;
+    let member = accepted["user"]["id"].as_str().unwrap().to_owned();
+    let admin = app.admin_token().await;
+    for (path, token) in [
+        (
+            format!("/api/v1/admin/accounts/{account}/users/{member}"),
+            &admin,
+        ),
+        (format!("/api/v1/accounts/{account}/users/{member}"), &owner),
+    ] {
+        for body in [json!([[]]), json!([["profile"]]), json!("permissions")] {
+            let refused = app
+                .call("PATCH", &path, Some(token), Some(body.clone()))
+                .await;
+            assert_eq!(refused.status(), 422, "{path} {body}");
+            assert_eq!(problem(refused).await["code"], "validation_failed");
+        }
+    }
+    let mine = app.my_accounts(&app.login_ok(&email, PASSWORD).await).await;
+    assert_eq!(mine[0]["permissions"], json!(["invoices"]));
+}
+
 both_backends!(
     unknown_routes_answer_a_not_found_problem,
     wrong_methods_answer_a_problem_naming_the_allowed_ones,
     a_ten_megabyte_body_is_refused_with_413,
     the_body_limit_comes_from_settings,
+    an_array_is_never_taken_for_an_object,
 );

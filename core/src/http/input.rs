@@ -131,10 +131,10 @@ where
 }
 
 /// A parsed JSON body as the handler's type: control characters refused first (naming the
-/// field), then the shape checked (naming the field).
+/// field), then the shape checked (naming the field), an object wherever the type has a struct.
 fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
     check_json(&mut String::new(), &value)?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    serde_path_to_error::deserialize(super::strict_json::Strict(value)).map_err(|e| {
         let path = e.path().to_string();
         let mut error = ApiError::new(Code::ValidationFailed);
         if path != "." {

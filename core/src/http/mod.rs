@@ -14,6 +14,7 @@ pub mod page_access;
 pub mod pages;
 pub mod paging;
 pub mod problem;
+mod strict_json;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
