@@ -7,6 +7,9 @@
 //! - No cycle passes through the infrastructure (`db`, `stats`, `state`, `mail`, `http`) or
 //!   through a door (a file that serves requests: `http.rs`, `admin_http.rs`, `pages.rs`,
 //!   `admin_pages.rs`, `*_pages.rs`, `*_http.rs`, the WHMCS API, the admin area, the CLI).
+//! - No door imports another door: the WHMCS API and the CLI are one door each (their files import
+//!   each other), every other door is its own file. What two doors show alike is a noun's view
+//!   (`<noun>/views.rs`) or a use case; the page frames (`http::pages`, `admin_area`) are shared.
 //! - SQL never takes a bare `LIMIT $n` (see the `db` module).
 //! - No door names a role's operation (`Operation`, `op::…`) or asks a role itself: each use case
 //!   names its own (docs/architecture.md, "Who is acting").
@@ -276,6 +279,34 @@ fn no_cycle_runs_through_the_infrastructure_or_a_door() {
     assert!(
         offending.is_empty(),
         "modules that import each other: {offending:#?}"
+    );
+}
+
+/// The door a module belongs to: the WHMCS API and the CLI are one door each, made of several
+/// files; any other door is its own file.
+fn door_of(module: &str) -> Option<&str> {
+    let top = module.split("::").next().unwrap_or_default();
+    match top {
+        "whmcs_api" | "cli" => Some(top),
+        _ if is_door(module) => Some(module),
+        _ => None,
+    }
+}
+
+#[test]
+fn no_door_imports_another() {
+    let mut crossing = Vec::new();
+    for (from, targets) in graph() {
+        let Some(door) = door_of(&from) else { continue };
+        for target in targets {
+            if door_of(&target).is_some_and(|other| other != door) {
+                crossing.push(format!("{from} -> {target}"));
+            }
+        }
+    }
+    assert!(
+        crossing.is_empty(),
+        "doors share through a view or a use case, never each other: {crossing:#?}"
     );
 }
 

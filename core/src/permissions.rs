@@ -89,6 +89,15 @@ impl Catalog {
         &self.entries
     }
 
+    /// The titles of `keys`, in the catalog's order (what pages show for a set of permissions).
+    pub fn titles(&self, keys: &[String]) -> Vec<String> {
+        self.entries
+            .iter()
+            .filter(|p| keys.contains(&p.key))
+            .map(|p| p.title.clone())
+            .collect()
+    }
+
     pub fn contains(&self, key: &str) -> bool {
         self.entries.iter().any(|e| e.key == key)
     }

@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use crate::accounts::pages::{PROFILE_FIELDS, ProfileForm};
+use crate::accounts::views::{PROFILE_FIELDS, ProfileForm};
 use crate::accounts::{AccountStatus, service};
 use crate::admin_area::{StaffPage, client_row, done_notice, refused};
 use crate::error::Error;

@@ -7,6 +7,7 @@ pub mod http;
 pub mod pages;
 pub mod repo;
 pub mod service;
+pub mod views;
 
 use std::str::FromStr;
 

@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 
 use super::{Contact, ContactInput};
-use crate::accounts::pages::show_with_contact_form;
+use crate::accounts::views::show_with_contact_form;
 use crate::http::auth::ClientIp;
 use crate::http::forms::{field_errors, form_value, form_values, see_other};
 use crate::http::page_access::AccountPage;

@@ -9,7 +9,6 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use crate::accounts::pages::titles;
 use crate::admin_area::{StaffPage, after_form, client_heading, done_notice, refused};
 use crate::error::Error;
 use crate::invitations;
@@ -68,7 +67,7 @@ async fn show_invitations(
         .iter()
         .map(|i| {
             context! {
-                permission_titles => titles(state, &i.permissions),
+                permission_titles => state.catalog.titles(&i.permissions),
                 pending => i.state == invitations::State::Pending,
                 accepted => i.state == invitations::State::Accepted,
                 may_resend => i.state.may_resend(),

@@ -14,7 +14,7 @@ use crate::http::auth::ClientIp;
 use crate::http::forms::{form_value, form_values};
 use crate::http::page_access::AccountPage;
 use crate::memberships::Manager;
-use crate::memberships::pages::after;
+use crate::memberships::views::after;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {

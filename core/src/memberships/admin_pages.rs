@@ -15,7 +15,6 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use crate::accounts::pages::titles;
 use crate::admin_area::{StaffPage, after_form, done_notice, refused};
 use crate::error::Error;
 use crate::http::forms::{form_value, form_values};
@@ -82,7 +81,7 @@ async fn show(state: &AppState, page: &StaffPage, id: &str, outcome: Outcome) ->
         .into_iter()
         .map(|m| {
             context! {
-                permission_titles => titles(state, &m.permissions),
+                permission_titles => state.catalog.titles(&m.permissions),
                 ..Value::from(minijinja::value::Serde(&m))
             }
         })

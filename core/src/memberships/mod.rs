@@ -8,6 +8,7 @@ pub mod pages;
 pub mod repo;
 pub mod service;
 pub mod transfer;
+pub mod views;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -7,9 +7,9 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::queue::QueueState;
+use super::Loaded;
 use super::repo::Parked;
-use super::{HookStats, Loaded};
+use super::service::{PluginView, view};
 use crate::error::Error;
 use crate::http::auth::{Admin, ClientIp};
 use crate::http::input::{ApiJson, ApiPath, ApiQuery};
@@ -23,80 +23,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reload_plugin))
         .routes(routes!(list_parked))
         .routes(routes!(retry_parked))
-}
-
-/// One loaded plugin.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PluginView {
-    pub(crate) name: String,
-    version: String,
-    api_version: String,
-    /// `loaded` (plugins that fail to load stop start-up; a failed reload keeps the old version).
-    state: &'static str,
-    priority: i32,
-    hooks: Vec<String>,
-    capabilities: Vec<String>,
-    /// SHA-256 of the component now running.
-    digest: String,
-    /// Unix ms.
-    loaded_at: i64,
-    deadline_ms: u64,
-    after_deadline_ms: u64,
-    memory_bytes: u64,
-    /// `fail_closed` or `fail_open`.
-    on_error: String,
-    permission_keys: Vec<String>,
-    /// Per subscribed hook, in this server process since it started.
-    stats: Vec<HookStats>,
-    /// After-hook delivery (shared by all replicas); absent without after-hooks.
-    queue: Option<QueueState>,
-}
-
-/// What the admin API and the admin area show of a loaded plugin.
-pub(crate) async fn view(state: &AppState, plugin: &Loaded) -> crate::error::Result<PluginView> {
-    let queue = state.plugins.queue_state(plugin.name()).await?;
-    Ok(PluginView {
-        name: plugin.name().to_owned(),
-        version: plugin.manifest.version.clone(),
-        api_version: plugin.manifest.api_version.clone(),
-        state: "loaded",
-        priority: plugin.priority,
-        hooks: plugin
-            .manifest
-            .hooks
-            .iter()
-            .map(|h| h.name().to_owned())
-            .collect(),
-        capabilities: plugin
-            .manifest
-            .capabilities
-            .iter()
-            .map(|c| c.name().to_owned())
-            .collect(),
-        digest: plugin.digest.clone(),
-        loaded_at: plugin.loaded_at,
-        deadline_ms: u64::try_from(plugin.settings.deadline.as_millis()).unwrap_or(u64::MAX),
-        after_deadline_ms: u64::try_from(plugin.settings.after_deadline.as_millis())
-            .unwrap_or(u64::MAX),
-        memory_bytes: plugin.settings.memory_bytes,
-        on_error: match plugin.settings.on_error {
-            crate::settings::OnPluginError::FailClosed => "fail_closed",
-            crate::settings::OnPluginError::FailOpen => "fail_open",
-        }
-        .to_owned(),
-        permission_keys: plugin
-            .permission_keys
-            .iter()
-            .map(|(k, _)| k.clone())
-            .collect(),
-        stats: plugin
-            .manifest
-            .hooks
-            .iter()
-            .map(|h| plugin.counters.stats(*h))
-            .collect(),
-        queue,
-    })
 }
 
 fn find(state: &AppState, name: &str) -> Result<std::sync::Arc<Loaded>, ApiError> {

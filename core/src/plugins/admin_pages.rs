@@ -1,7 +1,6 @@
 //! Plugins in the admin area, `/admin/plugins`: each loaded plugin with its hooks, capabilities,
 //! counters and after-hook delivery, its parked events with a retry button, and reload. The same
-//! view and the same audited actions as the admin API (`plugins::admin_http::view`,
-//! `plugins::staff`); only administrators act.
+//! view and the same audited actions as the admin API (`plugins::service`); only administrators act.
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -54,7 +53,7 @@ async fn show(
 ) -> Response {
     let mut plugins = Vec::new();
     for plugin in state.plugins.loaded().iter() {
-        let view = match crate::plugins::admin_http::view(state, plugin).await {
+        let view = match crate::plugins::service::view(state, plugin).await {
             Ok(view) => view,
             Err(e) => return page.chrome.failed(e),
         };

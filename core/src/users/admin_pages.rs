@@ -125,7 +125,7 @@ async fn show(
                 name => c.account.display_name(),
                 status => c.account.status.clone(),
                 is_owner => c.is_owner,
-                permission_titles => crate::accounts::pages::titles(state, &c.permissions),
+                permission_titles => state.catalog.titles(&c.permissions),
             }
         })
         .collect();

@@ -7,7 +7,6 @@
 use axum::Form;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use minijinja::{Value, context};
@@ -16,7 +15,7 @@ use serde::Deserialize;
 
 use super::ProfileFields;
 use super::profile::{self, SelfUpdate};
-use super::service;
+use super::views::{Outcome, current_password_named, show};
 use crate::error::Error;
 use crate::http::auth::ClientIp;
 use crate::http::forms::{field_errors, see_other};
@@ -30,16 +29,6 @@ pub fn routes() -> Router<AppState> {
         .route("/me/email", post(email))
         .route("/me/password", post(password))
         .route("/me/sessions/{session_id}/revoke", post(revoke))
-}
-
-/// Which form a message belongs to, and what it says.
-#[derive(Debug, Default)]
-pub(super) struct Outcome {
-    pub(super) status: Option<StatusCode>,
-    /// The section (`profile`, `email`, `password`, `totp`, `sessions`) and its error.
-    pub(super) error: Option<(&'static str, String)>,
-    pub(super) errors: std::collections::BTreeMap<String, String>,
-    pub(super) typed: Option<Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -67,48 +56,6 @@ async fn me_page(
 ) -> Response {
     let notice = q.done.as_deref().and_then(done_notice);
     show(&state, &page, Outcome::default(), notice).await
-}
-
-pub(super) async fn show(
-    state: &AppState,
-    page: &SignedIn,
-    outcome: Outcome,
-    notice: Option<&str>,
-) -> Response {
-    let chrome = &page.chrome;
-    let user_id = &page.user.0.user_id;
-    let user = match service::get(state, user_id).await {
-        Ok(user) => user,
-        Err(e) => return chrome.failed(e),
-    };
-    let sessions = match crate::sessions::list(state, user_id).await {
-        Ok(list) => list,
-        Err(e) => return chrome.failed(e),
-    };
-    let sessions: Vec<Value> = sessions
-        .iter()
-        .map(|s| {
-            context! {
-                current => s.id == page.user.0.session_id,
-                ..Value::from(minijinja::value::Serde(s))
-            }
-        })
-        .collect();
-    let (section, error) = outcome.error.unzip();
-    chrome.render(
-        outcome.status.unwrap_or(StatusCode::OK),
-        "me.html",
-        context! {
-            user => Value::from(minijinja::value::Serde(&user)),
-            typed => outcome.typed.unwrap_or_else(|| Value::from(minijinja::value::Serde(&user))),
-            sessions,
-            section,
-            error,
-            errors => outcome.errors,
-            notice,
-            min_length => state.settings.auth.password.min_length,
-        },
-    )
 }
 
 /// Back to `/me` after a form: 303 on success, the page with the reason next to its form otherwise.
@@ -219,16 +166,6 @@ async fn email(
         Some(typed),
     )
     .await
-}
-
-/// A wrong current password is that field's error.
-pub(super) fn current_password_named<T>(result: Result<T, Error>) -> Result<T, Error> {
-    result.map_err(|e| match e {
-        Error::InvalidCredentials => {
-            Error::Validation("current_password is not your current password".to_owned())
-        }
-        other => other,
-    })
 }
 
 #[derive(Deserialize)]

@@ -12,8 +12,8 @@ use minijinja::context;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use super::me_pages::{Outcome, current_password_named, show};
 use super::second_factor;
+use super::views::{Outcome, current_password_named, show};
 use crate::error::Error;
 use crate::http::auth::ClientIp;
 use crate::http::forms::{explain, see_other};

@@ -21,6 +21,7 @@ pub mod second_factor_http;
 pub mod service;
 pub mod tokens;
 pub mod totp;
+mod views;
 
 pub use links::normalize_answer;
 pub use password::{Passwords, Verification};
