@@ -122,6 +122,17 @@ impl Catalog {
     }
 }
 
+/// How a set of permission keys is stored, by memberships and invitations alike: a JSON array of
+/// keys in a text column.
+pub fn encode(permissions: &[String]) -> String {
+    serde_json::to_string(permissions).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// A stored set of permission keys ([`encode`]); text that is not one reads as no permission.
+pub fn decode(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

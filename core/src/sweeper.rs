@@ -18,14 +18,10 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
     let sessions =
-        crate::sessions::repo::sweep(&mut conn, now, ms(state.settings.auth.session_idle)).await?;
-    let links = sqlx::query("DELETE FROM user_tokens WHERE expires_at < $1 OR used_at < $1")
-        .bind(now - ms(KEEP))
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+        crate::sessions::sweep(&mut conn, now, ms(state.settings.auth.session_idle)).await?;
+    let links = crate::users::tokens::sweep(&mut conn, now - ms(KEEP)).await?;
     let challenges = crate::sessions::challenge::sweep(&mut conn, now).await?;
-    let invitations = crate::invitations::repo::expire(&mut conn, now).await?;
+    let invitations = crate::invitations::service::expire_due(&mut conn, now).await?;
     let staff = crate::staff::sessions::sweep(&mut conn, now).await?;
     let devices = crate::sessions::devices::sweep(&mut conn, now).await?;
     let mail = crate::mail::outbox::sweep(&mut conn, now - ms(KEEP)).await?;

@@ -5,8 +5,9 @@ pub mod admin_http;
 pub mod admin_pages;
 pub mod http;
 pub mod pages;
-pub mod repo;
+mod repo;
 pub mod service;
+pub mod steps;
 pub mod views;
 
 use std::str::FromStr;

@@ -8,12 +8,12 @@ use crate::audit::{self, Acting, Context, Event};
 use crate::crypto::new_id;
 use crate::error::{Error, Result};
 use crate::events;
-use crate::memberships::{Manager, repo as memberships_repo};
+use crate::memberships::{Manager, steps as memberships_steps};
 use crate::staff::roles::op;
 use crate::state::AppState;
 use crate::users::links;
 use crate::users::service::{NewUser, PreparedUser};
-use crate::users::{User, repo as users_repo, service as users};
+use crate::users::{User, service as users, steps as users_steps};
 
 /// Creates an account owned by an existing user, with the owner's membership, in the caller's
 /// transaction (rule 1).
@@ -46,7 +46,7 @@ pub async fn insert_with_owner(
         now,
     )
     .await?;
-    memberships_repo::insert(
+    memberships_steps::add(
         conn,
         &id,
         owner_user_id,
@@ -92,7 +92,7 @@ pub async fn checkout(
         crate::ratelimit::hit(state.db.pool(), &bucket, max, limits.create_window, now).await?;
     }
     let mut tx = state.db.begin().await?;
-    let owner = users_repo::get(&mut tx, user_id).await?;
+    let owner = users_steps::get(&mut tx, user_id).await?;
     let account =
         insert_with_owner(&mut tx, state, ctx, now, &owner.id, &owner.email, profile).await?;
     tx.commit().await?;
@@ -211,7 +211,7 @@ pub async fn admin_create(
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     let (owner_row, new_user) = match (&owner, &prepared) {
-        (NewOwner::Existing(user_id), _) => (users_repo::get(&mut tx, user_id).await?, None),
+        (NewOwner::Existing(user_id), _) => (users_steps::get(&mut tx, user_id).await?, None),
         (NewOwner::New(_), Some((prepared, has_password))) => {
             let row = users::insert(&mut tx, ctx, now, prepared, "user.created").await?;
             (row, Some(*has_password))
@@ -257,7 +257,7 @@ pub async fn admin_delete(
     let mut tx = state.db.begin().await?;
     repo::lock(&mut tx, account_id).await?;
     let before = repo::get(&mut tx, account_id).await?;
-    let members: Vec<String> = crate::memberships::repo::list_for_account(&mut tx, account_id)
+    let members: Vec<String> = crate::memberships::steps::list_for_account(&mut tx, account_id)
         .await?
         .into_iter()
         .map(|m| m.user_id)
@@ -276,7 +276,7 @@ pub async fn admin_delete(
     let mut deleted = Vec::new();
     if delete_users {
         for user_id in &members {
-            let elsewhere = crate::memberships::repo::count_for_user(&mut tx, user_id).await?;
+            let elsewhere = crate::memberships::steps::count_for_user(&mut tx, user_id).await?;
             let owns = repo::count_owned_by(&mut tx, user_id).await?;
             if elsewhere == 0 && owns == 0 {
                 users::delete_in(&mut tx, ctx, now, user_id).await?;

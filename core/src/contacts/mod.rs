@@ -6,7 +6,7 @@
 pub mod admin_pages;
 pub mod http;
 pub mod pages;
-pub mod repo;
+mod repo;
 pub mod service;
 
 use serde::{Deserialize, Serialize};

@@ -56,7 +56,7 @@ pub async fn create<'a>(
     let now = state.clock.now_ms();
     let id = new_id();
     let mut tx = state.db.begin().await?;
-    crate::accounts::repo::lock(&mut tx, account_id).await?;
+    crate::accounts::steps::lock(&mut tx, account_id).await?;
     repo::insert(
         &mut tx,
         &repo::NewContact {
@@ -97,7 +97,7 @@ pub async fn update<'a>(
     let input = input.validated()?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
-    crate::accounts::repo::lock(&mut tx, account_id).await?;
+    crate::accounts::steps::lock(&mut tx, account_id).await?;
     let before = repo::get(&mut tx, account_id, id).await?;
     repo::update(&mut tx, account_id, id, &input, now).await?;
     let after = repo::get(&mut tx, account_id, id).await?;
@@ -124,7 +124,7 @@ pub async fn delete<'a>(
     let account_id = authorise(by.into())?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
-    crate::accounts::repo::lock(&mut tx, account_id).await?;
+    crate::accounts::steps::lock(&mut tx, account_id).await?;
     let before = repo::get(&mut tx, account_id, id).await?;
     repo::delete(&mut tx, account_id, id).await?;
     audit::record_change(

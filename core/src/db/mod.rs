@@ -91,7 +91,7 @@ impl Db {
     ///   (`BEGIN IMMEDIATE`): a transaction that reads and then writes would otherwise fail with
     ///   "database is locked" when another writer got in between, instead of waiting its turn.
     /// - PostgreSQL runs them side by side. Writes on one account take that account's lock first
-    ///   ([`crate::accounts::repo::lock`]), so they queue behind each other and nothing else.
+    ///   ([`crate::accounts::steps::lock`]), so they queue behind each other and nothing else.
     ///
     /// No plugin is called while a write transaction is open: the domain judges a request with
     /// the before-hooks first, then opens the transaction and checks the preconditions again.

@@ -17,7 +17,6 @@ use std::path::PathBuf;
 use sqlx::Row;
 
 use crate::db::Db;
-use crate::memberships::repo as memberships_repo;
 use crate::settings::Settings;
 use crate::users::Passwords;
 use plan::{Existing, Mapped};
@@ -149,7 +148,7 @@ async fn existing(db: &Db, now: i64) -> anyhow::Result<Existing> {
         let permissions: String = row.try_get("permissions")?;
         existing.memberships.insert(
             (row.try_get("account_id")?, row.try_get("user_id")?),
-            memberships_repo::decode(&permissions),
+            crate::permissions::decode(&permissions),
         );
     }
     for row in sqlx::query(

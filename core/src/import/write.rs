@@ -12,7 +12,7 @@ use crate::audit::{self, Actor, Context, Event};
 use crate::db::{Db, Numbered, raise_sequence};
 use crate::error::Result;
 use crate::events::kind;
-use crate::memberships::repo as memberships_repo;
+use crate::memberships::steps as memberships_steps;
 use crate::users::{Passwords, normalize_answer};
 
 /// Operations per transaction.
@@ -66,7 +66,7 @@ impl Writer<'_> {
                     user_id,
                     permissions,
                 } => {
-                    memberships_repo::insert(
+                    memberships_steps::add(
                         &mut tx,
                         account_id,
                         user_id,
@@ -85,7 +85,7 @@ impl Writer<'_> {
                     before,
                     permissions,
                 } => {
-                    memberships_repo::set_permissions(&mut tx, account_id, user_id, permissions)
+                    memberships_steps::set_permissions(&mut tx, account_id, user_id, permissions)
                         .await?;
                     let event =
                         Event::member("membership.permissions_changed", account_id, user_id)
@@ -268,7 +268,7 @@ impl Writer<'_> {
         .bind(self.now)
         .execute(&mut *conn)
         .await?;
-        memberships_repo::insert(
+        memberships_steps::add(
             conn,
             &account.id,
             &account.owner_user_id,
@@ -350,7 +350,7 @@ impl Writer<'_> {
         .bind(invitation.account_id.clone())
         .bind(invitation.email.clone())
         .bind(invitation.email_normalized.clone())
-        .bind(memberships_repo::encode(&invitation.permissions))
+        .bind(crate::permissions::encode(&invitation.permissions))
         .bind(invitation.token_hash.clone())
         .bind(kind)
         .bind(inviter.as_ref().and(invitation.inviter_user_id.clone()))

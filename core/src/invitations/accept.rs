@@ -10,12 +10,12 @@ use crate::audit::{self, Actor, Context, Event};
 use crate::crypto::hash_token;
 use crate::error::{Error, Result};
 use crate::events;
-use crate::memberships::repo as memberships_repo;
+use crate::memberships::steps as memberships_steps;
 use crate::plugins::AcceptRequest;
 use crate::state::AppState;
 use crate::users::links;
 use crate::users::service::{NewUser, PreparedUser};
-use crate::users::{User, repo as users_repo, service as users};
+use crate::users::{User, service as users, steps as users_steps};
 
 /// Who accepts.
 #[derive(Debug)]
@@ -147,7 +147,7 @@ async fn judge(
         Joining::New(prepared) => prepared.email().to_owned(),
         Joining::Existing(id) => {
             refuse_member(&mut conn, &row.account_id, id).await?;
-            users_repo::get(&mut conn, id).await?.email
+            users_steps::get(&mut conn, id).await?.email
         }
     };
     drop(conn);
@@ -158,7 +158,7 @@ async fn judge(
         user_id: user_id.clone(),
         user_email,
         new_user: matches!(joining, Joining::New(_)),
-        permissions: memberships_repo::decode(&row.permissions),
+        permissions: crate::permissions::decode(&row.permissions),
     };
     let ctx = Context {
         actor: Actor::User(user_id),
@@ -192,11 +192,11 @@ async fn write(
     let account_id = request.account_id.as_str();
     let user_id = request.user_id.as_str();
     let mut tx = state.db.begin().await?;
-    crate::accounts::repo::lock(&mut tx, account_id).await?;
+    crate::accounts::steps::lock(&mut tx, account_id).await?;
     let row = usable(&mut tx, token_hash, now).await?;
     if row.id != request.invitation_id
         || row.email != request.invited_email
-        || memberships_repo::decode(&row.permissions) != request.permissions
+        || crate::permissions::decode(&row.permissions) != request.permissions
     {
         return Ok(None);
     }
@@ -211,14 +211,14 @@ async fn write(
             // The link reached this address: it is verified. Another address is verified the
             // usual way, by a link sent once this commits.
             if created.email.to_lowercase() == row.email_normalized {
-                users_repo::mark_email_verified(&mut tx, &created.id, &created.email, now).await?;
+                users_steps::mark_email_verified(&mut tx, &created.id, &created.email, now).await?;
             } else {
                 unverified = Some(created);
             }
         }
         Joining::Existing(id) => {
             refuse_member(&mut tx, account_id, id).await?;
-            if users_repo::get(&mut tx, id).await?.email != request.user_email {
+            if users_steps::get(&mut tx, id).await?.email != request.user_email {
                 return Ok(None);
             }
         }
@@ -226,7 +226,7 @@ async fn write(
     if !repo::claim(&mut tx, &row.id, user_id, now).await? {
         return Err(Error::InvitationUsed);
     }
-    memberships_repo::insert(
+    memberships_steps::add(
         &mut tx,
         account_id,
         user_id,
@@ -249,7 +249,7 @@ async fn write(
         after,
     )
     .await?;
-    let user = users_repo::get(&mut tx, user_id).await?;
+    let user = users_steps::get(&mut tx, user_id).await?;
     tx.commit().await?;
     if let Some(created) = unverified {
         links::send_verification(state, &created).await?;
@@ -283,7 +283,7 @@ async fn refuse_member(
     account_id: &str,
     user_id: &str,
 ) -> Result<()> {
-    if memberships_repo::get(conn, account_id, user_id)
+    if memberships_steps::get(conn, account_id, user_id)
         .await?
         .is_some()
     {

@@ -13,7 +13,7 @@ pub async fn list_recent(state: &AppState, by: Manager<'_>, limit: i64) -> Resul
     let account_id = by.account_id();
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
-    crate::accounts::repo::get(&mut conn, account_id).await?;
+    crate::accounts::steps::get(&mut conn, account_id).await?;
     Ok(repo::list_recent(&mut conn, account_id, limit)
         .await?
         .iter()

@@ -9,14 +9,13 @@ pub mod history;
 pub mod http;
 pub mod owner_pages;
 pub mod pages;
-pub mod repo;
+mod repo;
 pub mod service;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::error::Error;
-use crate::memberships::repo as memberships_repo;
 use repo::InvitationRow;
 
 pub use accept::{Accepted, Acceptor, SignedUp, accept, accept_by_signup};
@@ -115,7 +114,7 @@ pub(crate) fn view(row: &InvitationRow, now: i64) -> Invitation {
         id: row.id.clone(),
         account_id: row.account_id.clone(),
         email: row.email.clone(),
-        permissions: memberships_repo::decode(&row.permissions),
+        permissions: crate::permissions::decode(&row.permissions),
         state: effective_state(row, now),
         invited_by: row.invited_by_name.clone(),
         sent_by_staff: row.invited_by_kind == "admin",

@@ -19,11 +19,10 @@ pub struct InvitationRow {
     pub sent_at: i64,
     pub expires_at: i64,
     pub accepted_at: Option<i64>,
-    pub accepted_by: Option<String>,
 }
 
 const COLUMNS: &str = "id, account_id, email, email_normalized, permissions, state, invited_by_kind, \
-     invited_by_name, created_at, sent_at, expires_at, accepted_at, accepted_by";
+     invited_by_name, created_at, sent_at, expires_at, accepted_at";
 
 pub struct NewInvitation<'a> {
     pub id: &'a str,

@@ -10,10 +10,10 @@ use crate::clock::ms;
 use crate::crypto::{hash_token, new_id, new_token};
 use crate::error::{Error, Result};
 use crate::events;
-use crate::memberships::{Manager, repo as memberships_repo};
+use crate::memberships::{Manager, steps as memberships_steps};
 use crate::staff::roles::op;
 use crate::state::AppState;
-use crate::users::{Email, repo as users_repo};
+use crate::users::{Email, steps as users_steps};
 
 /// Who the invitation says it is from. A user sends invitations only once their own address is
 /// verified (`email_not_verified`): a login made with someone else's address cannot mail in the
@@ -22,7 +22,7 @@ async fn inviter_name(state: &AppState, ctx: &Context) -> Result<String> {
     match &ctx.actor {
         Actor::User(id) => {
             let mut conn = state.db.pool().acquire().await?;
-            let user = users_repo::get(&mut conn, id).await?;
+            let user = users_steps::get(&mut conn, id).await?;
             if user.email_verified_at.is_none() {
                 return Err(Error::EmailNotVerified);
             }
@@ -95,7 +95,7 @@ pub async fn invite(
     // checks below would let through; they run again inside it, where they decide.
     {
         let mut conn = state.db.pool().acquire().await?;
-        crate::accounts::repo::get(&mut conn, account_id).await?;
+        crate::accounts::steps::get(&mut conn, account_id).await?;
         refuse_member(&mut conn, account_id, &email).await?;
     }
     state
@@ -103,8 +103,8 @@ pub async fn invite(
         .before_invitation_create(ctx, account_id, email.as_str(), &permissions)
         .await?;
     let mut tx = state.db.begin().await?;
-    crate::accounts::repo::lock(&mut tx, account_id).await?;
-    let account = crate::accounts::repo::get(&mut tx, account_id).await?;
+    crate::accounts::steps::lock(&mut tx, account_id).await?;
+    let account = crate::accounts::steps::get(&mut tx, account_id).await?;
     refuse_member(&mut tx, account_id, &email).await?;
     repo::end_pending_for(&mut tx, account_id, &email.normalized(), now).await?;
     repo::insert(
@@ -114,7 +114,7 @@ pub async fn invite(
             account_id,
             email: email.as_str(),
             email_normalized: &email.normalized(),
-            permissions: &memberships_repo::encode(&permissions),
+            permissions: &crate::permissions::encode(&permissions),
             token_hash: &hash_token(&token),
             invited_by: (ctx.actor.kind(), ctx.actor.id()),
             invited_by_name: &inviter,
@@ -146,8 +146,8 @@ async fn refuse_member(
     account_id: &str,
     email: &Email,
 ) -> Result<()> {
-    if let Some(user) = users_repo::by_email(&mut *conn, &email.normalized()).await?
-        && memberships_repo::get(conn, account_id, &user.id)
+    if let Some(user) = users_steps::by_email(&mut *conn, &email.normalized()).await?
+        && memberships_steps::get(conn, account_id, &user.id)
             .await?
             .is_some()
     {
@@ -189,7 +189,7 @@ pub async fn list_pending(state: &AppState, by: Manager<'_>) -> Result<Vec<Invit
     let account_id = by.account_id();
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
-    crate::accounts::repo::get(&mut conn, account_id).await?;
+    crate::accounts::steps::get(&mut conn, account_id).await?;
     Ok(repo::list_pending(&mut conn, account_id, now)
         .await?
         .iter()
@@ -208,7 +208,7 @@ pub async fn cancel(
     let account_id = by.account_id();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
-    crate::accounts::repo::lock(&mut tx, account_id).await?;
+    crate::accounts::steps::lock(&mut tx, account_id).await?;
     let row = repo::get(&mut tx, account_id, id).await?;
     if !repo::cancel(&mut tx, id, now).await? {
         return Err(refusal(&row, now));
@@ -235,8 +235,8 @@ pub async fn resend(
     let token = new_token()?;
     let expires_at = now + ms(state.settings.invitations.expiry);
     let mut tx = state.db.begin().await?;
-    crate::accounts::repo::lock(&mut tx, account_id).await?;
-    let account = crate::accounts::repo::get(&mut tx, account_id).await?;
+    crate::accounts::steps::lock(&mut tx, account_id).await?;
+    let account = crate::accounts::steps::get(&mut tx, account_id).await?;
     let row = repo::get(&mut tx, account_id, id).await?;
     if !repo::renew(&mut tx, id, &hash_token(&token), now, expires_at).await? {
         return Err(refusal(&row, now));
@@ -277,7 +277,7 @@ pub async fn preview(state: &AppState, token: &str) -> Result<InvitationPreview>
     let row = repo::by_token_hash(&mut conn, &hash_token(token))
         .await?
         .ok_or(Error::NotFound("invitation"))?;
-    let account = crate::accounts::repo::get(&mut conn, &row.account_id).await?;
+    let account = crate::accounts::steps::get(&mut conn, &row.account_id).await?;
     Ok(InvitationPreview {
         account_name: account.display_name(),
         invited_by: row.invited_by_name.clone(),
@@ -285,4 +285,10 @@ pub async fn preview(state: &AppState, token: &str) -> Result<InvitationPreview>
         expires_at: row.expires_at,
         state: effective_state(&row, now),
     })
+}
+
+/// Marks the pending invitations whose week is over as expired (the sweeper's part: what a link
+/// shows checks the time itself); returns how many.
+pub async fn expire_due(conn: &mut sqlx::AnyConnection, now: i64) -> Result<u64> {
+    repo::expire(conn, now).await
 }

@@ -5,8 +5,9 @@ pub mod admin_http;
 pub mod admin_pages;
 pub mod http;
 pub mod pages;
-pub mod repo;
+mod repo;
 pub mod service;
+pub mod steps;
 pub mod transfer;
 pub mod views;
 
@@ -126,7 +127,7 @@ pub async fn access(
         permissions: if view.is_owner {
             state.catalog.all_keys()
         } else {
-            repo::decode(&view.permissions)
+            crate::permissions::decode(&view.permissions)
         },
     })
 }

@@ -3,6 +3,7 @@
 use sqlx::AnyConnection;
 
 use crate::error::Result;
+use crate::permissions::encode;
 
 /// A user's access to one account.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -154,15 +155,6 @@ pub async fn touch_login(
     .execute(conn)
     .await?;
     Ok(())
-}
-
-/// Permission sets are stored as a JSON array of keys.
-pub fn encode(permissions: &[String]) -> String {
-    serde_json::to_string(permissions).unwrap_or_else(|_| "[]".to_owned())
-}
-
-pub fn decode(text: &str) -> Vec<String> {
-    serde_json::from_str(text).unwrap_or_default()
 }
 
 /// How many accounts `user_id` reaches (owned or not).

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use super::repo::{self, MemberRow};
 use super::{Manager, Member};
-use crate::accounts::{Account, repo as accounts_repo};
+use crate::accounts::{Account, steps as accounts_steps};
 use crate::audit::Acting;
 use crate::audit::{self, Actor, Context, Event};
 use crate::error::{Error, Result};
@@ -15,7 +15,7 @@ use crate::events;
 use crate::sessions::MembershipView;
 use crate::staff::roles::op;
 use crate::state::AppState;
-use crate::users::repo as users_repo;
+use crate::users::steps as users_steps;
 
 /// One of the accounts a user can reach.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -45,7 +45,7 @@ pub async fn my_accounts(
                 permissions: if is_owner {
                     state.catalog.all_keys()
                 } else {
-                    repo::decode(&permissions)
+                    crate::permissions::decode(&permissions)
                 },
                 account,
                 is_owner,
@@ -60,7 +60,7 @@ fn member(state: &AppState, row: MemberRow) -> Member {
         permissions: if is_owner {
             state.catalog.all_keys()
         } else {
-            repo::decode(&row.permissions)
+            crate::permissions::decode(&row.permissions)
         },
         user_id: row.user_id,
         email: row.email,
@@ -77,7 +77,7 @@ fn member(state: &AppState, row: MemberRow) -> Member {
 /// permissions: what staff see on the user's page.
 pub async fn reached_by(state: &AppState, user_id: &str, limit: i64) -> Result<Vec<MyAccount>> {
     let mut conn = state.db.pool().acquire().await?;
-    let found = accounts_repo::reached_by(&mut conn, user_id, limit).await?;
+    let found = accounts_steps::reached_by(&mut conn, user_id, limit).await?;
     Ok(found
         .into_iter()
         .map(|r| {
@@ -86,7 +86,7 @@ pub async fn reached_by(state: &AppState, user_id: &str, limit: i64) -> Result<V
                 permissions: if is_owner {
                     state.catalog.all_keys()
                 } else {
-                    repo::decode(&r.permissions)
+                    crate::permissions::decode(&r.permissions)
                 },
                 account: r.account,
                 is_owner,
@@ -100,7 +100,7 @@ pub async fn list_members(state: &AppState, by: Manager<'_>) -> Result<Vec<Membe
     by.authorise(state)?;
     let account_id = by.account_id();
     let mut conn = state.db.pool().acquire().await?;
-    accounts_repo::get(&mut conn, account_id).await?;
+    accounts_steps::get(&mut conn, account_id).await?;
     Ok(repo::list_for_account(&mut conn, account_id)
         .await?
         .into_iter()
@@ -151,7 +151,7 @@ pub async fn set_permissions(
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
-    accounts_repo::lock(&mut tx, account_id).await?;
+    accounts_steps::lock(&mut tx, account_id).await?;
     let current = repo::get(&mut tx, account_id, user_id)
         .await?
         .ok_or(Error::NotFound("member"))?;
@@ -159,7 +159,7 @@ pub async fn set_permissions(
         return Err(Error::OwnerPermissionsFixed);
     }
     repo::set_permissions(&mut tx, account_id, user_id, &permissions).await?;
-    let before = repo::decode(&current.permissions);
+    let before = crate::permissions::decode(&current.permissions);
     let event = Event::member("membership.permissions_changed", account_id, user_id).change(
         json!({ "permissions": before }),
         json!({ "permissions": permissions }),
@@ -211,7 +211,7 @@ pub async fn remove(
         .await?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
-    accounts_repo::lock(&mut tx, account_id).await?;
+    accounts_steps::lock(&mut tx, account_id).await?;
     let current = removable(&mut tx, account_id, user_id).await?;
     if !repo::delete_non_owner(&mut tx, account_id, user_id).await? {
         // Ownership moved to this user since the read above.
@@ -222,7 +222,7 @@ pub async fn remove(
         ctx,
         now,
         Event::member(action, account_id, user_id).change(
-            json!({ "permissions": repo::decode(&current.permissions) }),
+            json!({ "permissions": crate::permissions::decode(&current.permissions) }),
             json!(null),
         ),
         events::kind::USER_REMOVED,
@@ -263,8 +263,8 @@ pub async fn associate(
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
-    accounts_repo::lock(&mut tx, account_id).await?;
-    let user = users_repo::get(&mut tx, user_id).await?;
+    accounts_steps::lock(&mut tx, account_id).await?;
+    let user = users_steps::get(&mut tx, user_id).await?;
     if repo::get(&mut tx, account_id, user_id).await?.is_some() {
         return Err(Error::AlreadyMember);
     }
@@ -337,7 +337,9 @@ pub fn check(
     Ok(match membership {
         Some(m) if m.is_owner => (true, true),
         Some(m) => (
-            repo::decode(&m.permissions).iter().any(|p| p == permission),
+            crate::permissions::decode(&m.permissions)
+                .iter()
+                .any(|p| p == permission),
             false,
         ),
         None => (false, false),

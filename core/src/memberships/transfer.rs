@@ -5,13 +5,13 @@ use serde_json::json;
 
 use super::repo;
 use super::service::staff_only;
-use crate::accounts::{Account, repo as accounts_repo};
+use crate::accounts::{Account, steps as accounts_steps};
 use crate::audit::{self, Acting, Event};
 use crate::error::{Error, Result};
 use crate::events;
 use crate::staff::roles::op;
 use crate::state::AppState;
-use crate::users::repo as users_repo;
+use crate::users::steps as users_steps;
 
 /// Moves ownership (admin API only, rule 6), atomically: the new owner gains ownership (and access,
 /// if they had none); the previous owner stays a member with every permission, unless
@@ -43,7 +43,7 @@ pub async fn transfer_ownership(
             .before_ownership_transfer(ctx, account_id, &judged, new_owner, keep_previous_owner)
             .await?;
         let mut tx = state.db.begin().await?;
-        accounts_repo::lock(&mut tx, account_id).await?;
+        accounts_steps::lock(&mut tx, account_id).await?;
         match transferable(&mut tx, account_id, new_owner).await? {
             Transfer::Done(account) => return Ok(*account),
             Transfer::From(previous) if previous == judged => break (tx, previous),
@@ -67,7 +67,7 @@ pub async fn transfer_ownership(
         )
         .await?;
     }
-    if !accounts_repo::set_owner(&mut tx, account_id, &previous, new_owner, now).await? {
+    if !accounts_steps::set_owner(&mut tx, account_id, &previous, new_owner, now).await? {
         return Err(Error::Conflict(
             "the owner changed meanwhile; read the account and try again".to_owned(),
         ));
@@ -94,7 +94,7 @@ pub async fn transfer_ownership(
         payload,
     )
     .await?;
-    let account = accounts_repo::get(&mut tx, account_id).await?;
+    let account = accounts_steps::get(&mut tx, account_id).await?;
     tx.commit().await?;
     Ok(account)
 }
@@ -111,11 +111,11 @@ async fn transferable(
     account_id: &str,
     new_owner: &str,
 ) -> Result<Transfer> {
-    let account = accounts_repo::get(&mut *conn, account_id).await?;
+    let account = accounts_steps::get(&mut *conn, account_id).await?;
     if account.owner_user_id == new_owner {
         return Ok(Transfer::Done(Box::new(account)));
     }
-    if !users_repo::get(conn, new_owner).await?.is_active() {
+    if !users_steps::get(conn, new_owner).await?.is_active() {
         return Err(Error::Validation(
             "the new owner must be an active user".to_owned(),
         ));

@@ -11,7 +11,7 @@
 //!
 //! Writes on different accounts commit side by side, but an event gets its position only once no
 //! running transaction can precede it (migration 0011), so none can appear behind the cursor; one
-//! account's writes take the account's lock first (`accounts::repo::lock`), so its events keep
+//! account's writes take the account's lock first (`accounts::steps::lock`), so its events keep
 //! their commit order.
 //! Delivery is at least once: if the server stops between a successful call and the cursor's
 //! update, the event is delivered again; plugins use the event id to recognise it.

@@ -13,7 +13,7 @@ use crate::clock::ms;
 use crate::crypto::{hash_token, new_digit_code};
 use crate::error::{Error, Result};
 use crate::state::AppState;
-use crate::users::repo::UserRow;
+use crate::users::steps::UserRow;
 
 /// How long a mailed code works.
 pub const LIFETIME: Duration = Duration::from_secs(10 * 60);

@@ -8,7 +8,7 @@ pub mod devices;
 pub mod http;
 pub mod mailbox;
 pub mod pages;
-pub mod repo;
+mod repo;
 mod sign_in;
 pub mod two_step;
 
@@ -24,7 +24,7 @@ use crate::clock::ms;
 use crate::crypto::{hash_token, new_id, new_token};
 use crate::error::{Error, Result};
 use crate::state::AppState;
-use crate::users::repo as users_repo;
+use crate::users::steps as users_steps;
 
 /// A request's authenticated user.
 #[derive(Debug, Clone)]
@@ -65,7 +65,7 @@ async fn refuse_unverified(
     user_id: &str,
 ) -> Result<()> {
     if state.settings.auth.require_email_verification
-        && users_repo::get(conn, user_id)
+        && users_steps::get(conn, user_id)
             .await?
             .email_verified_at
             .is_none()
@@ -124,7 +124,7 @@ pub async fn start(
         },
     )
     .await?;
-    users_repo::record_login(&mut tx, user_id, ip.as_deref(), now).await?;
+    users_steps::record_login(&mut tx, user_id, ip.as_deref(), now).await?;
     let ctx = Context {
         actor: Actor::User(user_id.to_owned()),
         ip,
@@ -270,4 +270,20 @@ pub async fn log_out(state: &AppState, ctx: &Context, auth: &Authenticated) -> R
 pub async fn list(state: &AppState, user_id: &str) -> Result<Vec<SessionInfo>> {
     let mut conn = state.db.pool().acquire().await?;
     repo::list_for_user(&mut conn, user_id, state.clock.now_ms()).await
+}
+
+/// Ends every session of a user, except `keep` when given, inside the caller's transaction (a
+/// password change keeps the session that made it; a reset or a disabled user keeps none);
+/// returns how many ended.
+pub async fn end_all_for_user(
+    conn: &mut sqlx::AnyConnection,
+    user_id: &str,
+    keep: Option<&str>,
+) -> Result<u64> {
+    repo::delete_all_for_user(conn, user_id, keep).await
+}
+
+/// Deletes the sessions that expired or sat idle longer than `idle_ms` (the sweeper's part).
+pub async fn sweep(conn: &mut sqlx::AnyConnection, now: i64, idle_ms: i64) -> Result<u64> {
+    repo::sweep(conn, now, idle_ms).await
 }

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::ratelimit;
 use crate::state::AppState;
 use crate::users::second_factor;
-use crate::users::{self, User, repo as users_repo};
+use crate::users::{self, User, steps as users_steps};
 
 /// A login attempt.
 #[derive(Debug)]
@@ -63,7 +63,7 @@ pub async fn login(state: &AppState, attempt: Login) -> Result<SignedIn> {
 /// backup code when TOTP is on.
 async fn second_factor(
     state: &AppState,
-    user: &users_repo::UserRow,
+    user: &users_steps::UserRow,
     attempt: &Login,
 ) -> Result<()> {
     if mailbox::required(user) {
@@ -97,7 +97,7 @@ pub(crate) fn counted<T>(result: Result<T>) -> Result<T> {
 
 /// A user whose password was right, on the way to a session.
 pub(crate) struct Checked {
-    pub user: users_repo::UserRow,
+    pub user: users_steps::UserRow,
     /// Whether the stored hash was upgraded on the way.
     pub rehashed: bool,
     /// The sign-in limit's bucket this attempt counted against (the address's, or a known
@@ -158,7 +158,7 @@ pub(crate) async fn check_password(state: &AppState, attempt: &Login) -> Result<
     .await?;
 
     let mut conn = pool.acquire().await?;
-    let user = users_repo::by_email(&mut conn, &normalized).await?;
+    let user = users_steps::by_email(&mut conn, &normalized).await?;
     drop(conn);
     let verified = state
         .passwords
@@ -177,7 +177,7 @@ pub(crate) async fn check_password(state: &AppState, attempt: &Login) -> Result<
     let rehashed = if verified.needs_rehash {
         let hash = state.passwords.hash(&attempt.password).await?;
         let mut conn = pool.acquire().await?;
-        users_repo::set_password_hash(&mut conn, &user.id, &hash, now).await?;
+        users_steps::rehash_password(&mut conn, &user.id, &hash, now).await?;
         true
     } else {
         false
@@ -231,7 +231,7 @@ pub(crate) async fn finish(
     ratelimit::clear(pool, &checked.email_bucket).await?;
     let device = devices::remember(state, devices::Subject::User, &checked.user.id, device).await?;
     let mut conn = pool.acquire().await?;
-    let fresh = users_repo::get(&mut conn, &checked.user.id).await?;
+    let fresh = users_steps::get(&mut conn, &checked.user.id).await?;
     Ok(SignedIn {
         token,
         user: fresh.to_user()?,

@@ -9,8 +9,8 @@ use super::devices::Subject;
 use crate::error::{Error, Result};
 use crate::ratelimit;
 use crate::state::AppState;
-use crate::users::repo as users_repo;
 use crate::users::second_factor;
+use crate::users::steps as users_steps;
 
 /// Where a first step leads.
 #[derive(Debug)]
@@ -96,7 +96,7 @@ async fn second_step_uncounted(
     let mut conn = state.db.pool().acquire().await?;
     let found = challenge::find(&mut conn, Subject::User, token, now).await?;
     let (hash, mailed) = (found.hash, found.mail_code_hash);
-    let user = users_repo::get(&mut conn, &found.subject_id).await?;
+    let user = users_steps::get(&mut conn, &found.subject_id).await?;
     drop(conn);
     let limits = &state.settings.auth.rate_limit;
     let email_bucket = super::devices::limit_bucket(
@@ -143,7 +143,7 @@ async fn second_step_uncounted(
 async fn use_challenge(
     state: &AppState,
     hash: String,
-    user: users_repo::UserRow,
+    user: users_steps::UserRow,
     email_bucket: String,
     ip: Option<String>,
     user_agent: Option<String>,

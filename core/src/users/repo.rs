@@ -398,12 +398,3 @@ pub async fn use_backup_code(
     .await?;
     Ok(done.rows_affected() == 1)
 }
-
-pub async fn unused_backup_codes(conn: &mut AnyConnection, id: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM user_backup_codes WHERE user_id = $1 AND used_at IS NULL",
-    )
-    .bind(id.to_owned())
-    .fetch_one(conn)
-    .await?)
-}

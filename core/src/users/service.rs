@@ -162,7 +162,7 @@ pub async fn delete_in(
     user_id: &str,
 ) -> Result<()> {
     let before = repo::get(tx, user_id).await?;
-    let owned = crate::accounts::repo::count_owned_by(tx, user_id).await?;
+    let owned = crate::accounts::steps::count_owned_by(tx, user_id).await?;
     if owned > 0 {
         return Err(Error::UserOwnsAccounts(owned));
     }

@@ -101,3 +101,13 @@ pub async fn void_all(
         .await?;
     Ok(())
 }
+
+/// Deletes the links that expired or were used before `before` (the sweeper's part); returns how
+/// many.
+pub async fn sweep(conn: &mut AnyConnection, before: i64) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM user_tokens WHERE expires_at < $1 OR used_at < $1")
+        .bind(before)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -10,7 +10,6 @@ use super::{Existing, Op, Planner, login_label};
 use crate::import::convert;
 use crate::import::report::{Outcome, Tally};
 use crate::import::whmcs::Link;
-use crate::memberships::repo as memberships_repo;
 
 /// One access row resolved to Roster ids, or why it cannot be.
 fn resolve(planner: &Planner, link: &Link) -> Result<(String, String), String> {
@@ -91,7 +90,7 @@ impl Planner {
             .get(&pair)
             .cloned()
             .unwrap_or_else(|| own.clone());
-        let after = json!({ "permissions": memberships_repo::encode(&own) });
+        let after = json!({ "permissions": crate::permissions::encode(&own) });
         let roster_id = format!("{account_id}/{user_id}");
         if existing.owners.get(&account_id) == Some(&user_id) {
             self.report.count("memberships", Tally::Linked);
