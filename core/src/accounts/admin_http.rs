@@ -73,17 +73,13 @@ pub struct CreateAccountRequest {
     /// An existing user who becomes the owner. Or give `email`, `first_name` and `last_name` (and
     /// optionally `password`) to create the owner: an email that has a user is `email_taken`.
     owner_user_id: Option<String>,
-    #[schema(format = Email, max_length = 254)]
+    #[schema(schema_with = crate::users::fields::email_or_null)]
     email: Option<String>,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name_or_null)]
     first_name: Option<String>,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name_or_null)]
     last_name: Option<String>,
-    #[schema(
-        min_length = 2,
-        max_length = 35,
-        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
-    )]
+    #[schema(schema_with = crate::users::fields::language_or_null)]
     language: Option<String>,
     /// Without one, the new owner is emailed a link to choose a password.
     #[schema(value_type = Option<String>, format = Password, min_length = 10, max_length = 256)]

@@ -87,12 +87,12 @@ impl Account {
     }
 }
 
+/// An account's profile. `billing_email` defaults to the owner's email address.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct AccountProfile {
     #[schema(max_length = 200)]
     pub company_name: Option<String>,
-    /// Defaults to the owner's email address.
-    #[schema(format = Email, max_length = 254)]
+    #[schema(schema_with = crate::users::fields::email_or_null)]
     pub billing_email: Option<String>,
     #[schema(max_length = 200)]
     pub address1: Option<String>,

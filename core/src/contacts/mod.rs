@@ -41,11 +41,11 @@ pub struct Contact {
 /// Fields to create (all required but `phone`, `email_preferences`) or change (any).
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct ContactInput {
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name_or_null)]
     pub first_name: Option<String>,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name_or_null)]
     pub last_name: Option<String>,
-    #[schema(format = Email, max_length = 254)]
+    #[schema(schema_with = crate::users::fields::email_or_null)]
     pub email: Option<String>,
     #[schema(max_length = 40)]
     pub phone: Option<String>,

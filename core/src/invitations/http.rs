@@ -115,19 +115,15 @@ async fn preview(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SignupInput {
-    #[schema(format = Email, max_length = 254)]
+    #[schema(schema_with = crate::users::fields::email)]
     email: String,
     #[schema(value_type = String, format = Password, min_length = 10, max_length = 256)]
     password: SecretString,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name)]
     first_name: String,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name)]
     last_name: String,
-    #[schema(
-        min_length = 2,
-        max_length = 35,
-        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
-    )]
+    #[schema(schema_with = crate::users::fields::language_or_null)]
     language: Option<String>,
 }
 

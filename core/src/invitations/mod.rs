@@ -40,7 +40,7 @@ pub struct Invitation {
 /// An invitation to send: the body of the client area's and the admin API's invite calls.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct InviteRequest {
-    #[schema(format = Email, max_length = 254)]
+    #[schema(schema_with = crate::users::fields::email)]
     pub email: String,
     /// Keys from `GET /api/v1/permissions`.
     #[serde(default)]

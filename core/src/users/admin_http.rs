@@ -71,17 +71,13 @@ async fn list_users(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CreateUserRequest {
-    #[schema(format = Email, max_length = 254)]
+    #[schema(schema_with = crate::users::fields::email)]
     email: String,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name)]
     first_name: String,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name)]
     last_name: String,
-    #[schema(
-        min_length = 2,
-        max_length = 35,
-        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
-    )]
+    #[schema(schema_with = crate::users::fields::language_or_null)]
     language: Option<String>,
     /// Without a password, the user is emailed a link to choose one.
     #[schema(value_type = Option<String>, format = Password, min_length = 10, max_length = 256)]
@@ -144,17 +140,13 @@ async fn get_user(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UpdateUserRequest {
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name_or_null)]
     first_name: Option<String>,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name_or_null)]
     last_name: Option<String>,
-    #[schema(
-        min_length = 2,
-        max_length = 35,
-        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
-    )]
+    #[schema(schema_with = crate::users::fields::language_or_null)]
     language: Option<String>,
-    #[schema(format = Email, max_length = 254)]
+    #[schema(schema_with = crate::users::fields::email_or_null)]
     email: Option<String>,
     /// `disabled` ends every session of the user at once and blocks login.
     status: Option<UserStatus>,

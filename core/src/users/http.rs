@@ -34,22 +34,18 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(confirm_password_reset))
 }
 
+/// A new user: `language` is a language tag, `en` when left out.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SignupRequest {
-    #[schema(format = Email, max_length = 254)]
+    #[schema(schema_with = crate::users::fields::email)]
     email: String,
     #[schema(value_type = String, format = Password, min_length = 10, max_length = 256)]
     password: SecretString,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name)]
     first_name: String,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name)]
     last_name: String,
-    /// A language tag (default `en`).
-    #[schema(
-        min_length = 2,
-        max_length = 35,
-        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
-    )]
+    #[schema(schema_with = crate::users::fields::language_or_null)]
     language: Option<String>,
     /// The profile of the account the new user will own (`company_name`, …). Absent: an account
     /// with the defaults (billing email = the user's). `null`: a user without an account.
@@ -153,22 +149,18 @@ async fn get_me(
     Ok(ApiJson(service::get(&state, &user.0.user_id).await?))
 }
 
+/// What the user changes of their own. A new `email`: a link goes to it, and the address changes
+/// (verified) when the link is used. The answer is the same whether or not the address already
+/// has a login (its owner is told by email instead); the user's `email` stays as it is until then.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UpdateMeRequest {
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name_or_null)]
     first_name: Option<String>,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = crate::users::fields::name_or_null)]
     last_name: Option<String>,
-    #[schema(
-        min_length = 2,
-        max_length = 35,
-        pattern = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
-    )]
+    #[schema(schema_with = crate::users::fields::language_or_null)]
     language: Option<String>,
-    /// A new address: a link goes to it, and the address changes (verified) when the link is
-    /// used. The answer is the same whether or not the address already has a login (its owner is
-    /// told by email instead); the user's `email` stays as it is until then.
-    #[schema(format = Email, max_length = 254)]
+    #[schema(schema_with = crate::users::fields::email_or_null)]
     email: Option<String>,
     /// A new password ends the user's other sessions.
     #[schema(value_type = Option<String>, format = Password, min_length = 10, max_length = 256)]

@@ -7,6 +7,7 @@
 pub mod admin_http;
 pub mod admin_pages;
 mod email_change;
+pub mod fields;
 pub mod http;
 pub mod legacy_password;
 pub mod links;
@@ -41,7 +42,7 @@ pub struct Email(String);
 impl Email {
     pub fn parse(text: &str) -> Result<Self> {
         let trimmed = text.trim();
-        if trimmed.len() > 254 {
+        if trimmed.len() > fields::EMAIL_MAX_BYTES {
             return Err(Error::Validation(
                 "the email address is too long".to_owned(),
             ));
@@ -96,12 +97,13 @@ impl ProfileFields {
     }
 }
 
-/// A person's name part: 1–100 characters, trimmed.
+/// A person's name part: 1 to [`fields::NAME_MAX_CHARS`] characters, trimmed.
 pub fn parse_name(field: &str, text: &str) -> Result<String> {
     let trimmed = text.trim();
-    if trimmed.is_empty() || trimmed.chars().count() > 100 {
+    if trimmed.is_empty() || trimmed.chars().count() > fields::NAME_MAX_CHARS {
         return Err(Error::Validation(format!(
-            "{field} must be 1 to 100 characters"
+            "{field} must be 1 to {} characters",
+            fields::NAME_MAX_CHARS
         )));
     }
     if trimmed.chars().any(char::is_control) {
@@ -114,7 +116,7 @@ pub fn parse_name(field: &str, text: &str) -> Result<String> {
 
 /// A language tag such as `en` or `pt-BR`.
 pub fn parse_language(text: &str) -> Result<String> {
-    let valid = (2..=35).contains(&text.len())
+    let valid = fields::LANGUAGE_BYTES.contains(&text.len())
         && text.split('-').all(|part| {
             !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric())
         });
