@@ -8,6 +8,7 @@
 pub mod convert;
 mod plan;
 pub mod report;
+mod rows;
 pub mod sources;
 mod whmcs;
 mod write;

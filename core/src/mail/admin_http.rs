@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::outbox::{self, OutboxMessage};
+use super::service::{self, OutboxMessage};
 use crate::http::auth::{Admin, ClientIp};
 use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
@@ -62,7 +62,7 @@ async fn list_mail(
         OutboxState::Failed => "failed",
         OutboxState::Sent => "sent",
     };
-    let found = outbox::list(
+    let found = service::list(
         &state,
         wanted,
         paging.after()?.as_deref(),
@@ -84,6 +84,6 @@ async fn retry_mail(
     ip: ClientIp,
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    outbox::retry(&state, &admin.context(&ip), &id).await?;
+    service::retry(&state, &admin.context(&ip), &id).await?;
     Ok(StatusCode::ACCEPTED)
 }

@@ -1,6 +1,6 @@
 //! The mail queue in the admin area, `/admin/mail`: the outbox's failed and waiting messages
 //! (recipient, template, attempts, last error — never the content, which holds one-time links),
-//! with a retry for a failed one (`mail::outbox::retry`, as `POST /api/v1/admin/mail/{id}/retry`;
+//! with a retry for a failed one (`mail::service::retry`, as `POST /api/v1/admin/mail/{id}/retry`;
 //! administrators only).
 
 use axum::Router;
@@ -12,7 +12,7 @@ use minijinja::context;
 use serde::Deserialize;
 
 use crate::admin_area::{StaffPage, after_form};
-use crate::mail::outbox;
+use crate::mail::service;
 use crate::state::AppState;
 
 /// Messages listed per state.
@@ -46,11 +46,11 @@ async fn show(
     notice: Option<&str>,
     error: Option<String>,
 ) -> Response {
-    let failed = match outbox::list(state, "failed", None, SHOWN).await {
+    let failed = match service::list(state, "failed", None, SHOWN).await {
         Ok(found) => found,
         Err(e) => return page.chrome.failed(e),
     };
-    let pending = match outbox::list(state, "pending", None, SHOWN).await {
+    let pending = match service::list(state, "pending", None, SHOWN).await {
         Ok(found) => found,
         Err(e) => return page.chrome.failed(e),
     };
@@ -67,7 +67,7 @@ async fn show(
 }
 
 async fn retry(State(state): State<AppState>, page: StaffPage, Path(id): Path<String>) -> Response {
-    let result = outbox::retry(&state, &page.context(), &id)
+    let result = service::retry(&state, &page.context(), &id)
         .await
         .map(|()| "/admin/mail?done=retried".to_owned());
     after_form(&page, "failed message", result, |status, text| {

@@ -6,6 +6,7 @@
 pub mod admin_http;
 pub mod admin_pages;
 pub mod outbox;
+pub mod service;
 pub mod templates;
 
 use std::str::FromStr;

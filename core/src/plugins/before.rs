@@ -1,7 +1,7 @@
 //! Before-hooks: each subscribed plugin in priority order, in a fresh instance, within its
 //! deadline; the first denial wins, a failure follows the plugin's `on_error`. The domain calls the
-//! typed entry points (`before_invitation_create`, `before_login`, …); the chain runs on the
-//! blocking pool.
+//! typed entry points (`before_invitation_create`, `before_login`, …, in `before_hooks`); the
+//! chain runs on the blocking pool.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -22,7 +22,12 @@ use crate::permissions::Catalog;
 use crate::settings::OnPluginError;
 
 impl Plugins {
-    async fn run_before(&self, hook: Hook, ctx: &Context, request: Request) -> Result<Request> {
+    pub(super) async fn run_before(
+        &self,
+        hook: Hook,
+        ctx: &Context,
+        request: Request,
+    ) -> Result<Request> {
         let plugins = self.subscribed(hook);
         if plugins.is_empty() {
             return Ok(request);
@@ -36,7 +41,12 @@ impl Plugins {
 
     /// Runs the before-hook chain on the calling thread: each subscribed plugin in priority
     /// order, each in a fresh instance; the first deny wins.
-    fn run_before_blocking(&self, hook: Hook, ctx: &Context, request: Request) -> Result<Request> {
+    pub(super) fn run_before_blocking(
+        &self,
+        hook: Hook,
+        ctx: &Context,
+        request: Request,
+    ) -> Result<Request> {
         self.run_chain(&self.subscribed(hook), hook, ctx, request)
     }
 
@@ -109,145 +119,11 @@ impl Plugins {
         }
         Ok(request)
     }
-
-    /// `before-invitation-create` on the calling thread (blocking it for up to the plugins'
-    /// deadlines): for benchmarks and callers outside the async runtime. The server uses
-    /// [`Plugins::before_invitation_create`].
-    pub fn before_invitation_create_blocking(
-        &self,
-        ctx: &Context,
-        account_id: &str,
-        email: &str,
-        permissions: &[String],
-    ) -> Result<()> {
-        let request = Request::invitation_create(account_id, email, permissions);
-        self.run_before_blocking(Hook::BeforeInvitationCreate, ctx, request)
-            .map(drop)
-    }
-
-    /// `before-invitation-create`: may veto.
-    pub async fn before_invitation_create(
-        &self,
-        ctx: &Context,
-        account_id: &str,
-        email: &str,
-        permissions: &[String],
-    ) -> Result<()> {
-        let request = Request::invitation_create(account_id, email, permissions);
-        self.run_before(Hook::BeforeInvitationCreate, ctx, request)
-            .await
-            .map(drop)
-    }
-
-    /// `before-invitation-accept`: may veto, or change the permissions granted; answers the
-    /// permissions to grant.
-    pub async fn before_invitation_accept(
-        &self,
-        ctx: &Context,
-        request: AcceptRequest,
-    ) -> Result<Vec<String>> {
-        let request = self
-            .run_before(
-                Hook::BeforeInvitationAccept,
-                ctx,
-                Request::InvitationAccept(types::InvitationAccept {
-                    account_id: request.account_id,
-                    invitation_id: request.invitation_id,
-                    invited_email: request.invited_email,
-                    user_id: request.user_id,
-                    user_email: request.user_email,
-                    new_user: request.new_user,
-                    permissions: request.permissions,
-                }),
-            )
-            .await?;
-        match request {
-            Request::InvitationAccept(accept) => Ok(accept.permissions),
-            _ => Err(Error::internal("plugin request changed kind")),
-        }
-    }
-
-    /// `before-ownership-transfer`: may veto.
-    pub async fn before_ownership_transfer(
-        &self,
-        ctx: &Context,
-        account_id: &str,
-        from_user_id: &str,
-        to_user_id: &str,
-        keep_previous_owner: bool,
-    ) -> Result<()> {
-        self.run_before(
-            Hook::BeforeOwnershipTransfer,
-            ctx,
-            Request::OwnershipTransfer(types::OwnershipTransfer {
-                account_id: account_id.to_owned(),
-                from_user_id: from_user_id.to_owned(),
-                to_user_id: to_user_id.to_owned(),
-                keep_previous_owner,
-            }),
-        )
-        .await
-        .map(drop)
-    }
-
-    /// `before-user-removal`: may veto.
-    pub async fn before_user_removal(
-        &self,
-        ctx: &Context,
-        account_id: &str,
-        user_id: &str,
-        leaving: bool,
-    ) -> Result<()> {
-        self.run_before(
-            Hook::BeforeUserRemoval,
-            ctx,
-            Request::UserRemoval(types::UserRemoval {
-                account_id: account_id.to_owned(),
-                user_id: user_id.to_owned(),
-                leaving,
-            }),
-        )
-        .await
-        .map(drop)
-    }
-
-    /// `before-login`: may veto.
-    pub async fn before_login(
-        &self,
-        ctx: &Context,
-        user_id: &str,
-        email: &str,
-        user_agent: Option<&str>,
-    ) -> Result<()> {
-        self.run_before(
-            Hook::BeforeLogin,
-            ctx,
-            Request::Login(types::LoginAttempt {
-                user_id: user_id.to_owned(),
-                email: email.to_owned(),
-                user_agent: user_agent.map(str::to_owned),
-            }),
-        )
-        .await
-        .map(drop)
-    }
-}
-
-/// What `before-invitation-accept` is told.
-#[derive(Debug, Clone)]
-pub struct AcceptRequest {
-    pub account_id: String,
-    pub invitation_id: String,
-    pub invited_email: String,
-    pub user_id: String,
-    pub user_email: String,
-    pub new_user: bool,
-    pub permissions: Vec<String>,
 }
 
 /// A before-hook's input.
 #[derive(Debug, Clone)]
-enum Request {
+pub(super) enum Request {
     InvitationCreate(types::InvitationCreate),
     InvitationAccept(types::InvitationAccept),
     OwnershipTransfer(types::OwnershipTransfer),
@@ -256,7 +132,7 @@ enum Request {
 }
 
 impl Request {
-    fn invitation_create(account_id: &str, email: &str, permissions: &[String]) -> Self {
+    pub(super) fn invitation_create(account_id: &str, email: &str, permissions: &[String]) -> Self {
         Self::InvitationCreate(types::InvitationCreate {
             account_id: account_id.to_owned(),
             email: email.to_owned(),

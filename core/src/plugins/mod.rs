@@ -14,7 +14,9 @@
 
 pub mod admin_http;
 pub mod admin_pages;
+mod after_events;
 mod before;
+mod before_hooks;
 mod counters;
 pub mod engine;
 pub mod error;
@@ -25,8 +27,8 @@ pub mod queue;
 mod repo;
 pub mod service;
 
-pub use before::AcceptRequest;
 use before::HookExports;
+pub use before_hooks::AcceptRequest;
 use counters::Tally;
 pub use counters::{Counters, HookStats};
 
