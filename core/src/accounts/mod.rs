@@ -10,6 +10,8 @@ pub mod service;
 pub mod steps;
 pub mod views;
 
+pub use repo::{JOINED_COLUMNS, Joined};
+
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};

@@ -8,6 +8,46 @@ use crate::error::{Error, Result};
 const COLUMNS: &str = "id, number, owner_user_id, company_name, billing_email, address1, address2, city, state, \
      postcode, country, phone, tax_id, currency, status, created_at, updated_at";
 
+/// The account's columns for another noun's query that joins `accounts a` (the session lookup of
+/// `GET /me/accounts`), named apart from the other tables' `id`, `number` and timestamps; read
+/// back with [`Joined`].
+pub const JOINED_COLUMNS: &str = "a.id AS account_id, a.number AS account_number, a.owner_user_id, \
+     a.company_name, a.billing_email, a.address1, a.address2, a.city, a.state, a.postcode, a.country, \
+     a.phone, a.tax_id, a.currency, a.status, a.created_at AS account_created_at, \
+     a.updated_at AS account_updated_at";
+
+/// The account of a row selected with [`JOINED_COLUMNS`]; none when the join found none.
+#[derive(Debug)]
+pub struct Joined(pub Option<Account>);
+
+impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Joined {
+    fn from_row(row: &'r sqlx::any::AnyRow) -> sqlx::Result<Self> {
+        use sqlx::Row;
+        let Some(id) = row.try_get::<Option<String>, _>("account_id")? else {
+            return Ok(Self(None));
+        };
+        Ok(Self(Some(Account {
+            id,
+            number: row.try_get("account_number")?,
+            owner_user_id: row.try_get("owner_user_id")?,
+            company_name: row.try_get("company_name")?,
+            billing_email: row.try_get("billing_email")?,
+            address1: row.try_get("address1")?,
+            address2: row.try_get("address2")?,
+            city: row.try_get("city")?,
+            state: row.try_get("state")?,
+            postcode: row.try_get("postcode")?,
+            country: row.try_get("country")?,
+            phone: row.try_get("phone")?,
+            tax_id: row.try_get("tax_id")?,
+            currency: row.try_get("currency")?,
+            status: row.try_get("status")?,
+            created_at: row.try_get("account_created_at")?,
+            updated_at: row.try_get("account_updated_at")?,
+        })))
+    }
+}
+
 /// Inserts an account owned by `owner_user_id` (the owner's membership must follow in the same
 /// transaction: the schema checks it at commit).
 pub async fn insert(

@@ -1,8 +1,11 @@
 //! SQL of sessions.
 
+use std::sync::LazyLock;
+
 use sqlx::AnyConnection;
 
 use super::SessionInfo;
+use crate::accounts::{Account, JOINED_COLUMNS, Joined};
 use crate::error::Result;
 
 #[derive(Debug)]
@@ -85,59 +88,35 @@ pub async fn by_token_hash_with_membership(
     .await?)
 }
 
-/// A session with one of its user's accounts per row (the account columns are NULL on the single
-/// row of a user without accounts).
+/// A session with one of its user's accounts per row (no account on the single row of a user
+/// without accounts).
 #[derive(Debug, sqlx::FromRow)]
 pub struct FoundSessionWithAccount {
     #[sqlx(flatten)]
     pub session: FoundSession,
-    pub account_id: Option<String>,
-    pub account_number: Option<i64>,
-    pub owner_user_id: Option<String>,
-    pub company_name: Option<String>,
-    pub billing_email: Option<String>,
-    pub address1: Option<String>,
-    pub address2: Option<String>,
-    pub city: Option<String>,
-    pub state: Option<String>,
-    pub postcode: Option<String>,
-    pub country: Option<String>,
-    pub phone: Option<String>,
-    pub tax_id: Option<String>,
-    pub currency: Option<String>,
-    pub status: Option<String>,
-    pub account_created_at: Option<i64>,
-    pub account_updated_at: Option<i64>,
+    #[sqlx(flatten)]
+    pub account: Joined,
     pub permissions: Option<String>,
 }
 
 impl FoundSessionWithAccount {
     /// The row's account with the stored permission set, if the row has one.
-    pub fn account(&self) -> Option<(crate::accounts::Account, String)> {
-        Some((
-            crate::accounts::Account {
-                id: self.account_id.clone()?,
-                number: self.account_number?,
-                owner_user_id: self.owner_user_id.clone()?,
-                company_name: self.company_name.clone(),
-                billing_email: self.billing_email.clone()?,
-                address1: self.address1.clone(),
-                address2: self.address2.clone(),
-                city: self.city.clone(),
-                state: self.state.clone(),
-                postcode: self.postcode.clone(),
-                country: self.country.clone(),
-                phone: self.phone.clone(),
-                tax_id: self.tax_id.clone(),
-                currency: self.currency.clone()?,
-                status: self.status.clone()?,
-                created_at: self.account_created_at?,
-                updated_at: self.account_updated_at?,
-            },
-            self.permissions.clone()?,
-        ))
+    pub fn account(&self) -> Option<(Account, String)> {
+        Some((self.account.0.clone()?, self.permissions.clone()?))
     }
 }
+
+/// `GET /me/accounts`' one query, built once.
+static WITH_ACCOUNTS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, {JOINED_COLUMNS}, m.permissions \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id > $2 \
+         LEFT JOIN accounts a ON a.id = m.account_id \
+         WHERE s.token_hash = $1 AND u.status = 'active' \
+         ORDER BY m.account_id LIMIT CAST($3 AS BIGINT)"
+    )
+});
 
 /// The session for a token hash with every account its (active) user reaches: `GET /me/accounts`
 /// in one query.
@@ -150,22 +129,12 @@ pub async fn by_token_hash_with_accounts(
     after: &str,
     limit: i64,
 ) -> Result<Vec<FoundSessionWithAccount>> {
-    Ok(sqlx::query_as(
-        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.id AS account_id, a.number AS account_number, \
-           a.owner_user_id, a.company_name, a.billing_email, a.address1, a.address2, a.city, a.state, a.postcode, \
-           a.country, a.phone, a.tax_id, a.currency, a.status, a.created_at AS account_created_at, \
-           a.updated_at AS account_updated_at, m.permissions \
-         FROM sessions s JOIN users u ON u.id = s.user_id \
-         LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id > $2 \
-         LEFT JOIN accounts a ON a.id = m.account_id \
-         WHERE s.token_hash = $1 AND u.status = 'active' \
-         ORDER BY m.account_id LIMIT CAST($3 AS BIGINT)",
-    )
-    .bind(token_hash.to_owned())
-    .bind(after.to_owned())
-    .bind(limit)
-    .fetch_all(conn)
-    .await?)
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(WITH_ACCOUNTS.as_str()))
+        .bind(token_hash.to_owned())
+        .bind(after.to_owned())
+        .bind(limit)
+        .fetch_all(conn)
+        .await?)
 }
 
 pub async fn touch(conn: &mut AnyConnection, id: &str, now: i64) -> Result<()> {
