@@ -19,7 +19,7 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
     let mut conn = state.db.pool().acquire().await?;
     let sessions =
         crate::sessions::sweep(&mut conn, now, ms(state.settings.auth.session_idle)).await?;
-    let links = crate::users::tokens::sweep(&mut conn, now - ms(KEEP)).await?;
+    let links = crate::users::links::sweep(&mut conn, now - ms(KEEP)).await?;
     let challenges = crate::sessions::challenge::sweep(&mut conn, now).await?;
     let invitations = crate::invitations::service::expire_due(&mut conn, now).await?;
     let staff = crate::staff::sessions::sweep(&mut conn, now).await?;

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::devices::Subject;
+use super::Subject;
+use super::repo::challenges as repo;
 use crate::clock::ms;
 use crate::crypto::{hash_token, new_digit_code};
 use crate::error::{Error, Result};
@@ -55,17 +56,10 @@ pub async fn send(state: &AppState, user: &UserRow) -> Result<String> {
 /// The API's second call: `code` against every live mailed code of the user; the right one is
 /// used up (`invalid_second_factor` otherwise).
 pub async fn check_any(state: &AppState, user_id: &str, code: &str) -> Result<()> {
-    let used = sqlx::query(
-        "DELETE FROM login_challenges \
-         WHERE user_id = $1 AND mail_code_hash = $2 AND expires_at > $3",
-    )
-    .bind(user_id.to_owned())
-    .bind(hash_token(code.trim()))
-    .bind(state.clock.now_ms())
-    .execute(state.db.pool())
-    .await?
-    .rows_affected();
-    if used == 0 {
+    let mut conn = state.db.pool().acquire().await?;
+    let now = state.clock.now_ms();
+    let used = repo::use_mailed_code(&mut conn, user_id, &hash_token(code.trim()), now).await?;
+    if !used {
         return Err(Error::InvalidSecondFactor);
     }
     Ok(())

@@ -26,6 +26,24 @@ use crate::error::{Error, Result};
 use crate::state::AppState;
 use crate::users::steps as users_steps;
 
+/// Whose sign-in: a client-area user's or a staff member's (their challenges and device cookies
+/// are kept alike).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    User,
+    Staff,
+}
+
+impl Subject {
+    /// How the stores name it.
+    pub(crate) fn kind(self) -> &'static str {
+        match self {
+            Self::User => "user",
+            Self::Staff => "staff",
+        }
+    }
+}
+
 /// A request's authenticated user.
 #[derive(Debug, Clone)]
 pub struct Authenticated {

@@ -142,7 +142,7 @@ pub(crate) async fn check_password(state: &AppState, attempt: &Login) -> Result<
     let normalized = users::normalize_email(&attempt.email);
     let email_bucket = devices::limit_bucket(
         state,
-        devices::Subject::User,
+        super::Subject::User,
         attempt.device.as_deref(),
         &normalized,
         email_bucket(&normalized),
@@ -229,7 +229,7 @@ pub(crate) async fn finish(
     let token = start(state, &checked.user.id, ip, user_agent, via).await?;
     let pool = state.db.pool();
     ratelimit::clear(pool, &checked.email_bucket).await?;
-    let device = devices::remember(state, devices::Subject::User, &checked.user.id, device).await?;
+    let device = devices::remember(state, super::Subject::User, &checked.user.id, device).await?;
     let mut conn = pool.acquire().await?;
     let fresh = users_steps::get(&mut conn, &checked.user.id).await?;
     Ok(SignedIn {

@@ -4,8 +4,8 @@
 //! limits, the password, verification, the second factor, the `before-login` hook.
 
 use super::Login;
+use super::Subject;
 use super::challenge::{self, LIFETIME};
-use super::devices::Subject;
 use crate::error::{Error, Result};
 use crate::ratelimit;
 use crate::state::AppState;
@@ -101,7 +101,7 @@ async fn second_step_uncounted(
     let limits = &state.settings.auth.rate_limit;
     let email_bucket = super::devices::limit_bucket(
         state,
-        super::devices::Subject::User,
+        Subject::User,
         device,
         &user.email,
         super::email_bucket(&user.email),

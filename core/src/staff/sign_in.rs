@@ -11,7 +11,7 @@ use crate::crypto::hash_token;
 use crate::error::{Error, Result};
 use crate::ratelimit;
 use crate::sessions::challenge;
-use crate::sessions::devices::{self, Subject};
+use crate::sessions::{Subject, devices};
 use crate::state::AppState;
 use crate::users::totp;
 

@@ -7,8 +7,8 @@
 use serde_json::json;
 
 use super::Email;
+use super::repo::tokens::{self, Purpose};
 use super::repo::{self, ProfileChange, UserRow};
-use super::tokens::{self, Purpose};
 use crate::audit::{self, Context, Event};
 use crate::clock::ms;
 use crate::error::Result;

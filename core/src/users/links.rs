@@ -1,13 +1,13 @@
 //! The emailed links of a user's way in: email verification, password reset (with the security
 //! question), the set-password link of a user made without one, and the note to an address that
-//! tried to sign up again. Each link is a one-time token (`super::tokens`).
+//! tried to sign up again. Each link is a one-time token (`super::repo::tokens`).
 
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
 use super::User;
+use super::repo::tokens::{self, Purpose};
 use super::repo::{self, UserRow};
-use super::tokens::{self, Purpose};
 use crate::audit::Acting;
 use crate::audit::{self, Context, Event};
 use crate::clock::ms;
@@ -364,4 +364,10 @@ pub fn normalize_answer(answer: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Deletes the links that expired or were used before `before` (the sweeper's part; every check
+/// looks at the time itself); returns how many.
+pub async fn sweep(conn: &mut sqlx::AnyConnection, before: i64) -> Result<u64> {
+    tokens::sweep(conn, before).await
 }

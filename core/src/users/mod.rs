@@ -21,7 +21,6 @@ pub mod second_factor;
 pub mod second_factor_http;
 pub mod service;
 pub mod steps;
-pub mod tokens;
 pub mod totp;
 mod views;
 

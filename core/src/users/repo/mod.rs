@@ -1,6 +1,8 @@
 //! SQL of users and their credentials. Functions take a connection so callers choose the
 //! transaction.
 
+pub mod tokens;
+
 use sqlx::AnyConnection;
 
 use super::{User, UserStatus};

@@ -1,5 +1,8 @@
 //! SQL of sessions.
 
+pub mod challenges;
+pub mod devices;
+
 use std::sync::LazyLock;
 
 use sqlx::AnyConnection;
