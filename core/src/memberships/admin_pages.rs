@@ -77,15 +77,7 @@ async fn show(state: &AppState, page: &StaffPage, id: &str, outcome: Outcome) ->
         Ok(members) => members,
         Err(e) => return refused(&page.chrome, e),
     };
-    let members: Vec<Value> = members
-        .into_iter()
-        .map(|m| {
-            context! {
-                permission_titles => state.catalog.titles(&m.permissions),
-                ..Value::from(minijinja::value::Serde(&m))
-            }
-        })
-        .collect();
+    let members = super::views::titled(state, &members, |m| &m.permissions);
     page.chrome.render(
         outcome.status.unwrap_or(StatusCode::OK),
         "admin/client-users.html",

@@ -50,24 +50,8 @@ pub async fn show(state: &AppState, page: &AccountPage, outcome: Outcome) -> Res
         Ok(list) => list,
         Err(e) => return page.refused(e),
     };
-    let members: Vec<Value> = members
-        .into_iter()
-        .map(|m| {
-            context! {
-                permission_titles => state.catalog.titles(&m.permissions),
-                ..Value::from(minijinja::value::Serde(&m))
-            }
-        })
-        .collect();
-    let invitations: Vec<Value> = invitations
-        .into_iter()
-        .map(|i| {
-            context! {
-                permission_titles => state.catalog.titles(&i.permissions),
-                ..Value::from(minijinja::value::Serde(&i))
-            }
-        })
-        .collect();
+    let members = titled(state, &members, |m| &m.permissions);
+    let invitations = titled(state, &invitations, |i| &i.permissions);
     let status = outcome.status.unwrap_or(StatusCode::OK);
     chrome.render(
         status,
@@ -111,4 +95,21 @@ pub async fn after(
             Err(e) => page.chrome.failed(e),
         },
     }
+}
+
+/// Each item for a template, with `permission_titles`: the catalog's titles of its permissions.
+pub(crate) fn titled<T: serde::Serialize>(
+    state: &AppState,
+    items: &[T],
+    permissions: impl Fn(&T) -> &[String],
+) -> Vec<Value> {
+    items
+        .iter()
+        .map(|item| {
+            context! {
+                permission_titles => state.catalog.titles(permissions(item)),
+                ..Value::from(minijinja::value::Serde(item))
+            }
+        })
+        .collect()
 }
