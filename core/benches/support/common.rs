@@ -21,7 +21,7 @@ pub fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-/// The query `AccountUser` runs on every account-scoped request (core/src/sessions/repo.rs).
+/// The query `AccountUser` runs on every account-scoped request (core/src/sessions/repo/mod.rs).
 pub const AUTHZ_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.owner_user_id, m.permissions, \
      m.last_login_at AS member_last_login_at \
      FROM sessions s JOIN users u ON u.id = s.user_id \
@@ -30,7 +30,7 @@ pub const AUTHZ_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires
      WHERE s.token_hash = $1 AND u.status = 'active'";
 
 /// The query `GET /me/accounts` runs: the session with one page of its user's accounts
-/// (core/src/sessions/repo.rs, `by_token_hash_with_accounts`).
+/// (core/src/sessions/repo/mod.rs, `by_token_hash_with_accounts`).
 pub const MY_ACCOUNTS_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.id AS account_id, a.number AS account_number, \
        a.owner_user_id, a.company_name, a.billing_email, a.address1, a.address2, a.city, a.state, a.postcode, \
        a.country, a.phone, a.tax_id, a.currency, a.status, a.created_at AS account_created_at, \
