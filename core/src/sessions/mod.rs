@@ -215,11 +215,16 @@ pub async fn authenticate_with_accounts(
         i64::from(limit),
     )
     .await?;
-    let accounts = rows
-        .iter()
-        .filter_map(repo::FoundSessionWithAccount::account)
-        .collect();
-    let session = rows.into_iter().next().map(|row| row.session);
+    let mut session = None;
+    let mut accounts = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let (Some(account), Some(permissions)) = (row.account.0, row.permissions) {
+            accounts.push((account, permissions));
+        }
+        if session.is_none() {
+            session = Some(row.session);
+        }
+    }
     let auth = still_good(state, &mut conn, session).await?;
     Ok((auth, accounts))
 }

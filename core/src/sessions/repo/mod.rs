@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use sqlx::AnyConnection;
 
 use super::SessionInfo;
-use crate::accounts::{Account, JOINED_COLUMNS, Joined};
+use crate::accounts::{JOINED_COLUMNS, Joined};
 use crate::error::Result;
 
 #[derive(Debug)]
@@ -100,13 +100,6 @@ pub struct FoundSessionWithAccount {
     #[sqlx(flatten)]
     pub account: Joined,
     pub permissions: Option<String>,
-}
-
-impl FoundSessionWithAccount {
-    /// The row's account with the stored permission set, if the row has one.
-    pub fn account(&self) -> Option<(Account, String)> {
-        Some((self.account.0.clone()?, self.permissions.clone()?))
-    }
 }
 
 /// `GET /me/accounts`' one query, built once.
