@@ -8,10 +8,14 @@
 //! `cargo bench -p roster --bench scale` (PostgreSQL at `TEST_POSTGRES_URL`, default
 //! `postgres://postgres@127.0.0.1:5432/postgres`; a database per size is created and dropped).
 //! Seeding is SQL (`generate_series`), each account owned by one user and shared with two others.
-//! The load runs in the same process: 32 keep-alive connections, 3 s warm-up, 10 s measured per
-//! endpoint. `BENCH_SIZES=10000` runs one size. `/me/accounts` has a bare baseline of its own: the
-//! same query (the session with a page of accounts) answering the same JSON, so that its ratio
-//! compares like with like.
+//! The load runs in the same process: 32 keep-alive connections, 2 s warm-up, `BENCH_SECONDS`
+//! (default 6) measured. Each Roster endpoint and its bare baseline are loaded one after the other,
+//! `BENCH_ROUNDS` times (default 3), alternating which goes first; each round gives a ratio of two
+//! neighbouring measurements (the machine's drift over a minute moves both alike) and the table
+//! reports the median round. `BENCH_SIZES=10000` runs one size, `BENCH_ENDPOINT=authz` the endpoints
+//! whose path contains it. `/me/accounts` has a bare baseline
+//! of its own: the same query (the session with a page of accounts) answering the same JSON, so
+//! that its ratio compares like with like. Both run on the shipped server's allocator (jemalloc).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::{Duration, Instant};
@@ -22,11 +26,22 @@ use sqlx::{Executor, PgPool};
 #[path = "support/common.rs"]
 mod common;
 
+/// The shipped server's allocator (core/src/main.rs, configured in .cargo/config.toml), for Roster
+/// and the bare handlers alike: what is measured is the server as it runs.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use common::{AUTHZ_QUERY, AuthzRow, MY_ACCOUNTS_QUERY, PgDatabase};
 
 const CONNECTIONS: usize = 32;
-const WARMUP: Duration = Duration::from_secs(3);
-const MEASURE: Duration = Duration::from_secs(10);
+const WARMUP: Duration = Duration::from_secs(2);
+
+fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
 
 fn main() {
     let runtime = common::runtime();
@@ -34,33 +49,44 @@ fn main() {
         .ok()
         .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![10_000, 1_000_000]);
+    let measure = Duration::from_secs(env_or("BENCH_SECONDS", 6));
+    let rounds: usize = env_or("BENCH_ROUNDS", 3).max(1);
     runtime.block_on(async {
         let mut rows = Vec::new();
         for users in sizes {
-            rows.extend(one_size(users).await);
+            rows.extend(one_size(users, measure, rounds).await);
         }
         println!(
-            "\n{:<10} {:<34} {:>9} {:>8} {:>8} {:>8}",
-            "users", "endpoint", "req/s", "p50 µs", "p99 µs", "of bare"
+            "\n{:<9} {:<26} {:>8} {:>7} {:>7} {:>8} {:>7}  rounds",
+            "users", "endpoint", "req/s", "p50 µs", "p99 µs", "bare/s", "of bare"
         );
-        let mut bare = 0.0;
-        for (users, name, rps, p50, p99) in rows {
-            if name.starts_with("bare") {
-                bare = rps;
-            }
+        for row in rows {
+            let rounds: Vec<String> = row.ratios.iter().map(|r| format!("{r:.2}")).collect();
             println!(
-                "{users:<10} {name:<34} {rps:>9.0} {:>8} {:>8} {:>8.2}",
-                p50.as_micros(),
-                p99.as_micros(),
-                rps / bare
+                "{:<9} {:<26} {:>8.0} {:>7} {:>7} {:>8.0} {:>7.2}  {}",
+                row.users,
+                row.endpoint,
+                row.roster.per_second,
+                row.roster.p50.as_micros(),
+                row.roster.p99.as_micros(),
+                row.bare.per_second,
+                row.roster.per_second / row.bare.per_second,
+                rounds.join(" ")
             );
         }
     });
 }
 
-type Measured = (usize, &'static str, f64, Duration, Duration);
+/// One endpoint's median round: Roster's load and its bare baseline's, with every round's ratio.
+struct Measured {
+    users: usize,
+    endpoint: &'static str,
+    roster: common::Loaded,
+    bare: common::Loaded,
+    ratios: Vec<f64>,
+}
 
-async fn one_size(users: usize) -> Vec<Measured> {
+async fn one_size(users: usize, measure: Duration, rounds: usize) -> Vec<Measured> {
     let accounts = users / 5;
     let database = PgDatabase::create("roster_scale").await;
     let url = database.url.clone();
@@ -96,51 +122,66 @@ async fn one_size(users: usize) -> Vec<Measured> {
     let account = "a0000008";
 
     let bare = start_bare(&url, pool_size).await;
+    let hash = roster::crypto::hash_token(&token);
+    let only = std::env::var("BENCH_ENDPOINT").unwrap_or_default();
     let client = reqwest::Client::new();
     let mut measured = Vec::new();
-    for (label, target, auth) in [
-        (
-            "bare axum + sqlx, the same query",
-            format!(
-                "{bare}/bare?token_hash={}&account={account}",
-                roster::crypto::hash_token(&token)
-            ),
-            false,
-        ),
+    for (endpoint, bare_target, target) in [
         (
             "GET /api/v1/authz/check",
+            format!("{bare}/bare?token_hash={hash}&account={account}"),
             format!("{address}/api/v1/authz/check?account={account}&permission=invoices"),
-            true,
-        ),
-        (
-            "bare axum + sqlx, /me/accounts' query",
-            format!(
-                "{bare}/bare/accounts?token_hash={}",
-                roster::crypto::hash_token(&token)
-            ),
-            false,
         ),
         (
             "GET /api/v1/me/accounts",
+            format!("{bare}/bare/accounts?token_hash={hash}"),
             format!("{address}/api/v1/me/accounts"),
-            true,
         ),
     ] {
-        let common::Loaded {
-            per_second: rps,
-            p50,
-            p99,
-        } = common::load(
-            &client,
-            &target,
-            auth.then_some(token.as_str()),
-            CONNECTIONS,
-            WARMUP,
-            MEASURE,
-        )
-        .await;
-        eprintln!("{users} {label}: {rps:.0} req/s, p50 {p50:.2?}, p99 {p99:.2?}");
-        measured.push((users, label, rps, p50, p99));
+        if !only.is_empty() && !endpoint.contains(only.as_str()) {
+            continue;
+        }
+        let mut pairs = Vec::new();
+        for round in 0..rounds {
+            // Alternate which goes first, so neither always meets a warmer machine.
+            let mut pair = [None, None];
+            for side in [round % 2, 1 - round % 2] {
+                let (url, token) = if side == 0 {
+                    (&bare_target, None)
+                } else {
+                    (&target, Some(token.as_str()))
+                };
+                let loaded = common::load(&client, url, token, CONNECTIONS, WARMUP, measure).await;
+                pair[side] = Some(loaded);
+            }
+            let [Some(bare), Some(roster)] = pair else {
+                unreachable!()
+            };
+            eprintln!(
+                "{users} {endpoint}, round {}: {:.0} req/s (p99 {:.2?}), bare {:.0} req/s: {:.2}",
+                round + 1,
+                roster.per_second,
+                roster.p99,
+                bare.per_second,
+                roster.per_second / bare.per_second
+            );
+            pairs.push((roster, bare));
+        }
+        pairs.sort_by(|a, b| {
+            (a.0.per_second / a.1.per_second).total_cmp(&(b.0.per_second / b.1.per_second))
+        });
+        let ratios = pairs
+            .iter()
+            .map(|(r, b)| r.per_second / b.per_second)
+            .collect();
+        let (roster, bare) = pairs[pairs.len() / 2];
+        measured.push(Measured {
+            users,
+            endpoint,
+            roster,
+            bare,
+            ratios,
+        });
     }
     state.db.close().await;
     database.drop().await;

@@ -19,7 +19,8 @@
 //! | `roster_db_connections` | gauge | `state` (`idle`, `in_use`) |
 //! | `roster_db_write_wait_seconds` | histogram | (time to open a write transaction) |
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock, RwLock};
 use std::time::Duration;
 
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
@@ -87,12 +88,43 @@ pub fn http_request(
     elapsed: Duration,
 ) {
     let method = method_label(method);
-    let route = route.unwrap_or(UNMATCHED).to_owned();
-    metrics::counter!("roster_http_requests_total", "method" => method, "route" => route.clone(), "status" => status.to_string())
-        .increment(1);
-    metrics::histogram!("roster_http_request_duration_seconds", "method" => method, "route" => route)
-        .record(elapsed.as_secs_f64());
+    let route = route.unwrap_or(UNMATCHED);
+    let record = |(requests, duration): &HttpSeries| {
+        requests.increment(1);
+        duration.record(elapsed.as_secs_f64());
+    };
+    if let Ok(known) = HTTP_SERIES.read()
+        && let Some(series) = known.get(route).and_then(|s| s.get(&(method, status)))
+    {
+        return record(series);
+    }
+    let series = (
+        metrics::counter!("roster_http_requests_total", "method" => method, "route" => route.to_owned(), "status" => status.to_string()),
+        metrics::histogram!("roster_http_request_duration_seconds", "method" => method, "route" => route.to_owned()),
+    );
+    record(&series);
+    // Only handles of this process's recorder are kept (without it they would record nowhere).
+    if handle().is_some()
+        && let Ok(mut known) = HTTP_SERIES.write()
+    {
+        known
+            .entry(route.to_owned())
+            .or_default()
+            .insert((method, status), series);
+    }
 }
+
+/// A request counter and its duration histogram.
+type HttpSeries = (metrics::Counter, metrics::Histogram);
+
+/// A route's series by method label and status.
+type RouteSeries = HashMap<(&'static str, u16), HttpSeries>;
+
+/// The handles of each route's series by method and status, made on first use: naming a series
+/// builds its key (labels allocated, then hashed and looked up) on every call, which was a dozen
+/// allocations per request. Bounded as the labels are (routes × methods × statuses).
+static HTTP_SERIES: LazyLock<RwLock<HashMap<String, RouteSeries>>> =
+    LazyLock::new(Default::default);
 
 /// The route label of a request no route matched (any path a client invents).
 pub const UNMATCHED: &str = "<unmatched>";

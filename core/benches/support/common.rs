@@ -212,6 +212,7 @@ pub fn percentile(sorted: &[Duration], q: f64) -> Duration {
 }
 
 /// What [`load`] measured.
+#[derive(Clone, Copy)]
 pub struct Loaded {
     pub per_second: f64,
     pub p50: Duration,

@@ -72,6 +72,25 @@ pub async fn record_metrics(request: Request, next: Next) -> Response {
     response
 }
 
+/// Around the routing, so that it sees every final response (the `Allow` header of a 405 is
+/// added by the router, outside any route's layers), in one layer (each layer costs a boxed
+/// future and a clone of what it wraps): turns a bare error status into a problem document
+/// ([`problem_for_bare_errors`]); and after a successful write wakes the plugins' event delivery
+/// and the mail sender at once (other replicas find the events at their next poll).
+pub async fn after_routing(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !request.method().is_safe();
+    let response = problem_for_bare_errors(next.run(request).await);
+    if writes && response.status().is_success() {
+        state.plugins.notify_committed();
+        state.mailer.wake();
+    }
+    response
+}
+
 pub fn catch_panic() -> CatchPanicLayer<fn(Box<dyn Any + Send + 'static>) -> Response> {
     CatchPanicLayer::custom(panic_response as fn(Box<dyn Any + Send + 'static>) -> Response)
 }
@@ -87,10 +106,9 @@ fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response {
 }
 
 /// Error statuses made outside our handlers (unknown method, body too large, …) become problem
-/// documents too, so a client only ever parses one error shape. Wraps the whole router, so it sees
-/// the final response (with the `Allow` header the router adds); keeps every header but the body's.
-pub async fn problem_for_bare_errors(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
+/// documents too, so a client only ever parses one error shape. Sees the final response (with the
+/// `Allow` header the method router adds); keeps every header but the body's.
+fn problem_for_bare_errors(response: Response) -> Response {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error())
         || !is_bare(response.headers().get(header::CONTENT_TYPE))

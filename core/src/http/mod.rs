@@ -32,7 +32,6 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
     let (routes, generated) = api().split_for_parts();
     let document = openapi::document(&generated)?;
     let max_body = state.settings.server.max_body_bytes;
-    let wakes = state.clone();
     let pages = Router::new()
         .merge(crate::sessions::pages::routes())
         .merge(crate::users::pages::routes())
@@ -77,28 +76,12 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
                 .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
                 .layer(DefaultBodyLimit::max(max_body)),
         )
-        .with_state(state);
-    // Outside the routing, so that it sees every final response.
+        .with_state(state.clone());
     Ok(Router::new()
         .fallback_service(app)
-        .layer(axum::middleware::from_fn(
-            middleware::problem_for_bare_errors,
-        ))
-        .layer(axum::middleware::from_fn(
-            move |request: axum::extract::Request, next: axum::middleware::Next| {
-                let state = wakes.clone();
-                async move {
-                    // A request that may have committed events wakes after-hook delivery at once
-                    // (other replicas find the events at their next poll).
-                    let writes = !request.method().is_safe();
-                    let response = next.run(request).await;
-                    if writes && response.status().is_success() {
-                        state.plugins.notify_committed();
-                        state.mailer.wake();
-                    }
-                    response
-                }
-            },
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            middleware::after_routing,
         )))
 }
 
