@@ -21,6 +21,7 @@ pub mod invitations;
 mod layering;
 pub mod mail;
 pub mod memberships;
+pub mod oauth;
 pub mod permissions;
 pub mod plugins;
 pub mod ratelimit;

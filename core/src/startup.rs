@@ -41,6 +41,9 @@ impl App {
         if applied > 0 {
             tracing::info!(applied, "database migrations applied");
         }
+        crate::oauth::keys::ensure(&db, Clock::default().now_ms())
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot make or read the signing keys: {e}"))?;
         let mailer = Mailer::from_settings(&settings.mail)?.branded(&settings);
         let passwords = Passwords::new(settings.auth.argon2, settings.auth.password.clone())?;
         let clock = Clock::default();

@@ -31,6 +31,7 @@ mod logs;
 mod mail;
 mod mail_outbox;
 mod metrics;
+mod oidc;
 mod openapi;
 mod pages;
 mod plugins;

@@ -26,6 +26,11 @@ pub enum AdminCommand {
         #[command(subcommand)]
         command: StaffCommand,
     },
+    /// The keys that sign Sign in with Roster's ID tokens (OpenID Connect)
+    SigningKey {
+        #[command(subcommand)]
+        command: super::oauth::SigningKeyCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -92,6 +97,7 @@ pub async fn run(settings: Settings, command: AdminCommand) -> Result<(), anyhow
             credential(&db, Kind::ApiCredential, command).await
         }
         AdminCommand::Staff { command } => staff(&settings, &db, command).await,
+        AdminCommand::SigningKey { command } => super::oauth::signing_key(&db, command).await,
     };
     db.close().await;
     Ok(result?)

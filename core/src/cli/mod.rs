@@ -1,6 +1,7 @@
 //! The `roster` command line: `serve`, `migrate`, `config`, `mail test`, `import whmcs`, `admin`.
 
 mod admin;
+mod oauth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

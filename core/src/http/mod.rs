@@ -109,6 +109,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::staff::credentials::admin_http::routes())
         .merge(crate::settings::admin_http::routes())
         .merge(crate::mail::admin_http::routes())
+        .merge(crate::oauth::http::routes())
 }
 
 /// The OpenAPI document as served (for tools that want it without a server).

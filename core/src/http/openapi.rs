@@ -36,6 +36,7 @@ use super::problem::PROBLEM_JSON;
         (name = "accounts", description = "Accounts, their users and permissions (client area)"),
         (name = "invitations", description = "Invitations: the owner's, and the invitee's link"),
         (name = "admin", description = "The admin API (admin bearer token)"),
+        (name = "openid-connect", description = "Sign in with Roster: Roster as an OpenID Connect provider (the signing keys so far)"),
         (name = "whmcs", description = "WHMCS's API at /includes/api.php, for scripts written against WHMCS"),
     ),
     modifiers(&Security)

@@ -1,0 +1,184 @@
+//! Sign in with Roster (OpenID Connect, issue 25): so far the signing keys and their JWKS.
+
+use std::time::Duration;
+
+use jsonwebtoken::jwk::JwkSet;
+use jsonwebtoken::{DecodingKey, Validation};
+use roster::audit::Context;
+use roster::oauth::keys::{self, Alg};
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+async fn key_set(app: &TestApp) -> JwkSet {
+    let response = app.get("/oauth/jwks").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/jwk-set+json"
+    );
+    response.json().await.unwrap()
+}
+
+/// Verifies `token` against the published keys, as a relying party does: by its `kid`.
+fn verify(set: &JwkSet, token: &str) -> Result<Value, String> {
+    let header = jsonwebtoken::decode_header(token).unwrap();
+    let kid = header.kid.unwrap();
+    let jwk = set
+        .find(&kid)
+        .ok_or_else(|| format!("key {kid} is not published"))?;
+    let mut validation = Validation::new(header.alg);
+    validation.required_spec_claims.clear();
+    validation.validate_exp = false;
+    jsonwebtoken::decode::<Value>(token, &DecodingKey::from_jwk(jwk).unwrap(), &validation)
+        .map(|t| t.claims)
+        .map_err(|e| e.to_string())
+}
+
+async fn the_jwks_publishes_one_rs256_and_one_es256_key_and_no_private_part(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let response = app.get("/oauth/jwks").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "public, max-age=300");
+    let raw: Value = response.json().await.unwrap();
+    let keys = raw["keys"].as_array().unwrap();
+    assert_eq!(keys.len(), 2, "{raw}");
+    let rsa = keys.iter().find(|k| k["alg"] == "RS256").unwrap();
+    assert_eq!((&rsa["kty"], &rsa["use"]), (&json!("RSA"), &json!("sig")));
+    let ec = keys.iter().find(|k| k["alg"] == "ES256").unwrap();
+    assert_eq!((&ec["kty"], &ec["crv"]), (&json!("EC"), &json!("P-256")));
+    for key in keys {
+        assert!(key["kid"].as_str().is_some_and(|k| !k.is_empty()), "{key}");
+        for private in ["d", "p", "q", "dp", "dq", "qi"] {
+            assert!(
+                key.get(private).is_none(),
+                "a private part `{private}`: {key}"
+            );
+        }
+    }
+    // Each signs what the JWKS verifies.
+    let set: JwkSet = serde_json::from_value(raw).unwrap();
+    for alg in Alg::ALL {
+        let now = app.state.clock.now_ms();
+        let token = keys::sign(&app.state.db, now, alg, None, &json!({ "sub": "someone" }))
+            .await
+            .unwrap();
+        assert_eq!(verify(&set, &token).unwrap()["sub"], "someone");
+    }
+}
+
+async fn a_rotated_key_is_published_before_it_signs_and_its_predecessor_for_an_hour_after(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let (db, clock) = (&app.state.db, &app.state.clock);
+    let claims = json!({ "sub": "someone" });
+    let old = keys::sign(db, clock.now_ms(), Alg::Rs256, None, &claims)
+        .await
+        .unwrap();
+    let old_kid = jsonwebtoken::decode_header(&old).unwrap().kid.unwrap();
+
+    let rotated = keys::rotate(
+        db,
+        &Context::system(),
+        clock.now_ms(),
+        &[Alg::Rs256],
+        Duration::from_secs(600),
+    )
+    .await
+    .unwrap();
+    let new_kid = rotated[0].kid.clone();
+    assert_ne!(new_kid, old_kid);
+    // Published at once, not signing yet.
+    assert_eq!(key_set(&app).await.keys.len(), 3);
+    assert!(key_set(&app).await.find(&new_kid).is_some());
+    let still_old = keys::sign(db, clock.now_ms(), Alg::Rs256, None, &claims)
+        .await
+        .unwrap();
+    assert_eq!(
+        jsonwebtoken::decode_header(&still_old)
+            .unwrap()
+            .kid
+            .unwrap(),
+        old_kid
+    );
+
+    // After the lead time the new key signs; what the old one signed still verifies.
+    clock.advance(Duration::from_secs(600));
+    let new = keys::sign(db, clock.now_ms(), Alg::Rs256, None, &claims)
+        .await
+        .unwrap();
+    assert_eq!(
+        jsonwebtoken::decode_header(&new).unwrap().kid.unwrap(),
+        new_kid
+    );
+    let set = key_set(&app).await;
+    assert!(verify(&set, &old).is_ok());
+    assert!(verify(&set, &new).is_ok());
+
+    // An hour later the old key has left the JWKS: its tokens no longer verify.
+    clock.advance(Duration::from_secs(3600));
+    let set = key_set(&app).await;
+    assert_eq!(set.keys.len(), 2);
+    assert!(verify(&set, &old).unwrap_err().contains("not published"));
+    assert!(verify(&set, &new).is_ok());
+
+    // The rotation is in the audit log.
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_events WHERE action = 'signing_key.rotated'",
+    )
+    .fetch_one(db.pool())
+    .await
+    .unwrap();
+    assert_eq!(logged, 1);
+}
+
+both_backends!(
+    the_jwks_publishes_one_rs256_and_one_es256_key_and_no_private_part,
+    a_rotated_key_is_published_before_it_signs_and_its_predecessor_for_an_hour_after,
+);
+
+/// `roster admin signing-key` as an operator runs it, on a database no server has started on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_signing_key_commands_list_and_rotate() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_roster(dir.path(), &["admin", "signing-key", "list"], &[]);
+    assert_eq!(code, 0, "{err}");
+    let signing: Vec<&str> = out.lines().filter(|l| l.contains(" signing ")).collect();
+    assert_eq!(signing.len(), 2, "one signing key per algorithm: {out}");
+
+    let args = [
+        "admin",
+        "signing-key",
+        "rotate",
+        "--alg",
+        "es256",
+        "--lead",
+        "0s",
+    ];
+    let (code, out, err) = run_roster(dir.path(), &args, &[]);
+    assert_eq!(code, 0, "{err}");
+    let new_kid = out.trim().strip_prefix("ES256 ").unwrap().to_owned();
+    assert!(err.contains("signs from"), "{err}");
+
+    let (_, out, _) = run_roster(dir.path(), &["admin", "signing-key", "list"], &[]);
+    let state_of = |kid: &str| {
+        out.lines()
+            .find(|l| l.starts_with(kid))
+            .and_then(|l| l.split_whitespace().nth(3))
+            .map(str::to_owned)
+    };
+    assert_eq!(state_of(&new_kid).as_deref(), Some("signing"), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.contains(" retiring ")).count(),
+        1,
+        "{out}"
+    );
+
+    let (code, _, err) = run_roster(
+        dir.path(),
+        &["admin", "signing-key", "rotate", "--alg", "rs512"],
+        &[],
+    );
+    assert_eq!(code, 2, "clap refuses an unknown algorithm: {err}");
+}
