@@ -484,6 +484,7 @@ const DOORS: &[(&str, &str, Door)] = &[
         SessionOrSignUp,
     ),
     ("GET", "/api/v1/permissions", Public),
+    ("GET", "/oauth/jwks", Public),
     ("GET", "/api/v1/me", Session),
     ("PATCH", "/api/v1/me", Session),
     ("GET", "/api/v1/me/accounts", Session),

@@ -1,10 +1,12 @@
-//! Sign in with Roster (OpenID Connect, issue 25): so far the signing keys and their JWKS.
+//! Sign in with Roster (OpenID Connect, issue 25): so far the apps staff register, the signing
+//! keys and their JWKS.
 
 use std::time::Duration;
 
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{DecodingKey, Validation};
 use roster::audit::Context;
+use roster::oauth::clients::{self, NewClient};
 use roster::oauth::keys::{self, Alg};
 use serde_json::{Value, json};
 
@@ -133,7 +135,105 @@ async fn a_rotated_key_is_published_before_it_signs_and_its_predecessor_for_an_h
     assert_eq!(logged, 1);
 }
 
+fn panel(name: &str) -> NewClient {
+    NewClient {
+        name: name.to_owned(),
+        redirect_uris: vec!["https://panel.example.com/callback".to_owned()],
+        public: false,
+        trusted: false,
+        post_logout_redirect_uris: vec![],
+        backchannel_logout_uri: None,
+        logo_uri: None,
+        id_token_alg: Alg::Rs256,
+    }
+}
+
+async fn an_apps_secret_works_once_rotated_only_through_its_grace_period(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (db, clock) = (&app.state.db, &app.state.clock);
+    let ctx = Context::system();
+    let (client, secret) = clients::create(db, &ctx, clock.now_ms(), panel("Control panel"))
+        .await
+        .unwrap();
+    let secret = secret.unwrap();
+    let id = client.client_id.as_str();
+    let authenticates = |secret: String| async move {
+        clients::authenticate(db, clock.now_ms(), id, &secret)
+            .await
+            .unwrap()
+            .is_some()
+    };
+    assert!(authenticates(secret.clone()).await);
+    assert!(!authenticates(format!("{secret}x")).await);
+    assert!(
+        clients::authenticate(db, clock.now_ms(), "roster_unknown", &secret)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let grace = Duration::from_secs(3600);
+    let newer = clients::rotate_secret(db, &ctx, clock.now_ms(), id, grace)
+        .await
+        .unwrap();
+    assert!(authenticates(newer.clone()).await);
+    assert!(
+        authenticates(secret.clone()).await,
+        "the old one, in its grace period"
+    );
+    clock.advance(grace);
+    assert!(authenticates(newer).await);
+    assert!(
+        !authenticates(secret).await,
+        "the old one, after its grace period"
+    );
+
+    // A second app of the same name, and bad redirect URIs, are refused; nothing is written.
+    let refused = [
+        panel("Control panel"),
+        NewClient {
+            redirect_uris: vec!["http://panel.example.com/callback".to_owned()],
+            ..panel("Billing")
+        },
+        NewClient {
+            redirect_uris: vec![],
+            ..panel("Billing")
+        },
+        NewClient {
+            redirect_uris: vec!["https://panel.example.com/cb#frag".to_owned()],
+            ..panel("Billing")
+        },
+    ];
+    for new in refused {
+        assert!(
+            clients::create(db, &ctx, clock.now_ms(), new)
+                .await
+                .is_err()
+        );
+    }
+    assert_eq!(clients::list(db).await.unwrap().len(), 1);
+
+    // A public app has no secret to rotate; removing an app ends its secret.
+    let public = NewClient {
+        public: true,
+        redirect_uris: vec!["com.example.panel:/callback".to_owned()],
+        ..panel("Mobile")
+    };
+    let (mobile, none) = clients::create(db, &ctx, clock.now_ms(), public)
+        .await
+        .unwrap();
+    assert!(none.is_none() && mobile.is_public());
+    assert!(
+        clients::rotate_secret(db, &ctx, clock.now_ms(), &mobile.client_id, grace)
+            .await
+            .is_err()
+    );
+    clients::remove(db, &ctx, clock.now_ms(), id).await.unwrap();
+    assert!(clients::get(db, id).await.is_err());
+}
+
 both_backends!(
+    an_apps_secret_works_once_rotated_only_through_its_grace_period,
     the_jwks_publishes_one_rs256_and_one_es256_key_and_no_private_part,
     a_rotated_key_is_published_before_it_signs_and_its_predecessor_for_an_hour_after,
 );
@@ -181,4 +281,65 @@ async fn the_signing_key_commands_list_and_rotate() {
         &[],
     );
     assert_eq!(code, 2, "clap refuses an unknown algorithm: {err}");
+}
+
+/// `roster admin oauth-client` as an operator runs it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_oauth_client_commands_register_list_rotate_and_remove() {
+    let dir = tempfile::tempdir().unwrap();
+    let create = [
+        "admin",
+        "oauth-client",
+        "create",
+        "--name",
+        "Control panel",
+        "--redirect-uri",
+        "https://panel.example.com/callback",
+        "--redirect-uri",
+        "http://127.0.0.1/callback",
+        "--trusted",
+    ];
+    let (code, out, err) = run_roster(dir.path(), &create, &[]);
+    assert_eq!(code, 0, "{err}");
+    let field = |out: &str, name: &str| {
+        out.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_else(|| panic!("no {name} in {out}"))
+    };
+    let client_id = field(&out, "client_id:");
+    let secret = field(&out, "client_secret:");
+    assert!(secret.len() >= 43, "{secret}");
+    assert!(err.contains("not shown again"), "{err}");
+
+    let (_, out, _) = run_roster(dir.path(), &["admin", "oauth-client", "list"], &[]);
+    let line = out.lines().find(|l| l.starts_with(&client_id)).unwrap();
+    assert!(
+        line.contains("Control panel") && line.contains("confidential"),
+        "{line}"
+    );
+    assert!(!out.contains(&secret), "a secret is never listed");
+
+    let rotate = [
+        "admin",
+        "oauth-client",
+        "rotate-secret",
+        "--client-id",
+        &client_id,
+    ];
+    let (code, out, err) = run_roster(dir.path(), &rotate, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_ne!(field(&out, "client_secret:"), secret);
+    assert!(err.contains("1 day"), "{err}");
+
+    let (code, _, err) = run_roster(dir.path(), &create, &[]);
+    assert_ne!(code, 0, "the same name twice");
+    assert!(err.contains("Control panel"), "{err}");
+
+    let remove = ["admin", "oauth-client", "remove", "--client-id", &client_id];
+    let (code, out, _) = run_roster(dir.path(), &remove, &[]);
+    assert_eq!(code, 0);
+    assert!(out.contains("removed app `Control panel`"), "{out}");
+    let (_, out, _) = run_roster(dir.path(), &["admin", "oauth-client", "list"], &[]);
+    assert!(!out.contains(&client_id), "{out}");
 }

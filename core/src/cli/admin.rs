@@ -26,6 +26,11 @@ pub enum AdminCommand {
         #[command(subcommand)]
         command: StaffCommand,
     },
+    /// The apps that sign in with Roster (OpenID Connect relying parties)
+    OauthClient {
+        #[command(subcommand)]
+        command: super::oauth::ClientCommand,
+    },
     /// The keys that sign Sign in with Roster's ID tokens (OpenID Connect)
     SigningKey {
         #[command(subcommand)]
@@ -97,6 +102,7 @@ pub async fn run(settings: Settings, command: AdminCommand) -> Result<(), anyhow
             credential(&db, Kind::ApiCredential, command).await
         }
         AdminCommand::Staff { command } => staff(&settings, &db, command).await,
+        AdminCommand::OauthClient { command } => super::oauth::client(&db, command).await,
         AdminCommand::SigningKey { command } => super::oauth::signing_key(&db, command).await,
     };
     db.close().await;

@@ -1,4 +1,5 @@
-//! `roster admin signing-key`: the keys that sign Sign in with Roster's ID and logout tokens.
+//! `roster admin oauth-client` (the apps that sign in with Roster) and `roster admin signing-key`
+//! (the keys that sign their ID and logout tokens).
 
 use std::time::Duration;
 
@@ -6,7 +7,129 @@ use clap::Subcommand;
 
 use crate::audit::Context;
 use crate::db::Db;
+use crate::oauth::clients::{self, Client, NewClient};
 use crate::oauth::keys::{self, Alg};
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Register an app and print its client_id (and, unless --public, its secret: shown once)
+    Create {
+        /// Its name, shown to people on the consent page
+        #[arg(long)]
+        name: String,
+        /// Where it may be sent back after sign-in (repeat for several; matched exactly)
+        #[arg(long = "redirect-uri", required = true)]
+        redirect_uris: Vec<String>,
+        /// A native or single-page app: no secret, PKCE required
+        #[arg(long)]
+        public: bool,
+        /// The provider's own app: no consent page (the account chooser still shows)
+        #[arg(long)]
+        trusted: bool,
+        /// Where it may send people after signing out of Roster (repeat for several)
+        #[arg(long = "post-logout-redirect-uri")]
+        post_logout_redirect_uris: Vec<String>,
+        /// Where Roster posts a logout token when a session the app got tokens from ends
+        #[arg(long)]
+        backchannel_logout_uri: Option<String>,
+        /// An https image shown on the consent page
+        #[arg(long)]
+        logo_uri: Option<String>,
+        /// How its ID tokens are signed
+        #[arg(long, value_enum, default_value = "rs256")]
+        id_token_alg: Alg,
+    },
+    /// List the apps (never their secrets)
+    List,
+    /// Print a new secret for an app; the old one keeps working for the grace period
+    RotateSecret {
+        #[arg(long)]
+        client_id: String,
+        /// How long the old secret keeps working (`0s`: not at all, for a leaked secret)
+        #[arg(long, value_parser = humantime::parse_duration, default_value = "1d")]
+        grace: Duration,
+    },
+    /// Remove an app
+    Remove {
+        #[arg(long)]
+        client_id: String,
+    },
+}
+
+pub async fn client(db: &Db, command: ClientCommand) -> crate::Result<()> {
+    let now = crate::clock::Clock::default().now_ms();
+    let ctx = Context::system();
+    match command {
+        ClientCommand::Create {
+            name,
+            redirect_uris,
+            public,
+            trusted,
+            post_logout_redirect_uris,
+            backchannel_logout_uri,
+            logo_uri,
+            id_token_alg,
+        } => {
+            let new = NewClient {
+                name,
+                redirect_uris,
+                public,
+                trusted,
+                post_logout_redirect_uris,
+                backchannel_logout_uri,
+                logo_uri,
+                id_token_alg,
+            };
+            let (app, secret) = clients::create(db, &ctx, now, new).await?;
+            println!("client_id:     {}", app.client_id);
+            if let Some(secret) = secret {
+                println!("client_secret: {secret}");
+                eprintln!(
+                    "app `{}` registered: keep the secret now, it is not shown again",
+                    app.name
+                );
+            } else {
+                eprintln!(
+                    "public app `{}` registered: no secret, it must use PKCE (S256)",
+                    app.name
+                );
+            }
+        }
+        ClientCommand::List => {
+            println!(
+                "{:<32} {:<24} {:<13} {:<7} REDIRECT URIS",
+                "CLIENT ID", "NAME", "KIND", "TRUSTED"
+            );
+            for app in clients::list(db).await? {
+                print_client(&app);
+            }
+        }
+        ClientCommand::RotateSecret { client_id, grace } => {
+            let secret = clients::rotate_secret(db, &ctx, now, &client_id, grace).await?;
+            println!("client_secret: {secret}");
+            eprintln!(
+                "new secret for {client_id}: the old one keeps working for {}",
+                crate::clock::in_words(grace)
+            );
+        }
+        ClientCommand::Remove { client_id } => {
+            let app = clients::remove(db, &ctx, now, &client_id).await?;
+            println!("removed app `{}` ({})", app.name, app.client_id);
+        }
+    }
+    Ok(())
+}
+
+fn print_client(app: &Client) {
+    println!(
+        "{:<32} {:<24} {:<13} {:<7} {}",
+        app.client_id,
+        app.name,
+        app.kind,
+        if app.trusted { "yes" } else { "no" },
+        app.redirect_uris.join(" ")
+    );
+}
 
 #[derive(Debug, Subcommand)]
 pub enum SigningKeyCommand {
