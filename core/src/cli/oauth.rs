@@ -13,32 +13,7 @@ use crate::oauth::keys::{self, Alg};
 #[derive(Debug, Subcommand)]
 pub enum ClientCommand {
     /// Register an app and print its client_id (and, unless --public, its secret: shown once)
-    Create {
-        /// Its name, shown to people on the consent page
-        #[arg(long)]
-        name: String,
-        /// Where it may be sent back after sign-in (repeat for several; matched exactly)
-        #[arg(long = "redirect-uri", required = true)]
-        redirect_uris: Vec<String>,
-        /// A native or single-page app: no secret, PKCE required
-        #[arg(long)]
-        public: bool,
-        /// The provider's own app: no consent page (the account chooser still shows)
-        #[arg(long)]
-        trusted: bool,
-        /// Where it may send people after signing out of Roster (repeat for several)
-        #[arg(long = "post-logout-redirect-uri")]
-        post_logout_redirect_uris: Vec<String>,
-        /// Where Roster posts a logout token when a session the app got tokens from ends
-        #[arg(long)]
-        backchannel_logout_uri: Option<String>,
-        /// An https image shown on the consent page
-        #[arg(long)]
-        logo_uri: Option<String>,
-        /// How its ID tokens are signed
-        #[arg(long, value_enum, default_value = "rs256")]
-        id_token_alg: Alg,
-    },
+    Create(NewClient),
     /// List the apps (never their secrets)
     List,
     /// Print a new secret for an app; the old one keeps working for the grace period
@@ -60,26 +35,7 @@ pub async fn client(db: &Db, command: ClientCommand) -> crate::Result<()> {
     let now = crate::clock::Clock::default().now_ms();
     let ctx = Context::system();
     match command {
-        ClientCommand::Create {
-            name,
-            redirect_uris,
-            public,
-            trusted,
-            post_logout_redirect_uris,
-            backchannel_logout_uri,
-            logo_uri,
-            id_token_alg,
-        } => {
-            let new = NewClient {
-                name,
-                redirect_uris,
-                public,
-                trusted,
-                post_logout_redirect_uris,
-                backchannel_logout_uri,
-                logo_uri,
-                id_token_alg,
-            };
+        ClientCommand::Create(new) => {
             let (app, secret) = clients::create(db, &ctx, now, new).await?;
             println!("client_id:     {}", app.client_id);
             if let Some(secret) = secret {

@@ -85,16 +85,32 @@ fn from_row(row: ClientRow) -> Client {
     }
 }
 
-/// What staff register.
-#[derive(Debug, Clone)]
+/// What staff register (the `roster admin oauth-client create` flags too).
+#[derive(Debug, Clone, clap::Args)]
 pub struct NewClient {
+    /// Its name, shown to people on the consent page
+    #[arg(long)]
     pub name: String,
+    /// Where it may be sent back after sign-in (repeat for several; matched exactly)
+    #[arg(long = "redirect-uri", required = true)]
     pub redirect_uris: Vec<String>,
+    /// A native or single-page app: no secret, PKCE required
+    #[arg(long)]
     pub public: bool,
+    /// The provider's own app: no consent page (the account chooser still shows)
+    #[arg(long)]
     pub trusted: bool,
+    /// Where it may send people after signing out of Roster (repeat for several)
+    #[arg(long = "post-logout-redirect-uri")]
     pub post_logout_redirect_uris: Vec<String>,
+    /// Where Roster posts a logout token when a session the app got tokens from ends
+    #[arg(long)]
     pub backchannel_logout_uri: Option<String>,
+    /// An https image shown on the consent page
+    #[arg(long)]
     pub logo_uri: Option<String>,
+    /// How its ID tokens are signed
+    #[arg(long, value_enum, default_value = "rs256")]
     pub id_token_alg: Alg,
 }
 
