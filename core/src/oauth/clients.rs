@@ -276,26 +276,19 @@ pub async fn rotate_secret(
 ) -> Result<String> {
     let ctx = ctx.admitted()?.context();
     let secret = new_token()?;
+    let until = now + ms(grace);
     let mut tx = db.begin().await?;
     let client = repo::client(&mut tx, client_id)
         .await?
         .ok_or(Error::NotFound("app"))?;
-    if !repo::rotate_secret(
-        &mut tx,
-        client_id,
-        &hash_token(&secret),
-        now + ms(grace),
-        now,
-    )
-    .await?
-    {
+    if !repo::rotate_secret(&mut tx, client_id, &hash_token(&secret), until, now).await? {
         return Err(Error::Validation(format!(
             "`{}` is a public app: it has no secret",
             client.name
         )));
     }
     let event = Event::general("oauth_client.secret_rotated").after(json!({
-        "client_id": client_id, "name": client.name, "previous_secret_until": now + ms(grace),
+        "client_id": client_id, "name": client.name, "previous_secret_until": until,
     }));
     audit::record(&mut tx, ctx, now, event).await?;
     tx.commit().await?;

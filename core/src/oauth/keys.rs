@@ -15,7 +15,7 @@ use aws_lc_rs::rsa::KeySize;
 use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use jsonwebtoken::jwk::{Jwk, KeyAlgorithm, PublicKeyUse};
+use jsonwebtoken::jwk::{Jwk, PublicKeyUse};
 use jsonwebtoken::{EncodingKey, Header};
 use serde::Serialize;
 use serde_json::json;
@@ -253,10 +253,6 @@ pub async fn jwks(db: &Db, now: i64) -> Result<serde_json::Value> {
             .map_err(|e| internal(&format!("the JWK of key {}: {e}", key.kid)))?;
         jwk.common.key_id = Some(key.kid.clone());
         jwk.common.public_key_use = Some(PublicKeyUse::Signature);
-        jwk.common.key_algorithm = Some(match alg {
-            Alg::Rs256 => KeyAlgorithm::RS256,
-            Alg::Es256 => KeyAlgorithm::ES256,
-        });
         keys.push(jwk);
     }
     Ok(json!({ "keys": keys }))
