@@ -1,5 +1,5 @@
 //! Background clean-up of rows that no longer mean anything: ended sessions, used or expired email
-//! links, expired device cookies, old rate-limit windows. Nothing depends on it for correctness (every check also looks at
+//! links, expired device cookies, old rate-limit windows, expired OpenID Connect codes and tokens. Nothing depends on it for correctness (every check also looks at
 //! the time); it only keeps the tables small. Safe on several replicas at once (plain deletes).
 
 use std::time::Duration;
@@ -26,6 +26,7 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
     let devices = crate::sessions::devices::sweep(&mut conn, now).await?;
     let mail = crate::mail::outbox::sweep(&mut conn, now - ms(KEEP)).await?;
     let expired_links = crate::mail::outbox::expire(&mut conn, now).await?;
+    let oauth = crate::oauth::tokens::sweep(&mut conn, now).await?;
     drop(conn);
     let windows = crate::ratelimit::sweep(state.db.pool(), now - ms(KEEP)).await?;
     Ok(sessions
@@ -36,6 +37,7 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
         + devices
         + mail
         + expired_links
+        + oauth
         + windows)
 }
 

@@ -449,6 +449,10 @@ enum Door {
     StaffApi(Need),
     /// WHMCS's endpoint: its own credentials (`whmcs_api::access`).
     Whmcs,
+    /// OpenID Connect's token endpoint: the app's own credentials (`oauth::tokens::client`).
+    OAuthClient,
+    /// OpenID Connect's userinfo: an access token the token endpoint gave (no session token).
+    OAuthToken,
 }
 
 /// What an admin call needs of the role.
@@ -485,6 +489,11 @@ const DOORS: &[(&str, &str, Door)] = &[
     ),
     ("GET", "/api/v1/permissions", Public),
     ("GET", "/oauth/jwks", Public),
+    ("GET", "/.well-known/openid-configuration", Public),
+    ("GET", "/.well-known/oauth-authorization-server", Public),
+    ("POST", "/oauth/token", OAuthClient),
+    ("GET", "/oauth/userinfo", OAuthToken),
+    ("POST", "/oauth/userinfo", OAuthToken),
     ("GET", "/api/v1/me", Session),
     ("PATCH", "/api/v1/me", Session),
     ("GET", "/api/v1/me/accounts", Session),
@@ -720,6 +729,41 @@ async fn every_operation_of_the_openapi_document_is_behind_the_right_door(backen
         let before = app.db_snapshot().await;
         match door {
             Public | SessionOrSignUp | Whmcs => {}
+            OAuthClient => {
+                let response = reqwest::Client::new()
+                    .post(app.url(template))
+                    .form(&[("grant_type", "authorization_code"), ("code", "x")])
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    response.status(),
+                    401,
+                    "{what} without the app's credentials"
+                );
+                let body: Value = response.json().await.unwrap();
+                assert_eq!(body["error"], "invalid_client", "{what}");
+                assert_eq!(
+                    app.db_snapshot().await,
+                    before,
+                    "{what}: refused, yet changed"
+                );
+            }
+            OAuthToken => {
+                assert_eq!(status(None).await, 401, "{what} without a token");
+                assert_eq!(
+                    status(Some(session.clone())).await,
+                    401,
+                    "{what} with a session token"
+                );
+                let with_admin = status(Some(administrator.clone())).await;
+                assert_eq!(with_admin, 401, "{what} with an admin token");
+                assert_eq!(
+                    app.db_snapshot().await,
+                    before,
+                    "{what}: refused, yet changed"
+                );
+            }
             Session | Account => {
                 assert_eq!(status(None).await, 401, "{what} without a session");
                 let with_admin = status(Some(administrator.clone())).await;

@@ -32,6 +32,7 @@ mod mail;
 mod mail_outbox;
 mod metrics;
 mod oidc;
+mod oidc_flow;
 mod openapi;
 mod pages;
 mod plugins;

@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .merge(crate::mail::admin_pages::routes())
         .merge(crate::plugins::admin_pages::routes())
         .merge(crate::staff::admin_pages::routes())
+        .merge(crate::oauth::pages::routes())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             csrf::page_guard,

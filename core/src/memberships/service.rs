@@ -95,6 +95,34 @@ pub async fn reached_by(state: &AppState, user_id: &str, limit: i64) -> Result<V
         .collect())
 }
 
+/// `user_id`'s access to one account today, with the account (none when they no longer reach
+/// it, or it is gone): what an OpenID Connect token's `roster_account` claim says.
+pub async fn one_reached_by(
+    state: &AppState,
+    user_id: &str,
+    account_id: &str,
+) -> Result<Option<MyAccount>> {
+    let mut conn = state.db.pool().acquire().await?;
+    let Some(row) = super::steps::get(&mut conn, account_id, user_id).await? else {
+        return Ok(None);
+    };
+    let account = match accounts_steps::get(&mut conn, account_id).await {
+        Ok(account) => account,
+        Err(Error::NotFound(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let is_owner = account.owner_user_id == user_id;
+    Ok(Some(MyAccount {
+        permissions: if is_owner {
+            state.catalog.all_keys()
+        } else {
+            crate::permissions::decode(&row.permissions)
+        },
+        account,
+        is_owner,
+    }))
+}
+
 /// The account's users, for its manager.
 pub async fn list_members(state: &AppState, by: Manager<'_>) -> Result<Vec<Member>> {
     by.authorise(state)?;

@@ -1,16 +1,32 @@
-//! The OpenID Connect endpoints (issue 25). So far: the JWKS.
+//! The OpenID Connect endpoints programs call: discovery, the JWKS, the token endpoint and
+//! userinfo. (The authorization endpoint is a page: `pages.rs`.)
+//!
+//! The token endpoint and userinfo answer errors the way OAuth 2.0 defines them (RFC 6749 §5.2,
+//! RFC 6750 §3: `{"error", "error_description"}` and `WWW-Authenticate`), not as problem
+//! documents: that is what every OpenID Connect client library reads.
 
+use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::scopes;
+use super::tokens::{self, Refused};
+use crate::http::auth::bearer_token;
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(jwks))
+    OpenApiRouter::new()
+        .routes(routes!(jwks))
+        .routes(routes!(openid_configuration))
+        .routes(routes!(authorization_server))
+        .routes(routes!(token))
+        .routes(routes!(userinfo_get, userinfo_post))
 }
 
 /// The public keys ID tokens and logout tokens are signed with (RFC 7517), each with its `kid`:
@@ -28,4 +44,312 @@ async fn jwks(State(state): State<AppState>) -> Result<impl IntoResponse, ApiErr
         ],
         set.to_string(),
     ))
+}
+
+/// What the provider offers and where (OpenID Connect Discovery 1.0 and RFC 8414).
+fn metadata(state: &AppState) -> serde_json::Value {
+    let issuer = tokens::issuer(state);
+    json!({
+        "issuer": issuer,
+        "authorization_endpoint": format!("{issuer}/oauth/authorize"),
+        "token_endpoint": format!("{issuer}/oauth/token"),
+        "userinfo_endpoint": format!("{issuer}/oauth/userinfo"),
+        "jwks_uri": format!("{issuer}/oauth/jwks"),
+        "scopes_supported": scopes::SUPPORTED,
+        "response_types_supported": ["code"],
+        "response_modes_supported": ["query"],
+        "grant_types_supported": ["authorization_code", "refresh_token"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["RS256", "ES256"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
+        "code_challenge_methods_supported": ["S256"],
+        "prompt_values_supported": ["none", "login", "consent", "select_account"],
+        "claims_supported": [
+            "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "sid", "azp", "at_hash",
+            "name", "given_name", "family_name", "locale", "updated_at", "email", "email_verified",
+            "roster_account", "roster_accounts"
+        ],
+        "claims_parameter_supported": false,
+        "request_parameter_supported": false,
+        "request_uri_parameter_supported": false,
+        "authorization_response_iss_parameter_supported": true,
+    })
+}
+
+fn metadata_response(state: &AppState) -> Response {
+    (
+        [(header::CACHE_CONTROL, "public, max-age=300")],
+        axum::Json(metadata(state)),
+    )
+        .into_response()
+}
+
+/// OpenID Connect discovery: the issuer, the endpoints, and what each supports.
+#[utoipa::path(get, path = "/.well-known/openid-configuration", tag = "openid-connect",
+    responses((status = 200, description = "OpenID Provider Metadata", body = Object)))]
+async fn openid_configuration(State(state): State<AppState>) -> Response {
+    metadata_response(&state)
+}
+
+/// The same metadata for OAuth 2.0 clients (RFC 8414).
+#[utoipa::path(get, path = "/.well-known/oauth-authorization-server", tag = "openid-connect",
+    responses((status = 200, description = "Authorization Server Metadata", body = Object)))]
+async fn authorization_server(State(state): State<AppState>) -> Response {
+    metadata_response(&state)
+}
+
+/// An OAuth error answer: `error`, `error_description`, never cached.
+fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
+    (
+        status,
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::PRAGMA, "no-cache"),
+        ],
+        axum::Json(json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
+}
+
+fn refused(refusal: Refused, basic: bool) -> Response {
+    match refusal {
+        Refused::InvalidRequest(why) => {
+            oauth_error(StatusCode::BAD_REQUEST, "invalid_request", &why)
+        }
+        Refused::InvalidGrant(why) => oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", &why),
+        Refused::InvalidScope(why) => oauth_error(StatusCode::BAD_REQUEST, "invalid_scope", &why),
+        Refused::UnsupportedGrantType => oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "`grant_type` must be authorization_code or refresh_token",
+        ),
+        Refused::InvalidClient {
+            why,
+            retry_after_secs,
+        } => {
+            let status = if retry_after_secs.is_some() {
+                StatusCode::TOO_MANY_REQUESTS
+            } else {
+                StatusCode::UNAUTHORIZED
+            };
+            let mut response = oauth_error(status, "invalid_client", &why);
+            if let Some(secs) = retry_after_secs
+                && let Ok(value) = HeaderValue::from_str(&secs.to_string())
+            {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            if basic {
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Basic realm=\"roster\""),
+                );
+            }
+            response
+        }
+        Refused::Failed(e) => {
+            tracing::error!(error = %e, "token endpoint failed");
+            oauth_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "temporarily_unavailable",
+                "the server cannot answer now; try again",
+            )
+        }
+    }
+}
+
+/// The client id and secret of `Authorization: Basic` (each form-encoded, RFC 6749 §2.3.1).
+fn basic_credentials(headers: &HeaderMap) -> Option<Result<(String, String), Refused>> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, encoded) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let bad = || Refused::InvalidClient {
+        why: "the Basic credentials cannot be read".to_owned(),
+        retry_after_secs: None,
+    };
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok());
+    let Some((id, secret)) = decoded.as_deref().and_then(|d| d.split_once(':')) else {
+        return Some(Err(bad()));
+    };
+    let decode = |text: &str| {
+        url::form_urlencoded::parse(format!("x={text}").as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())
+    };
+    match (decode(id), decode(secret)) {
+        (Some(id), Some(secret)) => Some(Ok((id, secret))),
+        _ => Some(Err(bad())),
+    }
+}
+
+/// The token endpoint (RFC 6749 §3.2): a code (with its PKCE verifier) or a refresh token for
+/// tokens. Apps authenticate with `client_secret_basic` or `client_secret_post`; public apps send
+/// their `client_id` alone. Wrong secrets are rate-limited per app.
+#[utoipa::path(post, path = "/oauth/token", tag = "openid-connect",
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded",
+        description = "grant_type, code, redirect_uri, code_verifier, refresh_token, scope, client_id, client_secret"),
+    responses((status = 200, description = "Tokens", body = Object),
+        (status = 400, description = "An OAuth error", body = Object),
+        (status = 401, description = "`invalid_client`", body = Object),
+        (status = 429, description = "`invalid_client`: too many wrong secrets", body = Object),
+        (status = 503, description = "`temporarily_unavailable`", body = Object)))]
+async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let basic = basic_credentials(&headers);
+    let is_basic = basic.is_some();
+    match token_answer(&state, &headers, basic, &body).await {
+        Ok(issued) => (
+            [
+                (header::CACHE_CONTROL, "no-store"),
+                (header::PRAGMA, "no-cache"),
+            ],
+            axum::Json(issued),
+        )
+            .into_response(),
+        Err(refusal) => refused(refusal, is_basic),
+    }
+}
+
+async fn token_answer(
+    state: &AppState,
+    headers: &HeaderMap,
+    basic: Option<Result<(String, String), Refused>>,
+    body: &[u8],
+) -> Result<tokens::Issued, Refused> {
+    let form_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !form_type {
+        return Err(Refused::InvalidRequest(
+            "send the parameters as application/x-www-form-urlencoded".to_owned(),
+        ));
+    }
+    let mut form = std::collections::HashMap::new();
+    for (name, value) in url::form_urlencoded::parse(body) {
+        if crate::http::input::has_control(&value) {
+            return Err(Refused::InvalidRequest(format!(
+                "`{name}` holds a control character"
+            )));
+        }
+        if form
+            .insert(name.clone().into_owned(), value.into_owned())
+            .is_some()
+        {
+            return Err(Refused::InvalidRequest(format!(
+                "`{name}` is sent more than once"
+            )));
+        }
+    }
+    let field = |name: &str| form.get(name).map(String::as_str).filter(|v| !v.is_empty());
+    let (client_id, secret) = match (basic, field("client_secret")) {
+        (Some(_), Some(_)) => {
+            return Err(Refused::InvalidRequest(
+                "authenticate one way only: Basic or client_secret".to_owned(),
+            ));
+        }
+        (Some(basic), None) => {
+            let (id, secret) = basic?;
+            if field("client_id").is_some_and(|c| c != id) {
+                return Err(Refused::InvalidRequest(
+                    "`client_id` is not the one authenticated".to_owned(),
+                ));
+            }
+            (id, Some(secret))
+        }
+        (None, secret) => (
+            field("client_id")
+                .ok_or_else(|| Refused::InvalidClient {
+                    why: "no app is named (client_id)".to_owned(),
+                    retry_after_secs: None,
+                })?
+                .to_owned(),
+            secret.map(str::to_owned),
+        ),
+    };
+    let client = tokens::client(state, &client_id, secret.as_deref()).await?;
+    match field("grant_type") {
+        Some("authorization_code") => {
+            let code = field("code")
+                .ok_or_else(|| Refused::InvalidRequest("`code` is missing".to_owned()))?;
+            super::codes::redeem_code(
+                state,
+                &client,
+                code,
+                field("redirect_uri"),
+                field("code_verifier"),
+            )
+            .await
+        }
+        Some("refresh_token") => {
+            let refresh = field("refresh_token")
+                .ok_or_else(|| Refused::InvalidRequest("`refresh_token` is missing".to_owned()))?;
+            tokens::refresh(state, &client, refresh, field("scope")).await
+        }
+        None => Err(Refused::InvalidRequest(
+            "`grant_type` is missing".to_owned(),
+        )),
+        Some(_) => Err(Refused::UnsupportedGrantType),
+    }
+}
+
+/// A bearer error (RFC 6750 §3).
+fn bearer_error(status: StatusCode, error: &str, description: &str) -> Response {
+    let challenge = format!("Bearer error=\"{error}\", error_description=\"{description}\"");
+    let mut response = oauth_error(status, error, description);
+    if let Ok(value) = HeaderValue::from_str(&challenge) {
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, value);
+    }
+    response
+}
+
+async fn userinfo(state: &AppState, headers: &HeaderMap) -> Response {
+    let Some(token) = bearer_token(headers) else {
+        let mut response = oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_token",
+            "send the access token as `Authorization: Bearer`",
+        );
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        return response;
+    };
+    let claims = match tokens::userinfo(state, &token).await {
+        Ok(Some(claims)) => claims,
+        Ok(None) => {
+            return bearer_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_token",
+                "the access token is unknown, expired or revoked",
+            );
+        }
+        Err(e) => return refused(Refused::Failed(e), false),
+    };
+    ([(header::CACHE_CONTROL, "no-store")], axum::Json(claims)).into_response()
+}
+
+/// Userinfo (OpenID Connect Core §5.3): today's claims about the person, for the scopes the
+/// access token was given (`roster_account` with today's permissions). The token goes in the
+/// `Authorization: Bearer` header only.
+#[utoipa::path(get, path = "/oauth/userinfo", tag = "openid-connect",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Claims", body = Object),
+        (status = 401, description = "`invalid_token`", body = Object)))]
+async fn userinfo_get(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    userinfo(&state, &headers).await
+}
+
+/// Userinfo by POST (the same answer as GET).
+#[utoipa::path(post, path = "/oauth/userinfo", tag = "openid-connect",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Claims", body = Object),
+        (status = 401, description = "`invalid_token`", body = Object)))]
+async fn userinfo_post(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    userinfo(&state, &headers).await
 }

@@ -70,6 +70,8 @@ pub enum Via<'a> {
     Login {
         email: &'a str,
         password_rehashed: bool,
+        /// How the person proved who they are (RFC 8176 values, space separated).
+        amr: &'a str,
     },
     /// Right after sign-up (directly or through an invitation link).
     SignUp,
@@ -107,10 +109,11 @@ pub async fn start(
         let mut conn = state.db.pool().acquire().await?;
         refuse_unverified(state, &mut conn, user_id).await?;
     }
-    let password_rehashed = match via {
+    let (password_rehashed, amr) = match via {
         Via::Login {
             email,
             password_rehashed,
+            amr,
         } => {
             let ctx = Context {
                 actor: Actor::User(user_id.to_owned()),
@@ -120,9 +123,9 @@ pub async fn start(
                 .plugins
                 .before_login(&ctx, user_id, email, user_agent.as_deref())
                 .await?;
-            password_rehashed
+            (password_rehashed, amr)
         }
-        Via::SignUp => false,
+        Via::SignUp => (false, "pwd"),
     };
     let now = state.clock.now_ms();
     let token = new_token()?;
@@ -139,6 +142,7 @@ pub async fn start(
             expires_at,
             ip: ip.as_deref(),
             user_agent: user_agent.as_deref(),
+            amr,
         },
     )
     .await?;
@@ -167,6 +171,23 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Authenticated
     let mut conn = state.db.pool().acquire().await?;
     let found = repo::by_token_hash(&mut conn, &hash_token(token)).await?;
     still_good(state, &mut conn, found).await
+}
+
+/// How and when a session's person signed in: what an ID token's `auth_time` and `amr` say.
+#[derive(Debug, Clone)]
+pub struct SignInFacts {
+    /// Unix milliseconds.
+    pub auth_time: i64,
+    /// RFC 8176 values, space separated (`pwd`, `pwd otp mfa`).
+    pub amr: String,
+}
+
+/// The sign-in facts of a session (none once it ended).
+pub async fn sign_in_facts(state: &AppState, session_id: &str) -> Result<Option<SignInFacts>> {
+    let mut conn = state.db.pool().acquire().await?;
+    Ok(repo::sign_in_facts(&mut conn, session_id)
+        .await?
+        .map(|(auth_time, amr)| SignInFacts { auth_time, amr }))
 }
 
 /// A user's membership of one account, as read together with their session.

@@ -50,28 +50,45 @@ struct NextQuery {
     next: Option<String>,
     /// `mail`: the second step's code was emailed.
     by: Option<String>,
+    /// The address to fill in (an app's `login_hint`).
+    email: Option<String>,
+    /// Sign in again even with a session (an app's `prompt=login` or `max_age`).
+    again: Option<String>,
 }
 
 async fn login_page(chrome: Chrome, Query(q): Query<NextQuery>) -> Response {
     let next = local_next(q.next.as_deref());
-    if chrome.auth.is_some() {
+    if chrome.auth.is_some() && q.again.is_none() {
         return see_other(&next);
     }
-    show_login(&chrome, StatusCode::OK, &next, "", None)
+    let email = q.email.unwrap_or_default();
+    show_login(&chrome, StatusCode::OK, &next, &email, None).await
 }
 
-fn show_login(
+/// The sign-in form. On the way to an app (`next` is an authorization), the page lets its form's
+/// redirects go on to the app's registered address (`oauth::authorize::return_address`).
+async fn show_login(
     chrome: &Chrome,
     status: StatusCode,
     next: &str,
     email: &str,
     error: Option<String>,
 ) -> Response {
-    chrome.render(
+    let response = chrome.render(
         status,
         "login.html",
         context! { next, email, error, notice => (next != "/accounts").then_some("Sign in to continue.") },
-    )
+    );
+    with_app_target(chrome.state(), next, response).await
+}
+
+/// Allows a sign-in form's redirects to go on to the app `next` authorizes, if any.
+async fn with_app_target(state: &AppState, next: &str, response: Response) -> Response {
+    let address = crate::oauth::authorize::return_address(state, next).await;
+    match address.as_deref().and_then(crate::http::pages::csp_source) {
+        Some(origin) => crate::http::pages::allow_sources(response, Some(&origin), None),
+        None => response,
+    }
 }
 
 #[derive(Deserialize)]
@@ -109,7 +126,7 @@ async fn login(
             to_code_page(&state, &token, super::mailbox::LIFETIME, &next, true)
         }
         Err(e) => match explain(e) {
-            Ok((status, text)) => show_login(&chrome, status, &next, &form.email, Some(text)),
+            Ok((status, text)) => show_login(&chrome, status, &next, &form.email, Some(text)).await,
             Err(e) => chrome.failed(e),
         },
     }
@@ -171,11 +188,12 @@ async fn code_page(chrome: Chrome, headers: HeaderMap, Query(q): Query<NextQuery
         ));
     }
     let mailed = q.by.as_deref() == Some("mail");
-    chrome.render(
+    let response = chrome.render(
         StatusCode::OK,
         "login-code.html",
-        context! { next, mailed, error => None::<String> },
-    )
+        context! { next => next.clone(), mailed, error => None::<String> },
+    );
+    with_app_target(chrome.state(), &next, response).await
 }
 
 #[derive(Deserialize)]
@@ -196,7 +214,7 @@ async fn code(
 ) -> Response {
     let next = local_next(form.next.as_deref());
     let Some(token) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
-        return expired(&chrome, &next);
+        return expired(&chrome, &next).await;
     };
     let step = two_step::second_step(
         &state,
@@ -208,15 +226,16 @@ async fn code(
     );
     match step.await {
         Ok(done) => signed_in(&state, &done, &next),
-        Err(crate::error::Error::Unauthenticated) => expired(&chrome, &next),
+        Err(crate::error::Error::Unauthenticated) => expired(&chrome, &next).await,
         Err(e) => match explain(e) {
             Ok((status, text)) => {
                 let mailed = form.by.as_deref() == Some("mail");
-                chrome.render(
+                let response = chrome.render(
                     status,
                     "login-code.html",
-                    context! { next, mailed, error => text },
-                )
+                    context! { next => next.clone(), mailed, error => text },
+                );
+                with_app_target(&state, &next, response).await
             }
             Err(e) => chrome.failed(e),
         },
@@ -224,7 +243,7 @@ async fn code(
 }
 
 /// The challenge is gone (expired, used, or never there): sign in again.
-fn expired(chrome: &Chrome, next: &str) -> Response {
+async fn expired(chrome: &Chrome, next: &str) -> Response {
     show_login(
         chrome,
         StatusCode::UNAUTHORIZED,
@@ -232,6 +251,7 @@ fn expired(chrome: &Chrome, next: &str) -> Response {
         "",
         Some("Your sign-in took too long or was already used: sign in again.".to_owned()),
     )
+    .await
 }
 
 async fn logout(State(state): State<AppState>, ip: ClientIp, user: Option<SignedIn>) -> Response {

@@ -222,9 +222,12 @@ pub(crate) async fn finish(
     user_agent: Option<String>,
     device: Option<&str>,
 ) -> Result<SignedIn> {
+    // Every factor the user has was checked on the way here (`check_second_factor`, the mailbox).
+    let second_factor = checked.user.totp_secret.is_some() || mailbox::required(&checked.user);
     let via = Via::Login {
         email: &checked.user.email,
         password_rehashed: checked.rehashed,
+        amr: if second_factor { "pwd otp mfa" } else { "pwd" },
     };
     let token = start(state, &checked.user.id, ip, user_agent, via).await?;
     let pool = state.db.pool();

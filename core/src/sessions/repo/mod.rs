@@ -20,12 +20,14 @@ pub struct NewSession<'a> {
     pub expires_at: i64,
     pub ip: Option<&'a str>,
     pub user_agent: Option<&'a str>,
+    /// RFC 8176 values, space separated.
+    pub amr: &'a str,
 }
 
 pub async fn insert(conn: &mut AnyConnection, s: &NewSession<'_>) -> Result<()> {
     sqlx::query(
-        "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent) \
-         VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
+        "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent, amr) \
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8)",
     )
     .bind(s.id.to_owned())
     .bind(s.token_hash.to_owned())
@@ -34,9 +36,23 @@ pub async fn insert(conn: &mut AnyConnection, s: &NewSession<'_>) -> Result<()> 
     .bind(s.expires_at)
     .bind(s.ip.map(str::to_owned))
     .bind(s.user_agent.map(|ua| ua.chars().take(300).collect::<String>()))
+    .bind(s.amr.to_owned())
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// A session's start and how its person signed in.
+pub async fn sign_in_facts(
+    conn: &mut AnyConnection,
+    session_id: &str,
+) -> Result<Option<(i64, String)>> {
+    Ok(
+        sqlx::query_as("SELECT created_at, amr FROM sessions WHERE id = $1")
+            .bind(session_id.to_owned())
+            .fetch_optional(conn)
+            .await?,
+    )
 }
 
 #[derive(Debug, sqlx::FromRow)]

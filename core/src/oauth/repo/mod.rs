@@ -1,4 +1,7 @@
-//! SQL of Sign in with Roster (`oauth_signing_keys`, `oauth_clients`).
+//! SQL of Sign in with Roster: keys and apps here (`oauth_signing_keys`, `oauth_clients`), what a
+//! sign-in gives an app in [`grants`] (consents, codes, tokens).
+
+pub mod grants;
 
 use sqlx::AnyConnection;
 

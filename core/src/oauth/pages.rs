@@ -1,0 +1,162 @@
+//! The authorization endpoint's pages: `GET /oauth/authorize` (the app sends the browser here)
+//! and `POST /oauth/authorize` (the chooser's answer). Sign-in is Roster's own `/login`, which
+//! comes back here; the chooser shows the app, what it will learn, and the accounts to pick from.
+//! No script; the form carries the CSRF token; no framing (the pages' headers).
+//!
+//! A browser's form post that ends in a redirect to the app is checked against the page's
+//! `form-action`: the chooser (and a sign-in on its way here, `authorize::return_address`) allow
+//! the app's registered redirect URI's origin besides Roster's own.
+
+use axum::Form;
+use axum::Router;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use minijinja::context;
+use serde::Serialize;
+
+use super::authorize::{self, Choice, Step};
+use super::request::{self, Params, Refusal};
+use super::{codes, tokens};
+use crate::audit::{Actor, Context};
+use crate::http::auth::ClientIp;
+use crate::http::forms::{encode, explain, form_value, see_other};
+use crate::http::pages::{Chrome, allow_sources, csp_source};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/oauth/authorize", get(ask).post(answer))
+}
+
+fn pairs_of(query: Option<&str>) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .into_owned()
+        .collect()
+}
+
+async fn ask(State(state): State<AppState>, chrome: Chrome, RawQuery(query): RawQuery) -> Response {
+    let params = Params::from_pairs(&pairs_of(query.as_deref()));
+    step(&state, &chrome, params, None).await
+}
+
+async fn answer(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    ip: ClientIp,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let params = Params::from_pairs(&pairs);
+    let account = form_value(&pairs, "account");
+    let allow = form_value(&pairs, "decision") == "allow";
+    let ctx = Context {
+        actor: Actor::User(
+            chrome
+                .auth
+                .as_ref()
+                .map(|a| a.user_id.clone())
+                .unwrap_or_default(),
+        ),
+        ip: ip.0,
+    };
+    let choice = Choice {
+        account: Some(account.as_str()).filter(|a| !a.is_empty()),
+        allow,
+        ctx: &ctx,
+    };
+    step(&state, &chrome, params, Some(choice)).await
+}
+
+/// An account on the chooser.
+#[derive(Debug, Serialize)]
+struct Pickable {
+    id: String,
+    number: i64,
+    name: String,
+    owner: bool,
+    picked: bool,
+}
+
+async fn step(
+    state: &AppState,
+    chrome: &Chrome,
+    params: Params,
+    choice: Option<Choice<'_>>,
+) -> Response {
+    let issuer = tokens::issuer(state);
+    let req = match request::check(&state.db, params).await {
+        Ok(req) => req,
+        Err(Refusal::Page(why)) => {
+            return chrome.message(
+                StatusCode::BAD_REQUEST,
+                "This sign-in link does not work",
+                &why,
+            );
+        }
+        Err(Refusal::Redirect(e)) => return see_other(&e.location(&issuer)),
+        Err(Refusal::Failed(e)) => return chrome.failed(e),
+    };
+    let next = authorize::next_step(state, &req, chrome.auth.as_ref(), choice).await;
+    match next {
+        Ok(Step::SignIn { again }) => {
+            let after = again.then(|| state.clock.now_ms());
+            let mut to = format!("/login?next={}", encode(&req.params.path(after)));
+            if again {
+                to.push_str("&again=1");
+            }
+            if let Some(hint) = &req.login_hint {
+                to.push_str(&format!("&email={}", encode(hint)));
+            }
+            see_other(&to)
+        }
+        Ok(Step::Refuse(e)) => see_other(&e.location(&issuer)),
+        Ok(Step::Issue { account, facts }) => {
+            let Some(auth) = &chrome.auth else {
+                return chrome.failed(crate::error::Error::Unauthenticated);
+            };
+            match codes::issue_code(state, &req, auth, &facts, account.as_deref()).await {
+                Ok(location) => see_other(&location),
+                Err(e) => match explain(e) {
+                    Ok((status, text)) => {
+                        chrome.message(status, "You could not be signed in", &text)
+                    }
+                    Err(e) => chrome.failed(e),
+                },
+            }
+        }
+        Ok(Step::Ask(question)) => {
+            let accounts: Vec<Pickable> = question
+                .accounts
+                .iter()
+                .map(|a| Pickable {
+                    id: a.account.id.clone(),
+                    number: a.account.number,
+                    name: a.account.display_name(),
+                    owner: a.is_owner,
+                    picked: question.picked.as_deref() == Some(a.account.id.as_str()),
+                })
+                .collect();
+            let hidden: Vec<(&str, String)> = req.params.pairs();
+            let response = chrome.render(
+                StatusCode::OK,
+                "oauth-authorize.html",
+                context! {
+                    app => req.client.name.clone(),
+                    logo => req.client.logo_uri.clone(),
+                    consent => question.consent,
+                    learns => req.scopes.in_words(),
+                    accounts => minijinja::value::Serde(&accounts),
+                    hint => req.account_hint.is_some(),
+                    hidden => minijinja::value::Serde(&hidden),
+                },
+            );
+            let logo = req.client.logo_uri.as_deref().and_then(csp_source);
+            allow_sources(
+                response,
+                csp_source(&req.redirect_uri).as_deref(),
+                logo.as_deref(),
+            )
+        }
+        Err(e) => chrome.failed(e),
+    }
+}
