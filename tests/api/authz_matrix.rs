@@ -449,7 +449,8 @@ enum Door {
     StaffApi(Need),
     /// WHMCS's endpoint: its own credentials (`whmcs_api::access`).
     Whmcs,
-    /// OpenID Connect's token endpoint: the app's own credentials (`oauth::tokens::client`).
+    /// OpenID Connect's token, revocation and introspection endpoints: the app's own credentials
+    /// (`oauth::tokens::client`).
     OAuthClient,
     /// OpenID Connect's userinfo: an access token the token endpoint gave (no session token).
     OAuthToken,
@@ -492,6 +493,8 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("GET", "/.well-known/openid-configuration", Public),
     ("GET", "/.well-known/oauth-authorization-server", Public),
     ("POST", "/oauth/token", OAuthClient),
+    ("POST", "/oauth/revoke", OAuthClient),
+    ("POST", "/oauth/introspect", OAuthClient),
     ("GET", "/oauth/userinfo", OAuthToken),
     ("POST", "/oauth/userinfo", OAuthToken),
     ("GET", "/api/v1/me", Session),

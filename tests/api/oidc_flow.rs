@@ -9,9 +9,9 @@ use openidconnect::core::{
     CoreAuthenticationFlow, CoreClient, CoreGenderClaim, CoreProviderMetadata,
 };
 use openidconnect::{
-    AdditionalClaims, AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce,
-    OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
-    UserInfoClaims,
+    AccessToken, AdditionalClaims, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
+    IntrospectionUrl, IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
+    RedirectUrl, Scope, TokenIntrospectionResponse, TokenResponse, UserInfoClaims,
 };
 use roster::audit::Context;
 use roster::oauth::clients::{self, NewClient};
@@ -416,15 +416,25 @@ async fn token_call(
     form: &[(&str, &str)],
     basic: Option<(&str, &str)>,
 ) -> (u16, Value) {
-    let mut request = reqwest::Client::new()
-        .post(app.url("/oauth/token"))
-        .form(form);
+    token_call_at(app, "/oauth/token", form, basic).await
+}
+
+/// POSTs a form to an endpoint for programs (token, revocation, introspection): (status, JSON, or
+/// null for an empty body).
+async fn token_call_at(
+    app: &TestApp,
+    path: &str,
+    form: &[(&str, &str)],
+    basic: Option<(&str, &str)>,
+) -> (u16, Value) {
+    let mut request = reqwest::Client::new().post(app.url(path)).form(form);
     if let Some((id, secret)) = basic {
         request = request.basic_auth(id, Some(secret));
     }
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
-    (status, response.json().await.unwrap())
+    let text = response.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
 fn authorize_path(client_id: &str, scope: &str, extra: &[(&str, &str)]) -> String {
@@ -744,8 +754,248 @@ async fn userinfo_answers_todays_permissions_and_a_removed_member_loses_the_gran
     }
 }
 
+/// Signs the member in to a trusted app (no consent page, one account) and redeems the code with
+/// its secret: the token endpoint's answer.
+async fn member_tokens(
+    app: &TestApp,
+    member: &str,
+    client_id: &str,
+    secret: &str,
+    scope: &str,
+) -> Value {
+    let mut browser = Browser::new(app);
+    let path = authorize_path(client_id, scope, &[]);
+    let (_, at, _) = browser.open(&app.url(&path)).await;
+    let (status, location, html) = browser.sign_in(&at, member).await;
+    assert_eq!(status, 303, "{html}");
+    let code = params_of(&location)["code"].clone();
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", &code),
+        ("redirect_uri", REDIRECT),
+    ];
+    let (status, tokens) = token_call(app, &form, Some((client_id, secret))).await;
+    assert_eq!(status, 200, "{tokens}");
+    tokens
+}
+
+/// A member invited to a new account with `permissions`: (email, account id, owner session).
+async fn member_of_new_account(app: &TestApp, permissions: Value) -> (String, String, String) {
+    let (owner_session, account) = app.signup_owner("Member's account").await;
+    let member = unique_email("member");
+    let invitation = app
+        .invite(&owner_session, &account, &member, permissions)
+        .await;
+    app.expect(
+        200,
+        "POST",
+        &format!("/api/v1/invitations/{invitation}/accept"),
+        None,
+        Some(json!({ "signup": { "email": member, "password": PASSWORD, "first_name": "Mel", "last_name": "Member" } })),
+    )
+    .await;
+    (member, account, owner_session)
+}
+
+async fn revocation_introspection_and_rosters_reads_take_the_apps_tokens(backend: Backend) {
+    let app = provider(backend).await;
+    let (member, account, _) = member_of_new_account(&app, json!(["invoices"])).await;
+    let (_, _, elsewhere) = owner(&app, "Elsewhere").await;
+    let (client_id, secret) = register(
+        &app,
+        NewClient {
+            trusted: true,
+            ..panel("Panel")
+        },
+    )
+    .await;
+    let secret = secret.unwrap();
+    let (resource_id, resource_secret) = register(&app, panel("Resource server")).await;
+    let (phone_id, _) = register(
+        &app,
+        NewClient {
+            public: true,
+            ..panel("Phone")
+        },
+    )
+    .await;
+    let tokens = member_tokens(
+        &app,
+        &member,
+        &client_id,
+        &secret,
+        "openid account offline_access",
+    )
+    .await;
+    let access = tokens["access_token"].as_str().unwrap().to_owned();
+    let refresh = tokens["refresh_token"].as_str().unwrap().to_owned();
+
+    // Roster's own reads take the access token: who, and may they do X in the token's account.
+    let me = app
+        .expect(200, "GET", "/api/v1/me", Some(&access), None)
+        .await;
+    assert_eq!(me["email"], member);
+    let check = |account: &str, permission: &str| {
+        format!("/api/v1/authz/check?account={account}&permission={permission}")
+    };
+    let answer = app
+        .expect(
+            200,
+            "GET",
+            &check(&account, "invoices"),
+            Some(&access),
+            None,
+        )
+        .await;
+    assert_eq!(answer["allowed"], true, "{answer}");
+    let answer = app
+        .expect(
+            200,
+            "GET",
+            &check(&account, "products"),
+            Some(&access),
+            None,
+        )
+        .await;
+    assert_eq!(answer["allowed"], false, "{answer}");
+    let answer = app
+        .expect(
+            200,
+            "GET",
+            &check(&elsewhere, "invoices"),
+            Some(&access),
+            None,
+        )
+        .await;
+    assert_eq!(
+        answer["allowed"], false,
+        "the token speaks for its own account only: {answer}"
+    );
+    // Not a session: it opens nothing else.
+    app.expect(401, "GET", "/api/v1/me/accounts", Some(&access), None)
+        .await;
+    // Without the `account` scope, not even /me.
+    let plain = member_tokens(&app, &member, &client_id, &secret, "openid").await;
+    app.expect(
+        401,
+        "GET",
+        "/api/v1/me",
+        plain["access_token"].as_str(),
+        None,
+    )
+    .await;
+
+    // Introspection through the relying party library, by another confidential app.
+    let http = |request| send(request);
+    let metadata =
+        CoreProviderMetadata::discover_async(IssuerUrl::new(app.address.clone()).unwrap(), &http)
+            .await
+            .unwrap();
+    let resource = CoreClient::from_provider_metadata(
+        metadata.clone(),
+        ClientId::new(resource_id.clone()),
+        resource_secret.map(ClientSecret::new),
+    )
+    .set_introspection_url(IntrospectionUrl::new(app.url("/oauth/introspect")).unwrap());
+    let seen = resource
+        .introspect(&AccessToken::new(access.clone()))
+        .request_async(&http)
+        .await
+        .unwrap();
+    assert!(seen.active());
+    assert_eq!(seen.client_id().unwrap().as_str(), client_id);
+    let raw: Value = serde_json::to_value(&seen).unwrap();
+    assert!(raw.get("sub").is_some(), "{raw}");
+    let (status, body) = token_call_at(
+        &app,
+        "/oauth/introspect",
+        &[("token", &access)],
+        Some((&client_id, &secret)),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body["roster_account"]["permissions"],
+        json!(["invoices"]),
+        "{body}"
+    );
+    let (status, body) = token_call_at(
+        &app,
+        "/oauth/introspect",
+        &[("token", "roster_at_nothing")],
+        Some((&client_id, &secret)),
+    )
+    .await;
+    assert_eq!(
+        (status, body["active"].as_bool()),
+        (200, Some(false)),
+        "{body}"
+    );
+    let (status, body) = token_call_at(
+        &app,
+        "/oauth/introspect",
+        &[("token", &access), ("client_id", &phone_id)],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (401, Some("invalid_client")),
+        "a public app: {body}"
+    );
+
+    // Revocation: a wrong secret is refused; another app's revocation changes nothing; the app's
+    // own revokes the grant.
+    let (status, _) = token_call_at(
+        &app,
+        "/oauth/revoke",
+        &[("token", &refresh)],
+        Some((&resource_id, "wrong")),
+    )
+    .await;
+    assert_eq!(status, 401);
+    let phone_revokes = [
+        ("token", refresh.as_str()),
+        ("client_id", phone_id.as_str()),
+    ];
+    let (status, _) = token_call_at(&app, "/oauth/revoke", &phone_revokes, None).await;
+    assert_eq!(status, 200, "unknown to the caller: 200 and nothing");
+    app.expect(200, "GET", "/api/v1/me", Some(&access), None)
+        .await;
+    // (The openidconnect crate sends revocations over https only: this test server speaks http.)
+    let (status, _) = token_call_at(
+        &app,
+        "/oauth/revoke",
+        &[("token", &refresh), ("token_type_hint", "refresh_token")],
+        Some((&client_id, &secret)),
+    )
+    .await;
+    assert_eq!(status, 200);
+    app.expect(401, "GET", "/api/v1/me", Some(&access), None)
+        .await;
+    let (_, body) = token_call_at(
+        &app,
+        "/oauth/introspect",
+        &[("token", &access)],
+        Some((&client_id, &secret)),
+    )
+    .await;
+    assert_eq!(body["active"], false, "{body}");
+    let form = [
+        ("grant_type", "refresh_token"),
+        ("refresh_token", refresh.as_str()),
+    ];
+    let (status, body) = token_call(&app, &form, Some((&client_id, &secret))).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_grant")),
+        "{body}"
+    );
+}
+
 both_backends!(
     a_relying_party_signs_a_person_in_with_pkce_and_learns_the_account,
     bad_requests_are_refused_and_never_sent_to_an_unregistered_address,
     userinfo_answers_todays_permissions_and_a_removed_member_loses_the_grant,
+    revocation_introspection_and_rosters_reads_take_the_apps_tokens,
 );

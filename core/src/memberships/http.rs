@@ -14,7 +14,6 @@ use crate::http::auth::{AccountUser, ClientIp, SessionToken};
 use crate::http::input::{ApiJson, ApiPath, ApiQuery};
 use crate::http::paging::{PageQuery, page};
 use crate::http::problem::{ApiError, Problem};
-use crate::sessions;
 use crate::state::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -123,7 +122,8 @@ pub struct CheckAnswer {
 }
 
 /// For other services of the platform: may the bearer do `permission` on `account`? One database
-/// query per call.
+/// query per call. The bearer is a session token, or an OpenID Connect access token of the
+/// `account` scope (for its own account only: any other is answered `allowed: false`).
 #[utoipa::path(get, path = "/api/v1/authz/check", tag = "accounts", params(CheckQuery),
     responses((status = 200, body = CheckAnswer), (status = 401, body = Problem), (status = 422, description = "Unknown permission", body = Problem)))]
 async fn authz_check(
@@ -131,7 +131,7 @@ async fn authz_check(
     SessionToken(token): SessionToken,
     ApiQuery(q): ApiQuery<CheckQuery>,
 ) -> Result<ApiJson<CheckAnswer>, ApiError> {
-    let (_, membership) = sessions::authenticate_for_account(&state, &token, &q.account).await?;
+    let (_, membership) = crate::oauth::bearer::bearer(&state, &token, Some(&q.account)).await?;
     let (allowed, is_owner) = service::check(&state, membership, &q.permission)?;
     Ok(ApiJson(CheckAnswer { allowed, is_owner }))
 }

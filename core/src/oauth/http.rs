@@ -1,5 +1,5 @@
-//! The OpenID Connect endpoints programs call: discovery, the JWKS, the token endpoint and
-//! userinfo. (The authorization endpoint is a page: `pages.rs`.)
+//! The OpenID Connect endpoints programs call: discovery, the JWKS, the token endpoint,
+//! userinfo, revocation and introspection. (The authorization endpoint is a page: `pages.rs`.)
 //!
 //! The token endpoint and userinfo answer errors the way OAuth 2.0 defines them (RFC 6749 §5.2,
 //! RFC 6750 §3: `{"error", "error_description"}` and `WWW-Authenticate`), not as problem
@@ -14,6 +14,7 @@ use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::clients::Client;
 use super::scopes;
 use super::tokens::{self, Refused};
 use crate::http::auth::bearer_token;
@@ -26,6 +27,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(openid_configuration))
         .routes(routes!(authorization_server))
         .routes(routes!(token))
+        .routes(routes!(revoke))
+        .routes(routes!(introspect))
         .routes(routes!(userinfo_get, userinfo_post))
 }
 
@@ -54,6 +57,10 @@ fn metadata(state: &AppState) -> serde_json::Value {
         "authorization_endpoint": format!("{issuer}/oauth/authorize"),
         "token_endpoint": format!("{issuer}/oauth/token"),
         "userinfo_endpoint": format!("{issuer}/oauth/userinfo"),
+        "revocation_endpoint": format!("{issuer}/oauth/revoke"),
+        "introspection_endpoint": format!("{issuer}/oauth/introspect"),
+        "revocation_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
+        "introspection_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "jwks_uri": format!("{issuer}/oauth/jwks"),
         "scopes_supported": scopes::SUPPORTED,
         "response_types_supported": ["code"],
@@ -213,12 +220,10 @@ async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -
     }
 }
 
-async fn token_answer(
-    state: &AppState,
-    headers: &HeaderMap,
-    basic: Option<Result<(String, String), Refused>>,
-    body: &[u8],
-) -> Result<tokens::Issued, Refused> {
+/// A form body of a program's call: each parameter at most once, no control characters.
+type FormBody = std::collections::HashMap<String, String>;
+
+fn read_form(headers: &HeaderMap, body: &[u8]) -> Result<FormBody, Refused> {
     let form_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -228,7 +233,7 @@ async fn token_answer(
             "send the parameters as application/x-www-form-urlencoded".to_owned(),
         ));
     }
-    let mut form = std::collections::HashMap::new();
+    let mut form = FormBody::new();
     for (name, value) in url::form_urlencoded::parse(body) {
         if crate::http::input::has_control(&value) {
             return Err(Refused::InvalidRequest(format!(
@@ -244,8 +249,21 @@ async fn token_answer(
             )));
         }
     }
-    let field = |name: &str| form.get(name).map(String::as_str).filter(|v| !v.is_empty());
-    let (client_id, secret) = match (basic, field("client_secret")) {
+    Ok(form)
+}
+
+fn field<'a>(form: &'a FormBody, name: &str) -> Option<&'a str> {
+    form.get(name).map(String::as_str).filter(|v| !v.is_empty())
+}
+
+/// The app calling: `client_secret_basic` or `client_secret_post` (never both), or a public
+/// app's `client_id` alone.
+async fn calling_app(
+    state: &AppState,
+    basic: Option<Result<(String, String), Refused>>,
+    form: &FormBody,
+) -> Result<Client, Refused> {
+    let (client_id, secret) = match (basic, field(form, "client_secret")) {
         (Some(_), Some(_)) => {
             return Err(Refused::InvalidRequest(
                 "authenticate one way only: Basic or client_secret".to_owned(),
@@ -253,7 +271,7 @@ async fn token_answer(
         }
         (Some(basic), None) => {
             let (id, secret) = basic?;
-            if field("client_id").is_some_and(|c| c != id) {
+            if field(form, "client_id").is_some_and(|c| c != id) {
                 return Err(Refused::InvalidRequest(
                     "`client_id` is not the one authenticated".to_owned(),
                 ));
@@ -261,7 +279,7 @@ async fn token_answer(
             (id, Some(secret))
         }
         (None, secret) => (
-            field("client_id")
+            field(form, "client_id")
                 .ok_or_else(|| Refused::InvalidClient {
                     why: "no app is named (client_id)".to_owned(),
                     retry_after_secs: None,
@@ -270,7 +288,18 @@ async fn token_answer(
             secret.map(str::to_owned),
         ),
     };
-    let client = tokens::client(state, &client_id, secret.as_deref()).await?;
+    tokens::client(state, &client_id, secret.as_deref()).await
+}
+
+async fn token_answer(
+    state: &AppState,
+    headers: &HeaderMap,
+    basic: Option<Result<(String, String), Refused>>,
+    body: &[u8],
+) -> Result<tokens::Issued, Refused> {
+    let form = read_form(headers, body)?;
+    let client = calling_app(state, basic, &form).await?;
+    let field = |name: &str| field(&form, name);
     match field("grant_type") {
         Some("authorization_code") => {
             let code = field("code")
@@ -293,6 +322,64 @@ async fn token_answer(
             "`grant_type` is missing".to_owned(),
         )),
         Some(_) => Err(Refused::UnsupportedGrantType),
+    }
+}
+
+/// Revocation (RFC 7009): an app gives up a token it holds — a refresh token with everything its
+/// grant gave, an access token alone. The answer is 200 whether or not the token was known.
+#[utoipa::path(post, path = "/oauth/revoke", tag = "openid-connect",
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded",
+        description = "token, token_type_hint, and the app's credentials"),
+    responses((status = 200, description = "Revoked (or unknown)"),
+        (status = 400, description = "An OAuth error", body = Object),
+        (status = 401, description = "`invalid_client`", body = Object),
+        (status = 429, description = "`invalid_client`: too many wrong secrets", body = Object)))]
+async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let basic = basic_credentials(&headers);
+    let is_basic = basic.is_some();
+    let done = async {
+        let form = read_form(&headers, &body)?;
+        let client = calling_app(&state, basic, &form).await?;
+        let token = field(&form, "token")
+            .ok_or_else(|| Refused::InvalidRequest("`token` is missing".to_owned()))?;
+        super::bearer::revoke(&state, &client, token).await?;
+        Ok::<(), Refused>(())
+    };
+    match done.await {
+        Ok(()) => ([(header::CACHE_CONTROL, "no-store")], StatusCode::OK).into_response(),
+        Err(refusal) => refused(refusal, is_basic),
+    }
+}
+
+/// Introspection (RFC 7662), for the provider's confidential apps (a resource server asking
+/// about a token it was handed): whether the token is live, and then its scopes, app, times,
+/// person and today's claims (`roster_account` with today's permissions).
+#[utoipa::path(post, path = "/oauth/introspect", tag = "openid-connect",
+    request_body(content = Object, content_type = "application/x-www-form-urlencoded",
+        description = "token, token_type_hint, and the app's credentials"),
+    responses((status = 200, description = "`{\"active\": …}` and the token's claims", body = Object),
+        (status = 400, description = "An OAuth error", body = Object),
+        (status = 401, description = "`invalid_client` (public apps may not introspect)", body = Object),
+        (status = 429, description = "`invalid_client`: too many wrong secrets", body = Object)))]
+async fn introspect(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let basic = basic_credentials(&headers);
+    let is_basic = basic.is_some();
+    let answer = async {
+        let form = read_form(&headers, &body)?;
+        let client = calling_app(&state, basic, &form).await?;
+        if client.is_public() {
+            return Err(Refused::InvalidClient {
+                why: "a public app may not introspect tokens".to_owned(),
+                retry_after_secs: None,
+            });
+        }
+        let token = field(&form, "token")
+            .ok_or_else(|| Refused::InvalidRequest("`token` is missing".to_owned()))?;
+        Ok(super::bearer::introspect(&state, token).await?)
+    };
+    match answer.await {
+        Ok(claims) => ([(header::CACHE_CONTROL, "no-store")], axum::Json(claims)).into_response(),
+        Err(refusal) => refused(refusal, is_basic),
     }
 }
 
@@ -320,7 +407,7 @@ async fn userinfo(state: &AppState, headers: &HeaderMap) -> Response {
             .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         return response;
     };
-    let claims = match tokens::userinfo(state, &token).await {
+    let claims = match super::bearer::userinfo(state, &token).await {
         Ok(Some(claims)) => claims,
         Ok(None) => {
             return bearer_error(

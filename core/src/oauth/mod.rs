@@ -4,9 +4,11 @@
 //! Landed so far: the apps staff register ([`clients`]); the signing keys ([`keys`]: made at first
 //! start, kept in the database, rotated with overlap) and their JWKS; discovery; the authorization
 //! request ([`request`]) and what follows it ([`authorize`], the pages in [`pages`]); codes ([`codes`]) and
-//! tokens ([`tokens`]) with the claims they carry ([`claims`]); consents ([`consents`]).
+//! tokens ([`tokens`]) with the claims they carry ([`claims`]) and what they say to whom
+//! ([`bearer`]: userinfo, introspection, revocation); consents ([`consents`]).
 
 pub mod authorize;
+pub mod bearer;
 pub mod claims;
 pub mod clients;
 pub mod codes;

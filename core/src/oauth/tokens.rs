@@ -28,7 +28,7 @@ pub const ACCESS_TOKEN_LIFE: Duration = Duration::from_secs(10 * 60);
 /// How long a refresh token is good for after it was issued (each use gives a new one).
 pub const REFRESH_TOKEN_LIFE: Duration = Duration::from_secs(30 * 24 * 60 * 60);
 
-const ACCESS_PREFIX: &str = "roster_at_";
+pub(super) const ACCESS_PREFIX: &str = "roster_at_";
 const REFRESH_PREFIX: &str = "roster_rt_";
 
 /// Why the token endpoint refuses (RFC 6749 §5.2).
@@ -325,35 +325,6 @@ async fn id_token(
     }
     let alg = Alg::parse(&client.id_token_alg).unwrap_or(Alg::Rs256);
     keys::sign(&state.db, now, alg, Some("JWT"), &claims).await
-}
-
-/// A live access token (not expired, its user active), by the token itself.
-pub async fn access_token(state: &AppState, token: &str) -> Result<Option<TokenRow>> {
-    if !token.starts_with(ACCESS_PREFIX) {
-        return Ok(None);
-    }
-    let mut conn = state.db.pool().acquire().await?;
-    let now = state.clock.now_ms();
-    Ok(grants::token(&mut conn, &hash_token(token), "access")
-        .await?
-        .filter(|row| row.expires_at > now))
-}
-
-/// Userinfo's claims for an access token: today's, for the token's scopes. `None` for a token
-/// that is unknown, expired or revoked, or whose person no longer reaches its account (its grant
-/// is then revoked).
-pub async fn userinfo(state: &AppState, token: &str) -> Result<Option<Map<String, Value>>> {
-    let Some(row) = access_token(state, token).await? else {
-        return Ok(None);
-    };
-    let scopes = Scopes::parse(&row.scopes);
-    let claims =
-        super::claims::about(state, &row.user_id, &scopes, row.account_id.as_deref()).await?;
-    if claims.is_none() {
-        let mut conn = state.db.pool().acquire().await?;
-        grants::delete_grant(&mut conn, &row.grant_id).await?;
-    }
-    Ok(claims)
 }
 
 /// Deletes the expired codes and tokens (the sweeper's part).

@@ -18,7 +18,9 @@ use super::profile::{self, SelfUpdate};
 use super::service::{self, NewUser};
 use crate::accounts::service::SignedUp;
 use crate::accounts::{self, Account, AccountProfile};
-use crate::http::auth::{ClientIp, CurrentUser, UserAgent, anonymous, session_cookie};
+use crate::http::auth::{
+    ClientIp, CurrentUser, SessionToken, UserAgent, anonymous, session_cookie,
+};
 use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -139,14 +141,16 @@ async fn signup(
     }
 }
 
-/// The signed-in user's profile.
+/// The signed-in user's profile. Also answers an OpenID Connect access token of the `account`
+/// scope (Sign in with Roster), so that an app can read the person it holds a token for.
 #[utoipa::path(get, path = "/api/v1/me", tag = "me",
     responses((status = 200, body = User), (status = 401, body = Problem)))]
 async fn get_me(
     State(state): State<AppState>,
-    user: CurrentUser,
+    SessionToken(token): SessionToken,
 ) -> Result<ApiJson<User>, ApiError> {
-    Ok(ApiJson(service::get(&state, &user.0.user_id).await?))
+    let (auth, _) = crate::oauth::bearer::bearer(&state, &token, None).await?;
+    Ok(ApiJson(service::get(&state, &auth.user_id).await?))
 }
 
 /// What the user changes of their own. A new `email`: a link goes to it, and the address changes

@@ -175,6 +175,44 @@ pub async fn token(
         .await?)
 }
 
+/// An access token with its person's membership of the token's account (NULLs when no longer a
+/// member), in one query: the authorisation check with an access token.
+#[derive(Debug, sqlx::FromRow)]
+pub struct AccessWithMembership {
+    pub user_id: String,
+    pub session_id: String,
+    pub account_id: Option<String>,
+    pub scopes: String,
+    pub expires_at: i64,
+    pub owner_user_id: Option<String>,
+    pub permissions: Option<String>,
+    pub member_last_login_at: Option<i64>,
+}
+
+pub async fn access_with_membership(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+) -> Result<Option<AccessWithMembership>> {
+    Ok(sqlx::query_as(
+        "SELECT t.user_id, t.session_id, t.account_id, t.scopes, t.expires_at, a.owner_user_id,            m.permissions, m.last_login_at AS member_last_login_at          FROM oauth_tokens t JOIN users u ON u.id = t.user_id          LEFT JOIN memberships m ON m.user_id = t.user_id AND m.account_id = t.account_id          LEFT JOIN accounts a ON a.id = m.account_id          WHERE t.token_hash = $1 AND t.kind = 'access' AND u.status = 'active'",
+    )
+    .bind(token_hash.to_owned())
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Deletes one token; false when there was none.
+pub async fn delete_token(conn: &mut AnyConnection, token_hash: &str) -> Result<bool> {
+    Ok(
+        sqlx::query("DELETE FROM oauth_tokens WHERE token_hash = $1")
+            .bind(token_hash.to_owned())
+            .execute(conn)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
 /// Marks a refresh token used (rotated); false when it already was.
 pub async fn use_refresh_token(
     conn: &mut AnyConnection,
