@@ -119,6 +119,11 @@ impl App {
         });
         let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
         let outbox = tokio::spawn(crate::mail::outbox::run(self.state.clone(), mail_stopped));
+        let (stop_logouts, logouts_stopped) = tokio::sync::watch::channel(false);
+        let logouts = tokio::spawn(crate::oauth::backchannel::run(
+            self.state.clone(),
+            logouts_stopped,
+        ));
         // Prometheus is served until the process stops; it holds no request a drain must wait on.
         let management = self.management.map(|(listener, _)| {
             let router = crate::http::health::management_router(self.state.clone());
@@ -175,6 +180,12 @@ impl App {
         let _ = stop_mail.send(true);
         if tokio::time::timeout(grace, outbox).await.is_err() {
             tracing::warn!("the mail outbox's sender did not stop within the grace period");
+        }
+        // The logout being sent finishes; the rest stays queued for another replica or the next
+        // start.
+        let _ = stop_logouts.send(true);
+        if tokio::time::timeout(grace, logouts).await.is_err() {
+            tracing::warn!("back-channel logout delivery did not stop within the grace period");
         }
         self.state.db.close().await;
         tracing::info!("stopped");

@@ -26,7 +26,8 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
     let devices = crate::sessions::devices::sweep(&mut conn, now).await?;
     let mail = crate::mail::outbox::sweep(&mut conn, now - ms(KEEP)).await?;
     let expired_links = crate::mail::outbox::expire(&mut conn, now).await?;
-    let oauth = crate::oauth::tokens::sweep(&mut conn, now).await?;
+    let oauth = crate::oauth::tokens::sweep(&mut conn, now).await?
+        + crate::oauth::logout::sweep(&mut conn, now - ms(KEEP)).await?;
     drop(conn);
     let windows = crate::ratelimit::sweep(state.db.pool(), now - ms(KEEP)).await?;
     Ok(sessions

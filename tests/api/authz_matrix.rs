@@ -500,6 +500,8 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("GET", "/api/v1/me", Session),
     ("PATCH", "/api/v1/me", Session),
     ("GET", "/api/v1/me/accounts", Session),
+    ("GET", "/api/v1/me/apps", Session),
+    ("DELETE", "/api/v1/me/apps/{client_id}", Session),
     ("GET", "/api/v1/me/sessions", Session),
     ("DELETE", "/api/v1/me/sessions/{id}", Session),
     ("POST", "/api/v1/me/totp", Session),
@@ -603,6 +605,27 @@ const DOORS: &[(&str, &str, Door)] = &[
     (
         "DELETE",
         "/api/v1/admin/api-credentials/{id}",
+        StaffApi(Administrator),
+    ),
+    ("GET", "/api/v1/admin/oauth-clients", StaffApi(Support)),
+    (
+        "POST",
+        "/api/v1/admin/oauth-clients",
+        StaffApi(Administrator),
+    ),
+    (
+        "GET",
+        "/api/v1/admin/oauth-clients/{client_id}",
+        StaffApi(Support),
+    ),
+    (
+        "DELETE",
+        "/api/v1/admin/oauth-clients/{client_id}",
+        StaffApi(Administrator),
+    ),
+    (
+        "POST",
+        "/api/v1/admin/oauth-clients/{client_id}/rotate-secret",
         StaffApi(Administrator),
     ),
     ("GET", "/api/v1/admin/audit", StaffApi(Support)),

@@ -233,6 +233,7 @@ async fn an_apps_secret_works_once_rotated_only_through_its_grace_period(backend
 }
 
 both_backends!(
+    staff_register_rotate_and_remove_apps_through_the_admin_api,
     an_apps_secret_works_once_rotated_only_through_its_grace_period,
     the_jwks_publishes_one_rs256_and_one_es256_key_and_no_private_part,
     a_rotated_key_is_published_before_it_signs_and_its_predecessor_for_an_hour_after,
@@ -342,4 +343,93 @@ async fn the_oauth_client_commands_register_list_rotate_and_remove() {
     assert!(out.contains("removed app `Control panel`"), "{out}");
     let (_, out, _) = run_roster(dir.path(), &["admin", "oauth-client", "list"], &[]);
     assert!(!out.contains(&client_id), "{out}");
+}
+
+async fn staff_register_rotate_and_remove_apps_through_the_admin_api(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin_token().await;
+    let support = roster::admins::create(
+        &app.state.db,
+        app.state.clock.now_ms(),
+        "support-desk",
+        roster::admins::Role::Support,
+    )
+    .await
+    .unwrap()
+    .0;
+    let body = json!({
+        "name": "Control panel",
+        "redirect_uris": ["https://panel.example.com/callback"],
+        "backchannel_logout_uri": "https://panel.example.com/logout",
+        "id_token_alg": "es256",
+    });
+    let path = "/api/v1/admin/oauth-clients";
+    app.expect(403, "POST", path, Some(&support), Some(body.clone()))
+        .await;
+    let created = app
+        .expect(201, "POST", path, Some(&admin), Some(body.clone()))
+        .await;
+    let client_id = created["app"]["client_id"].as_str().unwrap().to_owned();
+    let secret = created["client_secret"].as_str().unwrap().to_owned();
+    assert_eq!(created["app"]["id_token_alg"], "ES256");
+    assert!(created["app"].get("secret_hash").is_none(), "{created}");
+    app.expect(409, "POST", path, Some(&admin), Some(body))
+        .await;
+
+    // Bad input changes nothing.
+    let before = app.db_snapshot().await;
+    for bad in [
+        json!({ "name": "Plain", "redirect_uris": ["http://panel.example.com/cb"] }),
+        json!({ "name": "None", "redirect_uris": [] }),
+        json!({ "name": "Alg", "redirect_uris": ["https://a.example/cb"], "id_token_alg": "HS256" }),
+        json!({ "name": "Extra", "redirect_uris": ["https://a.example/cb"], "scopes": ["all"] }),
+    ] {
+        let response = app
+            .call("POST", path, Some(&admin), Some(bad.clone()))
+            .await;
+        assert_eq!(response.status(), 422, "{bad}");
+        problem(response).await;
+    }
+    assert_eq!(app.db_snapshot().await, before);
+
+    // Support reads; the list never shows a secret.
+    let listed = app.expect(200, "GET", path, Some(&support), None).await;
+    assert_eq!(listed["items"].as_array().unwrap().len(), 1);
+    assert!(!listed.to_string().contains(&secret));
+    let one = format!("{path}/{client_id}");
+    let read = app.expect(200, "GET", &one, Some(&support), None).await;
+    assert_eq!(read["name"], "Control panel");
+
+    // Rotation with no grace: the old secret stops at once, the new one works.
+    let rotate = format!("{one}/rotate-secret");
+    app.expect(403, "POST", &rotate, Some(&support), Some(json!({})))
+        .await;
+    let rotated = app
+        .expect(
+            200,
+            "POST",
+            &rotate,
+            Some(&admin),
+            Some(json!({ "grace_seconds": 0 })),
+        )
+        .await;
+    let new_secret = rotated["client_secret"].as_str().unwrap();
+    let (db, now) = (&app.state.db, app.state.clock.now_ms());
+    assert!(
+        clients::authenticate(db, now, &client_id, new_secret)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        clients::authenticate(db, now, &client_id, &secret)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    app.expect(403, "DELETE", &one, Some(&support), None).await;
+    app.expect(204, "DELETE", &one, Some(&admin), None).await;
+    app.expect(404, "GET", &one, Some(&admin), None).await;
+    app.expect(404, "DELETE", &one, Some(&admin), None).await;
 }

@@ -21,11 +21,11 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
-const PASSWORD: &str = "correct horse battery";
-const REDIRECT: &str = "https://panel.example.com/callback";
+pub(crate) const PASSWORD: &str = "correct horse battery";
+pub(crate) const REDIRECT: &str = "https://panel.example.com/callback";
 
 /// The relying party's HTTP client: the tests' reqwest, never following redirects.
-async fn send(
+pub(crate) async fn send(
     request: openidconnect::HttpRequest,
 ) -> Result<openidconnect::HttpResponse, std::io::Error> {
     let client = reqwest::Client::builder()
@@ -50,14 +50,14 @@ async fn send(
 
 /// Roster's own claims, as a relying party declares them.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct RosterClaims {
+pub(crate) struct RosterClaims {
     roster_account: Option<Value>,
     roster_accounts: Option<Value>,
 }
 impl AdditionalClaims for RosterClaims {}
 
 /// A server whose public URL is the address it listens on (the issuer the relying party checks).
-async fn provider(backend: Backend) -> TestApp {
+pub(crate) async fn provider(backend: Backend) -> TestApp {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -71,7 +71,7 @@ async fn provider(backend: Backend) -> TestApp {
 }
 
 /// A person with an account of their own: (email, user id, account id).
-async fn owner(app: &TestApp, company: &str) -> (String, String, String) {
+pub(crate) async fn owner(app: &TestApp, company: &str) -> (String, String, String) {
     let email = unique_email("rp");
     let body = app
         .expect(
@@ -94,7 +94,7 @@ async fn owner(app: &TestApp, company: &str) -> (String, String, String) {
     (email, user, account)
 }
 
-async fn register(app: &TestApp, new: NewClient) -> (String, Option<String>) {
+pub(crate) async fn register(app: &TestApp, new: NewClient) -> (String, Option<String>) {
     let (client, secret) = clients::create(
         &app.state.db,
         &Context::system(),
@@ -106,7 +106,7 @@ async fn register(app: &TestApp, new: NewClient) -> (String, Option<String>) {
     (client.client_id, secret)
 }
 
-fn panel(name: &str) -> NewClient {
+pub(crate) fn panel(name: &str) -> NewClient {
     NewClient {
         name: name.to_owned(),
         redirect_uris: vec![REDIRECT.to_owned()],
@@ -120,14 +120,14 @@ fn panel(name: &str) -> NewClient {
 }
 
 /// A browser that keeps cookies, follows Roster's own redirects and stops at the app's.
-struct Browser {
+pub(crate) struct Browser {
     client: reqwest::Client,
     address: String,
     csrf: String,
 }
 
 impl Browser {
-    fn new(app: &TestApp) -> Self {
+    pub(crate) fn new(app: &TestApp) -> Self {
         let own = app.address.clone();
         Self {
             client: reqwest::Client::builder()
@@ -147,12 +147,16 @@ impl Browser {
     }
 
     /// Opens `url`: (status, final URL or the app's redirect, HTML).
-    async fn open(&mut self, url: &str) -> (u16, String, String) {
+    pub(crate) async fn open(&mut self, url: &str) -> (u16, String, String) {
         let response = self.client.get(url).send().await.unwrap();
         self.read(response).await
     }
 
-    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
+    pub(crate) async fn post(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String, String) {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("csrf_token", &self.csrf));
         let response = self
@@ -180,7 +184,7 @@ impl Browser {
     }
 
     /// Signs in on the page the app's request led to.
-    async fn sign_in(&mut self, at: &str, email: &str) -> (u16, String, String) {
+    pub(crate) async fn sign_in(&mut self, at: &str, email: &str) -> (u16, String, String) {
         let next = url::Url::parse(at)
             .unwrap()
             .query_pairs()
@@ -195,7 +199,7 @@ impl Browser {
     }
 
     /// Answers the chooser page with `decision`, picking `account` (when given).
-    async fn choose(
+    pub(crate) async fn choose(
         &mut self,
         html: &str,
         account: Option<&str>,
@@ -222,7 +226,7 @@ impl Browser {
 }
 
 /// The query parameters of a redirect to the app.
-fn params_of(location: &str) -> std::collections::HashMap<String, String> {
+pub(crate) fn params_of(location: &str) -> std::collections::HashMap<String, String> {
     url::Url::parse(location)
         .unwrap()
         .query_pairs()
@@ -231,7 +235,7 @@ fn params_of(location: &str) -> std::collections::HashMap<String, String> {
 }
 
 /// The claims of a JWT's payload (its signature checked elsewhere).
-fn payload(jwt: &str) -> Value {
+pub(crate) fn payload(jwt: &str) -> Value {
     use base64::Engine;
     let part = jwt.split('.').nth(1).unwrap();
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
@@ -411,7 +415,7 @@ async fn a_relying_party_signs_a_person_in_with_pkce_and_learns_the_account(back
 }
 
 /// POSTs to the token endpoint: (status, JSON).
-async fn token_call(
+pub(crate) async fn token_call(
     app: &TestApp,
     form: &[(&str, &str)],
     basic: Option<(&str, &str)>,
@@ -421,7 +425,7 @@ async fn token_call(
 
 /// POSTs a form to an endpoint for programs (token, revocation, introspection): (status, JSON, or
 /// null for an empty body).
-async fn token_call_at(
+pub(crate) async fn token_call_at(
     app: &TestApp,
     path: &str,
     form: &[(&str, &str)],
@@ -437,7 +441,7 @@ async fn token_call_at(
     (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
-fn authorize_path(client_id: &str, scope: &str, extra: &[(&str, &str)]) -> String {
+pub(crate) fn authorize_path(client_id: &str, scope: &str, extra: &[(&str, &str)]) -> String {
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     query.append_pair("client_id", client_id);
     query.append_pair("redirect_uri", REDIRECT);
@@ -756,7 +760,7 @@ async fn userinfo_answers_todays_permissions_and_a_removed_member_loses_the_gran
 
 /// Signs the member in to a trusted app (no consent page, one account) and redeems the code with
 /// its secret: the token endpoint's answer.
-async fn member_tokens(
+pub(crate) async fn member_tokens(
     app: &TestApp,
     member: &str,
     client_id: &str,
@@ -780,7 +784,10 @@ async fn member_tokens(
 }
 
 /// A member invited to a new account with `permissions`: (email, account id, owner session).
-async fn member_of_new_account(app: &TestApp, permissions: Value) -> (String, String, String) {
+pub(crate) async fn member_of_new_account(
+    app: &TestApp,
+    permissions: Value,
+) -> (String, String, String) {
     let (owner_session, account) = app.signup_owner("Member's account").await;
     let member = unique_email("member");
     let invitation = app

@@ -53,6 +53,8 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .merge(crate::plugins::admin_pages::routes())
         .merge(crate::staff::admin_pages::routes())
         .merge(crate::oauth::pages::routes())
+        .merge(crate::oauth::logout_pages::routes())
+        .merge(crate::oauth::admin_pages::routes())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             csrf::page_guard,
@@ -65,6 +67,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .merge(docs::routes(document))
         .merge(assets::routes())
         .merge(pages)
+        .merge(crate::oauth::logout_pages::app_post_routes())
         .merge(crate::whmcs_api::routes())
         .fallback(not_found)
         .layer(
@@ -111,6 +114,8 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::settings::admin_http::routes())
         .merge(crate::mail::admin_http::routes())
         .merge(crate::oauth::http::routes())
+        .merge(crate::oauth::me_http::routes())
+        .merge(crate::oauth::admin_http::routes())
 }
 
 /// The OpenAPI document as served (for tools that want it without a server).

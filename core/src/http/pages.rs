@@ -54,6 +54,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "totp-enrol.html",
     "backup-codes.html",
     "oauth-authorize.html",
+    "oauth-logout.html",
     "admin/layout.html",
     "admin/message.html",
     "admin/login.html",
@@ -75,6 +76,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/settings.html",
     "admin/staff.html",
     "admin/mail.html",
+    "admin/apps.html",
 ];
 
 fn environment() -> &'static Environment<'static> {

@@ -56,8 +56,9 @@ impl Scopes {
     /// What the app will learn or be able to do, one plain sentence per scope, for the consent
     /// page.
     pub fn in_words(&self) -> Vec<&'static str> {
-        self.0
+        SUPPORTED
             .iter()
+            .filter(|s| self.has(s))
             .filter_map(|s| match *s {
                 OPENID => Some("Who you are: your login's identifier at this provider"),
                 PROFILE => Some("Your name and language"),

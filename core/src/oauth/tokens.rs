@@ -279,6 +279,14 @@ pub(super) async fn issue(
         used_at: None,
     };
     let mut tx = state.db.begin().await?;
+    super::repo::logout::remember_app(
+        &mut tx,
+        &grant.session_id,
+        &client.client_id,
+        &grant.user_id,
+        now,
+    )
+    .await?;
     grants::insert_token(&mut tx, &row(&access_token, "access", ACCESS_TOKEN_LIFE)).await?;
     if let Some(refresh) = &refresh_token {
         grants::insert_token(&mut tx, &row(refresh, "refresh", REFRESH_TOKEN_LIFE)).await?;

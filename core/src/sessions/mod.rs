@@ -275,7 +275,8 @@ async fn still_good(
     })
 }
 
-/// Ends one session of the user (logout, or revoking one from the session list).
+/// Ends one session of the user (logout, or revoking one from the session list), and with it the
+/// tokens apps got from it (which are told: `oauth::logout`).
 pub async fn end(
     state: &AppState,
     ctx: &Context,
@@ -288,6 +289,7 @@ pub async fn end(
     if !repo::delete_for_user(&mut tx, user_id, session_id).await? {
         return Err(Error::NotFound("session"));
     }
+    crate::oauth::logout::sessions_ended(&mut tx, &[session_id.to_owned()], now).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -317,14 +319,18 @@ pub async fn list(state: &AppState, user_id: &str) -> Result<Vec<SessionInfo>> {
 }
 
 /// Ends every session of a user, except `keep` when given, inside the caller's transaction (a
-/// password change keeps the session that made it; a reset or a disabled user keeps none);
-/// returns how many ended.
+/// password change keeps the session that made it; a reset or a disabled user keeps none), and
+/// with them the tokens apps got from them (which are told: `oauth::logout`); returns how many
+/// ended.
 pub async fn end_all_for_user(
     conn: &mut sqlx::AnyConnection,
     user_id: &str,
     keep: Option<&str>,
+    now: i64,
 ) -> Result<u64> {
-    repo::delete_all_for_user(conn, user_id, keep).await
+    let ended = repo::delete_all_for_user(conn, user_id, keep).await?;
+    crate::oauth::logout::sessions_ended(conn, &ended, now).await?;
+    Ok(u64::try_from(ended.len()).unwrap_or(u64::MAX))
 }
 
 /// Deletes the sessions that expired or sat idle longer than `idle_ms` (the sweeper's part).

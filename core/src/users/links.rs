@@ -333,7 +333,7 @@ pub async fn confirm_password_reset(
     // The link proved the user reads this address.
     repo::mark_email_verified(&mut tx, &user_id, &email, now).await?;
     tokens::void_all(&mut tx, Purpose::PasswordReset, &user_id, now).await?;
-    let ended = sessions::end_all_for_user(&mut tx, &user_id, None).await?;
+    let ended = sessions::end_all_for_user(&mut tx, &user_id, None, now).await?;
     let ctx = Context {
         actor: audit::Actor::User(user_id.clone()),
         ..ctx.clone()

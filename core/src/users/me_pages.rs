@@ -2,7 +2,8 @@
 //! password change (asks for the current one; ends the user's other sessions), two-factor
 //! authentication (enrol with a QR code and the secret as text, confirm with a code, backup codes
 //! shown once with a download, regenerate, turn off with the password or a code) and the active
-//! sessions with revoke. The same domain functions as `PATCH /api/v1/me` and `/api/v1/me/totp`.
+//! sessions with revoke, and the apps with access (Sign in with Roster) with withdraw. The same
+//! domain functions as `PATCH /api/v1/me`, `/api/v1/me/totp` and `/api/v1/me/apps`.
 
 use axum::Form;
 use axum::Router;
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/me/email", post(email))
         .route("/me/password", post(password))
         .route("/me/sessions/{session_id}/revoke", post(revoke))
+        .route("/me/apps/{client_id}/withdraw", post(withdraw_app))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,6 +47,7 @@ fn done_notice(key: &str) -> Option<&'static str> {
         "password" => "Your password is changed. Your other sessions were signed out.",
         "totp-off" => "Two-factor authentication is off.",
         "revoked" => "The session was signed out.",
+        "withdrawn" => "The app no longer has access. It will ask again if you sign in to it.",
         _ => return None,
     })
 }
@@ -217,4 +220,16 @@ async fn revoke(
         return see_other("/login");
     }
     after(&state, &page, "sessions", &[], result, "revoked", None).await
+}
+
+async fn withdraw_app(
+    State(state): State<AppState>,
+    page: SignedIn,
+    ip: ClientIp,
+    Path(client_id): Path<String>,
+) -> Response {
+    let ctx = page.user.context(&ip);
+    let result =
+        crate::oauth::consents::withdraw(&state, &ctx, &page.user.0.user_id, &client_id).await;
+    after(&state, &page, "apps", &[], result, "withdrawn", None).await
 }

@@ -104,7 +104,7 @@ pub async fn update_self(
     repo::update_profile(&mut tx, user_id, &change, now).await?;
     if let Some(hash) = &new_hash {
         repo::set_password_hash(&mut tx, user_id, hash, now).await?;
-        sessions::end_all_for_user(&mut tx, user_id, Some(session_id)).await?;
+        sessions::end_all_for_user(&mut tx, user_id, Some(session_id), now).await?;
     }
     if let Some(question) = &question {
         repo::set_security_question(
@@ -216,7 +216,7 @@ pub async fn admin_update(
     }
     repo::update_profile(&mut tx, user_id, &change, now).await?;
     if update.status == Some(UserStatus::Disabled) {
-        sessions::end_all_for_user(&mut tx, user_id, None).await?;
+        sessions::end_all_for_user(&mut tx, user_id, None, now).await?;
     }
     let after = repo::get(&mut tx, user_id).await?;
     record_update(&mut tx, ctx, now, (&before, &after), false).await?;

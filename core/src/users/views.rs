@@ -47,6 +47,10 @@ pub(super) async fn show(
             }
         })
         .collect();
+    let apps = match crate::oauth::consents::list(state, user_id).await {
+        Ok(apps) => apps,
+        Err(e) => return chrome.failed(e),
+    };
     let (section, error) = outcome.error.unzip();
     chrome.render(
         outcome.status.unwrap_or(StatusCode::OK),
@@ -55,6 +59,7 @@ pub(super) async fn show(
             user => Value::from(minijinja::value::Serde(&user)),
             typed => outcome.typed.unwrap_or_else(|| Value::from(minijinja::value::Serde(&user))),
             sessions,
+            apps => Value::from(minijinja::value::Serde(&apps)),
             section,
             error,
             errors => outcome.errors,

@@ -3,6 +3,7 @@
 //! secret the page shows; the journeys read what the pages show. Hand-made posts (with a good
 //! form token) try what a role may not do.
 
+mod apps;
 mod keyboard;
 mod operations;
 mod pages;

@@ -41,6 +41,45 @@ pub async fn save_consent(
     Ok(())
 }
 
+/// An app a person allowed, or that holds live tokens of theirs.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AppRow {
+    pub client_id: String,
+    pub name: String,
+    pub logo_uri: Option<String>,
+    /// The scopes allowed (empty for a trusted app, which is never asked).
+    pub scopes: String,
+    pub since: i64,
+}
+
+/// The apps a person allowed and the apps holding live tokens of theirs, by name.
+pub async fn apps_of(conn: &mut AnyConnection, user_id: &str, now: i64) -> Result<Vec<AppRow>> {
+    Ok(sqlx::query_as(
+        "SELECT c.id AS client_id, c.name, c.logo_uri, COALESCE(k.scopes, '') AS scopes,            COALESCE(k.created_at, t.since) AS since          FROM oauth_clients c          LEFT JOIN oauth_consents k ON k.client_id = c.id AND k.user_id = $1          LEFT JOIN (SELECT client_id, MIN(created_at) AS since FROM oauth_tokens                     WHERE user_id = $1 AND expires_at > $2 GROUP BY client_id) t            ON t.client_id = c.id          WHERE k.user_id IS NOT NULL OR t.client_id IS NOT NULL          ORDER BY c.name",
+    )
+    .bind(user_id.to_owned())
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Forgets a person's consent to an app and deletes every code and token the app holds of
+/// theirs; false when there was nothing.
+pub async fn withdraw(conn: &mut AnyConnection, user_id: &str, client_id: &str) -> Result<bool> {
+    let mut gone = 0;
+    for table in ["oauth_consents", "oauth_tokens", "oauth_codes"] {
+        gone += sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE user_id = $1 AND client_id = $2"
+        )))
+        .bind(user_id.to_owned())
+        .bind(client_id.to_owned())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    }
+    Ok(gone > 0)
+}
+
 /// An authorization code as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CodeRow {

@@ -2,6 +2,7 @@
 //! sign-in gives an app in [`grants`] (consents, codes, tokens).
 
 pub mod grants;
+pub mod logout;
 
 use sqlx::AnyConnection;
 

@@ -175,18 +175,19 @@ pub async fn delete_for_user(conn: &mut AnyConnection, user_id: &str, id: &str) 
     Ok(done.rows_affected() == 1)
 }
 
-/// Ends every session of a user, except `keep` when given; returns how many ended.
+/// Ends every session of a user, except `keep` when given; returns the ids of those that ended.
 pub async fn delete_all_for_user(
     conn: &mut AnyConnection,
     user_id: &str,
     keep: Option<&str>,
-) -> Result<u64> {
-    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id <> $2)")
-        .bind(user_id.to_owned())
-        .bind(keep.map(str::to_owned))
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected())
+) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id <> $2) RETURNING id",
+    )
+    .bind(user_id.to_owned())
+    .bind(keep.map(str::to_owned))
+    .fetch_all(conn)
+    .await?)
 }
 
 pub async fn list_for_user(

@@ -1,0 +1,119 @@
+//! Sign in with Roster in a real browser (issue 25): headless Chromium goes from an app's
+//! authorization request through Roster's sign-in page, picks one of two accounts on the consent
+//! page and lands back at the app — so the browser's own rules (cookies, redirects after a form
+//! post, the pages' `form-action`) are exercised. The app is a listener on the loopback address.
+
+use roster::oauth::clients::NewClient;
+
+use crate::browser::Browser;
+use crate::helpers::*;
+use crate::oidc_flow::*;
+
+/// The app's callback page: a listener that says "Back at the app".
+async fn app_callback() -> String {
+    let router = axum::Router::new().route(
+        "/callback",
+        axum::routing::get(|| async { axum::response::Html("<h1>Back at the app</h1>") }),
+    );
+    let socket = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = socket.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(socket, router).await });
+    format!("http://{address}/callback")
+}
+
+async fn a_person_signs_in_to_an_app_and_picks_an_account_in_chromium(backend: Backend) {
+    let app = provider(backend).await;
+    // A person who owns one account and was invited to another.
+    let (email, _, own) = owner(&app, "Acme Hosting").await;
+    let (other_owner, other) = app.signup_owner("Beta Web Design").await;
+    let token = app
+        .invite(
+            &other_owner,
+            &other,
+            &email,
+            serde_json::json!(["invoices"]),
+        )
+        .await;
+    let session = app.login_ok(&email, PASSWORD).await;
+    app.expect(
+        200,
+        "POST",
+        &format!("/api/v1/invitations/{token}/accept"),
+        Some(&session),
+        None,
+    )
+    .await;
+    let callback = app_callback().await;
+    let new = NewClient {
+        redirect_uris: vec![callback.clone()],
+        ..panel("Control panel")
+    };
+    let (client_id, secret) = register(&app, new).await;
+    let secret = secret.unwrap();
+
+    let browser = Browser::start().await;
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query
+        .append_pair("client_id", &client_id)
+        .append_pair("redirect_uri", &callback)
+        .append_pair("response_type", "code")
+        .append_pair("scope", "openid profile account")
+        .append_pair("state", "st4te")
+        .append_pair("login_hint", &email);
+    browser
+        .open(&app.url(&format!("/oauth/authorize?{}", query.finish())))
+        .await;
+    browser.wait_for_text("Sign in to").await;
+    assert_eq!(
+        browser.attribute("#f-email", "value").await.as_deref(),
+        Some(email.as_str()),
+        "login_hint fills the address"
+    );
+    browser.fill("f-password", PASSWORD).await;
+    browser.click("Sign in").await;
+    let shown = browser.wait_for_text("Allow Control panel").await;
+    assert!(shown.contains("Your name and language"), "{shown}");
+    assert!(
+        shown.contains("Acme Hosting") && shown.contains("Beta Web Design"),
+        "{shown}"
+    );
+    browser.resize(390, 844).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.screenshot("oauth-consent").await;
+    browser.resize(1280, 900).await;
+
+    // Allow without picking: the browser's own check asks for an account first.
+    browser.click("Allow").await;
+    assert!(browser.path().await.starts_with("/oauth/authorize"));
+    let number = app
+        .my_accounts(&session)
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["account"]["id"] == other)
+        .unwrap()["account"]["number"]
+        .clone();
+    browser.click_id(&format!("account-{number}")).await;
+    browser.click("Allow").await;
+    browser.wait_for_text("Back at the app").await;
+    let path = browser.path().await;
+    assert!(path.starts_with("/callback?"), "{path}");
+    let back = params_of(&format!("http://app{path}"));
+    assert_eq!(back["state"], "st4te");
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", back["code"].as_str()),
+        ("redirect_uri", callback.as_str()),
+    ];
+    let (status, tokens) = token_call(&app, &form, Some((&client_id, &secret))).await;
+    assert_eq!(status, 200, "{tokens}");
+    let claims = payload(tokens["id_token"].as_str().unwrap());
+    assert_eq!(claims["roster_account"]["id"], other, "{claims}");
+    assert_ne!(other, own);
+    assert_eq!(claims["roster_account"]["owner"], false);
+    assert_eq!(claims["given_name"], "Olive");
+    browser.close().await;
+}
+
+both_backends!(a_person_signs_in_to_an_app_and_picks_an_account_in_chromium);
