@@ -41,8 +41,8 @@ fn main() {
         Command::new("wrk").arg("--version").output().is_ok(),
         "this bench loads the servers with wrk: `apt-get install wrk`"
     );
-    let seconds: u64 = env_or("BENCH_SECONDS", 10);
-    let rounds: usize = env_or("BENCH_ROUNDS", 2);
+    let seconds: u64 = common::env_or("BENCH_SECONDS", 10);
+    let rounds: usize = common::env_or("BENCH_ROUNDS", 2);
     let baseline = baseline_bin();
     let current = std::env::var_os("BENCH_ROSTER_BIN")
         .map(PathBuf::from)
@@ -124,13 +124,6 @@ fn main() {
             server.stop().await;
         }
     });
-}
-
-fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 /// What each endpoint needs from the seeded data.

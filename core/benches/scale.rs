@@ -36,21 +36,14 @@ use common::{AUTHZ_QUERY, AuthzRow, MY_ACCOUNTS_QUERY, PgDatabase};
 const CONNECTIONS: usize = 32;
 const WARMUP: Duration = Duration::from_secs(2);
 
-fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 fn main() {
     let runtime = common::runtime();
     let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
         .ok()
         .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![10_000, 1_000_000]);
-    let measure = Duration::from_secs(env_or("BENCH_SECONDS", 6));
-    let rounds: usize = env_or("BENCH_ROUNDS", 3).max(1);
+    let measure = Duration::from_secs(common::env_or("BENCH_SECONDS", 6));
+    let rounds: usize = common::env_or("BENCH_ROUNDS", 3).max(1);
     runtime.block_on(async {
         let mut rows = Vec::new();
         for users in sizes {

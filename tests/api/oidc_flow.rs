@@ -842,41 +842,17 @@ async fn revocation_introspection_and_rosters_reads_take_the_apps_tokens(backend
         .expect(200, "GET", "/api/v1/me", Some(&access), None)
         .await;
     assert_eq!(me["email"], member);
-    let check = |account: &str, permission: &str| {
-        format!("/api/v1/authz/check?account={account}&permission={permission}")
+    let allowed = |account: &str, permission: &str| {
+        let path = format!("/api/v1/authz/check?account={account}&permission={permission}");
+        let (app, access) = (&app, access.clone());
+        async move { app.expect(200, "GET", &path, Some(&access), None).await["allowed"].clone() }
     };
-    let answer = app
-        .expect(
-            200,
-            "GET",
-            &check(&account, "invoices"),
-            Some(&access),
-            None,
-        )
-        .await;
-    assert_eq!(answer["allowed"], true, "{answer}");
-    let answer = app
-        .expect(
-            200,
-            "GET",
-            &check(&account, "products"),
-            Some(&access),
-            None,
-        )
-        .await;
-    assert_eq!(answer["allowed"], false, "{answer}");
-    let answer = app
-        .expect(
-            200,
-            "GET",
-            &check(&elsewhere, "invoices"),
-            Some(&access),
-            None,
-        )
-        .await;
+    assert_eq!(allowed(&account, "invoices").await, true);
+    assert_eq!(allowed(&account, "products").await, false);
     assert_eq!(
-        answer["allowed"], false,
-        "the token speaks for its own account only: {answer}"
+        allowed(&elsewhere, "invoices").await,
+        false,
+        "the token speaks for its own account only"
     );
     // Not a session: it opens nothing else.
     app.expect(401, "GET", "/api/v1/me/accounts", Some(&access), None)

@@ -23,15 +23,15 @@ const SIGNED_OUT: &str = "https://panel.example.com/signed-out";
 /// An app's back-channel logout endpoint: keeps each `logout_token` it receives, answering 500
 /// to the first `failures` deliveries.
 #[derive(Clone, Default)]
-struct Listener {
-    received: Arc<Mutex<Vec<String>>>,
+pub(crate) struct Listener {
+    pub(crate) received: Arc<Mutex<Vec<String>>>,
     failures: Arc<AtomicUsize>,
-    calls: Arc<AtomicUsize>,
+    pub(crate) calls: Arc<AtomicUsize>,
 }
 
 impl Listener {
     /// Starts it; answers it and its URI.
-    async fn start(failures: usize) -> (Self, String) {
+    pub(crate) async fn start(failures: usize) -> (Self, String) {
         let listener = Self::default();
         listener.failures.store(failures, Ordering::SeqCst);
         let kept = listener.clone();
@@ -65,7 +65,7 @@ impl Listener {
     }
 
     /// Waits (up to 10 s) until `n` logout tokens arrived; answers them.
-    async fn wait_for(&self, n: usize) -> Vec<String> {
+    pub(crate) async fn wait_for(&self, n: usize) -> Vec<String> {
         for _ in 0..200 {
             let got = self.received.lock().unwrap().clone();
             if got.len() >= n {
@@ -81,7 +81,7 @@ impl Listener {
 }
 
 /// Verifies a logout token against the JWKS: its claims.
-async fn logout_claims(app: &TestApp, token: &str) -> Value {
+pub(crate) async fn logout_claims(app: &TestApp, token: &str) -> Value {
     let set: JwkSet = app.get("/oauth/jwks").await.json().await.unwrap();
     let header = jsonwebtoken::decode_header(token).unwrap();
     assert_eq!(header.typ.as_deref(), Some("logout+jwt"));

@@ -12,6 +12,14 @@ use serde_json::Value;
 use sqlx::{Connection, Executor, PgConnection};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
+/// The environment variable `name` parsed, or `default` (a bench's knobs: `BENCH_SECONDS`, …).
+pub fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// The multi-threaded runtime a bench runs on, with the TLS provider Roster installs at start-up.
 pub fn runtime() -> tokio::runtime::Runtime {
     roster::install_crypto_provider();

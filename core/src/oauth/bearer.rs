@@ -77,12 +77,26 @@ async fn stand_in(
     account_id: Option<&str>,
 ) -> Result<(Authenticated, Option<MembershipView>)> {
     let mut conn = state.db.pool().acquire().await?;
+    let now = state.clock.now_ms();
+    let Some(account_id) = account_id else {
+        // Who, only (`GET /api/v1/me`): the token's own row, no membership read.
+        let row = grants::token(&mut conn, &hash_token(token), "access")
+            .await?
+            .filter(|r| r.expires_at > now)
+            .filter(|r| Scopes::parse(&r.scopes).has(scopes::ACCOUNT))
+            .ok_or(Error::Unauthenticated)?;
+        let auth = Authenticated {
+            session_id: row.session_id,
+            user_id: row.user_id,
+        };
+        return Ok((auth, None));
+    };
     let found = grants::access_with_membership(&mut conn, &hash_token(token))
         .await?
-        .filter(|f| f.expires_at > state.clock.now_ms())
+        .filter(|f| f.expires_at > now)
         .filter(|f| Scopes::parse(&f.scopes).has(scopes::ACCOUNT))
         .ok_or(Error::Unauthenticated)?;
-    let same_account = account_id.is_some() && found.account_id.as_deref() == account_id;
+    let same_account = found.account_id.as_deref() == Some(account_id);
     let view = match (&found.permissions, same_account) {
         (Some(permissions), true) => Some(MembershipView {
             is_owner: found.owner_user_id.as_deref() == Some(found.user_id.as_str()),
