@@ -982,3 +982,55 @@ both_backends!(
     userinfo_answers_todays_permissions_and_a_removed_member_loses_the_grant,
     revocation_introspection_and_rosters_reads_take_the_apps_tokens,
 );
+
+/// A browser app on another origin may call the token endpoint and userinfo (CORS, no
+/// credentials); introspection, for servers, allows no other origin.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_apps_may_call_the_token_endpoint_and_userinfo_from_their_origin() {
+    let app = provider(Backend::Sqlite).await;
+    let client = reqwest::Client::new();
+    let preflight = |path: &str| {
+        client
+            .request(reqwest::Method::OPTIONS, app.url(path))
+            .header("origin", "https://spa.example.com")
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization, content-type",
+            )
+            .send()
+    };
+    for path in ["/oauth/token", "/oauth/userinfo", "/oauth/revoke"] {
+        let response = preflight(path).await.unwrap();
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        let headers = response.headers();
+        assert_eq!(headers["access-control-allow-origin"], "*", "{path}");
+        let allowed = headers["access-control-allow-headers"].to_str().unwrap();
+        assert!(allowed.contains("authorization"), "{path}: {allowed}");
+        assert!(headers.get("access-control-allow-credentials").is_none());
+    }
+    let answer = client
+        .post(app.url("/oauth/token"))
+        .header("origin", "https://spa.example.com")
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", "nobody"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 401);
+    assert_eq!(answer.headers()["access-control-allow-origin"], "*");
+    let introspection = preflight("/oauth/introspect").await.unwrap();
+    assert!(
+        introspection
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none(),
+        "introspection is for servers"
+    );
+}

@@ -28,8 +28,21 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(authorization_server))
         .routes(routes!(token))
         .routes(routes!(revoke))
-        .routes(routes!(introspect))
         .routes(routes!(userinfo_get, userinfo_post))
+        .layer(cross_origin())
+        .routes(routes!(introspect))
+}
+
+/// A browser app (a public single-page app) calls discovery, the JWKS, the token endpoint,
+/// revocation and userinfo from its own origin: any origin may, without credentials — nothing
+/// here reads a cookie (the app's credentials, when it has any, are in the request itself).
+/// Introspection is for confidential apps, which are servers: no browser call is allowed there.
+fn cross_origin() -> tower_http::cors::CorsLayer {
+    tower_http::cors::CorsLayer::new()
+        .allow_origin(tower_http::cors::Any)
+        .allow_methods([axum::http::Method::GET, axum::http::Method::POST])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .max_age(std::time::Duration::from_secs(600))
 }
 
 /// The public keys ID tokens and logout tokens are signed with (RFC 7517), each with its `kid`:
