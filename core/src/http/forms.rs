@@ -15,6 +15,13 @@ pub fn form_value(pairs: &[(String, String)], name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A query string's pairs, in order, repeats kept (none for no query).
+pub fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .into_owned()
+        .collect()
+}
+
 /// Every value of a repeated field (checkboxes) in a posted form read as pairs.
 pub fn form_values(pairs: &[(String, String)], name: &str) -> Vec<String> {
     pairs

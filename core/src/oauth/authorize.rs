@@ -116,14 +116,17 @@ pub async fn next_step(
             picked = accounts.first().map(|a| a.account.id.clone());
         }
     }
+    // What the person allowed this app before (a trusted app is never asked): read once.
+    let granted = if req.client.trusted {
+        None
+    } else {
+        let mut conn = state.db.pool().acquire().await?;
+        super::repo::grants::consent(&mut conn, &auth.user_id, &req.client.client_id)
+            .await?
+            .map(|g| Scopes::parse(&g))
+    };
     let consent = !req.client.trusted
-        && (req.prompt.consent || {
-            let mut conn = state.db.pool().acquire().await?;
-            let granted =
-                super::repo::grants::consent(&mut conn, &auth.user_id, &req.client.client_id)
-                    .await?;
-            !granted.is_some_and(|g| req.scopes.within(&Scopes::parse(&g)))
-        });
+        && (req.prompt.consent || !granted.as_ref().is_some_and(|g| req.scopes.within(g)));
     let must_pick =
         req.scopes.has(scopes::ACCOUNT) && (picked.is_none() || req.prompt.select_account);
     match choice {
@@ -168,13 +171,7 @@ pub async fn next_step(
                 picked = chosen.map(str::to_owned);
             }
             if consent {
-                let mut conn = state.db.pool().acquire().await?;
-                let before =
-                    super::repo::grants::consent(&mut conn, &auth.user_id, &req.client.client_id)
-                        .await?
-                        .map(|g| Scopes::parse(&g))
-                        .unwrap_or_default();
-                let scopes = req.scopes.union(&before);
+                let scopes = req.scopes.union(&granted.clone().unwrap_or_default());
                 super::consents::grant(state, ctx, &auth.user_id, &req.client, &scopes).await?;
             }
         }
@@ -191,10 +188,7 @@ pub async fn next_step(
 /// allow the redirect that may follow the post).
 pub async fn return_address(state: &AppState, next: &str) -> Option<String> {
     let query = next.strip_prefix("/oauth/authorize?")?;
-    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
-    let params = Params::from_pairs(&pairs);
+    let params = Params::from_pairs(&crate::http::forms::query_pairs(Some(query)));
     let client_id = params.get("client_id")?;
     let redirect_uri = params.get("redirect_uri")?;
     let client = clients::get(&state.db, client_id).await.ok()?;

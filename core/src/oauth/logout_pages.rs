@@ -46,12 +46,6 @@ pub fn app_post_routes() -> Router<AppState> {
     Router::new().route("/oauth/logout", post(app_post))
 }
 
-fn pairs_of(query: Option<&str>) -> Vec<(String, String)> {
-    url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect()
-}
-
 fn given<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     pairs
         .iter()
@@ -120,7 +114,7 @@ async fn ask(
     user: Option<SignedIn>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let pairs = pairs_of(query.as_deref());
+    let pairs = crate::http::forms::query_pairs(query.as_deref());
     let request = match checked(&state, &pairs).await {
         Ok(request) => request,
         Err(e) => return refused(&chrome, e),

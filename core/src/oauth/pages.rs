@@ -29,14 +29,8 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/oauth/authorize", get(ask).post(answer))
 }
 
-fn pairs_of(query: Option<&str>) -> Vec<(String, String)> {
-    url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect()
-}
-
 async fn ask(State(state): State<AppState>, chrome: Chrome, RawQuery(query): RawQuery) -> Response {
-    let params = Params::from_pairs(&pairs_of(query.as_deref()));
+    let params = Params::from_pairs(&crate::http::forms::query_pairs(query.as_deref()));
     step(&state, &chrome, params, None).await
 }
 
