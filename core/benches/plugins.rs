@@ -77,7 +77,10 @@ fn main() {
     std::fs::create_dir_all(&probe_dir).unwrap();
     std::fs::write(
         probe_dir.join("probe.toml"),
-        "name = \"probe\"\nversion = \"0.1.0\"\napi_version = \"0.1.0\"\nhooks = [\"before-invitation-create\"]\ncapabilities = [\"settings\"]\n",
+        format!(
+            "name = \"probe\"\nversion = \"0.1.0\"\napi_version = \"{}\"\nhooks = [\"before-invitation-create\"]\ncapabilities = [\"settings\"]\n",
+            roster::plugins::manifest::API_VERSION
+        ),
     )
     .unwrap();
     let component = std::env::var("BENCH_COMPONENT").unwrap_or_else(|_| "probe".to_owned());
@@ -140,7 +143,10 @@ fn main() {
     std::fs::create_dir_all(&looper_dir).unwrap();
     std::fs::write(
         looper_dir.join("looper.toml"),
-        "name = \"looper\"\nversion = \"0.1.0\"\napi_version = \"0.1.0\"\ncomponent = \"probe.wasm\"\nhooks = [\"before-invitation-create\"]\ncapabilities = [\"settings\"]\n",
+        format!(
+            "name = \"looper\"\nversion = \"0.1.0\"\napi_version = \"{}\"\ncomponent = \"probe.wasm\"\nhooks = [\"before-invitation-create\"]\ncapabilities = [\"settings\"]\n",
+            roster::plugins::manifest::API_VERSION
+        ),
     )
     .unwrap();
     std::fs::copy(

@@ -13,7 +13,9 @@
 //!    for 10 s. Requests per second, p50 and p99.
 //!
 //! `BENCH_ROSTER_BIN=/path/to/roster` measures another build (docs/benchmarks.md has the "before"
-//! column from the commit before the write path changed). PostgreSQL at `TEST_POSTGRES_URL`
+//! column from the commit before the write path changed). Part 2's plugin is the probe as built for
+//! plugin API 0.1.0, which every build since runs; part 1 installs the example plugins built from
+//! this tree (plugin API 0.2.0), which a build before 0.2.0 refuses. PostgreSQL at `TEST_POSTGRES_URL`
 //! (default `postgres://postgres@127.0.0.1:5432/postgres`); a database is created and dropped.
 //! `BENCH_PART=1` or `BENCH_PART=2` runs one part.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -47,7 +49,7 @@ fn main() {
             start_up_and_idle_memory(&wasm).await;
         }
         if part.is_empty() || part == "2" {
-            write_throughput(&wasm).await;
+            write_throughput().await;
         }
     });
 }
@@ -169,7 +171,7 @@ fn invitation_links(dir: &Path) -> HashMap<String, String> {
     links
 }
 
-async fn write_throughput(wasm: &Path) {
+async fn write_throughput() {
     let database = PgDatabase::create("roster_bench").await;
     let url = database.url.clone();
     let mail = tempfile::tempdir().unwrap();
@@ -185,17 +187,16 @@ async fn write_throughput(wasm: &Path) {
         cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-plugin-cache"),
         mail = mail.path(),
     );
+    // The probe as built for plugin API 0.1.0 (kept in tests/plugins/api-0.1.0): every server
+    // since runs it, so `BENCH_ROSTER_BIN` may name an earlier build.
     let manifest = "name = \"slow\"\nversion = \"0.1.0\"\napi_version = \"0.1.0\"\n\
          component = \"probe.wasm\"\nhooks = [\"before-invitation-create\", \"before-invitation-accept\"]\n\
          capabilities = [\"settings\"]\n";
+    let probe = plugin_build::workspace().join("tests/plugins/api-0.1.0/probe.wasm");
     let homes = [home_with(&config), home_with(&config)];
     for home in &homes {
         std::fs::write(home.path().join("plugins/slow.toml"), manifest).unwrap();
-        std::fs::copy(
-            wasm.join("roster_plugin_probe.wasm"),
-            home.path().join("plugins/probe.wasm"),
-        )
-        .unwrap();
+        std::fs::copy(&probe, home.path().join("plugins/probe.wasm")).unwrap();
     }
     let env = [("ROSTER_DATABASE__URL", url.as_str())];
     let a = Server::start(&roster_bin(), homes[0].path(), &env).await;

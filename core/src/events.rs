@@ -27,6 +27,9 @@ pub mod kind {
     pub const INVITATION_ACCEPTED: &str = "invitation.accepted";
     pub const INVITATION_CANCELLED: &str = "invitation.cancelled";
     pub const INVITATION_RESENT: &str = "invitation.resent";
+    /// A person allowed an app (Sign in with Roster); the audit log's action of the same name.
+    pub const CONSENT_GRANTED: &str = "oauth.consent_granted";
+    pub const CONSENT_WITHDRAWN: &str = "oauth.consent_withdrawn";
 }
 
 /// Records one event.

@@ -35,10 +35,11 @@ pub mod bindings {
 }
 
 pub use bindings::roster::plugin::types::{
-    AccountCreated, Actor, CallContext, Decision, Denial, Event, EventDetails, HttpRequest,
-    HttpResponse, InvitationAccept, InvitationAccepted, InvitationCreate, InvitationCreated, Level,
-    Login, LoginAttempt, OwnershipChanged, OwnershipTransfer, PermissionKey, PermissionsChanged,
-    UserCreated, UserRemoval, UserRemoved,
+    AccountCreated, Actor, CallContext, ConsentGranted, ConsentWithdrawn, Decision, Denial, Event,
+    EventDetails, HttpRequest, HttpResponse, InvitationAccept, InvitationAccepted,
+    InvitationCreate, InvitationCreated, Level, Login, LoginAttempt, OwnershipChanged,
+    OwnershipTransfer, PermissionKey, PermissionsChanged, TokenGrant, TokenIssue, UserCreated,
+    UserRemoval, UserRemoved,
 };
 
 include!(concat!(env!("OUT_DIR"), "/api_version.rs"));
@@ -69,6 +70,13 @@ pub trait Plugin {
     }
 
     fn before_login(_ctx: CallContext, _request: LoginAttempt) -> Decision {
+        Decision::Allow
+    }
+
+    /// An app is about to get tokens for a person (and, with the `account` scope, an account):
+    /// a denial's message is shown on the sign-in page, or answers the app's refresh with
+    /// `invalid_grant`. Since plugin API 0.2.0.
+    fn before_token_issue(_ctx: CallContext, _request: TokenIssue) -> Decision {
         Decision::Allow
     }
 
@@ -127,6 +135,12 @@ macro_rules! export_plugin {
                 request: $crate::LoginAttempt,
             ) -> $crate::Decision {
                 <$plugin as $crate::Plugin>::before_login(ctx, request)
+            }
+            fn before_token_issue(
+                ctx: $crate::CallContext,
+                request: $crate::TokenIssue,
+            ) -> $crate::Decision {
+                <$plugin as $crate::Plugin>::before_token_issue(ctx, request)
             }
             fn after_event(
                 ctx: $crate::CallContext,

@@ -36,6 +36,7 @@ mod oidc_browser;
 mod oidc_consents;
 mod oidc_flow;
 mod oidc_logout;
+mod oidc_plugins;
 mod oidc_replicas;
 mod openapi;
 mod pages;

@@ -8,6 +8,7 @@ use roster::oauth::clients::NewClient;
 use crate::browser::Browser;
 use crate::helpers::*;
 use crate::oidc_flow::*;
+use crate::oidc_plugins::{gated, person_with_two_accounts, suspend};
 
 /// The app's callback page: a listener that says "Back at the app".
 async fn app_callback() -> String {
@@ -116,4 +117,158 @@ async fn a_person_signs_in_to_an_app_and_picks_an_account_in_chromium(backend: B
     browser.close().await;
 }
 
-both_backends!(a_person_signs_in_to_an_app_and_picks_an_account_in_chromium);
+/// The number of each account the person reaches, by id.
+async fn numbers(app: &TestApp, email: &str) -> std::collections::HashMap<String, i64> {
+    let session = app.login_ok(email, PASSWORD).await;
+    app.my_accounts(&session)
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["account"]["id"].as_str().unwrap().to_owned(),
+                a["account"]["number"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The refusal page, "Apps with access" on `/me` and the sign-out question, with the keyboard
+/// alone (Tab, Space, Enter), each looked at on a phone's width.
+async fn the_new_pages_work_with_the_keyboard_alone_in_chromium(backend: Backend) {
+    use fantoccini::key::Key;
+    let settings = serde_json::json!({ "mode": "deny", "on": "kv:suspended" });
+    let (app, _plugins) = gated(backend, &["before-token-issue"], settings, None).await;
+    let (email, _, own, other) = person_with_two_accounts(&app).await;
+    suspend(&app, &other).await;
+    let numbers = numbers(&app, &email).await;
+    let callback = app_callback().await;
+    let new = NewClient {
+        redirect_uris: vec![callback.clone()],
+        post_logout_redirect_uris: vec![callback.clone()],
+        ..panel("Control panel")
+    };
+    let (client_id, _) = register(&app, new).await;
+    let enter = Key::Enter.to_string();
+
+    let browser = Browser::start().await;
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query
+        .append_pair("client_id", &client_id)
+        .append_pair("redirect_uri", &callback)
+        .append_pair("response_type", "code")
+        .append_pair("scope", "openid account")
+        .append_pair("state", "k3y")
+        .append_pair("login_hint", &email);
+    browser
+        .open(&app.url(&format!("/oauth/authorize?{}", query.finish())))
+        .await;
+    browser.wait_for_text("Sign in to").await;
+    browser.tab_to("f-password").await;
+    browser.keys(PASSWORD).await;
+    browser.keys(&enter).await;
+    browser.wait_for_text("Allow Control panel").await;
+
+    // Pick the suspended account: Tab into the group, Space checks, arrows move.
+    let suspended = format!("account-{}", numbers[&other]);
+    let first = browser
+        .attribute("input[name=account]", "id")
+        .await
+        .unwrap();
+    browser.tab_to(&first).await;
+    browser.keys(" ").await;
+    if first != suspended {
+        browser.keys(&Key::Down.to_string()).await;
+    }
+    assert!(browser.is_checked(&suspended).await);
+    browser.tab_to("allow").await;
+    browser.keys(&enter).await;
+    let shown = browser.wait_for_text("The probe plugin refuses.").await;
+    assert!(shown.contains("Choose another account"), "{shown}");
+    assert!(!shown.contains("Client Co"), "{shown}");
+    browser.resize(390, 844).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.screenshot("oauth-refused").await;
+    browser.resize(1280, 900).await;
+    assert!(
+        browser
+            .is_checked(&format!("account-{}", numbers[&own]))
+            .await
+    );
+    browser.tab_to("allow").await;
+    browser.keys(&enter).await;
+    browser.wait_for_text("Back at the app").await;
+
+    // Asked for the suspended account by hint: nothing else to pick; the way back by keyboard.
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query
+        .append_pair("client_id", &client_id)
+        .append_pair("redirect_uri", &callback)
+        .append_pair("response_type", "code")
+        .append_pair("scope", "openid account")
+        .append_pair("state", "h1nt")
+        .append_pair("account_hint", &other);
+    browser
+        .open(&app.url(&format!("/oauth/authorize?{}", query.finish())))
+        .await;
+    browser
+        .wait_for_text("Control panel is not available")
+        .await;
+    browser.resize(390, 844).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.screenshot("oauth-unavailable").await;
+    browser.resize(1280, 900).await;
+    browser.tab_to("back").await;
+    browser.keys(&enter).await;
+    browser.wait_for_text("Back at the app").await;
+    let path = browser.path().await;
+    assert!(
+        path.contains("error=access_denied") && path.contains("state=h1nt"),
+        "{path}"
+    );
+
+    // "Apps with access" on /me: the app is listed; removing it by keyboard.
+    browser.resize(390, 844).await;
+    browser.open(&app.url("/me#apps")).await;
+    let shown = browser.wait_for_text("Apps with access").await;
+    assert!(shown.contains("Control panel"), "{shown}");
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.screenshot("me-apps").await;
+    browser.resize(1280, 900).await;
+    browser.tab_to(&format!("remove-{client_id}")).await;
+    browser.keys(&enter).await;
+    browser.wait_for_text("No app signs you in with").await;
+
+    // The app's sign-out request without a hint: asked first, answered by keyboard.
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query
+        .append_pair("client_id", &client_id)
+        .append_pair("post_logout_redirect_uri", &callback)
+        .append_pair("state", "bye");
+    browser
+        .open(&app.url(&format!("/oauth/logout?{}", query.finish())))
+        .await;
+    let shown = browser.wait_for_text("Sign out of").await;
+    assert!(
+        shown.contains("Control panel asked to sign you out"),
+        "{shown}"
+    );
+    browser.resize(390, 844).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.screenshot("oauth-logout").await;
+    browser.resize(1280, 900).await;
+    browser.screenshot("oauth-logout-wide").await;
+    browser.tab_to("sign-out").await;
+    browser.keys(&enter).await;
+    browser.wait_for_text("Back at the app").await;
+    assert!(browser.path().await.contains("state=bye"));
+    browser.open(&app.url("/me")).await;
+    browser.wait_for_text("Sign in to").await;
+    browser.close().await;
+}
+
+both_backends!(
+    a_person_signs_in_to_an_app_and_picks_an_account_in_chromium,
+    the_new_pages_work_with_the_keyboard_alone_in_chromium,
+);

@@ -58,6 +58,14 @@ impl AdditionalClaims for RosterClaims {}
 
 /// A server whose public URL is the address it listens on (the issuer the relying party checks).
 pub(crate) async fn provider(backend: Backend) -> TestApp {
+    provider_with(backend, |_| {}).await
+}
+
+/// [`provider`], with its settings adjusted by `configure`.
+pub(crate) async fn provider_with(
+    backend: Backend,
+    configure: impl FnOnce(&mut roster::settings::Settings),
+) -> TestApp {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -66,6 +74,7 @@ pub(crate) async fn provider(backend: Backend) -> TestApp {
     spawn_app_with(backend, |s| {
         s.server.bind = format!("127.0.0.1:{port}").parse().unwrap();
         s.server.public_url = format!("http://127.0.0.1:{port}").parse().unwrap();
+        configure(s);
     })
     .await
 }

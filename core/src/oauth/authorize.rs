@@ -1,12 +1,15 @@
 //! What follows an authorization request (`request.rs`): sign in (again, for `prompt=login` or an
 //! exceeded `max_age`), pick an account (scope `account`), allow the app (unless it is trusted or
-//! was allowed these scopes before), then a code back to the app (`tokens::issue_code`).
+//! was allowed these scopes before), the plugins' `before-token-issue`, then a code back to the
+//! app (`codes::issue_code`).
 
 use super::clients;
 use super::request::{AuthRequest, ErrorRedirect, MAX_ACCOUNTS, Params};
 use super::scopes::{self, Scopes};
-use crate::error::Result;
+use crate::audit::Context;
+use crate::error::{Error, Result};
 use crate::memberships::service::MyAccount;
+use crate::plugins::TokenRequest;
 use crate::sessions::{Authenticated, SignInFacts};
 use crate::state::AppState;
 
@@ -29,8 +32,6 @@ pub struct Choice<'a> {
     pub account: Option<&'a str>,
     /// Whether the app was allowed.
     pub allow: bool,
-    /// Who answered (for the audit log).
-    pub ctx: &'a crate::audit::Context,
 }
 
 /// Where a request goes next.
@@ -47,25 +48,38 @@ pub enum Step {
     },
     /// Back to the app with an error.
     Refuse(ErrorRedirect),
+    /// A plugin refused the app (for the account picked): its reason is shown, with the accounts
+    /// left to pick from (`retry`, when the person reaches others and no `account_hint` fixed
+    /// it), and a way back to the app (`access_denied`).
+    Vetoed {
+        reason: String,
+        retry: Option<Question>,
+        back: ErrorRedirect,
+    },
 }
 
 impl AuthRequest {
-    pub(super) fn refuse(&self, error: &'static str, description: &str) -> Step {
-        Step::Refuse(ErrorRedirect {
+    fn error_back(&self, error: &'static str, description: &str) -> ErrorRedirect {
+        ErrorRedirect {
             redirect_uri: self.redirect_uri.clone(),
             error,
             description: description.to_owned(),
             state: self.state.clone(),
-        })
+        }
+    }
+
+    pub(super) fn refuse(&self, error: &'static str, description: &str) -> Step {
+        Step::Refuse(self.error_back(error, description))
     }
 }
 
 /// Decides the next step for a checked request and the browser's session (if any). `choice` is
-/// the chooser's answer, when it was posted.
+/// the chooser's answer, when it was posted; `ctx` is who is asking (the person, from where).
 pub async fn next_step(
     state: &AppState,
     req: &AuthRequest,
     session: Option<&Authenticated>,
+    ctx: &Context,
     choice: Option<Choice<'_>>,
 ) -> Result<Step> {
     let now = state.clock.now_ms();
@@ -151,31 +165,62 @@ pub async fn next_step(
         Some(Choice {
             account: chosen,
             allow: true,
-            ctx,
-        }) => {
-            if req.scopes.has(scopes::ACCOUNT) {
-                let chosen = chosen.or(picked.as_deref());
-                // With a hint, only the hinted account; otherwise any the person reaches.
-                let allowed = match (&req.account_hint, chosen) {
-                    (Some(_), Some(c)) => picked.as_deref() == Some(c),
-                    (None, Some(c)) => accounts.iter().any(|a| a.account.id == c),
-                    (_, None) => false,
-                };
-                if !allowed {
-                    return Ok(Step::Ask(Question {
-                        accounts,
-                        picked,
-                        consent,
-                    }));
-                }
-                picked = chosen.map(str::to_owned);
+        }) if req.scopes.has(scopes::ACCOUNT) => {
+            let chosen = chosen.or(picked.as_deref());
+            // With a hint, only the hinted account; otherwise any the person reaches.
+            let allowed = match (&req.account_hint, chosen) {
+                (Some(_), Some(c)) => picked.as_deref() == Some(c),
+                (None, Some(c)) => accounts.iter().any(|a| a.account.id == c),
+                (_, None) => false,
+            };
+            if !allowed {
+                return Ok(Step::Ask(Question {
+                    accounts,
+                    picked,
+                    consent,
+                }));
             }
-            if consent {
-                let scopes = req.scopes.union(&granted.clone().unwrap_or_default());
-                super::consents::grant(state, ctx, &auth.user_id, &req.client, &scopes).await?;
-            }
+            picked = chosen.map(str::to_owned);
         }
+        Some(Choice { allow: true, .. }) => {}
         None => {}
+    }
+    // Plugins judge before anything is written: a refusal leaves no consent behind.
+    let asked = TokenRequest {
+        client_id: &req.client.client_id,
+        client_name: &req.client.name,
+        user_id: &auth.user_id,
+        account_id: picked.as_deref(),
+        scopes: &req.scopes.text(),
+        refresh: false,
+    };
+    match state.plugins.before_token_issue(ctx, asked).await {
+        Ok(()) => {}
+        Err(Error::VetoedByPlugin { message, .. }) => {
+            if req.prompt.none {
+                return Ok(req.refuse("access_denied", &message));
+            }
+            accounts.retain(|a| Some(&a.account.id) != picked.as_ref());
+            let retry = (req.account_hint.is_none() && !accounts.is_empty()).then(|| Question {
+                picked: match accounts.as_slice() {
+                    [only] => Some(only.account.id.clone()),
+                    _ => None,
+                },
+                accounts,
+                consent,
+            });
+            let back = req.error_back("access_denied", &message);
+            return Ok(Step::Vetoed {
+                reason: message,
+                retry,
+                back,
+            });
+        }
+        Err(e) => return Err(e),
+    }
+    if consent {
+        let scopes = req.scopes.union(&granted.unwrap_or_default());
+        super::consents::grant(state, ctx, &auth.user_id, &req.client, &scopes).await?;
     }
     let account = picked
         .and_then(|id| accounts.into_iter().find(|a| a.account.id == id))

@@ -12,9 +12,11 @@ use super::repo::grants;
 use super::scopes::Scopes;
 use crate::audit::{self, Context, Event};
 use crate::error::{Error, Result};
+use crate::events::kind;
 use crate::state::AppState;
 
-/// Records that the person allowed `client` the `scopes`; audited as `oauth.consent_granted`.
+/// Records that the person allowed `client` the `scopes`; audited, and told to plugins (the event
+/// `oauth.consent_granted`, hook `after-consent-granted`).
 pub async fn grant(
     state: &AppState,
     ctx: &Context,
@@ -25,10 +27,15 @@ pub async fn grant(
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     grants::save_consent(&mut tx, user_id, &client.client_id, &scopes.text(), now).await?;
-    let event = Event::user("oauth.consent_granted", user_id).after(
+    let event = Event::user(kind::CONSENT_GRANTED, user_id).after(
         json!({ "client_id": client.client_id, "client": client.name, "scopes": scopes.text() }),
     );
-    audit::record(&mut tx, ctx, now, event).await?;
+    let payload = json!({
+        "client_id": client.client_id,
+        "client_name": client.name,
+        "scopes": scopes.text().split_whitespace().collect::<Vec<_>>(),
+    });
+    audit::record_change(&mut tx, ctx, now, event, kind::CONSENT_GRANTED, payload).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -67,8 +74,9 @@ pub async fn list(state: &AppState, user_id: &str) -> Result<Vec<AppAccess>> {
         .collect())
 }
 
-/// Withdraws the person's consent to an app and revokes every token it holds of theirs; audited
-/// as `oauth.consent_withdrawn`. `not_found` when the app had neither.
+/// Withdraws the person's consent to an app and revokes every token it holds of theirs; audited,
+/// and told to plugins (`oauth.consent_withdrawn`, hook `after-consent-withdrawn`). `not_found`
+/// when the app had neither.
 pub async fn withdraw(
     state: &AppState,
     ctx: &Context,
@@ -76,13 +84,20 @@ pub async fn withdraw(
     client_id: &str,
 ) -> Result<()> {
     let now = state.clock.now_ms();
+    // The app's name for the event (an app staff removed meanwhile has no consents left either).
+    let name = match super::clients::get(&state.db, client_id).await {
+        Ok(client) => client.name,
+        Err(Error::NotFound(_)) => return Err(Error::NotFound("app")),
+        Err(e) => return Err(e),
+    };
     let mut tx = state.db.begin().await?;
     if !grants::withdraw(&mut tx, user_id, client_id).await? {
         return Err(Error::NotFound("app"));
     }
     let event =
-        Event::user("oauth.consent_withdrawn", user_id).after(json!({ "client_id": client_id }));
-    audit::record(&mut tx, ctx, now, event).await?;
+        Event::user(kind::CONSENT_WITHDRAWN, user_id).after(json!({ "client_id": client_id }));
+    let payload = json!({ "client_id": client_id, "client_name": name });
+    audit::record_change(&mut tx, ctx, now, event, kind::CONSENT_WITHDRAWN, payload).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -17,7 +17,7 @@ use utoipa_axum::routes;
 use super::clients::Client;
 use super::scopes;
 use super::tokens::{self, Refused};
-use crate::http::auth::bearer_token;
+use crate::http::auth::{ClientIp, bearer_token};
 use crate::http::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -220,10 +220,15 @@ fn basic_credentials(headers: &HeaderMap) -> Option<Result<(String, String), Ref
         (status = 401, description = "`invalid_client`", body = Object),
         (status = 429, description = "`invalid_client`: too many wrong secrets", body = Object),
         (status = 503, description = "`temporarily_unavailable`", body = Object)))]
-async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+async fn token(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let basic = basic_credentials(&headers);
     let is_basic = basic.is_some();
-    match token_answer(&state, &headers, basic, &body).await {
+    match token_answer(&state, &headers, basic, &body, ip.0).await {
         Ok(issued) => (
             [
                 (header::CACHE_CONTROL, "no-store"),
@@ -312,6 +317,7 @@ async fn token_answer(
     headers: &HeaderMap,
     basic: Option<Result<(String, String), Refused>>,
     body: &[u8],
+    ip: Option<String>,
 ) -> Result<tokens::Issued, Refused> {
     let form = read_form(headers, body)?;
     let client = calling_app(state, basic, &form).await?;
@@ -332,7 +338,7 @@ async fn token_answer(
         Some("refresh_token") => {
             let refresh = field("refresh_token")
                 .ok_or_else(|| Refused::InvalidRequest("`refresh_token` is missing".to_owned()))?;
-            tokens::refresh(state, &client, refresh, field("scope")).await
+            tokens::refresh(state, &client, refresh, field("scope"), ip).await
         }
         None => Err(Refused::InvalidRequest(
             "`grant_type` is missing".to_owned(),

@@ -16,7 +16,7 @@ use axum::routing::get;
 use minijinja::context;
 use serde::Serialize;
 
-use super::authorize::{self, Choice, Step};
+use super::authorize::{self, Choice, Question, Step};
 use super::request::{self, Params, Refusal};
 use super::{codes, tokens};
 use crate::audit::{Actor, Context};
@@ -29,9 +29,14 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/oauth/authorize", get(ask).post(answer))
 }
 
-async fn ask(State(state): State<AppState>, chrome: Chrome, RawQuery(query): RawQuery) -> Response {
+async fn ask(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    ip: ClientIp,
+    RawQuery(query): RawQuery,
+) -> Response {
     let params = Params::from_pairs(&crate::http::forms::query_pairs(query.as_deref()));
-    step(&state, &chrome, params, None).await
+    step(&state, &chrome, ip, params, None).await
 }
 
 async fn answer(
@@ -43,22 +48,11 @@ async fn answer(
     let params = Params::from_pairs(&pairs);
     let account = form_value(&pairs, "account");
     let allow = form_value(&pairs, "decision") == "allow";
-    let ctx = Context {
-        actor: Actor::User(
-            chrome
-                .auth
-                .as_ref()
-                .map(|a| a.user_id.clone())
-                .unwrap_or_default(),
-        ),
-        ip: ip.0,
-    };
     let choice = Choice {
         account: Some(account.as_str()).filter(|a| !a.is_empty()),
         allow,
-        ctx: &ctx,
     };
-    step(&state, &chrome, params, Some(choice)).await
+    step(&state, &chrome, ip, params, Some(choice)).await
 }
 
 /// An account on the chooser.
@@ -74,6 +68,7 @@ struct Pickable {
 async fn step(
     state: &AppState,
     chrome: &Chrome,
+    ip: ClientIp,
     params: Params,
     choice: Option<Choice<'_>>,
 ) -> Response {
@@ -90,7 +85,17 @@ async fn step(
         Err(Refusal::Redirect(e)) => return see_other(&e.location(&issuer)),
         Err(Refusal::Failed(e)) => return chrome.failed(e),
     };
-    let next = authorize::next_step(state, &req, chrome.auth.as_ref(), choice).await;
+    let ctx = Context {
+        actor: Actor::User(
+            chrome
+                .auth
+                .as_ref()
+                .map(|a| a.user_id.clone())
+                .unwrap_or_default(),
+        ),
+        ip: ip.0,
+    };
+    let next = authorize::next_step(state, &req, chrome.auth.as_ref(), &ctx, choice).await;
     match next {
         Ok(Step::SignIn { again }) => {
             let after = again.then(|| state.clock.now_ms());
@@ -110,47 +115,88 @@ async fn step(
             };
             match codes::issue_code(state, &req, auth, &facts, account.as_deref()).await {
                 Ok(location) => see_other(&location),
-                Err(e) => match explain(e) {
-                    Ok((status, text)) => {
-                        chrome.message(status, "You could not be signed in", &text)
-                    }
-                    Err(e) => chrome.failed(e),
-                },
+                Err(e) => not_signed_in(chrome, e),
             }
         }
-        Ok(Step::Ask(question)) => {
-            let accounts: Vec<Pickable> = question
-                .accounts
-                .iter()
-                .map(|a| Pickable {
-                    id: a.account.id.clone(),
-                    number: a.account.number,
-                    name: a.account.display_name(),
-                    owner: a.is_owner,
-                    picked: question.picked.as_deref() == Some(a.account.id.as_str()),
-                })
-                .collect();
-            let hidden: Vec<(&str, String)> = req.params.pairs();
+        Ok(Step::Ask(question)) => chooser(chrome, &req, &question, None),
+        Ok(Step::Vetoed {
+            reason,
+            retry: Some(question),
+            ..
+        }) => chooser(chrome, &req, &question, Some(&reason)),
+        Ok(Step::Vetoed {
+            reason,
+            retry: None,
+            back,
+        }) => {
             let response = chrome.render(
-                StatusCode::OK,
+                StatusCode::FORBIDDEN,
                 "oauth-authorize.html",
                 context! {
                     app => req.client.name.clone(),
                     logo => req.client.logo_uri.clone(),
-                    consent => question.consent,
-                    learns => req.scopes.in_words(),
-                    accounts => minijinja::value::Serde(&accounts),
-                    hint => req.account_hint.is_some(),
-                    hidden => minijinja::value::Serde(&hidden),
+                    refused => reason,
+                    back => back.location(&issuer),
                 },
             );
             let logo = req.client.logo_uri.as_deref().and_then(csp_source);
-            allow_sources(
-                response,
-                csp_source(&req.redirect_uri).as_deref(),
-                logo.as_deref(),
-            )
+            allow_sources(response, None, logo.as_deref())
         }
+        Err(e) => not_signed_in(chrome, e),
+    }
+}
+
+/// A failure on the way as a page: what the person can act on (too many codes, a plugin that
+/// failed), or the page for a server fault.
+fn not_signed_in(chrome: &Chrome, error: crate::error::Error) -> Response {
+    match explain(error) {
+        Ok((status, text)) => chrome.message(status, "You could not be signed in", &text),
         Err(e) => chrome.failed(e),
     }
+}
+
+/// The chooser (and consent) page; `refused`: a plugin's reason for refusing the account picked
+/// before.
+fn chooser(
+    chrome: &Chrome,
+    req: &request::AuthRequest,
+    question: &Question,
+    refused: Option<&str>,
+) -> Response {
+    let accounts: Vec<Pickable> = question
+        .accounts
+        .iter()
+        .map(|a| Pickable {
+            id: a.account.id.clone(),
+            number: a.account.number,
+            name: a.account.display_name(),
+            owner: a.is_owner,
+            picked: question.picked.as_deref() == Some(a.account.id.as_str()),
+        })
+        .collect();
+    let hidden: Vec<(&str, String)> = req.params.pairs();
+    let response = chrome.render(
+        if refused.is_some() {
+            StatusCode::FORBIDDEN
+        } else {
+            StatusCode::OK
+        },
+        "oauth-authorize.html",
+        context! {
+            app => req.client.name.clone(),
+            logo => req.client.logo_uri.clone(),
+            consent => question.consent,
+            learns => req.scopes.in_words(),
+            accounts => minijinja::value::Serde(&accounts),
+            hint => req.account_hint.is_some(),
+            hidden => minijinja::value::Serde(&hidden),
+            refused,
+        },
+    );
+    let logo = req.client.logo_uri.as_deref().and_then(csp_source);
+    allow_sources(
+        response,
+        csp_source(&req.redirect_uri).as_deref(),
+        logo.as_deref(),
+    )
 }

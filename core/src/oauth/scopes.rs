@@ -63,7 +63,7 @@ impl Scopes {
                 OPENID => Some("Who you are: your login's identifier at this provider"),
                 PROFILE => Some("Your name and language"),
                 EMAIL => Some("Your email address, and whether you confirmed it"),
-                ACCOUNT => Some("The account you choose below, and what you may do in it"),
+                ACCOUNT => Some("One account you pick, and what you may do in it"),
                 ACCOUNTS => Some("Every account you can reach, and what you may do in each"),
                 OFFLINE_ACCESS => Some("Keep this access while you are signed out"),
                 _ => None,

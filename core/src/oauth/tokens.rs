@@ -5,8 +5,8 @@
 //!   [`ACCESS_TOKEN_LIFE`]. **Refresh tokens** (`roster_rt_…`, only with `offline_access`) last
 //!   [`REFRESH_TOKEN_LIFE`] from their last use and are rotated on every use; presenting a used one
 //!   again revokes its whole grant (the family of tokens from one code).
-//! - A refresh for an account the person no longer reaches fails (`invalid_grant`) and revokes
-//!   the grant.
+//! - A refresh for an account the person no longer reaches, or that a plugin refuses
+//!   (`before-token-issue`), fails (`invalid_grant`) and revokes the grant.
 
 use std::time::Duration;
 
@@ -18,9 +18,11 @@ use super::clients::Client;
 use super::keys::{self, Alg};
 use super::repo::grants::{self, TokenRow};
 use super::scopes::{self, Scopes};
+use crate::audit::{Actor, Context};
 use crate::clock::ms;
 use crate::crypto::{hash_token, new_token};
 use crate::error::{Error, Result};
+use crate::plugins::TokenRequest;
 use crate::state::AppState;
 
 /// How long an access token (and an ID token) is good for.
@@ -165,6 +167,7 @@ pub async fn refresh(
     client: &Client,
     token: &str,
     scope: Option<&str>,
+    ip: Option<String>,
 ) -> std::result::Result<Issued, Refused> {
     let now = state.clock.now_ms();
     let hash = hash_token(token);
@@ -211,6 +214,29 @@ pub async fn refresh(
         ));
     }
     drop(conn);
+    // Plugins may refuse the app for the person (and account) now, though they allowed it at
+    // sign-in: the grant goes, as when the person no longer reaches the account.
+    let ctx = Context {
+        actor: Actor::User(row.user_id.clone()),
+        ip,
+    };
+    let asked = TokenRequest {
+        client_id: &client.client_id,
+        client_name: &client.name,
+        user_id: &row.user_id,
+        account_id: row.account_id.as_deref(),
+        scopes: &scopes.text(),
+        refresh: true,
+    };
+    match state.plugins.before_token_issue(&ctx, asked).await {
+        Ok(()) => {}
+        Err(Error::VetoedByPlugin { message, .. }) => {
+            let mut conn = state.db.pool().acquire().await?;
+            grants::delete_grant(&mut conn, &row.grant_id).await?;
+            return Err(Refused::InvalidGrant(message));
+        }
+        Err(e) => return Err(Refused::Failed(e)),
+    }
     let grant = Grant {
         grant_id: row.grant_id,
         user_id: row.user_id,

@@ -82,6 +82,17 @@ fn details(event: &EventRow, payload: &Value) -> Option<types::EventDetails> {
             before: list(payload, "before"),
             after: list(payload, "after"),
         }),
+        Hook::AfterConsentGranted => D::ConsentGranted(types::ConsentGranted {
+            user_id: user,
+            client_id: text(payload, "client_id"),
+            client_name: text(payload, "client_name"),
+            scopes: list(payload, "scopes"),
+        }),
+        Hook::AfterConsentWithdrawn => D::ConsentWithdrawn(types::ConsentWithdrawn {
+            user_id: user,
+            client_id: text(payload, "client_id"),
+            client_name: text(payload, "client_name"),
+        }),
         _ => return None,
     })
 }

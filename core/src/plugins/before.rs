@@ -13,7 +13,7 @@ use super::bindings::roster::plugin::types;
 use super::counters::Tally;
 use super::error::PluginError;
 use super::host::{HostState, Phase};
-use super::manifest::{self, Hook};
+use super::manifest::{Api, Hook};
 use super::{Loaded, Plugins, first_line};
 use crate::audit::{Actor, Context};
 use crate::crypto::new_id;
@@ -129,6 +129,7 @@ pub(super) enum Request {
     OwnershipTransfer(types::OwnershipTransfer),
     UserRemoval(types::UserRemoval),
     Login(types::LoginAttempt),
+    TokenIssue(types::TokenIssue),
 }
 
 impl Request {
@@ -159,6 +160,12 @@ impl Request {
             }
             Self::UserRemoval(r) => decide(instance, store, &exports.before_user_removal, ctx, r),
             Self::Login(r) => decide(instance, store, &exports.before_login, ctx, r),
+            // A plugin of an API line without this hook cannot subscribe to it (its manifest is
+            // refused), so it is never asked.
+            Self::TokenIssue(r) => match &exports.before_token_issue {
+                Some(index) => decide(instance, store, index, ctx, r),
+                None => Ok(types::Decision::Allow),
+            },
         }
     }
 
@@ -185,20 +192,24 @@ where
     Ok(f.call(store, (ctx, request))?.0)
 }
 
-/// Where each function of `roster:plugin/hooks` sits in a component, found once at load.
+/// Where each function of `roster:plugin/hooks` sits in a component, found once at load, and the
+/// API line the component was built for.
 pub(crate) struct HookExports {
+    pub(super) api: Api,
     pub(super) permission_keys: ComponentExportIndex,
     before_invitation_create: ComponentExportIndex,
     before_invitation_accept: ComponentExportIndex,
     before_ownership_transfer: ComponentExportIndex,
     before_user_removal: ComponentExportIndex,
     before_login: ComponentExportIndex,
+    /// Since 0.2.0.
+    before_token_issue: Option<ComponentExportIndex>,
     pub(crate) after_event: ComponentExportIndex,
 }
 
 impl HookExports {
-    pub(super) fn find(component: &Component) -> std::result::Result<Self, PluginError> {
-        let interface = format!("roster:plugin/hooks@{}", manifest::API_VERSION);
+    pub(super) fn find(component: &Component, api: Api) -> std::result::Result<Self, PluginError> {
+        let interface = format!("roster:plugin/hooks@{}", api.package_version());
         let hooks = component
             .get_export_index(None, interface.as_str())
             .ok_or_else(|| format!("does not export {interface}"))?;
@@ -208,6 +219,11 @@ impl HookExports {
                 .ok_or_else(|| format!("{interface} has no `{name}`"))
         };
         Ok(Self {
+            api,
+            before_token_issue: match api {
+                Api::V0_1 => None,
+                Api::Current => Some(function("before-token-issue")?),
+            },
             permission_keys: function("permission-keys")?,
             before_invitation_create: function("before-invitation-create")?,
             before_invitation_accept: function("before-invitation-accept")?,

@@ -21,6 +21,20 @@ pub struct AcceptRequest {
     pub permissions: Vec<String>,
 }
 
+/// What `before-token-issue` is told: an app is about to get tokens for a person.
+#[derive(Debug, Clone)]
+pub struct TokenRequest<'a> {
+    pub client_id: &'a str,
+    pub client_name: &'a str,
+    pub user_id: &'a str,
+    /// The account the tokens act in (scope `account`).
+    pub account_id: Option<&'a str>,
+    /// The scopes, space-separated.
+    pub scopes: &'a str,
+    /// The app is refreshing (else a code is about to be given on the sign-in page).
+    pub refresh: bool,
+}
+
 impl Plugins {
     /// `before-invitation-create` on the calling thread (blocking it for up to the plugins'
     /// deadlines): for benchmarks and callers outside the async runtime. The server uses
@@ -138,6 +152,32 @@ impl Plugins {
                 user_id: user_id.to_owned(),
                 email: email.to_owned(),
                 user_agent: user_agent.map(str::to_owned),
+            }),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// `before-token-issue`: may veto (since plugin API 0.2.0).
+    pub async fn before_token_issue(&self, ctx: &Context, request: TokenRequest<'_>) -> Result<()> {
+        self.run_before(
+            Hook::BeforeTokenIssue,
+            ctx,
+            Request::TokenIssue(types::TokenIssue {
+                client_id: request.client_id.to_owned(),
+                client_name: request.client_name.to_owned(),
+                user_id: request.user_id.to_owned(),
+                account_id: request.account_id.map(str::to_owned),
+                scopes: request
+                    .scopes
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect(),
+                grant: if request.refresh {
+                    types::TokenGrant::RefreshToken
+                } else {
+                    types::TokenGrant::AuthorizationCode
+                },
             }),
         )
         .await

@@ -46,7 +46,7 @@ pub struct HookStats {
 /// Counters of one plugin, kept across reloads.
 #[derive(Debug, Default)]
 pub struct Counters {
-    hooks: [HookCounters; 13],
+    hooks: [HookCounters; Hook::ALL.len()],
 }
 
 impl Counters {

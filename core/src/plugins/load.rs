@@ -13,7 +13,7 @@ use super::bindings::roster::plugin::types;
 use super::engine::{EngineOptions, PluginEngine};
 use super::error::PluginError;
 use super::host::{Phase, PluginEnv};
-use super::manifest::{self, Manifest};
+use super::manifest::{Api, Manifest};
 use super::{Counters, Inner, Loaded, Plugins, Shared, bindings};
 use crate::clock::Clock;
 use crate::db::Db;
@@ -62,7 +62,7 @@ impl Shared {
         if !settings.enabled {
             return Ok(None);
         }
-        manifest.check_against(&settings)?;
+        let api = manifest.check_against(&settings)?;
         let wasm = std::fs::read(&manifest.component).map_err(|e| {
             format!(
                 "plugin `{}`: cannot read its component {}: {e}",
@@ -80,15 +80,20 @@ impl Shared {
             .map_err(|e| format!("plugin `{}` cannot be linked: {e}", manifest.name))?;
         // The generated bindings check every export's type once, here; calls then look up only
         // the function they call (`HookExports`), instead of type-checking all of them per call.
-        bindings::PluginPre::new(instance_pre.clone()).map_err(|e| {
+        let checked = match api {
+            Api::Current => bindings::PluginPre::new(instance_pre.clone()).map(drop),
+            Api::V0_1 => bindings::v0_1::PluginPre::new(instance_pre.clone()).map(drop),
+        };
+        checked.map_err(|e| {
             format!(
-                "plugin `{}` does not export roster:plugin/hooks@{}: {e}",
+                "plugin `{}` (api_version {}) does not export roster:plugin/hooks@{}: {e}",
                 manifest.name,
-                manifest::API_VERSION
+                manifest.api_version,
+                api.package_version()
             )
         })?;
         let exports = Arc::new(
-            HookExports::find(&component)
+            HookExports::find(&component, api)
                 .map_err(|e| format!("plugin `{}`: {e}", manifest.name))?,
         );
         let pre = instance_pre;
@@ -188,6 +193,8 @@ impl Plugins {
             |state| state,
         )
         .map_err(|e| format!("plugins: linking the host API: {e}"))?;
+        super::api_0_1::add_to_linker(&mut linker)
+            .map_err(|e| format!("plugins: linking the host API 0.1: {e}"))?;
         crate::install_crypto_provider();
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())

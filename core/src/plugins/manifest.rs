@@ -18,6 +18,32 @@ use crate::settings::PluginSettings;
 /// `API_VERSION` from the same line (`sdk/build.rs`): the version is defined there once.
 pub const API_VERSION: Version = wit_version(include_str!("../../../sdk/wit/roster-plugin.wit"));
 
+/// Plugin API 0.1.0, the first: still run, through its frozen WIT (`sdk/wit-frozen/0.1.0/`).
+pub const API_0_1: Version = Version {
+    major: 0,
+    minor: 1,
+    patch: 0,
+};
+
+/// The plugin API lines this server runs, and so the bindings a plugin is called through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Api {
+    /// Built for 0.1.x: linked through the frozen 0.1.0 bindings (`super::api_0_1`).
+    V0_1,
+    /// Built for [`API_VERSION`]'s line.
+    Current,
+}
+
+impl Api {
+    /// The WIT package version whose interfaces a plugin of this line imports and exports.
+    pub fn package_version(self) -> Version {
+        match self {
+            Self::V0_1 => API_0_1,
+            Self::Current => API_VERSION,
+        }
+    }
+}
+
 /// The `X.Y.Z` of the first `package roster:plugin@X.Y.Z;` in `wit`, at compile time; 0.0.0 when
 /// there is none (a test fails on that).
 const fn wit_version(wit: &str) -> Version {
@@ -72,10 +98,13 @@ pub enum Hook {
     AfterAccountCreated,
     AfterPermissionsChanged,
     AfterLogin,
+    BeforeTokenIssue,
+    AfterConsentGranted,
+    AfterConsentWithdrawn,
 }
 
 impl Hook {
-    pub const ALL: [Hook; 13] = [
+    pub const ALL: [Hook; 16] = [
         Hook::BeforeInvitationCreate,
         Hook::BeforeInvitationAccept,
         Hook::BeforeOwnershipTransfer,
@@ -89,6 +118,9 @@ impl Hook {
         Hook::AfterAccountCreated,
         Hook::AfterPermissionsChanged,
         Hook::AfterLogin,
+        Hook::BeforeTokenIssue,
+        Hook::AfterConsentGranted,
+        Hook::AfterConsentWithdrawn,
     ];
 
     pub fn name(self) -> &'static str {
@@ -106,6 +138,23 @@ impl Hook {
             Self::AfterAccountCreated => "after-account-created",
             Self::AfterPermissionsChanged => "after-permissions-changed",
             Self::AfterLogin => "after-login",
+            Self::BeforeTokenIssue => "before-token-issue",
+            Self::AfterConsentGranted => "after-consent-granted",
+            Self::AfterConsentWithdrawn => "after-consent-withdrawn",
+        }
+    }
+
+    /// The first plugin API with this hook.
+    pub fn since(self) -> Version {
+        match self {
+            Self::BeforeTokenIssue | Self::AfterConsentGranted | Self::AfterConsentWithdrawn => {
+                Version {
+                    major: 0,
+                    minor: 2,
+                    patch: 0,
+                }
+            }
+            _ => API_0_1,
         }
     }
 
@@ -125,6 +174,8 @@ impl Hook {
             kind::ACCOUNT_CREATED => Self::AfterAccountCreated,
             kind::PERMISSIONS_CHANGED => Self::AfterPermissionsChanged,
             kind::LOGIN => Self::AfterLogin,
+            kind::CONSENT_GRANTED => Self::AfterConsentGranted,
+            kind::CONSENT_WITHDRAWN => Self::AfterConsentWithdrawn,
             _ => return None,
         })
     }
@@ -226,6 +277,18 @@ impl Version {
         };
         same_line && self <= host
     }
+
+    /// The line of this server a plugin built for `self` runs on: the current one, or an earlier
+    /// one still served; `None` when it needs a newer server (or an API line no longer served).
+    pub fn api(self) -> Option<Api> {
+        if self.runs_on(API_VERSION) {
+            Some(Api::Current)
+        } else if self.runs_on(API_0_1) {
+            Some(Api::V0_1)
+        } else {
+            None
+        }
+    }
 }
 
 /// The manifest file as written.
@@ -316,6 +379,16 @@ impl Manifest {
         if raw.hooks.is_empty() {
             return Err(format!("{}: `hooks` names no hook", path.display()).into());
         }
+        if let Some(hook) = raw.hooks.iter().find(|h| api < h.since()) {
+            return Err(format!(
+                "{}: the hook `{hook}` is in plugin API {} and later, but api_version is {api}; \
+                 rebuild the plugin against roster-sdk {} and name that api_version",
+                path.display(),
+                hook.since(),
+                API_VERSION,
+            )
+            .into());
+        }
         let dir = path.parent().unwrap_or(Path::new("."));
         let component = dir.join(
             raw.component
@@ -336,15 +409,15 @@ impl Manifest {
 
     /// Refuses a plugin this server cannot run as configured: a newer plugin API, or a
     /// capability the settings do not grant. The message names the settings line to add.
-    pub fn check_against(&self, settings: &PluginSettings) -> Result<(), PluginError> {
+    pub fn check_against(&self, settings: &PluginSettings) -> Result<Api, PluginError> {
         let api: Version = self.api_version.parse()?;
-        if !api.runs_on(API_VERSION) {
+        let Some(line) = api.api() else {
             return Err(format!(
-                "plugin `{}` {} was built for plugin API {api}, but this server speaks {API_VERSION}; \
-                 rebuild it against roster-sdk {API_VERSION}, or turn it off with: [plugins.{}] enabled = false",
+                "plugin `{}` {} was built for plugin API {api}, but this server runs plugins built for \
+                 {API_0_1} to {API_VERSION}; rebuild it against roster-sdk {API_VERSION}, or turn it off with: [plugins.{}] enabled = false",
                 self.name, self.version, self.name
             ).into());
-        }
+        };
         let missing: Vec<Capability> = self
             .capabilities
             .iter()
@@ -361,7 +434,7 @@ impl Manifest {
                 lines.join(" and ")
             ).into());
         }
-        Ok(())
+        Ok(line)
     }
 }
 
@@ -394,9 +467,10 @@ mod tests {
     #[test]
     fn newer_apis_and_ungranted_capabilities_name_the_settings_line() {
         let mut settings = PluginSettings::default();
-        let m = parse(&GOOD.replace("0.1.0", "0.2.0")).unwrap();
+        let m = parse(&GOOD.replace("0.1.0", "0.3.0")).unwrap();
         let e = m.check_against(&settings).unwrap_err().to_string();
         assert!(e.contains("[plugins.guard] enabled = false"), "{e}");
+        assert!(e.contains("built for 0.1.0 to 0.2.0"), "{e}");
         let m = parse(GOOD).unwrap();
         let e = m.check_against(&settings).unwrap_err().to_string();
         assert!(
@@ -450,6 +524,24 @@ mod tests {
                 patch: 3
             }
         );
+    }
+
+    #[test]
+    fn plugins_built_for_0_1_run_on_their_own_line_without_the_newer_hooks() {
+        let line = |v: &str| v.parse::<Version>().unwrap().api();
+        assert_eq!(line("0.1.0"), Some(Api::V0_1));
+        assert_eq!(line(&API_VERSION.to_string()), Some(Api::Current));
+        assert_eq!(line("0.3.0"), None);
+        assert_eq!(line("1.0.0"), None);
+        assert_eq!(Api::V0_1.package_version().to_string(), "0.1.0");
+        let old = GOOD.replace("after-login", "before-token-issue");
+        let e = parse(&old).unwrap_err().to_string();
+        assert!(
+            e.contains("`before-token-issue` is in plugin API 0.2.0 and later"),
+            "{e}"
+        );
+        let new = old.replace("0.1.0", &API_VERSION.to_string());
+        assert!(parse(&new).unwrap().hooks.contains(&Hook::BeforeTokenIssue));
     }
 
     #[test]

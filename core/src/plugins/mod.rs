@@ -10,11 +10,13 @@
 //! - Manifests, capabilities and settings: [`manifest`]; the engine and its on-disk cache of
 //!   compiled components: [`engine`]; the host functions: [`host`]; the before-hook chain and its
 //!   verdicts: `before`; per-hook counters (admin views and `/metrics`): `counters`; loading and
-//!   reloading: `load`. This file holds the plugins.
+//!   reloading: `load`; plugins built for an earlier API line: `api_0_1`. This file holds the
+//!   plugins.
 
 pub mod admin_http;
 pub mod admin_pages;
 mod after_events;
+mod api_0_1;
 mod before;
 mod before_hooks;
 mod counters;
@@ -28,7 +30,7 @@ mod repo;
 pub mod service;
 
 use before::HookExports;
-pub use before_hooks::AcceptRequest;
+pub use before_hooks::{AcceptRequest, TokenRequest};
 use counters::Tally;
 pub use counters::{Counters, HookStats};
 
@@ -52,12 +54,21 @@ use crate::settings::{PluginSettings, Settings};
 pub const RESERVED_SETTINGS_KEYS: [&str; 5] =
     ["dir", "cache_dir", "epoch_tick", "max_instances", "queue"];
 
+/// The plugin API, generated from its WIT: the current package (`sdk/wit`) here, and each earlier
+/// line still served from its frozen copy (`v0_1`, see `api_0_1`).
 #[allow(clippy::all, missing_docs)]
 pub(crate) mod bindings {
     wasmtime::component::bindgen!({
         world: "plugin",
         path: "../sdk/wit",
     });
+
+    pub(crate) mod v0_1 {
+        wasmtime::component::bindgen!({
+            world: "plugin",
+            path: "../sdk/wit-frozen/0.1.0",
+        });
+    }
 }
 
 /// How many times a request is judged by the before-hooks, at most, when what they judged changed

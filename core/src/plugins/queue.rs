@@ -21,11 +21,15 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 
+use wasmtime::Store;
+use wasmtime::component::{ComponentExportIndex, ComponentType, Instance, Lower};
+
 use super::after_events::to_wit;
+use super::api_0_1;
 use super::bindings::roster::plugin::types;
 use super::error::PluginError;
-use super::host::Phase;
-use super::manifest::Hook;
+use super::host::{HostState, Phase};
+use super::manifest::{Api, Hook};
 use super::repo::{self, EventRow};
 use super::{Inner, Loaded, Plugins, Tally};
 use crate::clock::ms;
@@ -62,13 +66,12 @@ async fn deliver(
             Phase::After,
             &call.call_id,
             plugin.settings.after_deadline,
-            |instance, exports, store| {
-                let f = instance
-                    .get_typed_func::<(&types::CallContext, &types::Event), (Result<(), String>,)>(
-                        &mut *store,
-                        &exports.after_event,
-                    )?;
-                Ok(f.call(store, (&call, &wit))?.0)
+            |instance, exports, store| match exports.api {
+                Api::Current => after_event(instance, store, &exports.after_event, &call, &wit),
+                Api::V0_1 => match api_0_1::event(wit.clone()) {
+                    Some(old) => after_event(instance, store, &exports.after_event, &call, &old),
+                    None => Ok(Ok(())),
+                },
             },
         );
         let (tally, result) = match outcome {
@@ -85,6 +88,19 @@ async fn deliver(
     })
     .await
     .map_err(|e| PluginError::Trap(format!("plugin task: {e}")))?
+}
+
+/// Calls one after-event export with the event as the plugin's API line has it.
+fn after_event<E: ComponentType + Lower>(
+    instance: &Instance,
+    store: &mut Store<HostState>,
+    index: &ComponentExportIndex,
+    call: &types::CallContext,
+    event: &E,
+) -> wasmtime::Result<Result<(), String>> {
+    let f = instance
+        .get_typed_func::<(&types::CallContext, &E), (Result<(), String>,)>(&mut *store, index)?;
+    Ok(f.call(store, (call, event))?.0)
 }
 
 /// The wait before attempt `attempts + 1` (after `attempts` failures).

@@ -8,6 +8,9 @@
 //!   and 64 KiB of scratch in static memory that every call writes, and 1 MiB of heap it fills)
 //! - `stall` with `on`: never returns (runs to its deadline) for a request on the account with that
 //!   id, or an invitation to that email (`*`: every request); allows every other one
+//! - `deny` with `on`: denies only such requests (an app's token for that account or app id);
+//!   `on = "kv:<key>"` takes the subject from the plugin's key-value store (a suspended account
+//!   written there); `refresh_only`: before-token-issue judges only refreshes
 //! - `sleep` with `ms`: waits `ms` milliseconds (the WASI clock), then allows: a slow plugin
 //! - `keys`: permission keys to add, as `[["probe.reboot", "Reboot"]]`
 //! - `after`: `ok` (default), `fail` (every after-event fails), `count` (counts events in kv),
@@ -27,6 +30,7 @@ struct Settings {
     grant: Vec<String>,
     on: String,
     ms: u64,
+    refresh_only: bool,
 }
 
 fn settings() -> Settings {
@@ -64,6 +68,19 @@ fn remember() -> Decision {
 /// A before-hook on a request about `subjects` (the account, the invited email).
 fn before_on(subjects: &[&str]) -> Decision {
     let s = settings();
+    if s.mode == "deny" && !s.on.is_empty() && s.on != "*" {
+        let on = match s.on.strip_prefix("kv:") {
+            Some(key) => roster_sdk::kv::get(key)
+                .ok()
+                .flatten()
+                .and_then(|v| String::from_utf8(v).ok())
+                .unwrap_or_default(),
+            None => s.on.clone(),
+        };
+        if on.is_empty() || !subjects.contains(&on.as_str()) {
+            return Decision::Allow;
+        }
+    }
     if s.mode == "stall" {
         if s.on == "*" || subjects.contains(&s.on.as_str()) {
             spin();
@@ -146,6 +163,16 @@ impl Plugin for Probe {
 
     fn before_login(_ctx: CallContext, _request: roster_sdk::LoginAttempt) -> Decision {
         before()
+    }
+
+    fn before_token_issue(_ctx: CallContext, request: roster_sdk::TokenIssue) -> Decision {
+        if settings().refresh_only && !matches!(request.grant, roster_sdk::TokenGrant::RefreshToken)
+        {
+            return Decision::Allow;
+        }
+        let mut subjects = vec![request.client_id.as_str()];
+        subjects.extend(request.account_id.as_deref());
+        before_on(&subjects)
     }
 
     fn after_event(_ctx: CallContext, event: Event) -> Result<(), String> {
