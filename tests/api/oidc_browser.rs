@@ -22,28 +22,31 @@ async fn app_callback() -> String {
     format!("http://{address}/callback")
 }
 
+/// The app's authorization request to `callback`, with `extra` parameters.
+fn authorize_url(
+    app: &TestApp,
+    client_id: &str,
+    callback: &str,
+    scope: &str,
+    extra: &[(&str, &str)],
+) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query
+        .append_pair("client_id", client_id)
+        .append_pair("redirect_uri", callback)
+        .append_pair("response_type", "code")
+        .append_pair("scope", scope);
+    for (name, value) in extra {
+        query.append_pair(name, value);
+    }
+    app.url(&format!("/oauth/authorize?{}", query.finish()))
+}
+
 async fn a_person_signs_in_to_an_app_and_picks_an_account_in_chromium(backend: Backend) {
     let app = provider(backend).await;
     // A person who owns one account and was invited to another.
-    let (email, _, own) = owner(&app, "Acme Hosting").await;
-    let (other_owner, other) = app.signup_owner("Beta Web Design").await;
-    let token = app
-        .invite(
-            &other_owner,
-            &other,
-            &email,
-            serde_json::json!(["invoices"]),
-        )
-        .await;
+    let (email, _, own, other) = person_with_two_accounts(&app).await;
     let session = app.login_ok(&email, PASSWORD).await;
-    app.expect(
-        200,
-        "POST",
-        &format!("/api/v1/invitations/{token}/accept"),
-        Some(&session),
-        None,
-    )
-    .await;
     let callback = app_callback().await;
     let new = NewClient {
         redirect_uris: vec![callback.clone()],
@@ -53,16 +56,10 @@ async fn a_person_signs_in_to_an_app_and_picks_an_account_in_chromium(backend: B
     let secret = secret.unwrap();
 
     let browser = Browser::start().await;
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    query
-        .append_pair("client_id", &client_id)
-        .append_pair("redirect_uri", &callback)
-        .append_pair("response_type", "code")
-        .append_pair("scope", "openid profile account")
-        .append_pair("state", "st4te")
-        .append_pair("login_hint", &email);
+    let extra = [("state", "st4te"), ("login_hint", email.as_str())];
+    let scope = "openid profile account";
     browser
-        .open(&app.url(&format!("/oauth/authorize?{}", query.finish())))
+        .open(&authorize_url(&app, &client_id, &callback, scope, &extra))
         .await;
     browser.wait_for_text("Sign in to").await;
     assert_eq!(
@@ -75,7 +72,7 @@ async fn a_person_signs_in_to_an_app_and_picks_an_account_in_chromium(backend: B
     let shown = browser.wait_for_text("Allow Control panel").await;
     assert!(shown.contains("Your name and language"), "{shown}");
     assert!(
-        shown.contains("Acme Hosting") && shown.contains("Beta Web Design"),
+        shown.contains("Own Hosting") && shown.contains("Client Co"),
         "{shown}"
     );
     browser.resize(390, 844).await;
@@ -153,16 +150,15 @@ async fn the_new_pages_work_with_the_keyboard_alone_in_chromium(backend: Backend
     let enter = Key::Enter.to_string();
 
     let browser = Browser::start().await;
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    query
-        .append_pair("client_id", &client_id)
-        .append_pair("redirect_uri", &callback)
-        .append_pair("response_type", "code")
-        .append_pair("scope", "openid account")
-        .append_pair("state", "k3y")
-        .append_pair("login_hint", &email);
+    let extra = [("state", "k3y"), ("login_hint", email.as_str())];
     browser
-        .open(&app.url(&format!("/oauth/authorize?{}", query.finish())))
+        .open(&authorize_url(
+            &app,
+            &client_id,
+            &callback,
+            "openid account",
+            &extra,
+        ))
         .await;
     browser.wait_for_text("Sign in to").await;
     browser.tab_to("f-password").await;
@@ -201,16 +197,15 @@ async fn the_new_pages_work_with_the_keyboard_alone_in_chromium(backend: Backend
     browser.wait_for_text("Back at the app").await;
 
     // Asked for the suspended account by hint: nothing else to pick; the way back by keyboard.
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    query
-        .append_pair("client_id", &client_id)
-        .append_pair("redirect_uri", &callback)
-        .append_pair("response_type", "code")
-        .append_pair("scope", "openid account")
-        .append_pair("state", "h1nt")
-        .append_pair("account_hint", &other);
+    let extra = [("state", "h1nt"), ("account_hint", other.as_str())];
     browser
-        .open(&app.url(&format!("/oauth/authorize?{}", query.finish())))
+        .open(&authorize_url(
+            &app,
+            &client_id,
+            &callback,
+            "openid account",
+            &extra,
+        ))
         .await;
     browser
         .wait_for_text("Control panel is not available")

@@ -423,6 +423,23 @@ async fn a_relying_party_signs_a_person_in_with_pkce_and_learns_the_account(back
     assert!(gone.is_err());
 }
 
+/// Redeems the code in the app's redirect `location` with the app's secret: the token endpoint's
+/// answer (status, JSON).
+pub(crate) async fn redeem(
+    app: &TestApp,
+    location: &str,
+    client_id: &str,
+    secret: &str,
+) -> (u16, Value) {
+    let code = params_of(location)["code"].clone();
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", code.as_str()),
+        ("redirect_uri", REDIRECT),
+    ];
+    token_call(app, &form, Some((client_id, secret))).await
+}
+
 /// POSTs to the token endpoint: (status, JSON).
 pub(crate) async fn token_call(
     app: &TestApp,
@@ -781,13 +798,7 @@ pub(crate) async fn member_tokens(
     let (_, at, _) = browser.open(&app.url(&path)).await;
     let (status, location, html) = browser.sign_in(&at, member).await;
     assert_eq!(status, 303, "{html}");
-    let code = params_of(&location)["code"].clone();
-    let form = [
-        ("grant_type", "authorization_code"),
-        ("code", &code),
-        ("redirect_uri", REDIRECT),
-    ];
-    let (status, tokens) = token_call(app, &form, Some((client_id, secret))).await;
+    let (status, tokens) = redeem(app, &location, client_id, secret).await;
     assert_eq!(status, 200, "{tokens}");
     tokens
 }

@@ -119,13 +119,7 @@ async fn signed_in_app(
         .await;
     let (status, location, html) = browser.sign_in(&at, &email).await;
     assert_eq!(status, 303, "{html}");
-    let code = params_of(&location)["code"].clone();
-    let form = [
-        ("grant_type", "authorization_code"),
-        ("code", code.as_str()),
-        ("redirect_uri", REDIRECT),
-    ];
-    let (status, tokens) = token_call(app, &form, Some((&client_id, &secret))).await;
+    let (status, tokens) = redeem(app, &location, &client_id, &secret).await;
     assert_eq!(status, 200, "{tokens}");
     (client_id, secret, browser, tokens, email)
 }

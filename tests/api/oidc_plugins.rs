@@ -10,10 +10,10 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 use crate::oidc_flow::{
-    Browser, PASSWORD, REDIRECT, authorize_path, owner, panel, params_of, provider_with, register,
+    Browser, PASSWORD, authorize_path, owner, panel, params_of, provider_with, redeem, register,
     token_call,
 };
-use crate::plugins::{PluginDir, event_listener, plugin, use_plugins};
+use crate::plugins::{PluginDir, count, event_listener, plugin, use_plugins};
 
 /// A provider with the probe installed as `gate` on `hooks`, with its own `settings` and the
 /// `kv` capability (and `http` to `echo_port`, when given).
@@ -49,14 +49,6 @@ pub(crate) async fn suspend(app: &TestApp, account: &str) {
         .execute(app.state.db.pool())
         .await
         .unwrap();
-}
-
-async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
-    sqlx::query_scalar(sql)
-        .bind(bind.to_owned())
-        .fetch_one(app.state.db.pool())
-        .await
-        .unwrap()
 }
 
 /// A person who owns one account and was invited to a second: (email, user id, own account,
@@ -112,14 +104,7 @@ async fn a_plugin_refuses_an_app_for_one_account_and_another_may_be_picked(backe
     // The account left goes through, and the app learns it.
     let (status, location, html) = browser.choose(&html, Some(&own), "allow").await;
     assert_eq!(status, 303, "{html}");
-    let code = params_of(&location)["code"].clone();
-    let form = [
-        ("grant_type", "authorization_code"),
-        ("code", code.as_str()),
-        ("redirect_uri", REDIRECT),
-    ];
-    let secret = secret.unwrap();
-    let (status, tokens) = token_call(&app, &form, Some((&client_id, &secret))).await;
+    let (status, tokens) = redeem(&app, &location, &client_id, &secret.unwrap()).await;
     assert_eq!(status, 200, "{tokens}");
     let claims = crate::oidc_flow::payload(tokens["id_token"].as_str().unwrap());
     assert_eq!(claims["roster_account"]["id"], own);
@@ -174,14 +159,8 @@ async fn a_refused_refresh_revokes_the_grant(backend: Backend) {
     let (_, at, _) = browser.open(&app.url(&path)).await;
     let (status, location, html) = browser.sign_in(&at, &email).await;
     assert_eq!(status, 303, "{html}");
-    let code = params_of(&location)["code"].clone();
-    let form = [
-        ("grant_type", "authorization_code"),
-        ("code", code.as_str()),
-        ("redirect_uri", REDIRECT),
-    ];
+    let (status, tokens) = redeem(&app, &location, &client_id, &secret).await;
     let basic = Some((client_id.as_str(), secret.as_str()));
-    let (status, tokens) = token_call(&app, &form, basic).await;
     assert_eq!(status, 200, "{tokens}");
     let refresh = tokens["refresh_token"].as_str().unwrap().to_owned();
     let access = tokens["access_token"].as_str().unwrap().to_owned();

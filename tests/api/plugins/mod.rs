@@ -217,7 +217,8 @@ async fn invitation_token(email: &str) -> String {
     panic!("no invitation for {email}");
 }
 
-async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
+/// One number the query `sql` answers for `bind`.
+pub(crate) async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
     sqlx::query_scalar(sql)
         .bind(bind.to_owned())
         .fetch_one(app.state.db.pool())
