@@ -22,6 +22,7 @@ mod layering;
 pub mod mail;
 pub mod memberships;
 pub mod oauth;
+pub mod passkeys;
 pub mod permissions;
 pub mod plugins;
 pub mod ratelimit;

@@ -28,6 +28,7 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
     let expired_links = crate::mail::outbox::expire(&mut conn, now).await?;
     let oauth = crate::oauth::tokens::sweep(&mut conn, now).await?
         + crate::oauth::logout::sweep(&mut conn, now - ms(KEEP)).await?;
+    let ceremonies = crate::passkeys::service::sweep(&mut conn, now).await?;
     drop(conn);
     let windows = crate::ratelimit::sweep(state.db.pool(), now - ms(KEEP)).await?;
     Ok(sessions
@@ -39,6 +40,7 @@ pub async fn sweep_once(state: &AppState) -> Result<u64> {
         + mail
         + expired_links
         + oauth
+        + ceremonies
         + windows)
 }
 

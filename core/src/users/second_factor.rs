@@ -213,6 +213,19 @@ async fn prove(
 
 /// The signed-in user's current password, asked before a sensitive change: counted against the
 /// user's sign-in limit first (`rate_limited` past it), then checked (`invalid_credentials`).
+/// Proves `user_id`'s current password (counted against the sign-in limit): asked before a new
+/// way in is added (a passkey), so that a stolen session cannot add its own.
+pub async fn prove_password(
+    state: &AppState,
+    user_id: &str,
+    password: &SecretString,
+) -> Result<()> {
+    let mut conn = state.db.pool().acquire().await?;
+    let user = repo::get(&mut conn, user_id).await?;
+    drop(conn);
+    check_current_password(state, &user, password).await
+}
+
 pub async fn check_current_password(
     state: &AppState,
     user: &UserRow,
