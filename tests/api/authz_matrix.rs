@@ -475,6 +475,8 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("GET", "/readyz", Public),
     ("POST", "/api/v1/signup", Public),
     ("POST", "/api/v1/auth/login", Public),
+    ("POST", "/api/v1/auth/passkey/options", Public),
+    ("POST", "/api/v1/auth/passkey", Public),
     ("POST", "/api/v1/auth/logout", Session),
     ("POST", "/api/v1/auth/password-reset", Public),
     ("POST", "/api/v1/auth/password-reset/confirm", Public),

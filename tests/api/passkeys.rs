@@ -1,6 +1,6 @@
-//! Passkeys through the API (issue 26, first step): the registration ceremony as JSON, answered by a
-//! software authenticator (`webauthn-authenticator-rs`'s `SoftPasskey`: no browser, no hardware),
-//! then listing, renaming and removing, as the user and as someone else would try it.
+//! Passkeys through the API (issue 26): the registration and sign-in ceremonies as JSON, answered
+//! by a software authenticator (`webauthn-authenticator-rs`'s `SoftPasskey`: no browser, no
+//! hardware); listing, renaming and removing, as the user and as someone else would try it.
 
 use std::time::Duration;
 
@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use url::Url;
 use webauthn_authenticator_rs::WebauthnAuthenticator;
 use webauthn_authenticator_rs::softpasskey::SoftPasskey;
-use webauthn_rs::prelude::CreationChallengeResponse;
+use webauthn_rs::prelude::{CreationChallengeResponse, RequestChallengeResponse};
 
 use crate::helpers::*;
 
@@ -268,9 +268,170 @@ async fn a_login_holds_at_most_twenty_passkeys_and_ceremonies_expire(backend: Ba
     );
 }
 
+/// A passkey registered for the user of `session`: its authenticator, credential id and the
+/// WebAuthn user handle (both base64url), what a discoverable credential keeps.
+struct Registered {
+    authenticator: SoftPasskey,
+    credential_id: String,
+    user_handle: String,
+}
+
+async fn register(app: &TestApp, session: &str) -> Registered {
+    let (_, began) = begin(app, session, PASSWORD).await;
+    let mut authenticator = SoftPasskey::new(true);
+    let credential = answer(&mut authenticator, &began, ORIGIN);
+    let response = finish(app, session, &began, "Phone", credential.clone()).await;
+    assert_eq!(response.status(), 201);
+    Registered {
+        authenticator,
+        credential_id: credential["id"].as_str().unwrap().to_owned(),
+        user_handle: began["options"]["publicKey"]["user"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+    }
+}
+
+/// Signs in with the passkey, no email typed: (status, body). The software authenticator keeps
+/// no discoverable credentials, so the test plays that part: it names the credential to use and
+/// adds the user handle a discoverable credential answers with (neither is signed).
+async fn sign_in(app: &TestApp, key: &mut Registered, user_handle: &str) -> (u16, Value) {
+    let began = app
+        .expect(200, "POST", "/api/v1/auth/passkey/options", None, None)
+        .await;
+    assert_eq!(began["options"]["publicKey"]["allowCredentials"], json!([]));
+    let mut options = began["options"].clone();
+    options["publicKey"]["allowCredentials"] =
+        json!([{ "type": "public-key", "id": key.credential_id }]);
+    let options: RequestChallengeResponse = serde_json::from_value(options).unwrap();
+    let assertion = key
+        .authenticator
+        .do_authentication(Url::parse(ORIGIN).unwrap(), options)
+        .unwrap();
+    let mut credential = serde_json::to_value(assertion).unwrap();
+    credential["response"]["userHandle"] = json!(user_handle);
+    let response = app
+        .call(
+            "POST",
+            "/api/v1/auth/passkey",
+            None,
+            Some(json!({ "ceremony": began["ceremony"], "credential": credential })),
+        )
+        .await;
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+async fn a_passkey_alone_signs_a_user_in(backend: Backend) {
+    let app = server(backend).await;
+    let email = unique_email("passkey");
+    let (user, session) = app.signup(&email, PASSWORD).await;
+    let mut key = register(&app, &session).await;
+
+    let handle = key.user_handle.clone();
+    let (status, body) = sign_in(&app, &mut key, &handle).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["user"]["id"], user);
+    let token = body["token"].as_str().unwrap().to_owned();
+    app.expect(200, "GET", "/api/v1/me", Some(&token), None)
+        .await;
+    // Both factors in one: how the session was made says so (OpenID Connect's `amr`).
+    let amr: String = sqlx::query_scalar(
+        "SELECT amr FROM sessions WHERE user_id = $1 ORDER BY created_at DESC, id DESC",
+    )
+    .bind(user.clone())
+    .fetch_one(app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(amr, "hwk user mfa");
+    let listed = app
+        .expect(200, "GET", "/api/v1/me/passkeys", Some(&token), None)
+        .await;
+    assert!(listed[0]["last_used_at"].is_i64(), "{listed}");
+
+    // Another user's handle with this passkey: refused.
+    let (_, other) = app.signup(&unique_email("other"), PASSWORD).await;
+    let other_key = register(&app, &other).await;
+    let (status, body) = sign_in(&app, &mut key, &other_key.user_handle).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (401, Some("invalid_credentials"))
+    );
+
+    // A counter that goes backwards (a cloned key): refused and audited.
+    let sql = "SELECT credential FROM passkeys WHERE credential_id = $1";
+    let stored: String = sqlx::query_scalar(sql)
+        .bind(key.credential_id.clone())
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    let mut stored: Value = serde_json::from_str(&stored).unwrap();
+    stored["cred"]["counter"] = json!(1000);
+    sqlx::query("UPDATE passkeys SET credential = $1 WHERE credential_id = $2")
+        .bind(stored.to_string())
+        .bind(key.credential_id.clone())
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
+    let (status, _) = sign_in(&app, &mut key, &handle).await;
+    assert_eq!(status, 401);
+    assert!(
+        app.audit_actions(&user)
+            .await
+            .iter()
+            .any(|a| a == "passkey.clone_suspected")
+    );
+
+    // A removed passkey signs nobody in.
+    let id = listed[0]["id"].as_str().unwrap();
+    app.expect(
+        204,
+        "DELETE",
+        &format!("/api/v1/me/passkeys/{id}"),
+        Some(&token),
+        None,
+    )
+    .await;
+    let (status, _) = sign_in(&app, &mut key, &handle).await;
+    assert_eq!(status, 401);
+
+    // A ceremony is answered once; junk is refused.
+    let began = app
+        .expect(200, "POST", "/api/v1/auth/passkey/options", None, None)
+        .await;
+    let body = json!({ "ceremony": began["ceremony"], "credential": { "id": "x" } });
+    let response = app
+        .call("POST", "/api/v1/auth/passkey", None, Some(body))
+        .await;
+    assert_eq!(response.status(), 422);
+    let body = json!({ "ceremony": "made-up", "credential": {
+        "id": "AA", "rawId": "AA", "type": "public-key",
+        "response": { "authenticatorData": "AA", "clientDataJSON": "AA", "signature": "AA", "userHandle": handle },
+        "extensions": {} } });
+    let response = app
+        .call("POST", "/api/v1/auth/passkey", None, Some(body))
+        .await;
+    assert_eq!(response.status(), 401);
+}
+
+async fn strangers_begin_few_passkey_sign_ins(backend: Backend) {
+    let app = server(backend).await;
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        let response = app
+            .call("POST", "/api/v1/auth/passkey/options", None, None)
+            .await;
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(statuses[..10], [200; 10]);
+    assert_eq!(statuses[10..], [429, 429]);
+}
+
 both_backends!(
     a_user_registers_names_and_removes_a_passkey,
     answers_for_another_origin_or_session_are_refused,
     ceremonies_are_limited_and_need_a_domain_name,
     a_login_holds_at_most_twenty_passkeys_and_ceremonies_expire,
+    a_passkey_alone_signs_a_user_in,
+    strangers_begin_few_passkey_sign_ins,
 );

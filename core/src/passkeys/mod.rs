@@ -3,12 +3,15 @@
 //! between the two calls lives in the database (`passkey_ceremonies`), found by the SHA-256 of a
 //! token handed to whoever began it, used once, for [`CEREMONY_LIFE`].
 //!
-//! Landed: registration and management through the API ([`service`], [`http`]). To come: signing
-//! in with a passkey, the pages and their script, the second factor, staff.
+//! Landed: registration and management through the API ([`service`], [`http`]), and signing in
+//! with a passkey alone through the API ([`sign_in`]; its endpoints sit with the other sign-ins in
+//! `sessions::http`). To come: the pages and their script, the second factor, dropping the
+//! password, staff.
 
 pub mod http;
 mod repo;
 pub mod service;
+pub mod sign_in;
 
 use std::time::Duration;
 

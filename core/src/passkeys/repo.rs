@@ -45,6 +45,40 @@ pub async fn of_user(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<Pass
     .await?)
 }
 
+/// The passkey with this credential id (base64url), whoever holds it.
+pub async fn by_credential_id(
+    conn: &mut AnyConnection,
+    credential_id: &str,
+) -> Result<Option<PasskeyRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, user_id, credential_id, name, credential, aaguid, backup_eligible, \
+         sign_count, created_at, last_used_at FROM passkeys WHERE credential_id = $1",
+    )
+    .bind(credential_id.to_owned())
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Records a sign-in with the passkey: its credential as updated (counter, backup state), when.
+pub async fn used(
+    conn: &mut AnyConnection,
+    id: &str,
+    credential: &str,
+    sign_count: i64,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE passkeys SET credential = $1, sign_count = $2, last_used_at = $3 WHERE id = $4",
+    )
+    .bind(credential.to_owned())
+    .bind(sign_count)
+    .bind(now)
+    .bind(id.to_owned())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn insert(conn: &mut AnyConnection, row: &PasskeyRow) -> Result<()> {
     sqlx::query(
         "INSERT INTO passkeys (id, user_id, credential_id, name, credential, aaguid, \

@@ -44,7 +44,7 @@ pub struct Began {
 }
 
 /// The WebAuthn user handle of a user: derived from their id (stable, and no personal data).
-fn user_handle(user_id: &str) -> Uuid {
+pub(super) fn user_handle(user_id: &str) -> Uuid {
     let digest = Sha256::digest(user_id.as_bytes());
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);

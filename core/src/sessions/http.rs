@@ -9,19 +9,22 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Login, SessionInfo};
+use super::{Login, SessionInfo, SignedIn};
 use crate::http::auth::{
     ClientIp, CurrentUser, DeviceCookie, UserAgent, clear_session_cookie, device_cookie,
     session_cookie,
 };
 use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
+use crate::passkeys::{self, service::Began};
 use crate::state::AppState;
 use crate::users::User;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(login))
+        .routes(routes!(passkey_options))
+        .routes(routes!(passkey_login))
         .routes(routes!(logout))
         .routes(routes!(list_sessions))
         .routes(routes!(revoke_session))
@@ -82,6 +85,12 @@ async fn login(
         },
     )
     .await?;
+    signed_in_answer(&state, signed_in)
+}
+
+/// A completed sign-in as the API answers it: the token and the user, the session cookie, and
+/// the device cookie when the browser gets one.
+fn signed_in_answer(state: &AppState, signed_in: SignedIn) -> Result<Response, ApiError> {
     let cookie = session_cookie(&signed_in.token, &state.settings)?;
     let mut response = (
         [(header::SET_COOKIE, cookie)],
@@ -100,6 +109,60 @@ async fn login(
         response.headers_mut().append(header::SET_COOKIE, device);
     }
     Ok(response)
+}
+
+/// Begin signing in with a passkey (no email typed): the options for
+/// `navigator.credentials.get()` and the `ceremony` token that finishes it, once, within five
+/// minutes. Counted against the per-address sign-in limit.
+#[utoipa::path(post, path = "/api/v1/auth/passkey/options", tag = "auth",
+    responses((status = 200, body = Began),
+        (status = 409, description = "`conflict`: passkeys cannot work with this server's public URL", body = Problem),
+        (status = 429, description = "`rate_limited`", body = Problem)))]
+async fn passkey_options(
+    State(state): State<AppState>,
+    ip: ClientIp,
+) -> Result<ApiJson<Began>, ApiError> {
+    Ok(ApiJson(
+        passkeys::sign_in::begin(&state, ip.0.as_deref()).await?,
+    ))
+}
+
+/// The authenticator's answer to a passkey sign-in.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasskeyLoginRequest {
+    /// The token `POST /api/v1/auth/passkey/options` answered.
+    ceremony: String,
+    /// The `PublicKeyCredential` that `navigator.credentials.get()` gave, as JSON
+    /// (`AuthenticationResponseJSON`, with `response.userHandle`; base64url).
+    #[schema(value_type = Object)]
+    credential: serde_json::Value,
+}
+
+/// Sign in with a passkey: a session, answered as a password sign-in is. A passkey is both
+/// factors (user verification required). Every failure is `invalid_credentials`.
+#[utoipa::path(post, path = "/api/v1/auth/passkey", tag = "auth",
+    request_body = PasskeyLoginRequest,
+    responses((status = 200, body = LoginResponse, description = "Signed in; sets the session cookie"),
+        (status = 401, description = "`invalid_credentials`", body = Problem),
+        (status = 403, description = "`email_not_verified`, or `vetoed_by_plugin`", body = Problem),
+        (status = 422, body = Problem),
+        (status = 429, description = "`rate_limited`", body = Problem)))]
+async fn passkey_login(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    user_agent: UserAgent,
+    DeviceCookie(device): DeviceCookie,
+    ApiJson(request): ApiJson<PasskeyLoginRequest>,
+) -> Result<Response, ApiError> {
+    let source = passkeys::sign_in::Source {
+        ip: ip.0,
+        user_agent: user_agent.0,
+        device,
+    };
+    let signed_in =
+        passkeys::sign_in::finish(&state, &request.ceremony, request.credential, source).await?;
+    signed_in_answer(&state, signed_in)
 }
 
 /// End the current session.

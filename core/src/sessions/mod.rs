@@ -13,7 +13,7 @@ mod sign_in;
 pub mod two_step;
 
 pub(crate) use sign_in::{Checked, check_password, count_proof, counted, email_bucket, finish};
-pub use sign_in::{Login, SignedIn, login, validate_password};
+pub use sign_in::{Login, SignedIn, login, validate_password, with_passkey};
 
 use serde::Serialize;
 use serde_json::json;

@@ -213,6 +213,56 @@ pub async fn validate_password(
     checked.user.to_user()
 }
 
+/// Signs in a user who proved themselves with a passkey (`passkeys::sign_in`): a key they hold,
+/// unlocked by their PIN or biometrics, is both factors. The same per-IP limit as a password,
+/// the same rules on the user's status and a verified address, the same `before-login` hooks;
+/// the session's `amr` is `hwk user mfa`.
+pub async fn with_passkey(
+    state: &AppState,
+    user_id: &str,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    device: Option<&str>,
+) -> Result<SignedIn> {
+    counted(
+        async {
+            let limits = &state.settings.auth.rate_limit;
+            if let Some(ip) = &ip {
+                let bucket = format!("login:ip:{ip}");
+                let now = state.clock.now_ms();
+                ratelimit::hit(
+                    state.db.pool(),
+                    &bucket,
+                    limits.per_ip,
+                    limits.per_ip_window,
+                    now,
+                )
+                .await?;
+            }
+            let mut conn = state.db.pool().acquire().await?;
+            let user = users_steps::get(&mut conn, user_id).await?;
+            drop(conn);
+            if !user.is_active() {
+                return Err(Error::InvalidCredentials);
+            }
+            if state.settings.auth.require_email_verification && user.email_verified_at.is_none() {
+                return Err(Error::EmailNotVerified);
+            }
+            let checked = Checked {
+                email_bucket: email_bucket(&user.email),
+                user,
+                rehashed: false,
+            };
+            finish_as(state, checked, PASSKEY_AMR, ip, user_agent, device).await
+        }
+        .await,
+    )
+}
+
+/// How a passkey sign-in proved the person (RFC 8176): a hardware-bound key, a user verification
+/// test on it, so more than one factor.
+const PASSKEY_AMR: &str = "hwk user mfa";
+
 /// The second half of every login, once every factor was checked: the session (after the
 /// `before-login` hooks), the counted attempts cleared, and the browser's device remembered.
 pub(crate) async fn finish(
@@ -224,10 +274,23 @@ pub(crate) async fn finish(
 ) -> Result<SignedIn> {
     // Every factor the user has was checked on the way here (`check_second_factor`, the mailbox).
     let second_factor = checked.user.totp_secret.is_some() || mailbox::required(&checked.user);
+    let amr = if second_factor { "pwd otp mfa" } else { "pwd" };
+    finish_as(state, checked, amr, ip, user_agent, device).await
+}
+
+/// [`finish`], with how the person proved who they are (`amr`).
+async fn finish_as(
+    state: &AppState,
+    checked: Checked,
+    amr: &str,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    device: Option<&str>,
+) -> Result<SignedIn> {
     let via = Via::Login {
         email: &checked.user.email,
         password_rehashed: checked.rehashed,
-        amr: if second_factor { "pwd otp mfa" } else { "pwd" },
+        amr,
     };
     let token = start(state, &checked.user.id, ip, user_agent, via).await?;
     let pool = state.db.pool();

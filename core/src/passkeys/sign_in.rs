@@ -1,0 +1,156 @@
+//! Signing in with a passkey alone: a discoverable credential, so no email is typed. The passkey
+//! is both factors (a key the person holds, unlocked by their PIN or biometrics: user
+//! verification required), and the session is made as a password's is
+//! (`sessions::with_passkey`: the same limits, status rules and `before-login` hooks).
+//!
+//! - Beginning needs nobody signed in; every begun ceremony is a row, so they count against the
+//!   per-IP sign-in limit (`passkey:ip:<ip>`, `auth.rate_limit.per_ip` in its window).
+//! - Every way an answer can fail (an unknown ceremony, an unknown or removed passkey, a user
+//!   handle that does not match, a bad signature, no user verification, a counter that went
+//!   backwards) is `invalid_credentials`, as a wrong password is. A counter that went backwards
+//!   means the key may have been cloned: audited as `passkey.clone_suspected`.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde_json::{Value, json};
+use webauthn_rs::prelude::{
+    DiscoverableAuthentication, Passkey as Credential, PublicKeyCredential, WebauthnError,
+};
+
+use super::repo::{self, CeremonyRow};
+use super::service::{Began, user_handle};
+use super::{CEREMONY_LIFE, relying_party};
+use crate::audit::{self, Context, Event};
+use crate::clock::ms;
+use crate::crypto::{hash_token, new_token};
+use crate::error::{Error, Result};
+use crate::sessions::SignedIn;
+use crate::state::AppState;
+
+const SIGN_IN: &str = "sign_in";
+
+/// Begins a sign-in: the options for `navigator.credentials.get()` (no credentials listed: the
+/// authenticator offers the person's own) and the ceremony token.
+pub async fn begin(state: &AppState, ip: Option<&str>) -> Result<Began> {
+    let rp = relying_party(&state.settings)?;
+    let now = state.clock.now_ms();
+    if let Some(ip) = ip {
+        let limits = &state.settings.auth.rate_limit;
+        crate::ratelimit::hit(
+            state.db.pool(),
+            &format!("passkey:ip:{ip}"),
+            limits.per_ip,
+            limits.per_ip_window,
+            now,
+        )
+        .await?;
+    }
+    let (options, authentication) = rp
+        .start_discoverable_authentication()
+        .map_err(|e| Error::internal(format!("passkey sign-in: {e}")))?;
+    let token = new_token()?;
+    let state_json = serde_json::to_string(&authentication)
+        .map_err(|e| Error::internal(format!("passkey sign-in state: {e}")))?;
+    let mut conn = state.db.pool().acquire().await?;
+    repo::begin(
+        &mut conn,
+        &CeremonyRow {
+            token_hash: hash_token(&token),
+            kind: SIGN_IN.to_owned(),
+            user_id: None,
+            session_id: None,
+            state: state_json,
+            created_at: now,
+            expires_at: now + ms(CEREMONY_LIFE),
+        },
+    )
+    .await?;
+    let options = serde_json::to_value(&options)
+        .map_err(|e| Error::internal(format!("passkey options: {e}")))?;
+    Ok(Began {
+        ceremony: token,
+        options,
+    })
+}
+
+/// Where a sign-in comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    /// The browser's device cookie, if it sent one.
+    pub device: Option<String>,
+}
+
+/// Finishes a sign-in with the authenticator's answer (`credential`, WebAuthn's
+/// `AuthenticationResponseJSON`, with its `userHandle`): a session for the passkey's user.
+pub async fn finish(
+    state: &AppState,
+    ceremony: &str,
+    credential: Value,
+    from: Source,
+) -> Result<SignedIn> {
+    let answer: PublicKeyCredential = serde_json::from_value(credential).map_err(|e| {
+        Error::Validation(format!(
+            "`credential` is not a WebAuthn authentication response: {e}"
+        ))
+    })?;
+    let rp = relying_party(&state.settings)?;
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    // Taken at once, whatever follows: a ceremony is answered once.
+    let begun = repo::take(&mut conn, &hash_token(ceremony))
+        .await?
+        .filter(|c| c.kind == SIGN_IN && c.expires_at > now)
+        .ok_or(Error::InvalidCredentials)?;
+    let authentication: DiscoverableAuthentication = serde_json::from_str(&begun.state)
+        .map_err(|e| Error::internal(format!("passkey sign-in state: {e}")))?;
+    let (handle, credential_id) = rp
+        .identify_discoverable_authentication(&answer)
+        .map_err(|_| Error::InvalidCredentials)?;
+    let row = repo::by_credential_id(&mut conn, &URL_SAFE_NO_PAD.encode(credential_id))
+        .await?
+        .filter(|row| user_handle(&row.user_id) == handle)
+        .ok_or(Error::InvalidCredentials)?;
+    drop(conn);
+    let mut key: Credential = serde_json::from_str(&row.credential)
+        .map_err(|e| Error::internal(format!("passkey {} cannot be read: {e}", row.id)))?;
+    let result = match rp.finish_discoverable_authentication_v2(&answer, authentication, &key) {
+        Ok(result) if result.user_verified() => result,
+        Ok(_) => return Err(Error::InvalidCredentials),
+        Err(WebauthnError::CredentialPossibleCompromise) => {
+            let ctx = Context {
+                actor: crate::audit::Actor::User(row.user_id.clone()),
+                ip: from.ip.clone(),
+            };
+            let mut conn = state.db.pool().acquire().await?;
+            let event = Event::user("passkey.clone_suspected", &row.user_id)
+                .after(json!({ "id": row.id, "name": row.name }));
+            audit::record(&mut conn, &ctx, now, event).await?;
+            tracing::warn!(passkey = %row.id, "a passkey's counter went backwards: refused");
+            return Err(Error::InvalidCredentials);
+        }
+        Err(_) => return Err(Error::InvalidCredentials),
+    };
+    key.update_credential(&result);
+    let stored = serde_json::to_string(&key)
+        .map_err(|e| Error::internal(format!("passkey credential: {e}")))?;
+    let mut conn = state.db.pool().acquire().await?;
+    repo::used(
+        &mut conn,
+        &row.id,
+        &stored,
+        i64::from(result.counter()),
+        now,
+    )
+    .await?;
+    drop(conn);
+    crate::sessions::with_passkey(
+        state,
+        &row.user_id,
+        from.ip,
+        from.user_agent,
+        from.device.as_deref(),
+    )
+    .await
+}
