@@ -8,6 +8,7 @@
 //! `sessions::http`). To come: the pages and their script, the second factor, dropping the
 //! password, staff.
 
+mod ceremony;
 pub mod http;
 mod repo;
 pub mod service;

@@ -18,18 +18,14 @@ use webauthn_rs::prelude::{
     CredentialID, Passkey as Credential, PasskeyRegistration, RegisterPublicKeyCredential, Uuid,
 };
 
-use super::repo::{self, CeremonyRow, PasskeyRow};
-use super::{
-    CEREMONIES_PER_MINUTE, CEREMONY_LIFE, MAX_PER_USER, Passkey, checked_name, relying_party,
-};
+use super::ceremony::{self, Kind};
+use super::repo::{self, PasskeyRow};
+use super::{CEREMONIES_PER_MINUTE, MAX_PER_USER, Passkey, checked_name, relying_party};
 use crate::audit::{self, Context, Event};
-use crate::clock::ms;
-use crate::crypto::{hash_token, new_id, new_token};
+use crate::crypto::new_id;
 use crate::error::{Error, Result};
 use crate::sessions::Authenticated;
 use crate::state::AppState;
-
-const REGISTER: &str = "register";
 
 /// A ceremony begun: what the browser (or program) passes to WebAuthn, and the token that
 /// finishes it.
@@ -96,22 +92,7 @@ pub async fn begin_registration(
     let (options, registration) = rp
         .start_passkey_registration(user_handle(&user.id), &user.email, display, Some(exclude))
         .map_err(|e| Error::internal(format!("passkey registration: {e}")))?;
-    let token = new_token()?;
-    let state_json = serde_json::to_string(&registration)
-        .map_err(|e| Error::internal(format!("passkey registration state: {e}")))?;
-    repo::begin(
-        &mut conn,
-        &CeremonyRow {
-            token_hash: hash_token(&token),
-            kind: REGISTER.to_owned(),
-            user_id: Some(auth.user_id.clone()),
-            session_id: Some(auth.session_id.clone()),
-            state: state_json,
-            created_at: now,
-            expires_at: now + ms(CEREMONY_LIFE),
-        },
-    )
-    .await?;
+    let token = ceremony::open(&mut conn, Kind::Register, Some(auth), &registration, now).await?;
     let mut options = serde_json::to_value(&options)
         .map_err(|e| Error::internal(format!("passkey options: {e}")))?;
     // Discoverable: the passkey must sign in without an email typed.
@@ -143,24 +124,17 @@ pub async fn finish_registration(
     })?;
     let rp = relying_party(&state.settings)?;
     let now = state.clock.now_ms();
-    // Taken at once, whatever follows: a ceremony is answered once.
     let mut conn = state.db.pool().acquire().await?;
-    let begun = repo::take(&mut conn, &hash_token(ceremony))
-        .await?
-        .filter(|c| {
-            c.kind == REGISTER
-                && c.user_id.as_deref() == Some(auth.user_id.as_str())
-                && c.session_id.as_deref() == Some(auth.session_id.as_str())
-                && c.expires_at > now
-        })
-        .ok_or_else(|| {
-            Error::Validation(
-                "`ceremony` is unknown, used or expired; begin the registration again".to_owned(),
-            )
-        })?;
+    let registration: PasskeyRegistration =
+        ceremony::take(&mut conn, Kind::Register, Some(auth), ceremony, now)
+            .await?
+            .ok_or_else(|| {
+                Error::Validation(
+                    "`ceremony` is unknown, used or expired; begin the registration again"
+                        .to_owned(),
+                )
+            })?;
     drop(conn);
-    let registration: PasskeyRegistration = serde_json::from_str(&begun.state)
-        .map_err(|e| Error::internal(format!("passkey registration state: {e}")))?;
     let key = rp
         .finish_passkey_registration(&answer, &registration)
         .map_err(|e| Error::Validation(format!("the passkey was not accepted: {e}")))?;

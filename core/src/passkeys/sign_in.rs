@@ -17,17 +17,14 @@ use webauthn_rs::prelude::{
     DiscoverableAuthentication, Passkey as Credential, PublicKeyCredential, WebauthnError,
 };
 
-use super::repo::{self, CeremonyRow};
+use super::ceremony::{self, Kind};
+use super::relying_party;
+use super::repo;
 use super::service::{Began, user_handle};
-use super::{CEREMONY_LIFE, relying_party};
 use crate::audit::{self, Context, Event};
-use crate::clock::ms;
-use crate::crypto::{hash_token, new_token};
 use crate::error::{Error, Result};
 use crate::sessions::SignedIn;
 use crate::state::AppState;
-
-const SIGN_IN: &str = "sign_in";
 
 /// Begins a sign-in: the options for `navigator.credentials.get()` (no credentials listed: the
 /// authenticator offers the person's own) and the ceremony token.
@@ -48,23 +45,8 @@ pub async fn begin(state: &AppState, ip: Option<&str>) -> Result<Began> {
     let (options, authentication) = rp
         .start_discoverable_authentication()
         .map_err(|e| Error::internal(format!("passkey sign-in: {e}")))?;
-    let token = new_token()?;
-    let state_json = serde_json::to_string(&authentication)
-        .map_err(|e| Error::internal(format!("passkey sign-in state: {e}")))?;
     let mut conn = state.db.pool().acquire().await?;
-    repo::begin(
-        &mut conn,
-        &CeremonyRow {
-            token_hash: hash_token(&token),
-            kind: SIGN_IN.to_owned(),
-            user_id: None,
-            session_id: None,
-            state: state_json,
-            created_at: now,
-            expires_at: now + ms(CEREMONY_LIFE),
-        },
-    )
-    .await?;
+    let token = ceremony::open(&mut conn, Kind::SignIn, None, &authentication, now).await?;
     let options = serde_json::to_value(&options)
         .map_err(|e| Error::internal(format!("passkey options: {e}")))?;
     Ok(Began {
@@ -98,13 +80,10 @@ pub async fn finish(
     let rp = relying_party(&state.settings)?;
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
-    // Taken at once, whatever follows: a ceremony is answered once.
-    let begun = repo::take(&mut conn, &hash_token(ceremony))
-        .await?
-        .filter(|c| c.kind == SIGN_IN && c.expires_at > now)
-        .ok_or(Error::InvalidCredentials)?;
-    let authentication: DiscoverableAuthentication = serde_json::from_str(&begun.state)
-        .map_err(|e| Error::internal(format!("passkey sign-in state: {e}")))?;
+    let authentication: DiscoverableAuthentication =
+        ceremony::take(&mut conn, Kind::SignIn, None, ceremony, now)
+            .await?
+            .ok_or(Error::InvalidCredentials)?;
     let (handle, credential_id) = rp
         .identify_discoverable_authentication(&answer)
         .map_err(|_| Error::InvalidCredentials)?;
