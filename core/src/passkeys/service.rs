@@ -139,12 +139,13 @@ pub async fn finish_registration(
         .finish_passkey_registration(&answer, &registration)
         .map_err(|e| Error::Validation(format!("the passkey was not accepted: {e}")))?;
     let credential_id = URL_SAFE_NO_PAD.encode(key.cred_id());
-    let credential = serde_json::to_string(&key)
+    let credential = serde_json::to_value(&key)
         .map_err(|e| Error::internal(format!("passkey credential: {e}")))?;
-    let backup_eligible = serde_json::from_str::<Value>(&credential)
-        .ok()
-        .and_then(|v| v.pointer("/cred/backup_eligible").and_then(Value::as_bool))
+    let backup_eligible = credential
+        .pointer("/cred/backup_eligible")
+        .and_then(Value::as_bool)
         .unwrap_or(false);
+    let credential = credential.to_string();
     let row = PasskeyRow {
         id: new_id(),
         user_id: auth.user_id.clone(),

@@ -168,12 +168,10 @@ pub(crate) async fn check_password(state: &AppState, attempt: &Login) -> Result<
         )
         .await?;
     let user = match user {
-        Some(user) if verified.ok && user.is_active() => user,
+        Some(user) if verified.ok => user,
         _ => return Err(Error::InvalidCredentials),
     };
-    if state.settings.auth.require_email_verification && user.email_verified_at.is_none() {
-        return Err(Error::EmailNotVerified);
-    }
+    may_sign_in(state, &user)?;
     let rehashed = if verified.needs_rehash {
         let hash = state.passwords.hash(&attempt.password).await?;
         let mut conn = pool.acquire().await?;
@@ -187,6 +185,18 @@ pub(crate) async fn check_password(state: &AppState, attempt: &Login) -> Result<
         rehashed,
         email_bucket,
     })
+}
+
+/// Whether a user who proved who they are may have a session: an active login (anything else
+/// answers as a wrong password would) and, when required, a verified address.
+fn may_sign_in(state: &AppState, user: &users_steps::UserRow) -> Result<()> {
+    if !user.is_active() {
+        return Err(Error::InvalidCredentials);
+    }
+    if state.settings.auth.require_email_verification && user.email_verified_at.is_none() {
+        return Err(Error::EmailNotVerified);
+    }
+    Ok(())
 }
 
 /// Checks a user's password for another program (WHMCS's ValidateLogin) without starting a
@@ -242,12 +252,7 @@ pub async fn with_passkey(
             let mut conn = state.db.pool().acquire().await?;
             let user = users_steps::get(&mut conn, user_id).await?;
             drop(conn);
-            if !user.is_active() {
-                return Err(Error::InvalidCredentials);
-            }
-            if state.settings.auth.require_email_verification && user.email_verified_at.is_none() {
-                return Err(Error::EmailNotVerified);
-            }
+            may_sign_in(state, &user)?;
             let checked = Checked {
                 email_bucket: email_bucket(&user.email),
                 user,
