@@ -185,6 +185,18 @@ impl Browser {
         field.send_keys(text).await.unwrap();
     }
 
+    /// Sets the field with the id `id` to `text` without giving it the focus (as a password
+    /// manager fills a form: a field's focus may start the browser's passkey autofill).
+    pub async fn set_value(&self, id: &str, text: &str) {
+        self.client
+            .execute(
+                "document.getElementById(arguments[0]).value = arguments[1];",
+                vec![json!(id), json!(text)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("no field #{id}: {e}"));
+    }
+
     /// Clicks the button labelled `label`.
     pub async fn click(&self, label: &str) {
         self.client
@@ -331,9 +343,82 @@ impl Browser {
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
+    /// Adds a virtual authenticator (WebDriver's WebAuthn extension, no hardware and no person): a
+    /// platform authenticator that keeps discoverable credentials and asks for user verification,
+    /// which succeeds when `verifies` (a fingerprint that matches) and fails otherwise. Answers its
+    /// id.
+    pub async fn virtual_authenticator(&self, verifies: bool) -> String {
+        let options = json!({
+            "protocol": "ctap2",
+            "transport": "internal",
+            "hasResidentKey": true,
+            "hasUserVerification": true,
+            "isUserConsenting": true,
+            "isUserVerified": verifies,
+        });
+        let answer = self
+            .client
+            .issue_cmd(Extension::post("webauthn/authenticator", options))
+            .await
+            .unwrap_or_else(|e| panic!("chromedriver has no virtual authenticator: {e}"));
+        answer.as_str().unwrap().to_owned()
+    }
+
+    /// The credentials a virtual authenticator holds (each with `rpId`, `isResidentCredential`).
+    pub async fn authenticator_credentials(&self, authenticator: &str) -> Vec<Value> {
+        let path = format!("webauthn/authenticator/{authenticator}/credentials");
+        let answer = self.client.issue_cmd(Extension::get(&path)).await.unwrap();
+        serde_json::from_value(answer).unwrap()
+    }
+
     /// Ends the WebDriver session (Chromium exits); chromedriver is killed on drop.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
+    }
+}
+
+/// A command of a WebDriver extension fantoccini does not know (WebAuthn's), for `issue_cmd`.
+#[derive(Debug)]
+struct Extension {
+    method: axum::http::Method,
+    /// The path under the session (`webauthn/authenticator`).
+    path: String,
+    body: Option<Value>,
+}
+
+impl Extension {
+    fn post(path: &str, body: Value) -> Self {
+        Self {
+            method: axum::http::Method::POST,
+            path: path.to_owned(),
+            body: Some(body),
+        }
+    }
+
+    fn get(path: &str) -> Self {
+        Self {
+            method: axum::http::Method::GET,
+            path: path.to_owned(),
+            body: None,
+        }
+    }
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Extension {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/{}", self.path))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        (
+            self.method.clone(),
+            self.body.as_ref().map(Value::to_string),
+        )
     }
 }
 

@@ -40,6 +40,7 @@ mod oidc_plugins;
 mod oidc_replicas;
 mod openapi;
 mod pages;
+mod passkey_browser;
 mod passkeys;
 mod plugins;
 mod replicas;

@@ -1,5 +1,7 @@
 //! The pages' one stylesheet, `/assets/roster.css`: `core/assets/roster.css` with the provider's
-//! accent colour (`[ui] accent_color`, checked at start-up) set in front of it.
+//! accent colour (`[ui] accent_color`, checked at start-up) set in front of it; and their one
+//! script, `/assets/passkeys.js` (`core/assets/passkeys.js`: the passkey ceremonies, loaded only by
+//! the pages that hold a passkey control).
 
 use axum::Router;
 use axum::extract::State;
@@ -10,9 +12,16 @@ use axum::routing::get;
 use crate::state::AppState;
 
 const STYLESHEET: &str = include_str!("../../assets/roster.css");
+const PASSKEYS: &str = include_str!("../../assets/passkeys.js");
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/assets/roster.css", get(stylesheet))
+    Router::new()
+        .route("/assets/roster.css", get(stylesheet))
+        .route("/assets/passkeys.js", get(passkeys))
+}
+
+async fn passkeys() -> Response {
+    asset("text/javascript; charset=utf-8", PASSKEYS)
 }
 
 async fn stylesheet(State(state): State<AppState>) -> Response {
@@ -20,12 +29,13 @@ async fn stylesheet(State(state): State<AppState>) -> Response {
         ":root {{ --accent: {}; }}\n{STYLESHEET}",
         state.settings.ui.accent_color
     );
+    asset("text/css; charset=utf-8", css)
+}
+
+fn asset(content_type: &'static str, body: impl IntoResponse) -> Response {
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/css; charset=utf-8"),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
             (
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("public, max-age=3600"),
@@ -35,7 +45,7 @@ async fn stylesheet(State(state): State<AppState>) -> Response {
                 HeaderValue::from_static("nosniff"),
             ),
         ],
-        css,
+        body,
     )
         .into_response()
 }

@@ -34,6 +34,8 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
     let max_body = state.settings.server.max_body_bytes;
     let pages = Router::new()
         .merge(crate::sessions::pages::routes())
+        .merge(crate::sessions::passkey_pages::routes())
+        .merge(crate::passkeys::pages::routes())
         .merge(crate::users::pages::routes())
         .merge(crate::users::me_pages::routes())
         .merge(crate::users::me_totp_pages::routes())

@@ -1,6 +1,7 @@
 //! Server-rendered pages: minijinja templates built into the binary (`core/templates/pages/`),
 //! one layout with the provider's branding (`[ui]`) and the navigation, one stylesheet served by
-//! Roster (`/assets/roster.css`), no script. Every page answers with `Referrer-Policy: no-referrer`
+//! Roster (`/assets/roster.css`), no script but on the pages with a passkey control
+//! ([`with_script`]: Roster's own `/assets/passkeys.js`, nothing inline). Every page answers with `Referrer-Policy: no-referrer`
 //! (some URLs hold one-time tokens), a Content-Security-Policy that allows only Roster's own
 //! stylesheet and images (and the logo's origin), no framing (`X-Frame-Options: DENY`) and
 //! `nosniff`.
@@ -53,6 +54,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "me.html",
     "totp-enrol.html",
     "backup-codes.html",
+    "passkey-add.html",
     "oauth-authorize.html",
     "oauth-logout.html",
     "admin/layout.html",
@@ -312,6 +314,29 @@ pub fn allow_sources(mut response: Response, form: Option<&str>, image: Option<&
     if let Some(image) = image.filter(|s| is_source(s)) {
         csp = csp.replace("img-src 'self'", &format!("img-src 'self' {image}"));
     }
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
+}
+
+/// Lets a page run Roster's one script (`/assets/passkeys.js`) and, with `fetch`, ask Roster for a
+/// ceremony's options: `script-src 'self'` (and `connect-src 'self'`). Only the pages with a
+/// passkey control take this; every other page allows no script at all.
+pub fn with_script(mut response: Response, fetch: bool) -> Response {
+    let headers = response.headers_mut();
+    let Some(csp) = headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return response;
+    };
+    let connect = if fetch { " connect-src 'self';" } else { "" };
+    let csp = csp.replacen(
+        "default-src 'none';",
+        &format!("default-src 'none'; script-src 'self';{connect}"),
+        1,
+    );
     if let Ok(value) = HeaderValue::from_str(&csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }

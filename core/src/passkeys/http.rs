@@ -15,6 +15,7 @@ use super::service::{self, Began};
 use crate::http::auth::{ClientIp, CurrentUser};
 use crate::http::input::{ApiJson, ApiPath};
 use crate::http::problem::{ApiError, Problem};
+use crate::sessions::Subject;
 use crate::state::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -31,7 +32,9 @@ async fn list_passkeys(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<ApiJson<Vec<Passkey>>, ApiError> {
-    Ok(ApiJson(service::list(&state, &user.0.user_id).await?))
+    Ok(ApiJson(
+        service::list(&state, Subject::User, &user.0.user_id).await?,
+    ))
 }
 
 /// The proof that beginning a registration asks for.
@@ -125,7 +128,14 @@ async fn rename_passkey(
 ) -> Result<ApiJson<Passkey>, ApiError> {
     let ctx = user.context(&ip);
     Ok(ApiJson(
-        service::rename(&state, &ctx, &user.0.user_id, &id, &request.name).await?,
+        service::rename(
+            &state,
+            &ctx,
+            (Subject::User, &user.0.user_id),
+            &id,
+            &request.name,
+        )
+        .await?,
     ))
 }
 
@@ -140,6 +150,6 @@ async fn remove_passkey(
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let ctx = user.context(&ip);
-    service::remove(&state, &ctx, &user.0.user_id, &id).await?;
+    service::remove(&state, &ctx, (Subject::User, &user.0.user_id), &id, false).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -8,9 +8,12 @@
 //! `sessions::http`). To come: the pages and their script, the second factor, dropping the
 //! password, staff.
 
+pub mod aaguid;
 mod ceremony;
 pub mod http;
+pub mod pages;
 mod repo;
+pub mod second_factor;
 pub mod service;
 pub mod sign_in;
 
@@ -40,6 +43,8 @@ pub struct Passkey {
     pub name: String,
     /// The authenticator's model (its AAGUID), when it said; not verified (attestation `none`).
     pub aaguid: Option<String>,
+    /// The model's name, for the well-known ones ("iCloud Keychain", "YubiKey 5").
+    pub model: Option<String>,
     /// Whether the passkey may be synced to the user's other devices (backup eligible).
     pub synced: bool,
     /// Unix ms.

@@ -12,18 +12,16 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde_json::{Value, json};
-use webauthn_rs::prelude::{
-    DiscoverableAuthentication, Passkey as Credential, PublicKeyCredential, WebauthnError,
-};
+use serde_json::Value;
+use webauthn_rs::prelude::{DiscoverableAuthentication, PublicKeyCredential, WebauthnError};
 
-use super::ceremony::{self, Kind};
+use super::ceremony::{self, Bound, Kind};
 use super::relying_party;
 use super::repo;
-use super::service::{Began, user_handle};
-use crate::audit::{self, Context, Event};
+use super::service::{Began, clone_suspected, credential_of, record_use, user_handle};
+use crate::audit::Context;
 use crate::error::{Error, Result};
-use crate::sessions::SignedIn;
+use crate::sessions::{SignedIn, Subject};
 use crate::state::AppState;
 
 /// Begins a sign-in: the options for `navigator.credentials.get()` (no credentials listed: the
@@ -46,7 +44,8 @@ pub async fn begin(state: &AppState, ip: Option<&str>) -> Result<Began> {
         .start_discoverable_authentication()
         .map_err(|e| Error::internal(format!("passkey sign-in: {e}")))?;
     let mut conn = state.db.pool().acquire().await?;
-    let token = ceremony::open(&mut conn, Kind::SignIn, None, &authentication, now).await?;
+    let token =
+        ceremony::open(&mut conn, Kind::SignIn, Bound::ANYONE, &authentication, now).await?;
     let options = serde_json::to_value(&options)
         .map_err(|e| Error::internal(format!("passkey options: {e}")))?;
     Ok(Began {
@@ -81,52 +80,39 @@ pub async fn finish(
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
     let authentication: DiscoverableAuthentication =
-        ceremony::take(&mut conn, Kind::SignIn, None, ceremony, now)
+        ceremony::take(&mut conn, Kind::SignIn, Bound::ANYONE, ceremony, now)
             .await?
             .ok_or(Error::InvalidCredentials)?;
     let (handle, credential_id) = rp
         .identify_discoverable_authentication(&answer)
         .map_err(|_| Error::InvalidCredentials)?;
-    let row = repo::by_credential_id(&mut conn, &URL_SAFE_NO_PAD.encode(credential_id))
-        .await?
-        .filter(|row| user_handle(&row.user_id) == handle)
-        .ok_or(Error::InvalidCredentials)?;
+    let row = repo::by_credential_id(
+        &mut conn,
+        Subject::User,
+        &URL_SAFE_NO_PAD.encode(credential_id),
+    )
+    .await?
+    .filter(|row| user_handle(&row.owner_id) == handle)
+    .ok_or(Error::InvalidCredentials)?;
     drop(conn);
-    let mut key: Credential = serde_json::from_str(&row.credential)
-        .map_err(|e| Error::internal(format!("passkey {} cannot be read: {e}", row.id)))?;
+    let key = credential_of(&row)?;
     let result = match rp.finish_discoverable_authentication_v2(&answer, authentication, &key) {
         Ok(result) if result.user_verified() => result,
         Ok(_) => return Err(Error::InvalidCredentials),
         Err(WebauthnError::CredentialPossibleCompromise) => {
             let ctx = Context {
-                actor: crate::audit::Actor::User(row.user_id.clone()),
+                actor: crate::audit::Actor::User(row.owner_id.clone()),
                 ip: from.ip.clone(),
             };
-            let mut conn = state.db.pool().acquire().await?;
-            let event = Event::user("passkey.clone_suspected", &row.user_id)
-                .after(json!({ "id": row.id, "name": row.name }));
-            audit::record(&mut conn, &ctx, now, event).await?;
-            tracing::warn!(passkey = %row.id, "a passkey's counter went backwards: refused");
+            clone_suspected(state, &ctx, Subject::User, &row).await?;
             return Err(Error::InvalidCredentials);
         }
         Err(_) => return Err(Error::InvalidCredentials),
     };
-    key.update_credential(&result);
-    let stored = serde_json::to_string(&key)
-        .map_err(|e| Error::internal(format!("passkey credential: {e}")))?;
-    let mut conn = state.db.pool().acquire().await?;
-    repo::used(
-        &mut conn,
-        &row.id,
-        &stored,
-        i64::from(result.counter()),
-        now,
-    )
-    .await?;
-    drop(conn);
+    record_use(state, Subject::User, &row, key, &result).await?;
     crate::sessions::with_passkey(
         state,
-        &row.user_id,
+        &row.owner_id,
         from.ip,
         from.user_agent,
         from.device.as_deref(),

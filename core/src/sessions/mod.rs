@@ -8,9 +8,11 @@ pub mod devices;
 pub mod http;
 pub mod mailbox;
 pub mod pages;
+pub mod passkey_pages;
 mod repo;
 mod sign_in;
 pub mod two_step;
+mod views;
 
 pub(crate) use sign_in::{Checked, check_password, count_proof, counted, email_bucket, finish};
 pub use sign_in::{Login, SignedIn, login, validate_password, with_passkey};

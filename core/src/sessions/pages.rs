@@ -1,7 +1,7 @@
 //! Signing in and out on the pages: `/login` (the password, then for a user with TOTP on a code
-//! or a backup code at `/login/code`) and `POST /logout`. The same domain steps as the API's
-//! login ([`super::two_step`]); sign-in lands on the page first asked for (`next`, a path on
-//! this server only).
+//! or a backup code at `/login/code`; a passkey is `super::passkey_pages`) and `POST /logout`.
+//! The same domain steps as the API's login ([`super::two_step`]); sign-in lands on the page
+//! first asked for (`next`, a path on this server only).
 
 use axum::Form;
 use axum::Router;
@@ -9,24 +9,20 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use minijinja::context;
 use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::Login;
 use super::challenge;
 use super::two_step::{self, FirstStep};
+use super::views::{CHALLENGE_COOKIE, expired, show_code, show_login, signed_in};
 use crate::http::auth::{
-    ClientIp, DeviceCookie, UserAgent, clear_session_cookie, cookie_value, device_cookie,
-    session_cookie, set_cookie,
+    ClientIp, DeviceCookie, UserAgent, clear_session_cookie, cookie_value, set_cookie,
 };
 use crate::http::forms::{explain, local_next, see_other};
 use crate::http::page_access::SignedIn;
 use crate::http::pages::Chrome;
 use crate::state::AppState;
-
-/// The cookie that holds a sign-in's challenge between its two steps.
-const CHALLENGE_COOKIE: &str = "roster_login";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -63,32 +59,6 @@ async fn login_page(chrome: Chrome, Query(q): Query<NextQuery>) -> Response {
     }
     let email = q.email.unwrap_or_default();
     show_login(&chrome, StatusCode::OK, &next, &email, None).await
-}
-
-/// The sign-in form. On the way to an app (`next` is an authorization), the page lets its form's
-/// redirects go on to the app's registered address (`oauth::authorize::return_address`).
-async fn show_login(
-    chrome: &Chrome,
-    status: StatusCode,
-    next: &str,
-    email: &str,
-    error: Option<String>,
-) -> Response {
-    let response = chrome.render(
-        status,
-        "login.html",
-        context! { next, email, error, notice => (next != "/accounts").then_some("Sign in to continue.") },
-    );
-    with_app_target(chrome.state(), next, response).await
-}
-
-/// Allows a sign-in form's redirects to go on to the app `next` authorizes, if any.
-async fn with_app_target(state: &AppState, next: &str, response: Response) -> Response {
-    let address = crate::oauth::authorize::return_address(state, next).await;
-    match address.as_deref().and_then(crate::http::pages::csp_source) {
-        Some(origin) => crate::http::pages::allow_sources(response, Some(&origin), None),
-        None => response,
-    }
 }
 
 #[derive(Deserialize)]
@@ -156,29 +126,6 @@ fn to_code_page(
     response
 }
 
-/// The session cookie (and a new device cookie), and on to `next`.
-fn signed_in(state: &AppState, done: &super::SignedIn, next: &str) -> Response {
-    let mut response = see_other(next);
-    match session_cookie(&done.token, &state.settings) {
-        Ok(cookie) => {
-            response.headers_mut().append(header::SET_COOKIE, cookie);
-        }
-        Err(e) => tracing::error!(error = %e, "session cookie"),
-    }
-    if let Some(device) = device_cookie(
-        crate::http::auth::DEVICE_COOKIE,
-        "/",
-        done.device.as_deref(),
-        &state.settings,
-    ) {
-        response.headers_mut().append(header::SET_COOKIE, device);
-    }
-    if let Some(gone) = set_cookie(CHALLENGE_COOKIE, "", Some(0), &state.settings) {
-        response.headers_mut().append(header::SET_COOKIE, gone);
-    }
-    response
-}
-
 async fn code_page(chrome: Chrome, headers: HeaderMap, Query(q): Query<NextQuery>) -> Response {
     let next = local_next(q.next.as_deref());
     if cookie_value(&headers, CHALLENGE_COOKIE, &chrome.state().settings).is_none() {
@@ -188,12 +135,7 @@ async fn code_page(chrome: Chrome, headers: HeaderMap, Query(q): Query<NextQuery
         ));
     }
     let mailed = q.by.as_deref() == Some("mail");
-    let response = chrome.render(
-        StatusCode::OK,
-        "login-code.html",
-        context! { next => next.clone(), mailed, error => None::<String> },
-    );
-    with_app_target(chrome.state(), &next, response).await
+    show_code(&chrome, &headers, StatusCode::OK, &next, mailed, None).await
 }
 
 #[derive(Deserialize)]
@@ -230,28 +172,11 @@ async fn code(
         Err(e) => match explain(e) {
             Ok((status, text)) => {
                 let mailed = form.by.as_deref() == Some("mail");
-                let response = chrome.render(
-                    status,
-                    "login-code.html",
-                    context! { next => next.clone(), mailed, error => text },
-                );
-                with_app_target(&state, &next, response).await
+                show_code(&chrome, &headers, status, &next, mailed, Some(text)).await
             }
             Err(e) => chrome.failed(e),
         },
     }
-}
-
-/// The challenge is gone (expired, used, or never there): sign in again.
-async fn expired(chrome: &Chrome, next: &str) -> Response {
-    show_login(
-        chrome,
-        StatusCode::UNAUTHORIZED,
-        next,
-        "",
-        Some("Your sign-in took too long or was already used: sign in again.".to_owned()),
-    )
-    .await
 }
 
 async fn logout(State(state): State<AppState>, ip: ClientIp, user: Option<SignedIn>) -> Response {

@@ -1,12 +1,14 @@
 //! Signing in in two steps, as the pages do: the password first, then (for a user with TOTP on)
-//! a code. Between the two the browser holds a sign-in challenge ([`super::challenge`], the same
+//! a code, or one of their passkeys in its place. Between the two the browser holds a sign-in challenge ([`super::challenge`], the same
 //! as staff's). The API's one-call login ([`super::login`]) and this flow share every check: rate
 //! limits, the password, verification, the second factor, the `before-login` hook.
 
 use super::Login;
 use super::Subject;
 use super::challenge::{self, LIFETIME};
+use crate::audit::{Actor, Context};
 use crate::error::{Error, Result};
+use crate::passkeys::{self, service::Began};
 use crate::ratelimit;
 use crate::state::AppState;
 use crate::users::second_factor;
@@ -92,10 +94,55 @@ async fn second_step_uncounted(
     user_agent: Option<String>,
     device: Option<&str>,
 ) -> Result<super::SignedIn> {
+    let (found, user, email_bucket) = counted_attempt(state, token, device).await?;
+    let code = code.trim();
+    if let Some(expected) = found.mail_code_hash {
+        if !super::mailbox::matches(&expected, code) {
+            return Err(Error::InvalidSecondFactor);
+        }
+        return use_challenge(
+            state,
+            found.hash,
+            user,
+            email_bucket,
+            ip,
+            user_agent,
+            device,
+        )
+        .await;
+    }
+    let is_totp = code.chars().filter(|c| !c.is_whitespace()).count() == 6
+        && code
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace());
+    let (totp, backup) = if is_totp {
+        (Some(code), None)
+    } else {
+        (None, Some(code))
+    };
+    second_factor::check_second_factor(state, &user, totp, backup).await?;
+    use_challenge(
+        state,
+        found.hash,
+        user,
+        email_bucket,
+        ip,
+        user_agent,
+        device,
+    )
+    .await
+}
+
+/// A second step's attempt on the challenge `token`: the live challenge, its user (active), and
+/// the sign-in limit's bucket the attempt counted against.
+async fn counted_attempt(
+    state: &AppState,
+    token: &str,
+    device: Option<&str>,
+) -> Result<(challenge::Found, users_steps::UserRow, String)> {
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
     let found = challenge::find(&mut conn, Subject::User, token, now).await?;
-    let (hash, mailed) = (found.hash, found.mail_code_hash);
     let user = users_steps::get(&mut conn, &found.subject_id).await?;
     drop(conn);
     let limits = &state.settings.auth.rate_limit;
@@ -118,24 +165,77 @@ async fn second_step_uncounted(
     if !user.is_active() {
         return Err(Error::Unauthenticated);
     }
-    let code = code.trim();
-    if let Some(expected) = mailed {
-        if !super::mailbox::matches(&expected, code) {
-            return Err(Error::InvalidSecondFactor);
-        }
-        return use_challenge(state, hash, user, email_bucket, ip, user_agent, device).await;
+    Ok((found, user, email_bucket))
+}
+
+/// The second step with a passkey instead of a code: the options for the challenge's user (their
+/// passkeys), bound to the challenge. Not for a challenge that waits for a mailed code.
+pub async fn passkey_options(state: &AppState, token: &str) -> Result<Began> {
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    let found = challenge::find(&mut conn, Subject::User, token, now).await?;
+    drop(conn);
+    if found.mail_code_hash.is_some() {
+        return Err(Error::Conflict(
+            "this sign-in waits for the code we emailed".to_owned(),
+        ));
     }
-    let is_totp = code.chars().filter(|c| !c.is_whitespace()).count() == 6
-        && code
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace());
-    let (totp, backup) = if is_totp {
-        (Some(code), None)
-    } else {
-        (None, Some(code))
+    let user = &found.subject_id;
+    passkeys::second_factor::begin(state, Subject::User, user, &found.hash).await
+}
+
+/// Whether the user of the live challenge `token` holds a passkey (the second step's page offers
+/// it then). False for anything that is not a live challenge.
+pub async fn holds_passkeys(state: &AppState, token: &str) -> bool {
+    let now = state.clock.now_ms();
+    let Ok(mut conn) = state.db.pool().acquire().await else {
+        return false;
     };
-    second_factor::check_second_factor(state, &user, totp, backup).await?;
-    use_challenge(state, hash, user, email_bucket, ip, user_agent, device).await
+    let Ok(found) = challenge::find(&mut conn, Subject::User, token, now).await else {
+        return false;
+    };
+    drop(conn);
+    passkeys::service::list(state, Subject::User, &found.subject_id)
+        .await
+        .is_ok_and(|held| !held.is_empty())
+}
+
+/// The second step answered with a passkey (a ceremony begun by [`passkey_options`]): counted as
+/// a code is, and signs in as a right code does.
+pub async fn second_step_with_passkey(
+    state: &AppState,
+    token: &str,
+    (ceremony, credential): (&str, serde_json::Value),
+    ip: Option<String>,
+    user_agent: Option<String>,
+    device: Option<&str>,
+) -> Result<super::SignedIn> {
+    super::counted(
+        async {
+            let (found, user, email_bucket) = counted_attempt(state, token, device).await?;
+            if found.mail_code_hash.is_some() {
+                return Err(Error::InvalidSecondFactor);
+            }
+            let ctx = Context {
+                actor: Actor::User(user.id.clone()),
+                ip: ip.clone(),
+            };
+            let holder = (Subject::User, user.id.as_str());
+            passkeys::second_factor::check(state, &ctx, holder, &found.hash, ceremony, credential)
+                .await?;
+            use_challenge(
+                state,
+                found.hash,
+                user,
+                email_bucket,
+                ip,
+                user_agent,
+                device,
+            )
+            .await
+        }
+        .await,
+    )
 }
 
 /// A right second step: the challenge is used up (once: a raced second use is `unauthorized`)

@@ -10,16 +10,16 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::{get, post};
-use minijinja::{Value, context};
+use minijinja::context;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use super::ProfileFields;
 use super::profile::{self, SelfUpdate};
-use super::views::{Outcome, current_password_named, show};
+use super::views::{Outcome, after, current_password_named, show};
 use crate::error::Error;
 use crate::http::auth::ClientIp;
-use crate::http::forms::{field_errors, see_other};
+use crate::http::forms::see_other;
 use crate::http::page_access::SignedIn;
 use crate::state::AppState;
 
@@ -46,6 +46,9 @@ fn done_notice(key: &str) -> Option<&'static str> {
         }
         "password" => "Your password is changed. Your other sessions were signed out.",
         "totp-off" => "Two-factor authentication is off.",
+        "passkey-added" => "Your passkey is added: use it to sign in.",
+        "passkey-renamed" => "The passkey is renamed.",
+        "passkey-removed" => "The passkey is removed: it signs nobody in any more.",
         "revoked" => "The session was signed out.",
         "withdrawn" => "The app no longer has access. It will ask again if you sign in to it.",
         _ => return None,
@@ -59,33 +62,6 @@ async fn me_page(
 ) -> Response {
     let notice = q.done.as_deref().and_then(done_notice);
     show(&state, &page, Outcome::default(), notice).await
-}
-
-/// Back to `/me` after a form: 303 on success, the page with the reason next to its form otherwise.
-async fn after<T>(
-    state: &AppState,
-    page: &SignedIn,
-    section: &'static str,
-    fields: &[&str],
-    result: Result<T, Error>,
-    done: &str,
-    typed: Option<Value>,
-) -> Response {
-    match result {
-        Ok(_) => see_other(&format!("/me?done={done}#{section}")),
-        Err(e) => match field_errors(e, fields) {
-            Ok((status, errors, error)) => {
-                let outcome = Outcome {
-                    status: Some(status),
-                    error: error.map(|e| (section, e)),
-                    errors,
-                    typed,
-                };
-                show(state, page, outcome, None).await
-            }
-            Err(e) => page.chrome.failed(e),
-        },
-    }
 }
 
 #[derive(Deserialize)]

@@ -22,7 +22,7 @@ pub mod second_factor_http;
 pub mod service;
 pub mod steps;
 pub mod totp;
-mod views;
+pub mod views;
 
 pub use links::normalize_answer;
 pub use password::{Passwords, Verification};

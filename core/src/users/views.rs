@@ -1,6 +1,6 @@
 //! What `/me` shows, shared by the doors that post to it: the profile, address, password and
-//! session forms (`me_pages`) and the second factor's (`me_totp_pages`) come back to it with their
-//! outcome.
+//! session forms (`me_pages`), the second factor's (`me_totp_pages`) and the passkeys'
+//! (`passkeys::pages`) come back to it with their outcome.
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -8,21 +8,23 @@ use minijinja::{Value, context};
 
 use super::service;
 use crate::error::Error;
+use crate::http::forms::{field_errors, see_other};
 use crate::http::page_access::SignedIn;
+use crate::sessions::Subject;
 use crate::state::AppState;
 
 /// Which form a message belongs to, and what it says.
 #[derive(Debug, Default)]
-pub(super) struct Outcome {
-    pub(super) status: Option<StatusCode>,
-    /// The section (`profile`, `email`, `password`, `totp`, `sessions`) and its error.
-    pub(super) error: Option<(&'static str, String)>,
-    pub(super) errors: std::collections::BTreeMap<String, String>,
-    pub(super) typed: Option<Value>,
+pub(crate) struct Outcome {
+    pub(crate) status: Option<StatusCode>,
+    /// The section (`profile`, `email`, `password`, `totp`, `passkeys`, `sessions`) and its error.
+    pub(crate) error: Option<(&'static str, String)>,
+    pub(crate) errors: std::collections::BTreeMap<String, String>,
+    pub(crate) typed: Option<Value>,
 }
 
 /// The page, with a form's outcome (its error next to it, what was typed) and a notice.
-pub(super) async fn show(
+pub(crate) async fn show(
     state: &AppState,
     page: &SignedIn,
     outcome: Outcome,
@@ -51,26 +53,66 @@ pub(super) async fn show(
         Ok(apps) => apps,
         Err(e) => return chrome.failed(e),
     };
+    let passkeys = match crate::passkeys::service::list(state, Subject::User, user_id).await {
+        Ok(list) => list,
+        Err(e) => return chrome.failed(e),
+    };
+    let passkeys_usable = crate::passkeys::relying_party(&state.settings).is_ok();
     let (section, error) = outcome.error.unzip();
-    chrome.render(
+    let response = chrome.render(
         outcome.status.unwrap_or(StatusCode::OK),
         "me.html",
         context! {
             user => Value::from(minijinja::value::Serde(&user)),
-            typed => outcome.typed.unwrap_or_else(|| Value::from(minijinja::value::Serde(&user))),
+            // What was typed, over the stored values (a form that types only some fields).
+            typed => match outcome.typed {
+                Some(typed) => context! { ..typed, ..Value::from(minijinja::value::Serde(&user)) },
+                None => Value::from(minijinja::value::Serde(&user)),
+            },
             sessions,
             apps => Value::from(minijinja::value::Serde(&apps)),
+            passkeys => Value::from(minijinja::value::Serde(&passkeys)),
+            passkeys_usable,
             section,
             error,
             errors => outcome.errors,
             notice,
             min_length => state.settings.auth.password.min_length,
         },
-    )
+    );
+    // The passkey section's one control that needs script (adding one) shows only with it.
+    crate::http::pages::with_script(response, false)
+}
+
+/// Back to `/me` after a form: 303 on success, the page with the reason next to its form otherwise.
+pub(crate) async fn after<T>(
+    state: &AppState,
+    page: &SignedIn,
+    section: &'static str,
+    fields: &[&str],
+    result: Result<T, Error>,
+    done: &str,
+    typed: Option<Value>,
+) -> Response {
+    match result {
+        Ok(_) => see_other(&format!("/me?done={done}#{section}")),
+        Err(e) => match field_errors(e, fields) {
+            Ok((status, errors, error)) => {
+                let outcome = Outcome {
+                    status: Some(status),
+                    error: error.map(|e| (section, e)),
+                    errors,
+                    typed,
+                };
+                show(state, page, outcome, None).await
+            }
+            Err(e) => page.chrome.failed(e),
+        },
+    }
 }
 
 /// A wrong current password is that field's error.
-pub(super) fn current_password_named<T>(result: Result<T, Error>) -> Result<T, Error> {
+pub(crate) fn current_password_named<T>(result: Result<T, Error>) -> Result<T, Error> {
     result.map_err(|e| match e {
         Error::InvalidCredentials => {
             Error::Validation("current_password is not your current password".to_owned())

@@ -1,0 +1,238 @@
+//! Passkeys in a real browser (issue 26): headless Chromium with a virtual authenticator
+//! (WebDriver's WebAuthn extension: a platform authenticator with no hardware and no person) adds
+//! a passkey on `/me`, signs out, signs in with it alone, and is refused once it is removed; an
+//! authenticator that cannot verify its user, and a page opened at another origin, add nothing.
+//! The browser's WebAuthn is the real one: it checks the relying party against the page's origin
+//! and writes the origin into what it signs, and Roster's page script drives it.
+//!
+//! WebAuthn needs a domain name: the server's public URL is `http://localhost:<port>` and the
+//! browser opens it so.
+
+use serde_json::Value;
+
+use crate::browser::Browser;
+use crate::client_area::PASSWORD;
+use crate::helpers::*;
+
+/// A server whose public URL is `http://localhost:<port>`, on that port; answers it and the URL.
+async fn on_localhost(backend: Backend) -> (TestApp, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let origin = format!("http://localhost:{port}");
+    let app = spawn_app_with(backend, |s| {
+        s.server.bind = format!("127.0.0.1:{port}").parse().unwrap();
+        s.server.public_url = origin.parse().unwrap();
+    })
+    .await;
+    (app, origin)
+}
+
+/// A verified user, signed up through the API.
+async fn person(app: &TestApp, label: &str) -> String {
+    let email = unique_email(label);
+    app.signup(&email, PASSWORD).await;
+    app.verify_address(&email).await;
+    email
+}
+
+/// Signs in on `{base}/login` with the password; lands on the switcher.
+async fn password_sign_in(browser: &Browser, base: &str, email: &str) {
+    browser.open(&format!("{base}/login")).await;
+    browser.wait_for_text("Sign in to").await;
+    browser.fill("f-email", email).await;
+    browser.fill("f-password", PASSWORD).await;
+    browser.click("Sign in").await;
+    browser.wait_for_text("Your accounts").await;
+}
+
+/// On `/me`: names a new passkey, proves the password, and lets the browser create it; answers
+/// what the page shows afterwards.
+async fn add_passkey(browser: &Browser, base: &str, name: &str, expected: &[&str]) -> String {
+    browser.open(&format!("{base}/me#passkeys")).await;
+    browser.wait_for_text("Passkeys").await;
+    browser.fill("f-passkey_name", name).await;
+    browser.fill("f-passkey_password", PASSWORD).await;
+    browser.click("Add a passkey").await;
+    browser.wait_for_text("Create the passkey").await;
+    browser.click("Create the passkey").await;
+    browser.wait_for_any(expected).await
+}
+
+/// The passkeys the user of `session` holds, through the API.
+async fn passkeys_of(app: &TestApp, session: &str) -> Vec<Value> {
+    let response = app
+        .call("GET", "/api/v1/me/passkeys", Some(session), None)
+        .await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn a_user_adds_a_passkey_signs_in_with_it_alone_and_removes_it(backend: Backend) {
+    let (app, base) = on_localhost(backend).await;
+    let email = person(&app, "passkey-journey").await;
+    let browser = Browser::start().await;
+    let authenticator = browser.virtual_authenticator(true).await;
+    browser.resize(1000, 900).await;
+
+    password_sign_in(&browser, &base, &email).await;
+    browser.open(&format!("{base}/me#passkeys")).await;
+    let shown = browser.wait_for_text("Passkeys").await;
+    assert!(shown.contains("You have no passkey yet"), "{shown}");
+    let shown = add_passkey(&browser, &base, "Laptop", &["Your passkey is added"]).await;
+    assert!(
+        shown.contains("Laptop") && shown.contains("Never"),
+        "{shown}"
+    );
+    browser.open(&format!("{base}/me#passkeys")).await;
+    browser.wait_for_text("Passkeys").await;
+    browser.screenshot("me-passkeys").await;
+    // The browser made a discoverable credential for Roster's relying party.
+    let held = browser.authenticator_credentials(&authenticator).await;
+    assert_eq!(held.len(), 1, "{held:?}");
+    assert_eq!(held[0]["rpId"], "localhost");
+    assert_eq!(held[0]["isResidentCredential"], true);
+
+    // Signed out, the passkey alone signs in: no email typed.
+    browser.click("Sign out").await;
+    browser.wait_for_text("Sign in to").await;
+    browser.screenshot("login-passkey").await;
+    browser.click("Sign in with a passkey").await;
+    let shown = browser.wait_for_text("Your accounts").await;
+    assert!(shown.contains(&email), "{shown}");
+    // And through the browser's passkey autofill on the email field (the virtual authenticator
+    // picks the one passkey at once, where a person would pick it from the field's list).
+    browser.click("Sign out").await;
+    browser.wait_for_text("Sign in to").await;
+    browser.click_id("f-email").await;
+    let shown = browser.wait_for_text("Your accounts").await;
+    assert!(shown.contains(&email), "{shown}");
+    browser.open(&format!("{base}/me#passkeys")).await;
+    let shown = browser.wait_for_text("Passkeys").await;
+    assert!(
+        !shown.contains("Never"),
+        "the passkey shows when it was used: {shown}"
+    );
+    let session = app.login_ok(&email, PASSWORD).await;
+    let listed = passkeys_of(&app, &session).await;
+    assert!(listed[0]["last_used_at"].is_i64(), "{listed:?}");
+
+    // Renamed, then removed: the authenticator still holds it, but it signs nobody in.
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    browser.fill(&format!("rename-{id}"), "Work laptop").await;
+    browser.click("Rename Laptop").await;
+    let shown = browser.wait_for_text("The passkey is renamed").await;
+    assert!(shown.contains("Work laptop"), "{shown}");
+    browser.click_id(&format!("remove-passkey-{id}")).await;
+    let shown = browser.wait_for_text("The passkey is removed").await;
+    assert!(shown.contains("You have no passkey yet"), "{shown}");
+    browser.click("Sign out").await;
+    browser.wait_for_text("Sign in to").await;
+    browser.click("Sign in with a passkey").await;
+    let shown = browser.wait_for_text("did not sign you in").await;
+    assert!(shown.contains("Sign in to"), "{shown}");
+    assert_eq!(browser.path().await, "/login/passkey");
+    assert_eq!(
+        browser
+            .authenticator_credentials(&authenticator)
+            .await
+            .len(),
+        1
+    );
+    browser.close().await;
+}
+
+both_backends!(a_user_adds_a_passkey_signs_in_with_it_alone_and_removes_it);
+
+/// An authenticator that cannot verify its user (no fingerprint match) adds nothing: Roster asks
+/// for user verification, so the browser refuses and the page says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_authenticator_that_does_not_verify_its_user_adds_nothing() {
+    let (app, base) = on_localhost(Backend::Sqlite).await;
+    let email = person(&app, "passkey-no-uv").await;
+    let browser = Browser::start().await;
+    let authenticator = browser.virtual_authenticator(false).await;
+    password_sign_in(&browser, &base, &email).await;
+    let shown = add_passkey(&browser, &base, "Unverified", &["was not used", "did not"]).await;
+    assert!(shown.contains("Add a passkey"), "{shown}");
+    let session = app.login_ok(&email, PASSWORD).await;
+    assert!(passkeys_of(&app, &session).await.is_empty());
+    assert!(
+        browser
+            .authenticator_credentials(&authenticator)
+            .await
+            .is_empty()
+    );
+    browser.close().await;
+}
+
+/// A page opened at another origin (a look-alike address served by the same server) cannot add a
+/// passkey: the browser signs its own origin into the answer, and Roster takes only its own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_passkey_made_at_another_origin_is_refused() {
+    let (app, base) = on_localhost(Backend::Sqlite).await;
+    let email = person(&app, "passkey-origin").await;
+    let browser = Browser::start().await;
+    browser.virtual_authenticator(true).await;
+    let other = base.replace("//localhost", "//roster.localhost");
+    password_sign_in(&browser, &other, &email).await;
+    let shown = add_passkey(
+        &browser,
+        &other,
+        "Elsewhere",
+        &["did not verify", "did not work"],
+    )
+    .await;
+    assert!(!shown.contains("Your passkey is added"), "{shown}");
+    let session = app.login_ok(&email, PASSWORD).await;
+    assert!(passkeys_of(&app, &session).await.is_empty());
+    browser.close().await;
+}
+
+/// A user with TOTP on signs in with the password and then, in place of the code, a passkey; the
+/// code still works beside it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_passkey_stands_as_the_second_factor_after_a_password() {
+    let (app, base) = on_localhost(Backend::Sqlite).await;
+    let email = person(&app, "passkey-2fa").await;
+    let session = app.login_ok(&email, PASSWORD).await;
+    let secret = app.enrol_totp(&session, PASSWORD).await;
+    let browser = Browser::start().await;
+    browser.virtual_authenticator(true).await;
+
+    // The password, then a code from the app: signed in, and a passkey added.
+    let password_then = |next: &'static str| {
+        let (browser, base, email) = (&browser, &base, &email);
+        async move {
+            browser.open(&format!("{base}/login")).await;
+            browser.wait_for_text("Sign in to").await;
+            // Filled as a password manager would (the field's focus would offer the passkey).
+            browser.set_value("f-email", email).await;
+            browser.fill("f-password", PASSWORD).await;
+            browser.click("Sign in").await;
+            browser.wait_for_text(next).await
+        }
+    };
+    let shown = password_then("Enter the 6-digit code").await;
+    assert!(!shown.contains("Use a passkey"), "no passkey yet: {shown}");
+    // A code of the next time step (the enrolment used this one).
+    app.state.clock.advance(std::time::Duration::from_secs(30));
+    browser.fill("f-code", &totp_code(&app, &secret)).await;
+    browser.click("Continue").await;
+    browser.wait_for_text("Your accounts").await;
+    add_passkey(&browser, &base, "Phone", &["Your passkey is added"]).await;
+    browser.click("Sign out").await;
+    browser.wait_for_text("Sign in to").await;
+
+    // Now the second step offers the passkey, which signs in in place of the code.
+    let shown = password_then("Use a passkey").await;
+    assert!(shown.contains("Enter the 6-digit code"), "{shown}");
+    browser.click("Use a passkey").await;
+    let shown = browser.wait_for_text("Your accounts").await;
+    assert!(shown.contains(&email), "{shown}");
+    let listed = passkeys_of(&app, &session).await;
+    assert!(listed[0]["last_used_at"].is_i64(), "{listed:?}");
+    browser.close().await;
+}
