@@ -147,8 +147,30 @@ fn method_label(method: &axum::http::Method) -> &'static str {
 }
 
 /// One sign-in attempt's outcome (`success`, `invalid_credentials`, `rate_limited`, …).
-pub fn login(area: &'static str, outcome: &'static str) {
-    metrics::counter!("roster_logins_total", "area" => area, "outcome" => outcome).increment(1);
+pub fn login(area: &'static str, method: Method, outcome: &'static str) {
+    metrics::counter!("roster_logins_total", "area" => area, "method" => method.label(), "outcome" => outcome)
+        .increment(1);
+}
+
+/// How a sign-in proves the person (`roster_logins_total{method}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// The password (with a code from an app, a backup code or a mailed code where one is asked).
+    Password,
+    /// A passkey alone.
+    Passkey,
+    /// The password, then a passkey in place of a code.
+    PasswordAndPasskey,
+}
+
+impl Method {
+    fn label(self) -> &'static str {
+        match self {
+            Self::Password => "password",
+            Self::Passkey => "passkey",
+            Self::PasswordAndPasskey => "password_and_passkey",
+        }
+    }
 }
 
 /// The outcome label of a failed sign-in step.

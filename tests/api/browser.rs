@@ -364,6 +364,15 @@ impl Browser {
         answer.as_str().unwrap().to_owned()
     }
 
+    /// Takes a virtual authenticator away (a security key unplugged), with its credentials.
+    pub async fn remove_authenticator(&self, authenticator: &str) {
+        let path = format!("webauthn/authenticator/{authenticator}");
+        self.client
+            .issue_cmd(Extension::delete(&path))
+            .await
+            .unwrap();
+    }
+
     /// The credentials a virtual authenticator holds (each with `rpId`, `isResidentCredential`).
     pub async fn authenticator_credentials(&self, authenticator: &str) -> Vec<Value> {
         let path = format!("webauthn/authenticator/{authenticator}/credentials");
@@ -392,6 +401,14 @@ impl Extension {
             method: axum::http::Method::POST,
             path: path.to_owned(),
             body: Some(body),
+        }
+    }
+
+    fn delete(path: &str) -> Self {
+        Self {
+            method: axum::http::Method::DELETE,
+            path: path.to_owned(),
+            body: None,
         }
     }
 

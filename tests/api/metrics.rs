@@ -338,3 +338,110 @@ async fn plugin_calls_and_after_hook_backlogs_are_exported() {
     assert!(text.contains("roster_plugin_queue_backlog{plugin=\"metered\"}"));
     server.terminate().await;
 }
+
+/// Passkey sign-ins count as sign-ins, by how they proved the person (`method="passkey"`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passkey_sign_ins_are_counted_by_method() {
+    use webauthn_authenticator_rs::WebauthnAuthenticator;
+    use webauthn_authenticator_rs::softpasskey::SoftPasskey;
+    use webauthn_rs::prelude::RequestChallengeResponse;
+
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config")).unwrap();
+    std::fs::write(home.path().join("config/roster.toml"), "").unwrap();
+    // WebAuthn needs a domain name: the server's own port, named `localhost`.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let origin = format!("http://localhost:{port}");
+    let bind = format!("127.0.0.1:{port}");
+    let env = [
+        ("ROSTER_SERVER__BIND", bind.as_str()),
+        ("ROSTER_SERVER__PUBLIC_URL", origin.as_str()),
+    ];
+    let server = ServerProcess::start(home.path(), &env).await;
+    let base = server.address.clone();
+    let client = reqwest::Client::new();
+    let post = |path: &str, token: Option<&str>, body: serde_json::Value| {
+        let mut request = client.post(format!("{base}{path}")).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let email = unique_email("metered-passkey");
+    let signup =
+        json!({ "email": email, "password": PASSWORD, "first_name": "P", "last_name": "Key" });
+    assert_eq!(
+        post("/api/v1/signup", None, signup).await.unwrap().status(),
+        201
+    );
+    let login = json!({ "email": email, "password": PASSWORD });
+    let signed_in: serde_json::Value = post("/api/v1/auth/login", None, login)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = signed_in["token"].as_str().unwrap();
+    let proof = json!({ "current_password": PASSWORD });
+    let began: serde_json::Value = post("/api/v1/me/passkeys/registration", Some(token), proof)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut authenticator = SoftPasskey::new(true);
+    let credential = crate::passkeys::answer(&mut authenticator, &began, &origin);
+    let finish = json!({ "ceremony": began["ceremony"], "name": "Key", "credential": credential });
+    let added = post("/api/v1/me/passkeys", Some(token), finish)
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 201);
+    let handle = began["options"]["publicKey"]["user"]["id"].clone();
+
+    let before = scrape(&server).await;
+    // One sign-in with the passkey, and one answer for a ceremony that does not exist.
+    let options: serde_json::Value = post("/api/v1/auth/passkey/options", None, json!(null))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut request = options["options"].clone();
+    request["publicKey"]["allowCredentials"] =
+        json!([{ "type": "public-key", "id": credential["id"] }]);
+    let request: RequestChallengeResponse = serde_json::from_value(request).unwrap();
+    let assertion = authenticator
+        .do_authentication(url::Url::parse(&origin).unwrap(), request)
+        .unwrap();
+    let mut assertion = serde_json::to_value(assertion).unwrap();
+    assertion["response"]["userHandle"] = handle;
+    let answer = json!({ "ceremony": options["ceremony"], "credential": assertion });
+    let ok = post("/api/v1/auth/passkey", None, answer.clone())
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    let again = post("/api/v1/auth/passkey", None, answer).await.unwrap();
+    assert_eq!(again.status(), 401);
+    let after = scrape(&server).await;
+
+    let moved = |labels: &[(&str, &str)]| {
+        sample(&after, "roster_logins_total", labels)
+            - sample(&before, "roster_logins_total", labels)
+    };
+    let passkey = |outcome| {
+        [
+            ("area", "client"),
+            ("method", "passkey"),
+            ("outcome", outcome),
+        ]
+    };
+    assert_eq!(moved(&passkey("success")), 1.0, "{after}");
+    assert_eq!(moved(&passkey("invalid_credentials")), 1.0, "{after}");
+    let password = [("area", "client"), ("method", "password")];
+    assert_eq!(moved(&password), 0.0, "{after}");
+    server.terminate().await;
+}

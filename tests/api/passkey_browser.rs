@@ -15,7 +15,15 @@ use crate::client_area::PASSWORD;
 use crate::helpers::*;
 
 /// A server whose public URL is `http://localhost:<port>`, on that port; answers it and the URL.
-async fn on_localhost(backend: Backend) -> (TestApp, String) {
+pub async fn on_localhost(backend: Backend) -> (TestApp, String) {
+    on_localhost_with(backend, |_| {}).await
+}
+
+/// [`on_localhost`], with more settings.
+pub async fn on_localhost_with(
+    backend: Backend,
+    configure: impl FnOnce(&mut roster::settings::Settings),
+) -> (TestApp, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -25,6 +33,7 @@ async fn on_localhost(backend: Backend) -> (TestApp, String) {
     let app = spawn_app_with(backend, |s| {
         s.server.bind = format!("127.0.0.1:{port}").parse().unwrap();
         s.server.public_url = origin.parse().unwrap();
+        configure(s);
     })
     .await;
     (app, origin)

@@ -37,7 +37,7 @@ async fn begin(app: &TestApp, session: &str, password: &str) -> (u16, Value) {
 /// The authenticator's answer to a begun registration, made for `origin`. The software
 /// authenticator keeps no discoverable credentials, so it is not asked for one (a browser's
 /// passkey provider is: the Chromium tests).
-fn answer(authenticator: &mut SoftPasskey, began: &Value, origin: &str) -> Value {
+pub fn answer(authenticator: &mut SoftPasskey, began: &Value, origin: &str) -> Value {
     let mut options = began["options"].clone();
     options["publicKey"]["authenticatorSelection"]["requireResidentKey"] = json!(false);
     options["publicKey"]["authenticatorSelection"]["residentKey"] = json!("discouraged");

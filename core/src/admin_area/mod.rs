@@ -17,6 +17,7 @@
 //! The client area never reads the staff cookie and the admin area never reads the user's: a
 //! client cookie opens no admin page and a staff cookie no client-area page.
 
+mod setup;
 mod sign_in;
 
 use axum::Router;
@@ -37,6 +38,7 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(sign_in::routes())
+        .merge(setup::routes())
         .route("/admin/{*rest}", axum::routing::get(unknown))
 }
 

@@ -1,12 +1,13 @@
-//! Staff sign-in (`/admin/login`: the password, then `/admin/login/code`: a TOTP code), signing
-//! out, and the setup link (`/admin/setup/{token}`: a password and TOTP enrolment). The domain
-//! steps are `staff::sign_in` and `staff::setup`; the cookies live under `/admin` only.
+//! Staff sign-in (`/admin/login`: the password, then `/admin/login/code`: a TOTP code or a
+//! passkey) and signing out. The domain steps are `staff::sign_in`; the cookies live under
+//! `/admin` only. The setup link is `super::setup`.
 
 use axum::Form;
+use axum::Json;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use minijinja::context;
 use secrecy::SecretString;
@@ -15,8 +16,9 @@ use serde::Deserialize;
 use super::{AdminChrome, StaffPage, admin_next};
 use crate::error::Error;
 use crate::http::auth::{ClientIp, UserAgent, cookie_value, device_cookie, set_cookie_at};
-use crate::http::forms::{encode, explain, field_errors, see_other};
-use crate::http::pages::Chrome;
+use crate::http::forms::{encode, explain, see_other};
+use crate::http::pages::{Chrome, with_script};
+use crate::http::problem::ApiError;
 use crate::staff::{self, sessions};
 use crate::state::AppState;
 
@@ -28,8 +30,9 @@ pub fn routes() -> Router<AppState> {
         .route("/admin", get(home))
         .route("/admin/login", get(login_page).post(login))
         .route("/admin/login/code", get(code_page).post(code))
+        .route("/admin/login/passkey/options", post(passkey_options))
+        .route("/admin/login/passkey", post(passkey))
         .route("/admin/logout", post(logout))
-        .route("/admin/setup/{token}", get(setup_page).post(setup))
 }
 
 async fn home(_page: StaffPage) -> Response {
@@ -125,11 +128,34 @@ async fn code_page(
     if cookie_value(&headers, CHALLENGE_COOKIE, &chrome.state().settings).is_none() {
         return see_other(&format!("/admin/login?next={}", encode(&next)));
     }
-    chrome.render(
-        StatusCode::OK,
+    show_code(&chrome, &headers, StatusCode::OK, &next, None).await
+}
+
+/// The second step's page: a code form (unless `staff.require_passkey`), and a passkey button for
+/// a member who holds one.
+async fn show_code(
+    chrome: &Chrome,
+    headers: &HeaderMap,
+    status: StatusCode,
+    next: &str,
+    error: Option<String>,
+) -> Response {
+    let state = chrome.state();
+    let passkey = match cookie_value(headers, CHALLENGE_COOKIE, &state.settings) {
+        Some(token) => staff::sign_in::holds_passkeys(state, &token).await,
+        None => false,
+    };
+    let codes = !state.settings.staff.require_passkey;
+    let response = chrome.render(
+        status,
         "admin/login-code.html",
-        context! { next, error => None::<String> },
-    )
+        context! { next, error, passkey, codes },
+    );
+    if passkey {
+        with_script(response, true)
+    } else {
+        response
+    }
 }
 
 #[derive(Deserialize)]
@@ -164,39 +190,105 @@ async fn code(
         device.as_deref(),
     );
     match step.await {
-        Ok((token, new_device)) => {
-            let mut response = see_other(&next);
-            let lifetime = state.settings.auth.session_absolute.as_secs();
-            for cookie in [
-                set_cookie_at(
-                    "/admin",
-                    crate::http::auth::STAFF_SESSION_COOKIE,
-                    &token,
-                    Some(lifetime),
-                    &state.settings,
-                ),
-                set_cookie_at("/admin", CHALLENGE_COOKIE, "", Some(0), &state.settings),
-                device_cookie(
-                    crate::http::auth::STAFF_DEVICE_COOKIE,
-                    "/admin",
-                    new_device.as_deref(),
-                    &state.settings,
-                ),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                response.headers_mut().append(header::SET_COOKIE, cookie);
-            }
-            response
-        }
+        Ok((token, new_device)) => signed_in(&state, &token, new_device.as_deref(), &next),
         Err(Error::Unauthenticated) => expired(&chrome, &next),
         Err(e) => match explain(e) {
-            Ok((status, text)) => chrome.render(
-                status,
-                "admin/login-code.html",
-                context! { next, error => text },
-            ),
+            Ok((status, text)) => show_code(&chrome, &headers, status, &next, Some(text)).await,
+            Err(e) => chrome.failed(e),
+        },
+    }
+}
+
+/// The session cookie (and a new device cookie), the challenge gone, and on to `next`.
+fn signed_in(state: &AppState, token: &str, new_device: Option<&str>, next: &str) -> Response {
+    let mut response = see_other(next);
+    let lifetime = state.settings.auth.session_absolute.as_secs();
+    for cookie in [
+        set_cookie_at(
+            "/admin",
+            crate::http::auth::STAFF_SESSION_COOKIE,
+            token,
+            Some(lifetime),
+            &state.settings,
+        ),
+        set_cookie_at("/admin", CHALLENGE_COOKIE, "", Some(0), &state.settings),
+        device_cookie(
+            crate::http::auth::STAFF_DEVICE_COOKIE,
+            "/admin",
+            new_device,
+            &state.settings,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// The second step's passkey ceremony, for the sign-in whose challenge the browser holds
+/// (answered as JSON to the page's script).
+async fn passkey_options(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(challenge) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
+        return ApiError::from(Error::Unauthenticated).into_response();
+    };
+    match staff::sign_in::passkey_options(&state, &challenge).await {
+        Ok(began) => Json(began).into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct PasskeyForm {
+    ceremony: String,
+    credential: String,
+    next: Option<String>,
+}
+
+/// The second step answered with a passkey.
+async fn passkey(
+    State(state): State<AppState>,
+    AdminChrome(chrome): AdminChrome,
+    headers: HeaderMap,
+    ip: ClientIp,
+    user_agent: UserAgent,
+    Form(form): Form<PasskeyForm>,
+) -> Response {
+    let next = admin_next(form.next.as_deref());
+    let Some(challenge) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
+        return expired(&chrome, &next);
+    };
+    let device = cookie_value(
+        &headers,
+        crate::http::auth::STAFF_DEVICE_COOKIE,
+        &state.settings,
+    );
+    let credential = serde_json::from_str(&form.credential).unwrap_or_default();
+    let step = staff::sign_in::passkey_step(
+        &state,
+        &challenge,
+        (&form.ceremony, credential),
+        ip.0,
+        user_agent.0,
+        device.as_deref(),
+    );
+    match step.await {
+        Ok((token, new_device)) => signed_in(&state, &token, new_device.as_deref(), &next),
+        Err(Error::Unauthenticated) => expired(&chrome, &next),
+        Err(Error::InvalidSecondFactor) => {
+            let text = "That passkey did not confirm it is you: try again.".to_owned();
+            show_code(
+                &chrome,
+                &headers,
+                StatusCode::UNAUTHORIZED,
+                &next,
+                Some(text),
+            )
+            .await
+        }
+        Err(e) => match explain(e) {
+            Ok((status, text)) => show_code(&chrome, &headers, status, &next, Some(text)).await,
             Err(e) => chrome.failed(e),
         },
     }
@@ -229,85 +321,4 @@ async fn logout(State(state): State<AppState>, page: StaffPage) -> Response {
         response.headers_mut().append(header::SET_COOKIE, gone);
     }
     response
-}
-
-async fn setup_page(
-    State(state): State<AppState>,
-    AdminChrome(chrome): AdminChrome,
-    Path(token): Path<String>,
-) -> Response {
-    show_setup(&state, &chrome, &token, StatusCode::OK, None).await
-}
-
-async fn show_setup(
-    state: &AppState,
-    chrome: &Chrome,
-    token: &str,
-    status: StatusCode,
-    refusal: Option<(std::collections::BTreeMap<String, String>, Option<String>)>,
-) -> Response {
-    match staff::setup::preview(state, token).await {
-        Ok((member, enrolment)) => {
-            let (errors, error) = refusal.unwrap_or_default();
-            chrome.render(
-                status,
-                "admin/setup.html",
-                context! {
-                    token,
-                    member => minijinja::value::Serde(&member),
-                    enrolment => minijinja::value::Serde(&enrolment),
-                    errors,
-                    error,
-                },
-            )
-        }
-        Err(Error::InvalidToken) => chrome.message(
-            StatusCode::NOT_FOUND,
-            "This link does not work",
-            "It was already used, or it expired. Ask an administrator for a new one \
-             (`roster admin staff link`).",
-        ),
-        Err(e) => chrome.failed(e),
-    }
-}
-
-#[derive(Deserialize)]
-struct SetupForm {
-    password: SecretString,
-    code: String,
-}
-
-async fn setup(
-    State(state): State<AppState>,
-    AdminChrome(chrome): AdminChrome,
-    ip: ClientIp,
-    Path(token): Path<String>,
-    Form(form): Form<SetupForm>,
-) -> Response {
-    match staff::setup::complete(&state, &token, &form.password, &form.code, ip.0).await {
-        Ok(_) => see_other("/admin/login?done=setup"),
-        Err(Error::InvalidSecondFactor) => {
-            let mut errors = std::collections::BTreeMap::new();
-            errors.insert(
-                "code".to_owned(),
-                "The code does not match: check the app's clock and type the code it shows now."
-                    .to_owned(),
-            );
-            let refusal = (errors, Some("Check the fields marked below.".to_owned()));
-            show_setup(
-                &state,
-                &chrome,
-                &token,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(refusal),
-            )
-            .await
-        }
-        Err(e) => match field_errors(e, &["password", "code"]) {
-            Ok((status, errors, error)) => {
-                show_setup(&state, &chrome, &token, status, Some((errors, error))).await
-            }
-            Err(e) => chrome.failed(e),
-        },
-    }
 }

@@ -54,6 +54,7 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .merge(crate::mail::admin_pages::routes())
         .merge(crate::plugins::admin_pages::routes())
         .merge(crate::staff::admin_pages::routes())
+        .merge(crate::staff::passkey_pages::routes())
         .merge(crate::oauth::pages::routes())
         .merge(crate::oauth::logout_pages::routes())
         .merge(crate::oauth::admin_pages::routes())

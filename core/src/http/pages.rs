@@ -79,6 +79,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/staff.html",
     "admin/mail.html",
     "admin/apps.html",
+    "admin/me.html",
+    "admin/passkey-add.html",
 ];
 
 fn environment() -> &'static Environment<'static> {

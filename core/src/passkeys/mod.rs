@@ -10,6 +10,7 @@
 
 pub mod aaguid;
 mod ceremony;
+pub(crate) use ceremony::Bound;
 pub mod http;
 pub mod pages;
 mod repo;

@@ -175,6 +175,17 @@ pub async fn remove(
     Ok(done.rows_affected() == 1)
 }
 
+/// Removes every passkey of the owner; answers how many went.
+pub async fn remove_all(conn: &mut AnyConnection, subject: Subject, owner_id: &str) -> Result<u64> {
+    let (table, owner) = table(subject);
+    let sql = format!("DELETE FROM {table} WHERE {owner} = $1");
+    let done = sqlx::query(AssertSqlSafe(sql))
+        .bind(owner_id.to_owned())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 /// A ceremony in progress.
 #[derive(Debug, sqlx::FromRow)]
 pub struct CeremonyRow {

@@ -64,6 +64,9 @@ pub(crate) struct Holder<'a> {
     pub display: &'a str,
     /// What began the ceremony: a session id, or the hash of a setup link.
     pub bound_to: &'a str,
+    /// The new passkey replaces every one they hold (a staff member's setup link): theirs are
+    /// neither counted nor excluded.
+    pub replacing: bool,
 }
 
 impl Holder<'_> {
@@ -92,6 +95,7 @@ pub async fn begin_registration(
         email: &user.email,
         display,
         bound_to: &auth.session_id,
+        replacing: false,
     };
     begin_for(state, &holder).await
 }
@@ -112,7 +116,11 @@ pub(crate) async fn begin_for(state: &AppState, holder: &Holder<'_>) -> Result<B
     )
     .await?;
     let mut conn = state.db.pool().acquire().await?;
-    let held = repo::of_owner(&mut conn, holder.subject, holder.id).await?;
+    let held = if holder.replacing {
+        Vec::new()
+    } else {
+        repo::of_owner(&mut conn, holder.subject, holder.id).await?
+    };
     if held.len() >= MAX_PER_USER {
         return Err(Error::Conflict(format!(
             "a login holds at most {MAX_PER_USER} passkeys; remove one first"
@@ -327,6 +335,16 @@ pub async fn remove(
     audit::record(&mut tx, ctx, now, event).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Removes every passkey of `owner_id` (in the caller's transaction): a staff member's setup link
+/// replaces their ways in.
+pub(crate) async fn forget_all(
+    conn: &mut sqlx::AnyConnection,
+    subject: Subject,
+    owner_id: &str,
+) -> Result<u64> {
+    repo::remove_all(conn, subject, owner_id).await
 }
 
 /// Keeps what a passkey's answer changed (its counter and backup state) and when it was used.

@@ -71,6 +71,16 @@ pub async fn finish(
     credential: Value,
     from: Source,
 ) -> Result<SignedIn> {
+    let done = finish_uncounted(state, ceremony, credential, from).await;
+    crate::sessions::counted(crate::stats::Method::Passkey, done)
+}
+
+async fn finish_uncounted(
+    state: &AppState,
+    ceremony: &str,
+    credential: Value,
+    from: Source,
+) -> Result<SignedIn> {
     let answer: PublicKeyCredential = serde_json::from_value(credential).map_err(|e| {
         Error::Validation(format!(
             "`credential` is not a WebAuthn authentication response: {e}"

@@ -10,6 +10,7 @@ use crate::crypto::hash_token;
 use crate::error::{Error, Result};
 use crate::ratelimit;
 use crate::state::AppState;
+use crate::stats::Method;
 use crate::users::second_factor;
 use crate::users::{self, User, steps as users_steps};
 
@@ -42,6 +43,7 @@ pub struct SignedIn {
 /// work whether or not the email has a user), then the second factor; returns the new token.
 pub async fn login(state: &AppState, attempt: Login) -> Result<SignedIn> {
     counted(
+        Method::Password,
         async {
             let checked = check_password(state, &attempt).await?;
             second_factor(state, &checked.user, &attempt).await?;
@@ -86,11 +88,11 @@ async fn second_factor(
 
 /// Counts a sign-in's outcome for `/metrics` (`roster_logins_total{area="client"}`); a password
 /// step that asks for a code is not an outcome yet.
-pub(crate) fn counted<T>(result: Result<T>) -> Result<T> {
+pub(crate) fn counted<T>(method: Method, result: Result<T>) -> Result<T> {
     match &result {
-        Ok(_) => crate::stats::login("client", "success"),
+        Ok(_) => crate::stats::login("client", method, "success"),
         Err(Error::SecondFactorRequired | Error::EmailCodeRequired) => {}
-        Err(e) => crate::stats::login("client", crate::stats::login_failure(e)),
+        Err(e) => crate::stats::login("client", method, crate::stats::login_failure(e)),
     }
     result
 }
@@ -226,7 +228,8 @@ pub async fn validate_password(
 /// Signs in a user who proved themselves with a passkey (`passkeys::sign_in`): a key they hold,
 /// unlocked by their PIN or biometrics, is both factors. The same per-IP limit as a password,
 /// the same rules on the user's status and a verified address, the same `before-login` hooks;
-/// the session's `amr` is `hwk user mfa`.
+/// the session's `amr` is `hwk user mfa`. Not counted for `/metrics` here: the passkey's own
+/// sign-in counts the whole of it (`counted`).
 pub async fn with_passkey(
     state: &AppState,
     user_id: &str,
@@ -234,34 +237,29 @@ pub async fn with_passkey(
     user_agent: Option<String>,
     device: Option<&str>,
 ) -> Result<SignedIn> {
-    counted(
-        async {
-            let limits = &state.settings.auth.rate_limit;
-            if let Some(ip) = &ip {
-                let bucket = format!("login:ip:{ip}");
-                let now = state.clock.now_ms();
-                ratelimit::hit(
-                    state.db.pool(),
-                    &bucket,
-                    limits.per_ip,
-                    limits.per_ip_window,
-                    now,
-                )
-                .await?;
-            }
-            let mut conn = state.db.pool().acquire().await?;
-            let user = users_steps::get(&mut conn, user_id).await?;
-            drop(conn);
-            may_sign_in(state, &user)?;
-            let checked = Checked {
-                email_bucket: email_bucket(&user.email),
-                user,
-                rehashed: false,
-            };
-            finish_as(state, checked, PASSKEY_AMR, ip, user_agent, device).await
-        }
-        .await,
-    )
+    let limits = &state.settings.auth.rate_limit;
+    if let Some(ip) = &ip {
+        let bucket = format!("login:ip:{ip}");
+        let now = state.clock.now_ms();
+        ratelimit::hit(
+            state.db.pool(),
+            &bucket,
+            limits.per_ip,
+            limits.per_ip_window,
+            now,
+        )
+        .await?;
+    }
+    let mut conn = state.db.pool().acquire().await?;
+    let user = users_steps::get(&mut conn, user_id).await?;
+    drop(conn);
+    may_sign_in(state, &user)?;
+    let checked = Checked {
+        email_bucket: email_bucket(&user.email),
+        user,
+        rehashed: false,
+    };
+    finish_as(state, checked, PASSKEY_AMR, ip, user_agent, device).await
 }
 
 /// How a passkey sign-in proved the person (RFC 8176): a hardware-bound key, a user verification

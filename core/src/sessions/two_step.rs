@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::passkeys::{self, service::Began};
 use crate::ratelimit;
 use crate::state::AppState;
+use crate::stats::Method;
 use crate::users::second_factor;
 use crate::users::steps as users_steps;
 
@@ -32,8 +33,8 @@ pub async fn first_step(state: &AppState, attempt: Login) -> Result<FirstStep> {
     let step = first_step_uncounted(state, attempt).await;
     match &step {
         Ok(FirstStep::SecondFactor(_) | FirstStep::MailCode(_)) => {}
-        Ok(FirstStep::SignedIn(_)) => crate::stats::login("client", "success"),
-        Err(e) => crate::stats::login("client", crate::stats::login_failure(e)),
+        Ok(FirstStep::SignedIn(_)) => crate::stats::login("client", Method::Password, "success"),
+        Err(e) => crate::stats::login("client", Method::Password, crate::stats::login_failure(e)),
     }
     step
 }
@@ -83,7 +84,8 @@ pub async fn second_step(
     user_agent: Option<String>,
     device: Option<&str>,
 ) -> Result<super::SignedIn> {
-    super::counted(second_step_uncounted(state, token, code, ip, user_agent, device).await)
+    let step = second_step_uncounted(state, token, code, ip, user_agent, device).await;
+    super::counted(Method::Password, step)
 }
 
 async fn second_step_uncounted(
@@ -211,6 +213,7 @@ pub async fn second_step_with_passkey(
     device: Option<&str>,
 ) -> Result<super::SignedIn> {
     super::counted(
+        Method::PasswordAndPasskey,
         async {
             let (found, user, email_bucket) = counted_attempt(state, token, device).await?;
             if found.mail_code_hash.is_some() {

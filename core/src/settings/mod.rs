@@ -50,6 +50,7 @@ pub struct Settings {
     pub ui: UiSettings,
     pub whmcs_api: WhmcsApiSettings,
     pub metrics: MetricsSettings,
+    pub staff: StaffSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -138,6 +139,15 @@ impl Default for UserManagementSettings {
     fn default() -> Self {
         Self { enabled: true }
     }
+}
+
+/// The admin area's staff.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StaffSettings {
+    /// Staff may sign in only with a passkey as their second factor (never a TOTP code), and a
+    /// setup link enrols a passkey instead of an authenticator app.
+    pub require_passkey: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

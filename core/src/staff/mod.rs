@@ -10,6 +10,8 @@
 
 pub mod admin_pages;
 pub mod credentials;
+pub mod passkey_pages;
+pub mod passkeys;
 mod repo;
 pub mod roles;
 pub mod sessions;
@@ -42,7 +44,7 @@ pub struct Staff {
     pub role: String,
     /// `active` or `disabled`.
     pub status: String,
-    /// Whether they chose a password and enrolled TOTP (their setup link was used).
+    /// Whether they chose a password and a second factor (their setup link was used).
     pub set_up: bool,
     pub last_login_at: Option<i64>,
     pub last_login_ip: Option<String>,

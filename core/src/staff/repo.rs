@@ -114,13 +114,13 @@ pub(crate) async fn other_active_administrators(
         .await?)
 }
 
-/// The member's new password hash and TOTP secret (from a setup link), with the step its code
-/// used.
+/// The member's new password hash and (from a setup link that enrols an authenticator app) TOTP
+/// secret with the step its code used; `None`: no TOTP (a passkey was enrolled instead).
 pub(crate) async fn set_credentials(
     conn: &mut AnyConnection,
     id: &str,
-    (password_hash, totp_secret): (&str, &str),
-    step: i64,
+    password_hash: &str,
+    totp: Option<(&str, i64)>,
     now: i64,
 ) -> Result<()> {
     sqlx::query(
@@ -128,8 +128,8 @@ pub(crate) async fn set_credentials(
          updated_at = $4 WHERE id = $5",
     )
     .bind(password_hash.to_owned())
-    .bind(totp_secret.to_owned())
-    .bind(step)
+    .bind(totp.map(|(secret, _)| secret.to_owned()))
+    .bind(totp.map(|(_, step)| step))
     .bind(now)
     .bind(id.to_owned())
     .execute(conn)
@@ -158,6 +158,23 @@ pub(crate) async fn take_sign_in_step(
     .await?
     .rows_affected();
     Ok(taken > 0)
+}
+
+/// Records a sign-in whose second factor was a passkey (no time step to take).
+pub(crate) async fn signed_in(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: i64,
+    ip: Option<String>,
+) -> Result<bool> {
+    let done = sqlx::query("UPDATE staff SET last_login_at = $1, last_login_ip = $2 WHERE id = $3")
+        .bind(now)
+        .bind(ip)
+        .bind(id.to_owned())
+        .execute(conn)
+        .await?
+        .rows_affected();
+    Ok(done > 0)
 }
 
 /// A setup link: its member and the TOTP secret made with it.

@@ -7,6 +7,7 @@ mod apps;
 mod keyboard;
 mod operations;
 mod pages;
+mod passkeys;
 mod roles;
 mod staff;
 pub mod transfer;
