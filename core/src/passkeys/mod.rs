@@ -3,10 +3,10 @@
 //! between the two calls lives in the database (`passkey_ceremonies`), found by the SHA-256 of a
 //! token handed to whoever began it, used once, for [`CEREMONY_LIFE`].
 //!
-//! Landed: registration and management through the API ([`service`], [`http`]), and signing in
-//! with a passkey alone through the API ([`sign_in`]; its endpoints sit with the other sign-ins in
-//! `sessions::http`). To come: the pages and their script, the second factor, dropping the
-//! password, staff.
+//! Registration and management ([`service`]; the API [`http`], `/me`'s forms [`pages`]), signing
+//! in with a passkey alone ([`sign_in`]; its doors sit with the other sign-ins), a passkey as the
+//! second factor after a password ([`second_factor`]), for users and staff (`staff::passkeys`).
+//! docs/architecture.md, "Passkeys", has the decisions.
 
 pub mod aaguid;
 mod ceremony;
