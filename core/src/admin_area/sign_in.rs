@@ -3,7 +3,6 @@
 //! `/admin` only. The setup link is `super::setup`.
 
 use axum::Form;
-use axum::Json;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -18,7 +17,7 @@ use crate::error::Error;
 use crate::http::auth::{ClientIp, UserAgent, cookie_value, device_cookie, set_cookie_at};
 use crate::http::forms::{encode, explain, see_other};
 use crate::http::pages::{Chrome, with_script};
-use crate::http::problem::ApiError;
+use crate::http::problem::{ApiError, json_or_problem};
 use crate::staff::{self, sessions};
 use crate::state::AppState;
 
@@ -233,10 +232,7 @@ async fn passkey_options(State(state): State<AppState>, headers: HeaderMap) -> R
     let Some(challenge) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
         return ApiError::from(Error::Unauthenticated).into_response();
     };
-    match staff::sign_in::passkey_options(&state, &challenge).await {
-        Ok(began) => Json(began).into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+    json_or_problem(staff::sign_in::passkey_options(&state, &challenge).await)
 }
 
 #[derive(Deserialize)]

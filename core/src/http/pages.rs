@@ -80,7 +80,6 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/mail.html",
     "admin/apps.html",
     "admin/me.html",
-    "admin/passkey-add.html",
 ];
 
 fn environment() -> &'static Environment<'static> {

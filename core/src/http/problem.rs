@@ -194,6 +194,15 @@ impl ApiError {
     }
 }
 
+/// A use case's answer as JSON, or its refusal as a problem document: for the few page routes a
+/// page's script reads (a passkey ceremony's options).
+pub fn json_or_problem<T: serde::Serialize>(result: crate::error::Result<T>) -> Response {
+    match result {
+        Ok(value) => Json(value).into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = (self.status, Json(self.problem())).into_response();

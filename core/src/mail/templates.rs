@@ -213,7 +213,7 @@ mod tests {
             // HTML escaping writes `/` as `&#x2f;` (as valid in an attribute).
             let html = mail.html.unwrap().replace("&#x2f;", "/");
             assert!(
-                html.contains("http://127.0.0.1:8080/static/logo.png"),
+                html.contains("http://localhost:8080/static/logo.png"),
                 "{name}"
             );
             assert!(html.contains("alt=\"Acme Hosting\""), "{name}");

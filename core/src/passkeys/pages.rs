@@ -63,7 +63,7 @@ async fn begin(
             let response = page.chrome.render(
                 StatusCode::OK,
                 "passkey-add.html",
-                context! { name, ceremony => began.ceremony, options => minijinja::value::Serde(&began.options) },
+                context! { name, ceremony => began.ceremony, options => minijinja::value::Serde(&began.options), base => "/me", admin => false },
             );
             with_script(response, false)
         }

@@ -13,7 +13,7 @@ use super::service::{Began, clone_suspected, credential_of, record_use};
 use super::{relying_party, repo};
 use crate::audit::Context;
 use crate::error::{Error, Result};
-use crate::sessions::Subject;
+use crate::sessions::{Subject, challenge};
 use crate::state::AppState;
 
 /// Begins the second step with a passkey for `owner_id`, whose password was right and whose
@@ -46,6 +46,40 @@ pub(crate) async fn begin(
         ceremony: token,
         options,
     })
+}
+
+/// Whether the holder of the live sign-in challenge `token` holds a passkey (the second step's
+/// page offers it then). False for anything that is not a live challenge.
+pub(crate) async fn offered(state: &AppState, subject: Subject, token: &str) -> bool {
+    let now = state.clock.now_ms();
+    let Ok(mut conn) = state.db.pool().acquire().await else {
+        return false;
+    };
+    let Ok(found) = challenge::find(&mut conn, subject, token, now).await else {
+        return false;
+    };
+    repo::of_owner(&mut conn, subject, &found.subject_id)
+        .await
+        .is_ok_and(|held| !held.is_empty())
+}
+
+/// [`begin`] for the holder of the live sign-in challenge `token`. Not for a challenge that waits
+/// for a mailed code (`conflict`).
+pub(crate) async fn begin_for_challenge(
+    state: &AppState,
+    subject: Subject,
+    token: &str,
+) -> Result<Began> {
+    let now = state.clock.now_ms();
+    let mut conn = state.db.pool().acquire().await?;
+    let found = challenge::find(&mut conn, subject, token, now).await?;
+    drop(conn);
+    if found.mail_code_hash.is_some() {
+        return Err(Error::Conflict(
+            "this sign-in waits for the code we emailed".to_owned(),
+        ));
+    }
+    begin(state, subject, &found.subject_id, &found.hash).await
 }
 
 /// Checks the answer to a second step begun with [`begin`] for the same holder and challenge.

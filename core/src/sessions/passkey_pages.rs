@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Form, Json, Router};
+use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::two_step;
@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::http::auth::{ClientIp, DeviceCookie, UserAgent, cookie_value};
 use crate::http::forms::{explain, local_next};
 use crate::http::pages::Chrome;
-use crate::http::problem::ApiError;
+use crate::http::problem::{ApiError, json_or_problem};
 use crate::passkeys::sign_in::{self, Source};
 use crate::state::AppState;
 
@@ -31,10 +31,7 @@ pub fn routes() -> Router<AppState> {
 
 /// A ceremony's options for the page's script, as the API answers them (errors as problem JSON).
 async fn options(State(state): State<AppState>, ip: ClientIp) -> Response {
-    match sign_in::begin(&state, ip.0.as_deref()).await {
-        Ok(began) => Json(began).into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+    json_or_problem(sign_in::begin(&state, ip.0.as_deref()).await)
 }
 
 #[derive(Deserialize)]
@@ -89,10 +86,7 @@ async fn second_step_options(State(state): State<AppState>, headers: HeaderMap) 
     let Some(token) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
         return ApiError::from(Error::Unauthenticated).into_response();
     };
-    match two_step::passkey_options(&state, &token).await {
-        Ok(began) => Json(began).into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+    json_or_problem(two_step::passkey_options(&state, &token).await)
 }
 
 #[derive(Deserialize)]

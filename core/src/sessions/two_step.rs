@@ -173,33 +173,13 @@ async fn counted_attempt(
 /// The second step with a passkey instead of a code: the options for the challenge's user (their
 /// passkeys), bound to the challenge. Not for a challenge that waits for a mailed code.
 pub async fn passkey_options(state: &AppState, token: &str) -> Result<Began> {
-    let now = state.clock.now_ms();
-    let mut conn = state.db.pool().acquire().await?;
-    let found = challenge::find(&mut conn, Subject::User, token, now).await?;
-    drop(conn);
-    if found.mail_code_hash.is_some() {
-        return Err(Error::Conflict(
-            "this sign-in waits for the code we emailed".to_owned(),
-        ));
-    }
-    let user = &found.subject_id;
-    passkeys::second_factor::begin(state, Subject::User, user, &found.hash).await
+    passkeys::second_factor::begin_for_challenge(state, Subject::User, token).await
 }
 
 /// Whether the user of the live challenge `token` holds a passkey (the second step's page offers
-/// it then). False for anything that is not a live challenge.
+/// it then).
 pub async fn holds_passkeys(state: &AppState, token: &str) -> bool {
-    let now = state.clock.now_ms();
-    let Ok(mut conn) = state.db.pool().acquire().await else {
-        return false;
-    };
-    let Ok(found) = challenge::find(&mut conn, Subject::User, token, now).await else {
-        return false;
-    };
-    drop(conn);
-    passkeys::service::list(state, Subject::User, &found.subject_id)
-        .await
-        .is_ok_and(|held| !held.is_empty())
+    passkeys::second_factor::offered(state, Subject::User, token).await
 }
 
 /// The second step answered with a passkey (a ceremony begun by [`passkey_options`]): counted as

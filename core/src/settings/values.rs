@@ -42,7 +42,7 @@ pub struct PublicUrl(String);
 
 impl Default for PublicUrl {
     fn default() -> Self {
-        Self("http://127.0.0.1:8080".to_owned())
+        Self("http://localhost:8080".to_owned())
     }
 }
 

@@ -113,11 +113,13 @@ async fn begin(
         Ok(began) => {
             let response = page.chrome.render(
                 StatusCode::OK,
-                "admin/passkey-add.html",
+                "passkey-add.html",
                 context! {
                     name,
                     ceremony => began.ceremony,
                     options => minijinja::value::Serde(&began.options),
+                    base => "/admin/me",
+                    admin => true,
                 },
             );
             with_script(response, false)

@@ -185,29 +185,15 @@ async fn counted_attempt(
 }
 
 /// Whether the member of the live challenge `token` holds a passkey (the second step's page
-/// offers it then). False for anything that is not a live challenge.
+/// offers it then).
 pub async fn holds_passkeys(state: &AppState, token: &str) -> bool {
-    let now = state.clock.now_ms();
-    let Ok(mut conn) = state.db.pool().acquire().await else {
-        return false;
-    };
-    let Ok(found) = challenge::find(&mut conn, Subject::Staff, token, now).await else {
-        return false;
-    };
-    drop(conn);
-    passkeys::service::list(state, Subject::Staff, &found.subject_id)
-        .await
-        .is_ok_and(|held| !held.is_empty())
+    passkeys::second_factor::offered(state, Subject::Staff, token).await
 }
 
 /// The second step with a passkey: the options for the challenge's member (their passkeys),
 /// bound to the challenge.
 pub async fn passkey_options(state: &AppState, token: &str) -> Result<Began> {
-    let now = state.clock.now_ms();
-    let mut conn = state.db.pool().acquire().await?;
-    let found = challenge::find(&mut conn, Subject::Staff, token, now).await?;
-    drop(conn);
-    passkeys::second_factor::begin(state, Subject::Staff, &found.subject_id, &found.hash).await
+    passkeys::second_factor::begin_for_challenge(state, Subject::Staff, token).await
 }
 
 /// The second step answered with a passkey (begun by [`passkey_options`]): counted as a code is;

@@ -211,8 +211,6 @@ async fn prove(
     }
 }
 
-/// The signed-in user's current password, asked before a sensitive change: counted against the
-/// user's sign-in limit first (`rate_limited` past it), then checked (`invalid_credentials`).
 /// Proves `user_id`'s current password (counted against the sign-in limit): asked before a new
 /// way in is added (a passkey), so that a stolen session cannot add its own.
 pub async fn prove_password(
@@ -226,6 +224,8 @@ pub async fn prove_password(
     check_current_password(state, &user, password).await
 }
 
+/// The signed-in user's current password, asked before a sensitive change: counted against the
+/// user's sign-in limit first (`rate_limited` past it), then checked (`invalid_credentials`).
 pub async fn check_current_password(
     state: &AppState,
     user: &UserRow,
