@@ -132,12 +132,14 @@ fn admin_seeds(client: &str) -> Vec<String> {
     seeds
 }
 
-/// What the support role may post: invitations (send, resend, cancel), reset links, signing out.
+/// What the support role may post: invitations (send, resend, cancel), reset links, signing out,
+/// and their own sign-in (`/admin/me`: their passkeys).
 fn support_may(action: &str) -> bool {
     let parts: Vec<&str> = action.trim_end_matches('/').split('/').collect();
     matches!(
         parts.as_slice(),
         ["", "admin", "logout"]
+            | ["", "admin", "me", ..]
             | ["", "admin", "clients", _, "invitations"]
             | [
                 "",

@@ -243,5 +243,15 @@ async fn a_passkey_stands_as_the_second_factor_after_a_password() {
     assert!(shown.contains(&email), "{shown}");
     let listed = passkeys_of(&app, &session).await;
     assert!(listed[0]["last_used_at"].is_i64(), "{listed:?}");
+    // How the session was made (OpenID Connect's `amr`): the password and a hardware key.
+    let amr: String = sqlx::query_scalar(
+        "SELECT s.amr FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE u.email = $1 ORDER BY s.created_at DESC, s.id DESC",
+    )
+    .bind(email.clone())
+    .fetch_one(app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(amr, "pwd hwk user mfa");
     browser.close().await;
 }

@@ -207,7 +207,10 @@ async fn ceremonies_are_limited_and_need_a_domain_name(backend: Backend) {
     assert_eq!(statuses[10..], [429, 429]);
 
     // On a server whose public URL is an IP address, passkeys say why they cannot work.
-    let bare = spawn_app(backend).await;
+    let bare = spawn_app_with(backend, |s| {
+        s.server.public_url = "http://127.0.0.1:8080".parse().unwrap();
+    })
+    .await;
     let (_, session) = bare.signup(&unique_email("passkey"), PASSWORD).await;
     let (status, body) = begin(&bare, &session, PASSWORD).await;
     assert_eq!((status, body["code"].as_str()), (409, Some("conflict")));

@@ -282,7 +282,7 @@ pub(crate) async fn finish(
 }
 
 /// [`finish`], with how the person proved who they are (`amr`).
-async fn finish_as(
+pub(crate) async fn finish_as(
     state: &AppState,
     checked: Checked,
     amr: &str,

@@ -105,11 +105,9 @@ async fn second_step_uncounted(
         return use_challenge(
             state,
             found.hash,
-            user,
-            email_bucket,
-            ip,
-            user_agent,
-            device,
+            checked(user, email_bucket),
+            None,
+            (ip, user_agent, device),
         )
         .await;
     }
@@ -126,11 +124,9 @@ async fn second_step_uncounted(
     use_challenge(
         state,
         found.hash,
-        user,
-        email_bucket,
-        ip,
-        user_agent,
-        device,
+        checked(user, email_bucket),
+        None,
+        (ip, user_agent, device),
     )
     .await
 }
@@ -209,11 +205,9 @@ pub async fn second_step_with_passkey(
             use_challenge(
                 state,
                 found.hash,
-                user,
-                email_bucket,
-                ip,
-                user_agent,
-                device,
+                checked(user, email_bucket),
+                Some(PASSWORD_AND_PASSKEY_AMR),
+                (ip, user_agent, device),
             )
             .await
         }
@@ -221,16 +215,27 @@ pub async fn second_step_with_passkey(
     )
 }
 
+/// A user whose password was right, on to the challenge's end.
+fn checked(user: users_steps::UserRow, email_bucket: String) -> super::Checked {
+    super::Checked {
+        user,
+        rehashed: false,
+        email_bucket,
+    }
+}
+
+/// How a password and then a passkey proved the person (RFC 8176): a password, a hardware-bound
+/// key and a user verification test on it.
+const PASSWORD_AND_PASSKEY_AMR: &str = "pwd hwk user mfa";
+
 /// A right second step: the challenge is used up (once: a raced second use is `unauthorized`)
-/// and the sign-in finishes.
+/// and the sign-in finishes, with `amr` when it is not the password's and a code's.
 async fn use_challenge(
     state: &AppState,
     hash: String,
-    user: users_steps::UserRow,
-    email_bucket: String,
-    ip: Option<String>,
-    user_agent: Option<String>,
-    device: Option<&str>,
+    checked: super::Checked,
+    amr: Option<&str>,
+    (ip, user_agent, device): (Option<String>, Option<String>, Option<&str>),
 ) -> Result<super::SignedIn> {
     let mut conn = state.db.pool().acquire().await?;
     let used = challenge::use_up(&mut conn, Subject::User, &hash).await?;
@@ -238,10 +243,8 @@ async fn use_challenge(
     if !used {
         return Err(Error::Unauthenticated);
     }
-    let checked = super::Checked {
-        user,
-        rehashed: false,
-        email_bucket,
-    };
-    super::finish(state, checked, ip, user_agent, device).await
+    match amr {
+        Some(amr) => super::finish_as(state, checked, amr, ip, user_agent, device).await,
+        None => super::finish(state, checked, ip, user_agent, device).await,
+    }
 }
