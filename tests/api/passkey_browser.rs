@@ -255,3 +255,50 @@ async fn a_passkey_stands_as_the_second_factor_after_a_password() {
     assert_eq!(amr, "pwd hwk user mfa");
     browser.close().await;
 }
+
+/// Only the pages with a passkey control may run script, and only Roster's own file: `/login`
+/// (which asks for options) and `/me` allow `script-src 'self'`; every other page allows none.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_passkey_pages_allow_script_and_only_roster_s_own() {
+    let (app, _) = on_localhost(Backend::Sqlite).await;
+    let page = PageBrowser::new(&app);
+    let csp = |response: &reqwest::Response| {
+        response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    let get = |path: &'static str| page.client.get(app.url(path)).send();
+    let login = csp(&get("/login").await.unwrap());
+    assert!(
+        login.starts_with("default-src 'none'; script-src 'self'; connect-src 'self';"),
+        "{login}"
+    );
+    let signup = csp(&get("/signup").await.unwrap());
+    assert!(!signup.contains("script-src"), "{signup}");
+
+    let email = person(&app, "passkey-csp").await;
+    let (status, _) = page.open("/login").await;
+    assert_eq!(status, 200);
+    let (status, _) = page
+        .submit("/login", &[("email", &email), ("password", PASSWORD)])
+        .await;
+    assert_eq!(status, 200);
+    let me = csp(&get("/me").await.unwrap());
+    assert!(
+        me.contains("script-src 'self';") && !me.contains("connect-src"),
+        "{me}"
+    );
+    let accounts = csp(&get("/accounts").await.unwrap());
+    assert!(!accounts.contains("script-src"), "{accounts}");
+
+    let script = get("/assets/passkeys.js").await.unwrap();
+    assert_eq!(script.status(), 200);
+    assert_eq!(
+        script.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    assert_eq!(script.headers()["x-content-type-options"], "nosniff");
+    let text = script.text().await.unwrap();
+    assert!(text.contains("navigator.credentials.get"), "{text}");
+}
