@@ -98,6 +98,10 @@ async fn a_user_adds_a_passkey_signs_in_with_it_alone_and_removes_it(backend: Ba
     browser.open(&format!("{base}/me#passkeys")).await;
     browser.wait_for_text("Passkeys").await;
     browser.screenshot("me-passkeys").await;
+    // Tidy on a phone: nothing reaches past the window's edge.
+    browser.resize(390, 844).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.resize(1000, 900).await;
     // The browser made a discoverable credential for Roster's relying party.
     let held = browser.authenticator_credentials(&authenticator).await;
     assert_eq!(held.len(), 1, "{held:?}");
@@ -108,6 +112,9 @@ async fn a_user_adds_a_passkey_signs_in_with_it_alone_and_removes_it(backend: Ba
     browser.click("Sign out").await;
     browser.wait_for_text("Sign in to").await;
     browser.screenshot("login-passkey").await;
+    browser.resize(390, 844).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.resize(1000, 900).await;
     browser.click("Sign in with a passkey").await;
     let shown = browser.wait_for_text("Your accounts").await;
     assert!(shown.contains(&email), "{shown}");

@@ -113,6 +113,18 @@ async fn complete(
     Path(token): Path<String>,
     Form(form): Form<SetupForm>,
 ) -> Response {
+    let name = form.name.as_deref().unwrap_or_default();
+    if state.settings.staff.require_passkey && crate::passkeys::checked_name(name).is_err() {
+        let mut errors = BTreeMap::new();
+        let text = format!(
+            "Give it a name of 1 to {} characters.",
+            crate::passkeys::MAX_NAME
+        );
+        errors.insert("name".to_owned(), text);
+        let refusal = (errors, Some("Check the fields marked below.".to_owned()));
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return show_setup(&state, &chrome, &token, status, Some(refusal)).await;
+    }
     let result = if state.settings.staff.require_passkey {
         let credential = form
             .credential
@@ -121,16 +133,13 @@ async fn complete(
             .unwrap_or_default();
         let passkey = NewPasskey {
             ceremony: form.ceremony.as_deref().unwrap_or_default(),
-            name: form.name.as_deref().unwrap_or_default(),
+            name,
             credential,
         };
         setup::complete_with_passkey(&state, &token, &form.password, passkey, ip.0)
             .await
             .map(|_| ())
             .map_err(|e| match e {
-                Error::Validation(message) if message.starts_with("`name`") => Error::Validation(
-                    format!("name must be 1 to {} characters", crate::passkeys::MAX_NAME),
-                ),
                 Error::Validation(_) => Error::Validation(
                     "the passkey was not created: the browser's answer did not verify. Try again."
                         .to_owned(),

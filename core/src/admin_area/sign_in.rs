@@ -14,7 +14,9 @@ use serde::Deserialize;
 
 use super::{AdminChrome, StaffPage, admin_next};
 use crate::error::Error;
-use crate::http::auth::{ClientIp, UserAgent, cookie_value, device_cookie, set_cookie_at};
+use crate::http::auth::{
+    ClientIp, StaffDeviceCookie, UserAgent, cookie_value, device_cookie, set_cookie_at,
+};
 use crate::http::forms::{encode, explain, see_other};
 use crate::http::pages::{Chrome, with_script};
 use crate::http::problem::{ApiError, json_or_problem};
@@ -79,16 +81,11 @@ struct LoginForm {
 async fn login(
     State(state): State<AppState>,
     AdminChrome(chrome): AdminChrome,
-    headers: HeaderMap,
+    StaffDeviceCookie(device): StaffDeviceCookie,
     ip: ClientIp,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let next = admin_next(form.next.as_deref());
-    let device = cookie_value(
-        &headers,
-        crate::http::auth::STAFF_DEVICE_COOKIE,
-        &state.settings,
-    );
     let step = staff::sign_in::first_step(
         &state,
         &form.email,
@@ -169,17 +166,13 @@ async fn code(
     headers: HeaderMap,
     ip: ClientIp,
     user_agent: UserAgent,
+    StaffDeviceCookie(device): StaffDeviceCookie,
     Form(form): Form<CodeForm>,
 ) -> Response {
     let next = admin_next(form.next.as_deref());
     let Some(challenge) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
         return expired(&chrome, &next);
     };
-    let device = cookie_value(
-        &headers,
-        crate::http::auth::STAFF_DEVICE_COOKIE,
-        &state.settings,
-    );
     let step = staff::sign_in::second_step(
         &state,
         &challenge,
@@ -249,17 +242,13 @@ async fn passkey(
     headers: HeaderMap,
     ip: ClientIp,
     user_agent: UserAgent,
+    StaffDeviceCookie(device): StaffDeviceCookie,
     Form(form): Form<PasskeyForm>,
 ) -> Response {
     let next = admin_next(form.next.as_deref());
     let Some(challenge) = cookie_value(&headers, CHALLENGE_COOKIE, &state.settings) else {
         return expired(&chrome, &next);
     };
-    let device = cookie_value(
-        &headers,
-        crate::http::auth::STAFF_DEVICE_COOKIE,
-        &state.settings,
-    );
     let credential = serde_json::from_str(&form.credential).unwrap_or_default();
     let step = staff::sign_in::passkey_step(
         &state,

@@ -264,6 +264,21 @@ impl FromRequestParts<AppState> for DeviceCookie {
     }
 }
 
+/// The browser's admin-area device cookie (`sessions::devices`, staff), if it sent one.
+#[derive(Debug, Clone)]
+pub struct StaffDeviceCookie(pub Option<String>);
+
+impl FromRequestParts<AppState> for StaffDeviceCookie {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self(cookie(parts, STAFF_DEVICE_COOKIE, &state.settings)))
+    }
+}
+
 /// `Set-Cookie` for a device cookie the sign-in handed out (none when it gave none).
 pub fn device_cookie(
     name: &str,

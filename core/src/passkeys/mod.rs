@@ -76,6 +76,11 @@ pub fn relying_party(settings: &Settings) -> Result<Webauthn> {
         .map_err(|e| unusable(e.to_string()))
 }
 
+/// Whether passkeys can work with this server's public URL (the pages offer them only then).
+pub fn usable(settings: &Settings) -> bool {
+    relying_party(settings).is_ok()
+}
+
 /// A passkey's name, checked: one to [`MAX_NAME`] characters, no control characters.
 pub fn checked_name(name: &str) -> Result<String> {
     let name = name.trim();

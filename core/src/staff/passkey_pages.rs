@@ -70,7 +70,7 @@ async fn show(
             passkeys => minijinja::value::Serde(&held),
             totp,
             require_passkey => state.settings.staff.require_passkey,
-            usable => crate::passkeys::relying_party(&state.settings).is_ok(),
+            usable => crate::passkeys::usable(&state.settings),
             error,
             notice,
         },

@@ -57,7 +57,7 @@ pub(crate) async fn show(
         Ok(list) => list,
         Err(e) => return chrome.failed(e),
     };
-    let passkeys_usable = crate::passkeys::relying_party(&state.settings).is_ok();
+    let passkeys_usable = crate::passkeys::usable(&state.settings);
     let (section, error) = outcome.error.unzip();
     let response = chrome.render(
         outcome.status.unwrap_or(StatusCode::OK),
