@@ -30,6 +30,13 @@ pub enum Error {
     InvalidSecondFactor,
     #[error("the email address is not verified yet")]
     EmailNotVerified,
+    /// A change to how a login signs in, asked by a login without a password in a session that did
+    /// not sign in with a passkey in the last five minutes (`users::proof`).
+    #[error(
+        "sign in again with your passkey: without a password, changes to how you sign in need a \
+         passkey sign-in from the last five minutes"
+    )]
+    RecentSignInRequired,
     /// The password was right; a one-time code sent to the mailbox must follow (a user whose
     /// second factor could not be carried over from WHMCS, until they enrol one).
     #[error("a sign-in code was sent to your email address: send it as email_code")]

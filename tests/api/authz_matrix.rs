@@ -511,6 +511,7 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("DELETE", "/api/v1/me/passkeys/{id}", Session),
     ("GET", "/api/v1/me/sessions", Session),
     ("DELETE", "/api/v1/me/sessions/{id}", Session),
+    ("DELETE", "/api/v1/me/password", Session),
     ("POST", "/api/v1/me/totp", Session),
     ("DELETE", "/api/v1/me/totp", Session),
     ("POST", "/api/v1/me/totp/confirm", Session),

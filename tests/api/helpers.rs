@@ -733,8 +733,10 @@ pub async fn reset_token(app: &TestApp, email: &str, nth: usize) -> String {
     )
     .await;
     let mails = mail_sink().wait_for(email, nth).await;
+    // The newest link: an earlier one was for an earlier reset.
     let reset = mails
         .iter()
+        .rev()
         .find(|m| m.subject() == "Reset your password")
         .expect("no reset mail");
     link_token(reset, "reset-password")

@@ -171,7 +171,8 @@ async fn no_secret_reaches_any_log_line(backend: Backend) {
             "POST",
             "/api/v1/auth/password-reset/confirm",
             None,
-            Some(json!({ "token": reset, "password": second_password }))
+            // TOTP is on: the link asks for a code too.
+            Some(json!({ "token": reset, "password": second_password, "backup_code": backup[1] }))
         )
         .await
         .0,

@@ -42,6 +42,7 @@ mod openapi;
 mod pages;
 pub mod passkey_browser;
 pub mod passkeys;
+pub mod passkeys_only;
 mod plugins;
 mod replicas;
 mod slow_plugins;

@@ -160,7 +160,121 @@ async fn a_user_adds_a_passkey_signs_in_with_it_alone_and_removes_it(backend: Ba
     browser.close().await;
 }
 
-both_backends!(a_user_adds_a_passkey_signs_in_with_it_alone_and_removes_it);
+/// Passkeys only: backup codes made and the password dropped on `/me`; a change confirmed with the
+/// passkey there (the browser's session replaced, not doubled); signed out, the password no
+/// longer works and the passkey does; the passkey lost, the reset link and a backup code get the
+/// user back in with a new password.
+async fn a_user_drops_the_password_and_gets_back_in_with_a_backup_code(backend: Backend) {
+    let (app, base) = on_localhost(backend).await;
+    let email = person(&app, "passkeys-only").await;
+    let browser = Browser::start().await;
+    let authenticator = browser.virtual_authenticator(true).await;
+    browser.resize(1000, 900).await;
+    password_sign_in(&browser, &base, &email).await;
+    add_passkey(&browser, &base, "Phone", &["Your passkey is added"]).await;
+
+    // Without backup codes the password stays, and the page says why.
+    browser.fill("drop-current", PASSWORD).await;
+    browser.click("Drop the password").await;
+    let shown = browser.wait_for_text("they get you back in").await;
+    assert!(shown.contains("Drop the password"), "{shown}");
+    browser.fill("codes-password", PASSWORD).await;
+    browser.click("Make backup codes").await;
+    let shown = browser.wait_for_text("Your new backup codes").await;
+    assert!(shown.contains("if you lose your passkeys"), "{shown}");
+    let codes = browser.texts("#backup-codes li").await;
+    assert_eq!(codes.len(), 10, "{codes:?}");
+
+    browser.open(&format!("{base}/me#password")).await;
+    let shown = browser.wait_for_text("Sign in with passkeys only").await;
+    assert!(shown.contains("10 unused"), "{shown}");
+    browser.fill("drop-current", PASSWORD).await;
+    browser.click("Drop the password").await;
+    let shown = browser.wait_for_text("Your password is gone").await;
+    assert!(shown.contains("You sign in with passkeys only"), "{shown}");
+    // This session signed in with the password: a change now needs the passkey, on this page.
+    assert!(
+        shown.contains("confirm it is you with your passkey"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Current password"), "{shown}");
+    browser.open(&format!("{base}/me")).await;
+    let shown = browser.wait_for_text("Confirm with a passkey").await;
+    // The address was verified with the sign-up's link, and the page says so.
+    assert!(
+        shown.contains("Verified") && !shown.contains("Not verified"),
+        "{shown}"
+    );
+    browser.screenshot("me-passkeys-only").await;
+    browser.resize(390, 844).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.resize(1000, 900).await;
+    browser.click("Confirm with a passkey").await;
+    let shown = browser
+        .wait_for_text("You signed in with a passkey a moment ago")
+        .await;
+    assert!(shown.contains("My profile and security"), "{shown}");
+    let sessions: i64 = app
+        .scalar(
+            "SELECT COUNT(*) FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)",
+            &email,
+        )
+        .await;
+    assert_eq!(
+        sessions, 1,
+        "the confirmation replaced the browser's session"
+    );
+
+    // Signed out: the old password signs nobody in, the passkey does.
+    browser.click("Sign out").await;
+    browser.wait_for_text("Sign in to").await;
+    // Typed without focusing the field: focus would start the browser's passkey autofill, which
+    // the virtual authenticator answers at once.
+    browser.set_value("f-email", &email).await;
+    browser.fill("f-password", PASSWORD).await;
+    browser.click("Sign in").await;
+    browser.wait_for_text("password is wrong").await;
+    browser.click("Sign in with a passkey").await;
+    browser.wait_for_text("Your accounts").await;
+    browser.click("Sign out").await;
+    browser.wait_for_text("Sign in to").await;
+
+    // The passkey is lost. The reset link asks for a code; a backup code opens it.
+    browser.remove_authenticator(&authenticator).await;
+    let token = reset_token(&app, &email, 2).await;
+    browser
+        .open(&format!("{base}/reset-password/{token}"))
+        .await;
+    let shown = browser.wait_for_text("Choose a new password").await;
+    assert!(shown.contains("one of your backup codes"), "{shown}");
+    let new_password = "back in after all";
+    let reset = |code: &str| {
+        let code = code.to_owned();
+        let browser = &browser;
+        async move {
+            browser.fill("password", new_password).await;
+            browser.fill("password_confirm", new_password).await;
+            browser.fill("code", &code).await;
+            browser.click("Set the new password").await;
+        }
+    };
+    reset("AAAA-BBBB-CCCC-DDDD").await;
+    browser.wait_for_text("wrong or was already used").await;
+    reset(&codes[0]).await;
+    browser.wait_for_text("Password changed").await;
+    browser.open(&format!("{base}/login")).await;
+    browser.wait_for_text("Sign in to").await;
+    browser.fill("f-email", &email).await;
+    browser.fill("f-password", new_password).await;
+    browser.click("Sign in").await;
+    browser.wait_for_text("Your accounts").await;
+    browser.close().await;
+}
+
+both_backends!(
+    a_user_adds_a_passkey_signs_in_with_it_alone_and_removes_it,
+    a_user_drops_the_password_and_gets_back_in_with_a_backup_code,
+);
 
 /// An authenticator that cannot verify its user (no fingerprint match) adds nothing: Roster asks
 /// for user verification, so the browser refuses and the page says so.

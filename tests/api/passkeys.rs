@@ -12,16 +12,16 @@ use webauthn_rs::prelude::{CreationChallengeResponse, RequestChallengeResponse};
 
 use crate::helpers::*;
 
-const PASSWORD: &str = "correct horse battery";
+pub const PASSWORD: &str = "correct horse battery";
 /// The public URL the test servers claim: WebAuthn needs a domain name, not an IP address.
-const ORIGIN: &str = "http://localhost:8080";
+pub const ORIGIN: &str = "http://localhost:8080";
 
-async fn server(backend: Backend) -> TestApp {
+pub async fn server(backend: Backend) -> TestApp {
     spawn_app_with(backend, |s| s.server.public_url = ORIGIN.parse().unwrap()).await
 }
 
 /// Begins a registration: (status, body).
-async fn begin(app: &TestApp, session: &str, password: &str) -> (u16, Value) {
+pub async fn begin(app: &TestApp, session: &str, password: &str) -> (u16, Value) {
     let response = app
         .call(
             "POST",
@@ -273,13 +273,13 @@ async fn a_login_holds_at_most_twenty_passkeys_and_ceremonies_expire(backend: Ba
 
 /// A passkey registered for the user of `session`: its authenticator, credential id and the
 /// WebAuthn user handle (both base64url), what a discoverable credential keeps.
-struct Registered {
-    authenticator: SoftPasskey,
-    credential_id: String,
-    user_handle: String,
+pub struct Registered {
+    pub authenticator: SoftPasskey,
+    pub credential_id: String,
+    pub user_handle: String,
 }
 
-async fn register(app: &TestApp, session: &str) -> Registered {
+pub async fn register(app: &TestApp, session: &str) -> Registered {
     let (_, began) = begin(app, session, PASSWORD).await;
     let mut authenticator = SoftPasskey::new(true);
     let credential = answer(&mut authenticator, &began, ORIGIN);
@@ -298,7 +298,7 @@ async fn register(app: &TestApp, session: &str) -> Registered {
 /// Signs in with the passkey, no email typed: (status, body). The software authenticator keeps
 /// no discoverable credentials, so the test plays that part: it names the credential to use and
 /// adds the user handle a discoverable credential answers with (neither is signed).
-async fn sign_in(app: &TestApp, key: &mut Registered, user_handle: &str) -> (u16, Value) {
+pub async fn sign_in(app: &TestApp, key: &mut Registered, user_handle: &str) -> (u16, Value) {
     let began = app
         .expect(200, "POST", "/api/v1/auth/passkey/options", None, None)
         .await;
@@ -430,7 +430,36 @@ async fn strangers_begin_few_passkey_sign_ins(backend: Backend) {
     assert_eq!(statuses[10..], [429, 429]);
 }
 
+/// A password is right and the sign-in waits for its second step: the page's passkey offer can be
+/// asked for again and again (each is a ceremony row), so it shares the holder's ceremony limit.
+async fn the_second_steps_passkey_offers_are_limited(backend: Backend) {
+    let app = server(backend).await;
+    let email = unique_email("passkey-2fa");
+    let (_, session) = app.signup(&email, PASSWORD).await;
+    app.enrol_totp(&session, PASSWORD).await;
+    register(&app, &session).await;
+
+    let page = PageBrowser::new(&app);
+    page.open("/login").await;
+    let (status, html) = page
+        .submit("/login", &[("email", &email), ("password", PASSWORD)])
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Use a passkey"), "{html}");
+    // Registering used one ceremony of this minute's ten.
+    let mut statuses = Vec::new();
+    for _ in 0..9 {
+        let response = page.post_form("/login/code/passkey/options", &[]).await;
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(statuses, [200; 9]);
+    let refused = page.post_form("/login/code/passkey/options", &[]).await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(problem(refused).await["code"], "rate_limited");
+}
+
 both_backends!(
+    the_second_steps_passkey_offers_are_limited,
     a_user_registers_names_and_removes_a_passkey,
     answers_for_another_origin_or_session_are_refused,
     ceremonies_are_limited_and_need_a_domain_name,

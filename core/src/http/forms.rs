@@ -31,6 +31,12 @@ pub fn form_values(pairs: &[(String, String)], name: &str) -> Vec<String> {
         .collect()
 }
 
+/// A password field as the domain takes it: an empty (or absent) field is none given.
+pub fn given(secret: Option<&secrecy::SecretString>) -> Option<&secrecy::SecretString> {
+    use secrecy::ExposeSecret;
+    secret.filter(|s| !s.expose_secret().is_empty())
+}
+
 /// Percent-encodes a query value.
 pub fn encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()

@@ -52,6 +52,7 @@ codes! {
     InvalidToken => "invalid_token", BAD_REQUEST, "Invalid or expired link";
     SecurityAnswerRequired => "security_answer_required", UNPROCESSABLE_ENTITY, "The security question must be answered";
     Forbidden => "forbidden", FORBIDDEN, "Forbidden";
+    RecentSignInRequired => "recent_sign_in_required", FORBIDDEN, "Sign in again first";
     CrossSiteRequest => "cross_site_request", FORBIDDEN, "Cross-site request refused";
     UserManagementDisabled => "user_management_disabled", FORBIDDEN, "User management is disabled";
     OwnerCannotBeRemoved => "owner_cannot_be_removed", CONFLICT, "The owner cannot be removed";
@@ -227,6 +228,7 @@ impl From<Error> for ApiError {
             Error::SecondFactorRequired | Error::EmailCodeRequired => Code::SecondFactorRequired,
             Error::InvalidSecondFactor => Code::InvalidSecondFactor,
             Error::EmailNotVerified => Code::EmailNotVerified,
+            Error::RecentSignInRequired => Code::RecentSignInRequired,
             Error::InvalidToken => Code::InvalidToken,
             Error::SecurityAnswerRequired { .. } => Code::SecurityAnswerRequired,
             Error::Forbidden(_) => Code::Forbidden,

@@ -41,9 +41,11 @@ async fn list_passkeys(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BeginRegistration {
-    /// The current password: a stolen session cannot add its own passkey.
-    #[schema(value_type = String, format = Password)]
-    current_password: SecretString,
+    /// The current password: a stolen session cannot add its own passkey. May be left out by a
+    /// session that signed in with a passkey in the last five minutes (the only way for a login
+    /// without a password).
+    #[schema(value_type = Option<String>, format = Password)]
+    current_password: Option<SecretString>,
 }
 
 /// Begin registering a passkey: the options for `navigator.credentials.create()` (user
@@ -54,6 +56,7 @@ pub struct BeginRegistration {
     request_body = BeginRegistration,
     responses((status = 200, body = Began),
         (status = 401, description = "`invalid_credentials`: the current password is wrong", body = Problem),
+        (status = 403, description = "`recent_sign_in_required`: a login without a password signs in with a passkey again first", body = Problem),
         (status = 409, description = "`conflict`: twenty passkeys already, or passkeys cannot work with this server's public URL", body = Problem),
         (status = 429, description = "`rate_limited`", body = Problem)))]
 async fn begin_registration(
@@ -62,7 +65,7 @@ async fn begin_registration(
     ApiJson(request): ApiJson<BeginRegistration>,
 ) -> Result<ApiJson<Began>, ApiError> {
     Ok(ApiJson(
-        service::begin_registration(&state, &user.0, &request.current_password).await?,
+        service::begin_registration(&state, &user.0, request.current_password.as_ref()).await?,
     ))
 }
 

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::service;
 use crate::error::Error;
 use crate::http::auth::ClientIp;
-use crate::http::forms::explain;
+use crate::http::forms::{explain, given};
 use crate::http::page_access::SignedIn;
 use crate::http::pages::with_script;
 use crate::sessions::Subject;
@@ -34,7 +34,7 @@ pub fn routes() -> Router<AppState> {
 #[derive(Deserialize)]
 struct BeginForm {
     passkey_name: String,
-    passkey_password: SecretString,
+    passkey_password: Option<SecretString>,
 }
 
 /// The add form: the name is checked and the password proved before the browser is asked.
@@ -58,7 +58,9 @@ async fn begin(
             .await;
         }
     };
-    match service::begin_registration(&state, &page.user.0, &form.passkey_password).await {
+    match service::begin_registration(&state, &page.user.0, given(form.passkey_password.as_ref()))
+        .await
+    {
         Ok(began) => {
             let response = page.chrome.render(
                 StatusCode::OK,

@@ -10,7 +10,7 @@ use webauthn_rs::prelude::{PasskeyAuthentication, PublicKeyCredential, WebauthnE
 
 use super::ceremony::{self, Bound, Kind};
 use super::service::{Began, clone_suspected, credential_of, record_use};
-use super::{relying_party, repo};
+use super::{CEREMONIES_PER_MINUTE, relying_party, repo};
 use crate::audit::Context;
 use crate::error::{Error, Result};
 use crate::sessions::{Subject, challenge};
@@ -18,7 +18,8 @@ use crate::state::AppState;
 
 /// Begins the second step with a passkey for `owner_id`, whose password was right and whose
 /// sign-in challenge is `challenge` (its hash): the options (the holder's passkeys) and the
-/// ceremony. `conflict` when they hold none.
+/// ceremony. `conflict` when they hold none; `rate_limited` past [`CEREMONIES_PER_MINUTE`] a
+/// minute for the holder (shared with registration: a stolen challenge cannot mint ceremony rows).
 pub(crate) async fn begin(
     state: &AppState,
     subject: Subject,
@@ -26,6 +27,15 @@ pub(crate) async fn begin(
     challenge: &str,
 ) -> Result<Began> {
     let rp = relying_party(&state.settings)?;
+    let now = state.clock.now_ms();
+    crate::ratelimit::hit(
+        state.db.pool(),
+        &format!("passkey:ceremony:{owner_id}"),
+        CEREMONIES_PER_MINUTE,
+        std::time::Duration::from_secs(60),
+        now,
+    )
+    .await?;
     let mut conn = state.db.pool().acquire().await?;
     let held = repo::of_owner(&mut conn, subject, owner_id).await?;
     if held.is_empty() {
@@ -38,7 +48,6 @@ pub(crate) async fn begin(
         .start_passkey_authentication(&keys)
         .map_err(|e| Error::internal(format!("passkey second factor: {e}")))?;
     let bound = Bound::by(subject, owner_id, challenge);
-    let now = state.clock.now_ms();
     let token = ceremony::open(&mut conn, Kind::SecondFactor, bound, &authentication, now).await?;
     let options = serde_json::to_value(&options)
         .map_err(|e| Error::internal(format!("passkey options: {e}")))?;

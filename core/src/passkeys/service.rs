@@ -1,7 +1,7 @@
 //! A user's passkeys: registering one (a ceremony in two calls), listing, renaming, removing.
 //!
-//! - Registering begins with the current password (a stolen session cannot add its own way in;
-//!   wrong passwords count against the sign-in limit), at most [`CEREMONIES_PER_MINUTE`] per user,
+//! - Registering begins with the current password or a recent passkey sign-in (`users::proof`: a
+//!   stolen session cannot add its own way in; wrong passwords count against the sign-in limit), at most [`CEREMONIES_PER_MINUTE`] per user,
 //!   and is finished by the same session within [`CEREMONY_LIFE`], once. The passkey must verify
 //!   its user (a PIN or biometrics: user verification required) and be discoverable (it can sign
 //!   in without an email typed). Attestation is not asked for (`none`).
@@ -75,14 +75,15 @@ impl Holder<'_> {
     }
 }
 
-/// Begins registering a passkey for the signed-in user, proven with their current password.
+/// Begins registering a passkey for the signed-in user, proven with their current password (or a
+/// recent passkey sign-in: `users::proof`).
 pub async fn begin_registration(
     state: &AppState,
     auth: &Authenticated,
-    current_password: &SecretString,
+    current_password: Option<&SecretString>,
 ) -> Result<Began> {
     relying_party(&state.settings)?;
-    crate::users::second_factor::prove_password(state, &auth.user_id, current_password).await?;
+    crate::users::second_factor::prove_for_new_way_in(state, auth, current_password).await?;
     let user = crate::users::service::get(state, &auth.user_id).await?;
     let display = format!("{} {}", user.first_name, user.last_name);
     let display = match display.trim() {
@@ -271,6 +272,15 @@ pub async fn list(state: &AppState, subject: Subject, owner_id: &str) -> Result<
         .collect())
 }
 
+/// How many passkeys `owner_id` holds (in the caller's transaction).
+pub(crate) async fn held(
+    conn: &mut sqlx::AnyConnection,
+    subject: Subject,
+    owner_id: &str,
+) -> Result<usize> {
+    Ok(repo::of_owner(conn, subject, owner_id).await?.len())
+}
+
 /// An audit event about `owner_id`'s passkeys: on the user's record, or (a staff member's) on
 /// the general log.
 fn event<'a>(subject: Subject, action: &'a str, owner_id: &'a str) -> Event<'a> {
@@ -308,7 +318,9 @@ pub async fn rename(
 
 /// Removes one of `owner_id`'s passkeys: it signs nobody in any more. `not_found` for anyone
 /// else's. Audited as `passkey.removed`. `keep_one`: the holder has no other way in (a staff
-/// member whose only second factor is a passkey): the last one is refused (`conflict`).
+/// member whose only second factor is a passkey): the last one is refused (`conflict`). A user
+/// without a password keeps their last one the same way; a user without TOTP loses their backup
+/// codes with their last passkey.
 pub async fn remove(
     state: &AppState,
     ctx: &Context,
@@ -318,6 +330,12 @@ pub async fn remove(
 ) -> Result<()> {
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
+    // A user's row is locked first: dropping the password checks for a passkey under the same lock.
+    let user = match subject {
+        Subject::User => Some(crate::users::proof::ways_in(&mut tx, owner_id).await?),
+        Subject::Staff => None,
+    };
+    let keep_one = keep_one || user.is_some_and(|ways| !ways.password);
     let held = repo::of_owner(&mut tx, subject, owner_id).await?;
     if !held.iter().any(|p| p.id == id) {
         return Err(Error::NotFound("passkey"));
@@ -330,6 +348,10 @@ pub async fn remove(
     }
     if !repo::remove(&mut tx, subject, owner_id, id).await? {
         return Err(Error::NotFound("passkey"));
+    }
+    if held.len() == 1 && user.is_some_and(|ways| !ways.totp) {
+        // The backup codes stood in for the passkeys: with none left, neither do they.
+        crate::users::proof::forget_backup_codes(&mut tx, owner_id).await?;
     }
     let event = event(subject, "passkey.removed", owner_id).before(json!({ "id": id }));
     audit::record(&mut tx, ctx, now, event).await?;

@@ -305,6 +305,31 @@ pub async fn end(
     Ok(())
 }
 
+/// Ends the session a browser held before it signed in again as the same user (`old_token`, its
+/// session cookie): signing in again with a passkey — the way a login without a password confirms
+/// a change — replaces the browser's session instead of leaving an orphan behind. Nothing for
+/// another user's session, or none.
+pub async fn replaced(state: &AppState, old_token: &str, user_id: &str) -> Result<()> {
+    let Ok(old) = authenticate(state, old_token).await else {
+        return Ok(());
+    };
+    if old.user_id != user_id {
+        return Ok(());
+    }
+    let ctx = Context {
+        actor: audit::Actor::User(user_id.to_owned()),
+        ip: None,
+    };
+    end(
+        state,
+        &ctx,
+        user_id,
+        &old.session_id,
+        "user.session_replaced",
+    )
+    .await
+}
+
 /// Ends the session a request came with (signing out).
 pub async fn log_out(state: &AppState, ctx: &Context, auth: &Authenticated) -> Result<()> {
     end(

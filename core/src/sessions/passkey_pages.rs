@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::two_step;
 use super::views::{CHALLENGE_COOKIE, expired, show_code, show_login, signed_in};
 use crate::error::Error;
-use crate::http::auth::{ClientIp, DeviceCookie, UserAgent, cookie_value};
+use crate::http::auth::{ClientIp, DeviceCookie, SESSION_COOKIE, UserAgent, cookie_value};
 use crate::http::forms::{explain, local_next};
 use crate::http::pages::Chrome;
 use crate::http::problem::{ApiError, json_or_problem};
@@ -45,6 +45,7 @@ struct PasskeyForm {
 async fn finish(
     State(state): State<AppState>,
     chrome: Chrome,
+    headers: HeaderMap,
     ip: ClientIp,
     user_agent: UserAgent,
     DeviceCookie(device): DeviceCookie,
@@ -61,7 +62,14 @@ async fn finish(
         Err(_) => Err(Error::InvalidCredentials),
     };
     match result {
-        Ok(done) => signed_in(&state, &done, &next),
+        Ok(done) => {
+            if let Some(old) = cookie_value(&headers, SESSION_COOKIE, &state.settings)
+                && let Err(e) = crate::sessions::replaced(&state, &old, &done.user.id).await
+            {
+                tracing::warn!(error = %e, "ending the session a passkey sign-in replaced");
+            }
+            signed_in(&state, &done, &next)
+        }
         Err(Error::InvalidCredentials) => {
             let text = "That passkey did not sign you in: it may have been removed from your \
                         login, or made for another site. Sign in with your password instead.";

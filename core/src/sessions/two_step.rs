@@ -111,15 +111,7 @@ async fn second_step_uncounted(
         )
         .await;
     }
-    let is_totp = code.chars().filter(|c| !c.is_whitespace()).count() == 6
-        && code
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace());
-    let (totp, backup) = if is_totp {
-        (Some(code), None)
-    } else {
-        (None, Some(code))
-    };
+    let (totp, backup) = second_factor::split_code(code);
     second_factor::check_second_factor(state, &user, totp, backup).await?;
     use_challenge(
         state,

@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::http::forms::see_other;
 use crate::http::paging::PageQuery;
 use crate::http::paging::page as one_page;
+use crate::sessions::Subject;
 use crate::state::AppState;
 use crate::users::UserStatus;
 use crate::users::profile::{self, AdminUpdate};
@@ -81,7 +82,9 @@ fn notice(key: &str) -> Option<&'static str> {
         "disabled" => "The user is disabled: they cannot sign in, and their sessions ended.",
         "enabled" => "The user is enabled: they can sign in again.",
         "reset" => "A password-reset link is on its way to the user.",
-        "totp-off" => "Two-factor authentication is off for this user.",
+        "totp-off" => {
+            "Two-factor authentication is off for this user, and their backup codes and passkeys are gone: a reset link alone lets them back in."
+        }
         _ => return None,
     })
 }
@@ -116,6 +119,10 @@ async fn show(
         Ok(sessions) => sessions,
         Err(e) => return page.chrome.failed(e),
     };
+    let passkeys = match crate::passkeys::service::list(state, Subject::User, id).await {
+        Ok(list) => list.len(),
+        Err(e) => return page.chrome.failed(e),
+    };
     let clients: Vec<Value> = clients
         .iter()
         .map(|c| {
@@ -136,6 +143,7 @@ async fn show(
         context! {
             user => minijinja::value::Serde(&user),
             clients,
+            passkeys,
             more_clients,
             sessions => minijinja::value::Serde(&sessions),
             notice,

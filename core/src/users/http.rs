@@ -306,6 +306,11 @@ pub struct ResetConfirmRequest {
     /// Needed when the user has a security question.
     #[schema(value_type = Option<String>, format = Password)]
     security_answer: Option<SecretString>,
+    /// A code from the authenticator app, needed (or `backup_code`) when the reset info says
+    /// `second_factor_required`.
+    totp_code: Option<String>,
+    /// One of the login's unused backup codes, in place of `totp_code`.
+    backup_code: Option<String>,
 }
 
 /// Set a new password with the emailed token. Ends every session of the user.
@@ -313,7 +318,9 @@ pub struct ResetConfirmRequest {
     responses(
         (status = 204, description = "Password changed"),
         (status = 400, description = "`invalid_token`", body = Problem),
+        (status = 401, description = "`second_factor_required`: the login has a second factor, give `totp_code` or `backup_code`; `invalid_second_factor`: wrong or used", body = Problem),
         (status = 422, description = "`weak_password`, or `security_answer_required` with the question", body = Problem),
+        (status = 429, description = "`rate_limited`: five wrong answers or codes for this link", body = Problem),
     ))]
 async fn confirm_password_reset(
     State(state): State<AppState>,
@@ -326,6 +333,10 @@ async fn confirm_password_reset(
         &request.token,
         &request.password,
         request.security_answer.as_ref(),
+        links::ResetCode {
+            totp_code: request.totp_code.as_deref(),
+            backup_code: request.backup_code.as_deref(),
+        },
     )
     .await?;
     Ok(StatusCode::NO_CONTENT)

@@ -264,6 +264,22 @@ pub async fn admin_send_password_reset(
 pub struct ResetInfo {
     /// The user's security question, when one is set: its answer is needed to reset.
     pub security_question: Option<String>,
+    /// The login has a second factor (TOTP on, or unused backup codes): a code from the
+    /// authenticator app or a backup code is needed to reset (`totp_code` or `backup_code`).
+    pub second_factor_required: bool,
+}
+
+/// The codes a reset may be asked for ([`ResetInfo::second_factor_required`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ResetCode<'a> {
+    pub totp_code: Option<&'a str>,
+    pub backup_code: Option<&'a str>,
+}
+
+/// Whether a reset of `user`'s password asks for a code: a mailbox alone must not undo a second
+/// factor (TOTP on), nor put a password in front of a login that chose passkeys (backup codes).
+async fn reset_needs_code(conn: &mut sqlx::AnyConnection, user: &UserRow) -> Result<bool> {
+    Ok(user.totp_secret.is_some() || repo::unused_backup_codes(conn, &user.id).await? > 0)
 }
 
 pub async fn password_reset_info(state: &AppState, token: &str) -> Result<ResetInfo> {
@@ -274,17 +290,21 @@ pub async fn password_reset_info(state: &AppState, token: &str) -> Result<ResetI
         .ok_or(Error::InvalidToken)?;
     let user = repo::get(&mut conn, &user_id).await?;
     Ok(ResetInfo {
+        second_factor_required: reset_needs_code(&mut conn, &user).await?,
         security_question: user.security_question,
     })
 }
 
-/// Sets a new password from a reset link: ends every session of the user.
+/// Sets a new password from a reset link: ends every session of the user. The security answer
+/// and a second-factor code are asked for where the login has them (five tries of each per link);
+/// the code is taken only when the password is set.
 pub async fn confirm_password_reset(
     state: &AppState,
     ctx: &Context,
     token: &str,
     password: &SecretString,
     security_answer: Option<&SecretString>,
+    code: ResetCode<'_>,
 ) -> Result<()> {
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;
@@ -292,6 +312,7 @@ pub async fn confirm_password_reset(
         .await?
         .ok_or(Error::InvalidToken)?;
     let user = repo::get(&mut conn, &user_id).await?;
+    let needs_code = reset_needs_code(&mut conn, &user).await?;
     drop(conn);
     if let (Some(question), Some(answer_hash)) =
         (&user.security_question, &user.security_answer_hash)
@@ -321,6 +342,14 @@ pub async fn confirm_password_reset(
     state
         .passwords
         .check_policy(password, &[&user.email, &user.first_name, &user.last_name])?;
+    if needs_code {
+        if code.totp_code.is_none() && code.backup_code.is_none() {
+            return Err(Error::SecondFactorRequired);
+        }
+        let bucket = format!("reset:code:{}", hash_token(token));
+        let window = state.settings.auth.password_reset_expiry;
+        crate::ratelimit::hit(state.db.pool(), &bucket, 5, window, now).await?;
+    }
     let hash = state.passwords.hash(password).await?;
     let mut tx = state.db.begin().await?;
     if tokens::consume(&mut tx, Purpose::PasswordReset, token, now)
@@ -328,6 +357,10 @@ pub async fn confirm_password_reset(
         .is_none()
     {
         return Err(Error::InvalidToken);
+    }
+    if needs_code {
+        let (totp_code, backup_code) = (code.totp_code, code.backup_code);
+        super::second_factor::take_code(state, &mut tx, &user, totp_code, backup_code).await?;
     }
     repo::set_password_hash(&mut tx, &user_id, &hash, now).await?;
     // The link proved the user reads this address.

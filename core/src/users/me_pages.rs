@@ -19,7 +19,7 @@ use super::profile::{self, SelfUpdate};
 use super::views::{Outcome, after, current_password_named, show};
 use crate::error::Error;
 use crate::http::auth::ClientIp;
-use crate::http::forms::see_other;
+use crate::http::forms::{given, see_other};
 use crate::http::page_access::SignedIn;
 use crate::state::AppState;
 
@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/me/profile", post(profile))
         .route("/me/email", post(email))
         .route("/me/password", post(password))
+        .route("/me/password/drop", post(drop_password))
         .route("/me/sessions/{session_id}/revoke", post(revoke))
         .route("/me/apps/{client_id}/withdraw", post(withdraw_app))
 }
@@ -45,6 +46,9 @@ fn done_notice(key: &str) -> Option<&'static str> {
             "We sent a link to the new address, unless it cannot be used. Your email address changes when you open it."
         }
         "password" => "Your password is changed. Your other sessions were signed out.",
+        "password-dropped" => {
+            "Your password is gone: you sign in with a passkey now. Your other sessions were signed out."
+        }
         "totp-off" => "Two-factor authentication is off.",
         "passkey-added" => "Your passkey is added: use it to sign in.",
         "passkey-renamed" => "The passkey is renamed.",
@@ -117,7 +121,7 @@ async fn update_self(
 #[derive(Deserialize)]
 struct EmailForm {
     email: String,
-    current_password: SecretString,
+    current_password: Option<SecretString>,
 }
 
 async fn email(
@@ -128,7 +132,7 @@ async fn email(
 ) -> Response {
     let update = SelfUpdate {
         email: Some(form.email.clone()),
-        current_password: Some(form.current_password),
+        current_password: given(form.current_password.as_ref()).cloned(),
         ..SelfUpdate::default()
     };
     let result = update_self(&state, &page, &ip, update).await;
@@ -149,7 +153,7 @@ async fn email(
 
 #[derive(Deserialize)]
 struct PasswordForm {
-    current_password: SecretString,
+    current_password: Option<SecretString>,
     password: SecretString,
     password_confirm: SecretString,
 }
@@ -168,12 +172,44 @@ async fn password(
     } else {
         let update = SelfUpdate {
             password: Some(form.password),
-            current_password: Some(form.current_password),
+            current_password: given(form.current_password.as_ref()).cloned(),
             ..SelfUpdate::default()
         };
         current_password_named(update_self(&state, &page, &ip, update).await)
     };
     after(&state, &page, "password", &fields, result, "password", None).await
+}
+
+#[derive(Deserialize)]
+struct DropForm {
+    current_password: Option<SecretString>,
+}
+
+async fn drop_password(
+    State(state): State<AppState>,
+    page: SignedIn,
+    ip: ClientIp,
+    Form(form): Form<DropForm>,
+) -> Response {
+    let ctx = page.user.context(&ip);
+    let password = given(form.current_password.as_ref());
+    let result = super::proof::drop_password(&state, &ctx, &page.user.0, password).await;
+    let result = result.map_err(|e| match e {
+        Error::InvalidCredentials => {
+            Error::Validation("that is not your current password: it is still there".to_owned())
+        }
+        e => e,
+    });
+    after(
+        &state,
+        &page,
+        "password",
+        &[],
+        result,
+        "password-dropped",
+        None,
+    )
+    .await
 }
 
 async fn revoke(

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
 use minijinja::context;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::second_factor;
@@ -30,7 +30,7 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(Deserialize)]
 struct EnrolForm {
-    current_password: SecretString,
+    current_password: Option<SecretString>,
 }
 
 async fn enrol(
@@ -38,8 +38,8 @@ async fn enrol(
     page: SignedIn,
     Form(form): Form<EnrolForm>,
 ) -> Response {
-    let enrolment =
-        second_factor::enrol_totp(&state, &page.user.0.user_id, &form.current_password).await;
+    let password = crate::http::forms::given(form.current_password.as_ref());
+    let enrolment = second_factor::enrol_totp(&state, &page.user.0, password).await;
     match current_password_named(enrolment) {
         Ok(enrolment) => enrolment_page(
             &page,
@@ -81,7 +81,7 @@ async fn confirm(
 ) -> Response {
     let ctx = page.user.context(&ip);
     match second_factor::confirm_totp(&state, &ctx, &page.user.0.user_id, &form.code).await {
-        Ok(codes) => backup_codes(&page, &codes, true),
+        Ok(codes) => backup_codes(&page, &codes, true, true),
         Err(Error::InvalidSecondFactor) => {
             // The same pending secret, shown again to try another code.
             match second_factor::pending_enrolment(&state, &page.user.0.user_id).await {
@@ -104,10 +104,16 @@ async fn confirm(
     }
 }
 
-/// The backup codes, shown once, with a plain-text download.
-fn backup_codes(page: &SignedIn, codes: &[String], first: bool) -> Response {
+/// The backup codes, shown once, with a plain-text download. `totp`: they stand in for TOTP
+/// codes (else for lost passkeys, with a reset link).
+fn backup_codes(page: &SignedIn, codes: &[String], first: bool, totp: bool) -> Response {
+    let use_ = if totp {
+        "in place of a code from your app"
+    } else {
+        "with a link to reset your password, if you lose your passkeys"
+    };
     let text = format!(
-        "Backup codes for {} ({})\nEach works once, in place of a code from your app.\n\n{}\n",
+        "Backup codes for {} ({})\nEach works once, {use_}.\n\n{}\n",
         page.chrome.state().settings.ui.product_name.trim(),
         page.chrome
             .user
@@ -123,7 +129,7 @@ fn backup_codes(page: &SignedIn, codes: &[String], first: bool) -> Response {
     page.chrome.render(
         StatusCode::OK,
         "backup-codes.html",
-        context! { codes => codes.to_vec(), download, first },
+        context! { codes => codes.to_vec(), download, first, totp },
     )
 }
 
@@ -131,14 +137,15 @@ fn backup_codes(page: &SignedIn, codes: &[String], first: bool) -> Response {
 struct ProveForm {
     password: Option<SecretString>,
     code: Option<String>,
+    /// The section of `/me` the form is in (`passkeys` for the backup codes of a login without
+    /// TOTP), where a refusal is shown.
+    section: Option<String>,
 }
 
 impl ProveForm {
     fn parts(&self) -> (Option<&SecretString>, Option<&str>) {
         (
-            self.password
-                .as_ref()
-                .filter(|p| !p.expose_secret().is_empty()),
+            crate::http::forms::given(self.password.as_ref()),
             self.code
                 .as_deref()
                 .map(str::trim)
@@ -155,10 +162,10 @@ async fn regenerate(
 ) -> Response {
     let ctx = page.user.context(&ip);
     let (password, code) = form.parts();
-    match second_factor::regenerate_backup_codes(&state, &ctx, &page.user.0.user_id, password, code)
-        .await
-    {
-        Ok(codes) => backup_codes(&page, &codes, false),
+    let passkeys = form.section.as_deref() == Some("passkeys");
+    match second_factor::regenerate_backup_codes(&state, &ctx, &page.user.0, password, code).await {
+        Ok(codes) => backup_codes(&page, &codes, false, !passkeys),
+        Err(e) if passkeys => refused_in(&state, &page, "passkeys", e).await,
         Err(e) => totp_refused(&state, &page, e).await,
     }
 }
@@ -171,7 +178,7 @@ async fn disable(
 ) -> Response {
     let ctx = page.user.context(&ip);
     let (password, code) = form.parts();
-    match second_factor::disable_totp(&state, &ctx, &page.user.0.user_id, password, code).await {
+    match second_factor::disable_totp(&state, &ctx, &page.user.0, password, code).await {
         Ok(()) => see_other("/me?done=totp-off#totp"),
         Err(e) => totp_refused(&state, &page, e).await,
     }
@@ -179,11 +186,21 @@ async fn disable(
 
 /// `/me` with the reason next to the two-factor section.
 async fn totp_refused(state: &AppState, page: &SignedIn, error: Error) -> Response {
+    refused_in(state, page, "totp", error).await
+}
+
+/// `/me` with the reason next to `section`.
+async fn refused_in(
+    state: &AppState,
+    page: &SignedIn,
+    section: &'static str,
+    error: Error,
+) -> Response {
     match explain(error) {
         Ok((status, text)) => {
             let outcome = Outcome {
                 status: Some(status),
-                error: Some(("totp", text)),
+                error: Some((section, text)),
                 ..Outcome::default()
             };
             show(state, page, outcome, None).await

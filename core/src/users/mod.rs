@@ -16,6 +16,7 @@ pub mod me_totp_pages;
 pub mod pages;
 mod password;
 pub mod profile;
+pub mod proof;
 mod repo;
 pub mod second_factor;
 pub mod second_factor_http;
@@ -173,6 +174,9 @@ pub struct User {
     /// Two-step verification could not be carried over from the old system (WHMCS import): the user
     /// is asked to set it up again.
     pub totp_reenrol_required: bool,
+    /// The login signs in with a password; false once the user dropped it for passkeys (or an
+    /// import could not bring one over): they sign in with a passkey or set one through a link.
+    pub has_password: bool,
     /// The security question, when one is set (the answer is never shown).
     pub security_question: Option<String>,
     pub last_login_at: Option<i64>,

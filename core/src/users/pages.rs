@@ -12,8 +12,8 @@ use minijinja::context;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use super::links;
 use super::service::NewUser;
+use super::{links, second_factor};
 use crate::accounts::AccountProfile;
 use crate::accounts::service::{SignedUp, sign_up};
 use crate::error::Error;
@@ -188,7 +188,7 @@ async fn reset_page(
     Path(token): Path<String>,
 ) -> Response {
     match links::password_reset_info(&state, &token).await {
-        Ok(info) => reset_form(&chrome, StatusCode::OK, info.security_question, None),
+        Ok(info) => reset_form(&chrome, StatusCode::OK, &info, None),
         Err(Error::InvalidToken) => {
             chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID)
         }
@@ -199,14 +199,15 @@ async fn reset_page(
 fn reset_form(
     chrome: &Chrome,
     status: StatusCode,
-    question: Option<String>,
+    info: &links::ResetInfo,
     error: Option<String>,
 ) -> Response {
     chrome.render(
         status,
         "reset-password.html",
         context! {
-            security_question => question,
+            security_question => info.security_question.clone(),
+            second_factor => info.second_factor_required,
             error => error,
             min_length => chrome.state().settings.auth.password.min_length,
         },
@@ -218,6 +219,7 @@ struct ResetForm {
     password: SecretString,
     password_confirm: SecretString,
     security_answer: Option<SecretString>,
+    code: Option<String>,
 }
 
 async fn reset(
@@ -227,8 +229,8 @@ async fn reset(
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> Response {
-    let question = match links::password_reset_info(&state, &token).await {
-        Ok(info) => info.security_question,
+    let info = match links::password_reset_info(&state, &token).await {
+        Ok(info) => info,
         Err(Error::InvalidToken) => {
             return chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID);
         }
@@ -236,17 +238,28 @@ async fn reset(
     };
     if form.password.expose_secret() != form.password_confirm.expose_secret() {
         let error = Some("The two passwords differ.".to_owned());
-        return reset_form(&chrome, StatusCode::UNPROCESSABLE_ENTITY, question, error);
+        return reset_form(&chrome, StatusCode::UNPROCESSABLE_ENTITY, &info, error);
     }
     let answer = form
         .security_answer
         .filter(|a| !a.expose_secret().is_empty());
+    let code = match form.code.as_deref().map(str::trim) {
+        Some(typed) if !typed.is_empty() => {
+            let (totp_code, backup_code) = second_factor::split_code(typed);
+            links::ResetCode {
+                totp_code,
+                backup_code,
+            }
+        }
+        _ => links::ResetCode::default(),
+    };
     match links::confirm_password_reset(
         &state,
         &anonymous(&ip),
         &token,
         &form.password,
         answer.as_ref(),
+        code,
     )
     .await
     {
@@ -261,7 +274,7 @@ async fn reset(
         ),
         Err(Error::InvalidToken) => chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID),
         Err(e) => match explain(e) {
-            Ok((_, text)) => reset_form(&chrome, StatusCode::UNPROCESSABLE_ENTITY, question, Some(text)),
+            Ok((_, text)) => reset_form(&chrome, StatusCode::UNPROCESSABLE_ENTITY, &info, Some(text)),
             Err(e) => chrome.failed(e),
         },
     }

@@ -7,7 +7,6 @@ use serde_json::json;
 
 use super::links::normalize_answer;
 use super::repo::{self, UserRow};
-use super::second_factor::check_current_password;
 use super::{Email, ProfileFields, User, UserStatus};
 use crate::audit::{self, Acting, Context, Event};
 use crate::error::{Error, Result};
@@ -44,13 +43,9 @@ pub async fn update_self(
     let sensitive =
         update.email.is_some() || update.password.is_some() || update.security_question.is_some();
     if sensitive {
-        let current = update.current_password.as_ref().ok_or_else(|| {
-            Error::Validation(
-                "current_password is required to change email, password or security question"
-                    .to_owned(),
-            )
-        })?;
-        check_current_password(state, &before, current).await?;
+        let missing = "current_password is required to change email, password or security question";
+        let current = update.current_password.as_ref();
+        super::proof::check(state, &before, session_id, current, missing).await?;
     }
     let mut change = update.profile.change()?;
     // Another mailbox waits for its link (`email_change`); the same one in another case is

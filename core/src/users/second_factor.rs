@@ -2,24 +2,28 @@
 //! at login, turning it off.
 
 use secrecy::SecretString;
+use serde_json::json;
 
+use super::proof;
 use super::repo::{self, UserRow};
 use super::totp::{self, Enrolment};
 use crate::audit::Acting;
 use crate::audit::{self, Context, Event};
 use crate::crypto::{hash_token, new_backup_code, normalize_backup_code};
 use crate::error::{Error, Result};
+use crate::sessions::{Authenticated, Subject};
 use crate::staff::roles::op;
 use crate::state::AppState;
 
 /// Starts TOTP enrolment: a new pending secret, shown once. Takes effect only when confirmed. The
-/// user proves it is them with the current password, so a stolen session cannot put its own
-/// authenticator on the login.
+/// user proves it is them ([`proof::check`]: the current password, or a recent passkey sign-in),
+/// so a stolen session cannot put its own authenticator on the login.
 pub async fn enrol_totp(
     state: &AppState,
-    user_id: &str,
-    current_password: &SecretString,
+    auth: &Authenticated,
+    current_password: Option<&SecretString>,
 ) -> Result<Enrolment> {
+    let user_id = auth.user_id.as_str();
     let mut conn = state.db.pool().acquire().await?;
     let user = repo::get(&mut conn, user_id).await?;
     drop(conn);
@@ -28,7 +32,8 @@ pub async fn enrol_totp(
             "two-factor authentication is already on; turn it off first".to_owned(),
         ));
     }
-    check_current_password(state, &user, current_password).await?;
+    let missing = "current_password is required to turn on two-factor authentication";
+    proof::check(state, &user, &auth.session_id, current_password, missing).await?;
     let mut conn = state.db.pool().acquire().await?;
     let (secret, enrolment) =
         totp::start_enrolment(&user.email, &state.settings.auth.totp_issuer).await?;
@@ -80,65 +85,102 @@ pub async fn check_second_factor(
     totp_code: Option<&str>,
     backup_code: Option<&str>,
 ) -> Result<()> {
-    let Some(secret) = &user.totp_secret else {
+    if user.totp_secret.is_none() {
         return Ok(());
-    };
+    }
     let mut conn = state.db.pool().acquire().await?;
-    if let Some(code) = totp_code {
-        let step = totp::check(secret, code, state.clock.now_secs())
-            .await?
-            .ok_or(Error::InvalidSecondFactor)?;
-        return if repo::accept_totp_step(&mut conn, &user.id, step).await? {
-            Ok(())
-        } else {
-            Err(Error::InvalidSecondFactor)
-        };
-    }
-    if let Some(code) = backup_code {
-        let hash = hash_token(&normalize_backup_code(code));
-        return if repo::use_backup_code(&mut conn, &user.id, &hash, state.clock.now_ms()).await? {
-            Ok(())
-        } else {
-            Err(Error::InvalidSecondFactor)
-        };
-    }
-    Err(Error::SecondFactorRequired)
+    take_code(state, &mut conn, user, totp_code, backup_code).await
 }
 
-/// Turns TOTP off for the signed-in user, who proves it with the password or a current code.
+/// One typed code as the TOTP code it looks like (six digits) or else a backup code.
+pub fn split_code(code: &str) -> (Option<&str>, Option<&str>) {
+    let code = code.trim();
+    let is_totp = code.chars().filter(|c| !c.is_whitespace()).count() == 6
+        && code
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace());
+    if is_totp {
+        (Some(code), None)
+    } else {
+        (None, Some(code))
+    }
+}
+
+/// Takes one code of `user` (in the caller's transaction, so that a later refusal gives it back):
+/// a TOTP code (TOTP on; each time step once) or an unused backup code (each once).
+/// `second_factor_required` when neither is given, `invalid_second_factor` when it is wrong.
+pub(crate) async fn take_code(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    user: &UserRow,
+    totp_code: Option<&str>,
+    backup_code: Option<&str>,
+) -> Result<()> {
+    let taken = match (totp_code, &user.totp_secret, backup_code) {
+        (Some(code), Some(secret), _) => {
+            match totp::check(secret, code, state.clock.now_secs()).await? {
+                Some(step) => repo::accept_totp_step(conn, &user.id, step).await?,
+                None => false,
+            }
+        }
+        (_, _, Some(code)) => {
+            let hash = hash_token(&normalize_backup_code(code));
+            repo::use_backup_code(conn, &user.id, &hash, state.clock.now_ms()).await?
+        }
+        (Some(_), None, None) => false,
+        (None, _, None) => return Err(Error::SecondFactorRequired),
+    };
+    if taken {
+        Ok(())
+    } else {
+        Err(Error::InvalidSecondFactor)
+    }
+}
+
+/// Turns TOTP off for the signed-in user, who proves it with the password, a current code or a
+/// recent passkey sign-in. Their backup codes stay while they hold a passkey.
 pub async fn disable_totp(
     state: &AppState,
     ctx: &Context,
-    user_id: &str,
+    auth: &Authenticated,
     password: Option<&SecretString>,
     code: Option<&str>,
 ) -> Result<()> {
-    prove(state, user_id, password, code).await?;
-    clear(state, ctx, user_id, "user.totp_disabled").await
+    prove(state, auth, password, code).await?;
+    let now = state.clock.now_ms();
+    let mut tx = state.db.begin().await?;
+    let ways = proof::ways_in(&mut tx, &auth.user_id).await?;
+    let was_on = repo::clear_totp(&mut tx, &auth.user_id, now).await?;
+    if ways.passkeys == 0 {
+        repo::forget_backup_codes(&mut tx, &auth.user_id).await?;
+    }
+    if was_on {
+        let event = Event::user("user.totp_disabled", &auth.user_id);
+        audit::record(&mut tx, ctx, now, event).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
-/// Clears a user's second factor (staff: a lost phone); they can enrol again.
+/// Clears every second factor of a user (staff, for someone who lost their phone and their
+/// passkeys): TOTP, backup codes and passkeys. They can enrol again; a user without a password
+/// then gets back in with a reset link alone (docs/architecture.md, "Recovery").
 pub async fn clear_totp(
     state: &AppState,
     ctx: impl Acting<'_, op::Change>,
     user_id: &str,
 ) -> Result<()> {
-    clear(
-        state,
-        ctx.admitted()?.context(),
-        user_id,
-        "user.totp_cleared",
-    )
-    .await
-}
-
-async fn clear(state: &AppState, ctx: &Context, user_id: &str, action: &str) -> Result<()> {
+    let ctx = ctx.admitted()?.context();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
-    repo::get(&mut tx, user_id).await?;
+    let ways = proof::ways_in(&mut tx, user_id).await?;
     let was_on = repo::clear_totp(&mut tx, user_id, now).await?;
-    if was_on {
-        audit::record(&mut tx, ctx, now, Event::user(action, user_id)).await?;
+    repo::forget_backup_codes(&mut tx, user_id).await?;
+    let passkeys = crate::passkeys::service::forget_all(&mut tx, Subject::User, user_id).await?;
+    if was_on || ways.passkeys > 0 {
+        let event = Event::user("user.totp_cleared", user_id)
+            .before(json!({ "totp": was_on, "passkeys": passkeys }));
+        audit::record(&mut tx, ctx, now, event).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -158,19 +200,28 @@ async fn new_backup_codes(conn: &mut sqlx::AnyConnection, user_id: &str) -> Resu
     Ok(codes)
 }
 
-/// Replaces the backup codes of a user with TOTP on (the old ones stop working); the user proves
-/// it is them with the password or a current code, as for turning TOTP off. Returns the new codes,
-/// shown once.
+/// Replaces the backup codes of a user with a second factor — TOTP on, or a passkey — (the old
+/// ones stop working); the user proves it is them with the password, a current code or a recent
+/// passkey sign-in. Returns the new codes, shown once.
 pub async fn regenerate_backup_codes(
     state: &AppState,
     ctx: &Context,
-    user_id: &str,
+    auth: &Authenticated,
     password: Option<&SecretString>,
     code: Option<&str>,
 ) -> Result<Vec<String>> {
-    prove(state, user_id, password, code).await?;
+    prove(state, auth, password, code).await?;
+    let user_id = auth.user_id.as_str();
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
+    let ways = proof::ways_in(&mut tx, user_id).await?;
+    if !ways.totp && ways.passkeys == 0 {
+        return Err(Error::Conflict(
+            "backup codes stand in for a second factor: turn on two-factor authentication or \
+             add a passkey first"
+                .to_owned(),
+        ));
+    }
     let codes = new_backup_codes(&mut tx, user_id).await?;
     audit::record(
         &mut tx,
@@ -183,45 +234,44 @@ pub async fn regenerate_backup_codes(
     Ok(codes)
 }
 
-/// The signed-in user, who has TOTP on, proves a change to it with the password or a current
-/// TOTP code.
+/// The signed-in user proves a change to their second factor with the password, a current TOTP
+/// code (TOTP on), or a recent passkey sign-in ([`proof::check`]).
 async fn prove(
     state: &AppState,
-    user_id: &str,
+    auth: &Authenticated,
     password: Option<&SecretString>,
     code: Option<&str>,
 ) -> Result<()> {
     let mut conn = state.db.pool().acquire().await?;
-    let user = repo::get(&mut conn, user_id).await?;
+    let user = repo::get(&mut conn, &auth.user_id).await?;
     drop(conn);
-    if user.totp_secret.is_none() {
-        return Err(Error::Conflict(
-            "two-factor authentication is not on".to_owned(),
-        ));
-    }
     match (password, code) {
-        (Some(password), _) => check_current_password(state, &user, password).await,
-        (None, Some(code)) => {
+        (None, Some(code)) if user.totp_secret.is_some() => {
             crate::sessions::count_proof(state, &user.email).await?;
             check_second_factor(state, &user, Some(code), None).await
         }
-        (None, None) => Err(Error::Validation(
-            "give the password or a current code".to_owned(),
+        (None, Some(_)) => Err(Error::Conflict(
+            "two-factor authentication is not on: there is no code to give".to_owned(),
         )),
+        (password, _) => {
+            let missing = "give the password or a current code";
+            proof::check(state, &user, &auth.session_id, password, missing).await
+        }
     }
 }
 
-/// Proves `user_id`'s current password (counted against the sign-in limit): asked before a new
-/// way in is added (a passkey), so that a stolen session cannot add its own.
-pub async fn prove_password(
+/// Proves it is the signed-in user before a new way in is added (a passkey), so that a stolen
+/// session cannot add its own: the current password or a recent passkey sign-in.
+pub async fn prove_for_new_way_in(
     state: &AppState,
-    user_id: &str,
-    password: &SecretString,
+    auth: &Authenticated,
+    password: Option<&SecretString>,
 ) -> Result<()> {
     let mut conn = state.db.pool().acquire().await?;
-    let user = repo::get(&mut conn, user_id).await?;
+    let user = repo::get(&mut conn, &auth.user_id).await?;
     drop(conn);
-    check_current_password(state, &user, password).await
+    let missing = "current_password is required to add a passkey";
+    proof::check(state, &user, &auth.session_id, password, missing).await
 }
 
 /// The signed-in user's current password, asked before a sensitive change: counted against the
@@ -242,6 +292,12 @@ pub async fn check_current_password(
     } else {
         Err(Error::InvalidCredentials)
     }
+}
+
+/// How many of the user's backup codes are still unused.
+pub async fn unused_backup_codes(state: &AppState, user_id: &str) -> Result<i64> {
+    let mut conn = state.db.pool().acquire().await?;
+    repo::unused_backup_codes(&mut conn, user_id).await
 }
 
 /// The enrolment in progress (its secret and QR code again), if one is.

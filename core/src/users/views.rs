@@ -58,6 +58,16 @@ pub(crate) async fn show(
         Err(e) => return chrome.failed(e),
     };
     let passkeys_usable = crate::passkeys::usable(&state.settings);
+    let session_id = &page.user.0.session_id;
+    let (backup_codes_left, recent_passkey) = match tokio::try_join!(
+        super::second_factor::unused_backup_codes(state, user_id),
+        super::proof::recent_passkey_sign_in(state, session_id),
+    ) {
+        Ok(found) => found,
+        Err(e) => return chrome.failed(e),
+    };
+    // A login without a password proves changes by signing in with a passkey again, on this page.
+    let signs_in_again = !user.has_password && !recent_passkey && passkeys_usable;
     let (section, error) = outcome.error.unzip();
     let response = chrome.render(
         outcome.status.unwrap_or(StatusCode::OK),
@@ -73,6 +83,9 @@ pub(crate) async fn show(
             apps => Value::from(minijinja::value::Serde(&apps)),
             passkeys => Value::from(minijinja::value::Serde(&passkeys)),
             passkeys_usable,
+            backup_codes_left,
+            recent_passkey,
+            signs_in_again,
             section,
             error,
             errors => outcome.errors,
@@ -80,8 +93,9 @@ pub(crate) async fn show(
             min_length => state.settings.auth.password.min_length,
         },
     );
-    // The passkey section's one control that needs script (adding one) shows only with it.
-    crate::http::pages::with_script(response, false)
+    // The passkey section's controls that need script (adding one; signing in again) show only
+    // with it; signing in again fetches its options.
+    crate::http::pages::with_script(response, signs_in_again)
 }
 
 /// Back to `/me` after a form: 303 on success, the page with the reason next to its form otherwise.

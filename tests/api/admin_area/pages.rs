@@ -137,6 +137,8 @@ async fn an_administrator_edits_and_closes_a_client_and_manages_a_users_security
     app.enrol_totp(&session, PASSWORD).await;
     let (_, html) = admin.open(&format!("/admin/users/{member_id}")).await;
     assert!(html.contains("<dd id=\"two-factor\">On</dd>"), "{html}");
+    assert!(html.contains("<dd id=\"password\">Set</dd>"), "{html}");
+    assert!(html.contains("<dd id=\"passkeys\">0</dd>"), "{html}");
     assert!(html.contains("Jetty Hosting GmbH"));
     let (_, html) = admin
         .submit(&format!("/admin/users/{member_id}/totp-off"), &[])

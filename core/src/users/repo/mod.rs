@@ -50,6 +50,13 @@ impl UserRow {
         self.status == UserStatus::Active.as_str()
     }
 
+    /// Whether the user can sign in with a password: the stored hash is one some password
+    /// matches (a dropped password, or an import that could not bring one over, stores `""`).
+    pub fn has_password(&self) -> bool {
+        super::legacy_password::Scheme::of(&self.password_hash)
+            != super::legacy_password::Scheme::Unusable
+    }
+
     pub fn to_user(&self) -> Result<User> {
         Ok(User {
             id: self.id.clone(),
@@ -62,6 +69,7 @@ impl UserRow {
             email_verified_at: self.email_verified_at,
             totp_enabled: self.totp_secret.is_some(),
             totp_reenrol_required: self.totp_reenrol_at.is_some() && self.totp_secret.is_none(),
+            has_password: self.has_password(),
             security_question: self.security_question.clone(),
             last_login_at: self.last_login_at,
             last_login_ip: self.last_login_ip.clone(),
@@ -355,13 +363,37 @@ pub async fn clear_totp(conn: &mut AnyConnection, id: &str, now: i64) -> Result<
     )
     .bind(id.to_owned())
     .bind(now)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn forget_backup_codes(conn: &mut AnyConnection, id: &str) -> Result<()> {
     sqlx::query("DELETE FROM user_backup_codes WHERE user_id = $1")
         .bind(id.to_owned())
         .execute(conn)
         .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(())
+}
+
+/// How many of the user's backup codes are still unused.
+pub async fn unused_backup_codes(conn: &mut AnyConnection, id: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM user_backup_codes WHERE user_id = $1 AND used_at IS NULL",
+    )
+    .bind(id.to_owned())
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Takes the user's row for the rest of the transaction (a write lock on both databases), so that
+/// two changes to the user's ways in cannot both pass a check the other undoes.
+pub async fn lock(conn: &mut AnyConnection, id: &str) -> Result<()> {
+    sqlx::query("UPDATE users SET updated_at = updated_at WHERE id = $1")
+        .bind(id.to_owned())
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn replace_backup_codes(
