@@ -13,8 +13,8 @@ use utoipa_axum::routes;
 use super::ProfileFields;
 use super::User;
 use super::links;
-use super::links::ResetInfo;
 use super::profile::{self, SelfUpdate};
+use super::reset::{self, ResetInfo};
 use super::service::{self, NewUser};
 use crate::accounts::service::SignedUp;
 use crate::accounts::{self, Account, AccountProfile};
@@ -295,7 +295,7 @@ async fn password_reset_info(
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
 ) -> Result<ApiJson<ResetInfo>, ApiError> {
-    Ok(ApiJson(links::password_reset_info(&state, &token).await?))
+    Ok(ApiJson(reset::password_reset_info(&state, &token).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -327,13 +327,13 @@ async fn confirm_password_reset(
     ip: ClientIp,
     ApiJson(request): ApiJson<ResetConfirmRequest>,
 ) -> Result<StatusCode, ApiError> {
-    links::confirm_password_reset(
+    reset::confirm_password_reset(
         &state,
         &anonymous(&ip),
         &request.token,
         &request.password,
         request.security_answer.as_ref(),
-        links::ResetCode {
+        reset::ResetCode {
             totp_code: request.totp_code.as_deref(),
             backup_code: request.backup_code.as_deref(),
         },

@@ -18,6 +18,7 @@ mod password;
 pub mod profile;
 pub mod proof;
 mod repo;
+pub mod reset;
 pub mod second_factor;
 pub mod second_factor_http;
 pub mod service;

@@ -13,7 +13,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 use super::service::NewUser;
-use super::{links, second_factor};
+use super::{links, reset, second_factor};
 use crate::accounts::AccountProfile;
 use crate::accounts::service::{SignedUp, sign_up};
 use crate::error::Error;
@@ -187,7 +187,7 @@ async fn reset_page(
     chrome: Chrome,
     Path(token): Path<String>,
 ) -> Response {
-    match links::password_reset_info(&state, &token).await {
+    match reset::password_reset_info(&state, &token).await {
         Ok(info) => reset_form(&chrome, StatusCode::OK, &info, None),
         Err(Error::InvalidToken) => {
             chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID)
@@ -199,7 +199,7 @@ async fn reset_page(
 fn reset_form(
     chrome: &Chrome,
     status: StatusCode,
-    info: &links::ResetInfo,
+    info: &reset::ResetInfo,
     error: Option<String>,
 ) -> Response {
     chrome.render(
@@ -229,7 +229,7 @@ async fn reset(
     Path(token): Path<String>,
     Form(form): Form<ResetForm>,
 ) -> Response {
-    let info = match links::password_reset_info(&state, &token).await {
+    let info = match reset::password_reset_info(&state, &token).await {
         Ok(info) => info,
         Err(Error::InvalidToken) => {
             return chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID);
@@ -246,14 +246,14 @@ async fn reset(
     let code = match form.code.as_deref().map(str::trim) {
         Some(typed) if !typed.is_empty() => {
             let (totp_code, backup_code) = second_factor::split_code(typed);
-            links::ResetCode {
+            reset::ResetCode {
                 totp_code,
                 backup_code,
             }
         }
-        _ => links::ResetCode::default(),
+        _ => reset::ResetCode::default(),
     };
-    match links::confirm_password_reset(
+    match reset::confirm_password_reset(
         &state,
         &anonymous(&ip),
         &token,
