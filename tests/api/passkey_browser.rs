@@ -247,6 +247,10 @@ async fn a_user_drops_the_password_and_gets_back_in_with_a_backup_code(backend: 
         .await;
     let shown = browser.wait_for_text("Choose a new password").await;
     assert!(shown.contains("one of your backup codes"), "{shown}");
+    browser.screenshot("reset-with-code").await;
+    browser.resize(390, 844).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.resize(1000, 900).await;
     let new_password = "back in after all";
     let reset = |code: &str| {
         let code = code.to_owned();
