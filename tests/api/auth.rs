@@ -245,15 +245,7 @@ async fn password_reset_by_email_ends_old_sessions(backend: Backend) {
         .unwrap();
     let token = link_token(reset, "reset-password");
 
-    let info = app
-        .expect(
-            200,
-            "GET",
-            &format!("/api/v1/auth/password-reset/{token}"),
-            None,
-            None,
-        )
-        .await;
+    let info = reset_info(&app, &token).await;
     assert_eq!(info["security_question"], Value::Null);
     // A weak password is refused and uses nothing up.
     let weak = app
@@ -341,15 +333,7 @@ async fn password_reset_asks_the_security_question(backend: Backend) {
     )
     .await;
     let token = reset_token(&app, &email, 2).await;
-    let info = app
-        .expect(
-            200,
-            "GET",
-            &format!("/api/v1/auth/password-reset/{token}"),
-            None,
-            None,
-        )
-        .await;
+    let info = reset_info(&app, &token).await;
     assert_eq!(info["security_question"], "First pet?");
 
     for answer in [None, Some("Rex")] {

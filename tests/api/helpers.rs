@@ -742,6 +742,32 @@ pub async fn reset_token(app: &TestApp, email: &str, nth: usize) -> String {
     link_token(reset, "reset-password")
 }
 
+/// What a reset link's form asks for (`GET /api/v1/auth/password-reset/{token}`).
+pub async fn reset_info(app: &TestApp, token: &str) -> Value {
+    let path = format!("/api/v1/auth/password-reset/{token}");
+    app.expect(200, "GET", &path, None, None).await
+}
+
+/// Sets `password` with a reset link's `token`, and `extra` fields (a code, an answer).
+pub async fn confirm_reset(
+    app: &TestApp,
+    token: &str,
+    password: &str,
+    extra: Value,
+) -> reqwest::Response {
+    let mut body = serde_json::json!({ "token": token, "password": password });
+    if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
+        body.extend(extra.clone());
+    }
+    app.call(
+        "POST",
+        "/api/v1/auth/password-reset/confirm",
+        None,
+        Some(body),
+    )
+    .await
+}
+
 /// The current TOTP code for `secret` at the server's clock.
 pub fn totp_code(app: &TestApp, secret: &str) -> String {
     // Not `build()`: secrets imported from WHMCS may be 80 bits, which it refuses.

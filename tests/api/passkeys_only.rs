@@ -214,28 +214,9 @@ async fn a_reset_link_asks_for_a_backup_code(backend: Backend) {
 
     // The passkey is lost: the reset link asks for a code, and a mailbox alone sets nothing.
     let token = reset_token(&app, &email, 2).await;
-    let info = app
-        .expect(
-            200,
-            "GET",
-            &format!("/api/v1/auth/password-reset/{token}"),
-            None,
-            None,
-        )
-        .await;
+    let info = reset_info(&app, &token).await;
     assert_eq!(info["second_factor_required"], true);
-    let confirm = |extra: Value| {
-        let mut body = json!({ "token": token, "password": "back in with a code" });
-        body.as_object_mut()
-            .unwrap()
-            .extend(extra.as_object().unwrap().clone());
-        app.call(
-            "POST",
-            "/api/v1/auth/password-reset/confirm",
-            None,
-            Some(body),
-        )
-    };
+    let confirm = |extra: Value| confirm_reset(&app, &token, "back in with a code", extra);
     let bare = confirm(json!({})).await;
     assert_eq!(bare.status(), 401);
     assert_eq!(problem(bare).await["code"], "second_factor_required");
@@ -246,14 +227,7 @@ async fn a_reset_link_asks_for_a_backup_code(backend: Backend) {
     assert_eq!(me(&app, &session).await["has_password"], false);
 
     // A weak password is refused before the code is spent.
-    let weak = app
-        .call(
-            "POST",
-            "/api/v1/auth/password-reset/confirm",
-            None,
-            Some(json!({ "token": token, "password": "short", "backup_code": codes[0] })),
-        )
-        .await;
+    let weak = confirm_reset(&app, &token, "short", json!({ "backup_code": codes[0] })).await;
     assert_eq!(problem(weak).await["code"], "weak_password");
     let done = confirm(json!({ "backup_code": codes[0].to_lowercase() })).await;
     assert_eq!(done.status(), 204);
@@ -262,7 +236,6 @@ async fn a_reset_link_asks_for_a_backup_code(backend: Backend) {
 
     // A used code does not open a second link; five wrong codes use the link up.
     let token = reset_token(&app, &email, 4).await;
-    let body = |code: &str| json!({ "token": token, "password": "yet another phrase", "backup_code": code });
     let mut statuses = Vec::new();
     for code in [
         &codes[0],
@@ -272,14 +245,8 @@ async fn a_reset_link_asks_for_a_backup_code(backend: Backend) {
         "ZZZZ",
         &codes[1],
     ] {
-        let response = app
-            .call(
-                "POST",
-                "/api/v1/auth/password-reset/confirm",
-                None,
-                Some(body(code)),
-            )
-            .await;
+        let extra = json!({ "backup_code": code });
+        let response = confirm_reset(&app, &token, "yet another phrase", extra).await;
         statuses.push(response.status().as_u16());
     }
     assert_eq!(statuses, [401, 401, 401, 401, 401, 429]);
@@ -311,24 +278,10 @@ async fn staff_clear_every_second_factor(backend: Backend) {
     let handle = key.user_handle.clone();
     assert_eq!(sign_in(&app, &mut key, &handle).await.0, 401);
     let token = reset_token(&app, &email, 2).await;
-    let info = app
-        .expect(
-            200,
-            "GET",
-            &format!("/api/v1/auth/password-reset/{token}"),
-            None,
-            None,
-        )
-        .await;
+    let info = reset_info(&app, &token).await;
     assert_eq!(info["second_factor_required"], false);
-    app.expect(
-        204,
-        "POST",
-        "/api/v1/auth/password-reset/confirm",
-        None,
-        Some(json!({ "token": token, "password": "staff let me back" })),
-    )
-    .await;
+    let done = confirm_reset(&app, &token, "staff let me back", json!({})).await;
+    assert_eq!(done.status(), 204);
     app.login_ok(&email, "staff let me back").await;
 }
 
@@ -339,18 +292,7 @@ async fn a_reset_link_asks_for_the_totp_code(backend: Backend) {
     let (_, session) = app.signup(&email, PASSWORD).await;
     let secret = app.enrol_totp(&session, PASSWORD).await;
     let token = reset_token(&app, &email, 2).await;
-    let confirm = |extra: Value| {
-        let mut body = json!({ "token": token, "password": "reset with a code" });
-        body.as_object_mut()
-            .unwrap()
-            .extend(extra.as_object().unwrap().clone());
-        app.call(
-            "POST",
-            "/api/v1/auth/password-reset/confirm",
-            None,
-            Some(body),
-        )
-    };
+    let confirm = |extra: Value| confirm_reset(&app, &token, "reset with a code", extra);
     assert_eq!(
         problem(confirm(json!({})).await).await["code"],
         "second_factor_required"

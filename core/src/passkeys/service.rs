@@ -83,7 +83,8 @@ pub async fn begin_registration(
     current_password: Option<&SecretString>,
 ) -> Result<Began> {
     relying_party(&state.settings)?;
-    crate::users::second_factor::prove_for_new_way_in(state, auth, current_password).await?;
+    let missing = "current_password is required to add a passkey";
+    crate::users::proof::prove(state, auth, current_password, missing).await?;
     let user = crate::users::service::get(state, &auth.user_id).await?;
     let display = format!("{} {}", user.first_name, user.last_name);
     let display = match display.trim() {

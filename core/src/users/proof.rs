@@ -59,6 +59,20 @@ pub async fn check(
     })
 }
 
+/// [`check`] for the signed-in `auth`, whose row is read first: before a new way in is added (a
+/// passkey), so that a stolen session cannot add its own.
+pub async fn prove(
+    state: &AppState,
+    auth: &Authenticated,
+    password: Option<&SecretString>,
+    missing: &str,
+) -> Result<()> {
+    let mut conn = state.db.pool().acquire().await?;
+    let user = repo::get(&mut conn, &auth.user_id).await?;
+    drop(conn);
+    check(state, &user, &auth.session_id, password, missing).await
+}
+
 /// What a login's ways in are, read with its row locked for the caller's transaction.
 #[derive(Debug, Clone, Copy)]
 pub struct WaysIn {

@@ -260,20 +260,6 @@ async fn prove(
     }
 }
 
-/// Proves it is the signed-in user before a new way in is added (a passkey), so that a stolen
-/// session cannot add its own: the current password or a recent passkey sign-in.
-pub async fn prove_for_new_way_in(
-    state: &AppState,
-    auth: &Authenticated,
-    password: Option<&SecretString>,
-) -> Result<()> {
-    let mut conn = state.db.pool().acquire().await?;
-    let user = repo::get(&mut conn, &auth.user_id).await?;
-    drop(conn);
-    let missing = "current_password is required to add a passkey";
-    proof::check(state, &user, &auth.session_id, password, missing).await
-}
-
 /// The signed-in user's current password, asked before a sensitive change: counted against the
 /// user's sign-in limit first (`rate_limited` past it), then checked (`invalid_credentials`).
 pub async fn check_current_password(
