@@ -17,22 +17,24 @@ async fn ready_to_drop(app: &TestApp) -> (String, String, Registered, Vec<String
     let email = unique_email("passwordless");
     let (_, session) = app.signup(&email, PASSWORD).await;
     let key = register(app, &session).await;
-    let codes = app
-        .expect(
-            200,
-            "POST",
-            "/api/v1/me/totp/backup-codes",
-            Some(&session),
-            Some(json!({ "password": PASSWORD })),
-        )
-        .await;
-    let codes = codes["backup_codes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap().to_owned())
-        .collect();
+    let codes = backup_codes(app, &session).await;
     (email, session, key, codes)
+}
+
+/// Ten new backup codes, proven with the password.
+async fn backup_codes(app: &TestApp, session: &str) -> Vec<String> {
+    let path = "/api/v1/me/totp/backup-codes";
+    let body = json!({ "password": PASSWORD });
+    let made = app
+        .expect(200, "POST", path, Some(session), Some(body))
+        .await;
+    serde_json::from_value(made["backup_codes"].clone()).unwrap()
+}
+
+/// Begins adding a passkey with no password given.
+async fn begin_without_password(app: &TestApp, session: &str) -> reqwest::Response {
+    let path = "/api/v1/me/passkeys/registration";
+    app.call("POST", path, Some(session), Some(json!({}))).await
 }
 
 async fn drop_password(app: &TestApp, session: &str, body: Value) -> reqwest::Response {
@@ -76,14 +78,7 @@ async fn a_user_drops_the_password_and_proves_changes_with_a_passkey(backend: Ba
             .unwrap()
             .contains("backup codes")
     );
-    app.expect(
-        200,
-        "POST",
-        "/api/v1/me/totp/backup-codes",
-        Some(&session),
-        Some(json!({ "password": PASSWORD })),
-    )
-    .await;
+    assert_eq!(backup_codes(&app, &session).await.len(), 10);
 
     // The proof: none is a validation error, a wrong one is counted and refused.
     let bare = drop_password(&app, &session, json!({})).await;
@@ -115,14 +110,7 @@ async fn a_user_drops_the_password_and_proves_changes_with_a_passkey(backend: Ba
     assert_eq!(again.status(), 409);
 
     // This session signed in with the password: without one, it cannot prove a change.
-    let add = app
-        .call(
-            "POST",
-            "/api/v1/me/passkeys/registration",
-            Some(&session),
-            Some(json!({})),
-        )
-        .await;
+    let add = begin_without_password(&app, &session).await;
     assert_eq!(add.status(), 403);
     assert_eq!(problem(add).await["code"], "recent_sign_in_required");
     let new_email = app
@@ -137,15 +125,9 @@ async fn a_user_drops_the_password_and_proves_changes_with_a_passkey(backend: Ba
 
     // A passkey sign-in proves changes for five minutes.
     let fresh = passkey_session(&app, &mut key).await;
-    let began = app
-        .expect(
-            200,
-            "POST",
-            "/api/v1/me/passkeys/registration",
-            Some(&fresh),
-            Some(json!({})),
-        )
-        .await;
+    let began = begin_without_password(&app, &fresh).await;
+    assert_eq!(began.status(), 200);
+    let began: Value = began.json().await.unwrap();
     let mut second = webauthn_authenticator_rs::softpasskey::SoftPasskey::new(true);
     let credential = answer(&mut second, &began, ORIGIN);
     app.expect(
@@ -182,14 +164,7 @@ async fn a_user_drops_the_password_and_proves_changes_with_a_passkey(backend: Ba
 
     // Five minutes on, the same session proves nothing any more.
     app.state.clock.advance(Duration::from_secs(5 * 60 + 1));
-    let late = app
-        .call(
-            "POST",
-            "/api/v1/me/passkeys/registration",
-            Some(&fresh),
-            Some(json!({})),
-        )
-        .await;
+    let late = begin_without_password(&app, &fresh).await;
     assert_eq!(problem(late).await["code"], "recent_sign_in_required");
 
     // A password again, set from a fresh passkey sign-in with no current password.
