@@ -15,6 +15,7 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod http;
+pub mod i18n;
 pub mod import;
 pub mod invitations;
 #[cfg(test)]

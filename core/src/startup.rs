@@ -31,6 +31,9 @@ impl App {
     pub async fn build(settings: Settings) -> Result<Self, anyhow::Error> {
         crate::install_crypto_provider();
         crate::stats::install();
+        // The provider's wording is checked before anything is opened or listens.
+        let messages = crate::i18n::Messages::load(settings.ui.messages_dir.as_deref())
+            .map_err(|problem| anyhow::anyhow!("ui.messages_dir: {problem}"))?;
         let db = Db::connect(&settings.database).await.map_err(|e| {
             anyhow::anyhow!(
                 "cannot open the database {} (database.url): {e}",
@@ -63,6 +66,7 @@ impl App {
             clock,
             catalog: Arc::new(catalog),
             plugins,
+            messages: Arc::new(messages),
         });
         let bind = state.settings.server.bind.0;
         let listener = TcpListener::bind(bind)

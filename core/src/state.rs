@@ -30,6 +30,8 @@ pub struct Shared {
     pub catalog: Arc<Catalog>,
     /// The loaded WebAssembly plugins and their hooks.
     pub plugins: Plugins,
+    /// Every word a person reads, in each language (`i18n`).
+    pub messages: Arc<crate::i18n::Messages>,
 }
 
 impl AppState {

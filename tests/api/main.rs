@@ -26,6 +26,7 @@ mod errors;
 mod every_form;
 mod health;
 mod invitations;
+mod languages;
 mod lifetimes;
 mod logs;
 mod mail;

@@ -92,9 +92,40 @@ fn environment() -> &'static Environment<'static> {
             }
         }
         env.add_filter("datetime", datetime);
+        env.add_function("t", translate);
         env.add_filter("urlencode", |text: &str| encode(text));
         env
     })
+}
+
+/// `{{ t("message-id", name=value, …) }}`: message `message-id` in the page's language (`lang`),
+/// with its variables. The messages come with the page (`i18n`, the state's [`Messages`]).
+fn translate(
+    state: &minijinja::State,
+    id: &str,
+    kwargs: minijinja::value::Kwargs,
+) -> Result<String, minijinja::Error> {
+    let lang = state.lookup("lang");
+    let lang = lang
+        .as_ref()
+        .and_then(Value::as_str)
+        .unwrap_or(crate::i18n::FALLBACK);
+    let messages = state.lookup("i18n");
+    let Some(messages) = messages
+        .as_ref()
+        .and_then(|m| m.downcast_object_ref::<crate::i18n::Messages>())
+    else {
+        return Ok(id.to_owned());
+    };
+    let mut args = fluent_bundle::FluentArgs::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        match value.as_i64() {
+            Some(number) => args.set(name.to_owned(), number),
+            None => args.set(name.to_owned(), value.to_string()),
+        }
+    }
+    Ok(messages.text(lang, id, Some(&args)))
 }
 
 /// `{{ ms | datetime }}`: unix milliseconds as `2026-12-02 17:35 UTC`; empty for none.
@@ -137,6 +168,10 @@ pub struct Chrome {
     pub staff: Option<NavStaff>,
     /// Whether this is a page of the admin area (its layout, its messages).
     pub admin_area: bool,
+    /// The language the page is in (`i18n::choose`).
+    pub lang: &'static str,
+    /// The page's path (the language picker comes back to it).
+    pub path: String,
     state: AppState,
 }
 
@@ -164,23 +199,38 @@ impl Chrome {
         auth: Option<Authenticated>,
     ) -> Self {
         let Ok(CsrfToken(csrf)) = CsrfToken::from_request_parts(parts, state).await;
-        let user = match &auth {
-            Some(auth) => crate::users::service::get(state, &auth.user_id)
-                .await
-                .ok()
-                .map(|u| NavUser {
-                    name: format!("{} {}", u.first_name, u.last_name),
-                    email: u.email,
-                    reenrol: u.totp_reenrol_required,
-                }),
+        let found = match &auth {
+            Some(auth) => crate::users::service::get(state, &auth.user_id).await.ok(),
             None => None,
         };
+        let lang = crate::i18n::choose(
+            &state.messages,
+            found.as_ref().map(|u| u.language.as_str()),
+            cookie_value(
+                &parts.headers,
+                crate::i18n::LANGUAGE_COOKIE,
+                &state.settings,
+            )
+            .as_deref(),
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+            &state.settings.ui.default_language,
+        );
+        let user = found.map(|u| NavUser {
+            name: format!("{} {}", u.first_name, u.last_name),
+            email: u.email,
+            reenrol: u.totp_reenrol_required,
+        });
         Self {
             csrf,
             user,
             auth,
             staff: None,
             admin_area: false,
+            lang,
+            path: parts.uri.path().to_owned(),
             state: state.clone(),
         }
     }
@@ -195,6 +245,9 @@ impl Chrome {
             auth: None,
             staff: None,
             admin_area: false,
+            lang: crate::i18n::from_profile(&state.settings.ui.default_language)
+                .unwrap_or(crate::i18n::FALLBACK),
+            path: "/".to_owned(),
             state: state.clone(),
         }
     }
@@ -207,6 +260,10 @@ impl Chrome {
             me => minijinja::value::Serde(&self.user),
             staff => minijinja::value::Serde(&self.staff),
             csrf => self.csrf.clone(),
+            lang => self.lang,
+            path => self.path.clone(),
+            i18n => Value::from_dyn_object(self.state.messages.clone()),
+            languages => crate::i18n::SHIPPED.iter().map(|&(tag, name)| context! { tag, name }).collect::<Vec<_>>(),
             ..values
         };
         let rendered = environment().get_template(name).and_then(|t| t.render(all));

@@ -13,6 +13,12 @@ pub struct UiSettings {
     pub logo_url: String,
     /// The accent colour of buttons and links, `#rgb` or `#rrggbb`.
     pub accent_color: String,
+    /// The language of a page or email when nothing else says which (a shipped tag: `en`, `de`,
+    /// `fr`, `es`, `pt-BR`, `nl`, `it`).
+    pub default_language: String,
+    /// A folder of the provider's own wording: `<tag>.ftl` files (Fluent) that override shipped
+    /// messages by id; checked at start-up. None: the shipped wording.
+    pub messages_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for UiSettings {
@@ -21,6 +27,8 @@ impl Default for UiSettings {
             product_name: "Roster".to_owned(),
             logo_url: String::new(),
             accent_color: "#1f5fbf".to_owned(),
+            default_language: "en".to_owned(),
+            messages_dir: None,
         }
     }
 }
@@ -50,6 +58,19 @@ impl UiSettings {
                     format!("`{logo}` is not an https URL or a path on this server"),
                 ));
             }
+        }
+        if crate::i18n::from_profile(&self.default_language)
+            .is_none_or(|tag| tag == crate::i18n::PSEUDO)
+        {
+            let shipped: Vec<&str> = crate::i18n::SHIPPED.iter().map(|(t, _)| *t).collect();
+            return Some((
+                "ui.default_language",
+                format!(
+                    "`{}` is not a language Roster ships ({})",
+                    self.default_language,
+                    shipped.join(", ")
+                ),
+            ));
         }
         let colour = self.accent_color.strip_prefix('#').unwrap_or("");
         if !(colour.len() == 3 || colour.len() == 6)

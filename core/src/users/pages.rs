@@ -4,7 +4,7 @@
 
 use axum::Form;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
@@ -17,9 +17,10 @@ use super::{links, reset, second_factor};
 use crate::accounts::AccountProfile;
 use crate::accounts::service::{SignedUp, sign_up};
 use crate::error::Error;
-use crate::http::auth::{ClientIp, UserAgent, anonymous, session_cookie};
-use crate::http::forms::{explain, field_errors, see_other};
+use crate::http::auth::{ClientIp, UserAgent, anonymous, session_cookie, set_cookie};
+use crate::http::forms::{explain, field_errors, local_next, see_other};
 use crate::http::pages::Chrome;
+use crate::i18n::LANGUAGE_COOKIE;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -28,6 +29,30 @@ pub fn routes() -> Router<AppState> {
         .route("/forgot-password", get(forgot_page).post(forgot))
         .route("/verify-email/{token}", get(verify_page).post(verify))
         .route("/reset-password/{token}", get(reset_page).post(reset))
+        .route("/language/{tag}", get(language))
+}
+
+#[derive(Deserialize)]
+struct LanguageQuery {
+    next: Option<String>,
+}
+
+/// The public pages' language picker: remembers the choice for a year in a cookie (a signed-in
+/// person's own language still comes first) and goes back to the page. An unknown tag changes
+/// nothing.
+async fn language(
+    State(state): State<AppState>,
+    Path(tag): Path<String>,
+    Query(query): Query<LanguageQuery>,
+) -> Response {
+    let mut response = see_other(&local_next(query.next.as_deref()));
+    let year = 365 * 24 * 3600;
+    if let Some(tag) = crate::i18n::from_profile(&tag)
+        && let Some(cookie) = set_cookie(LANGUAGE_COOKIE, tag, Some(year), &state.settings)
+    {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
 }
 
 const INVALID: &str = "This link is invalid or has expired. Ask for a new one.";

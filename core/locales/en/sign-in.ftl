@@ -1,0 +1,27 @@
+### Signing in, signing up and asking for a reset link (`/login`, `/signup`, `/forgot-password`).
+
+login-title = Sign in
+login-heading = Sign in to { $product }
+field-email = Email address
+field-password = Password
+login-submit = Sign in
+login-passkey-heading = Or use a passkey
+login-passkey-intro = Your fingerprint, face or screen lock instead of a password: no email address to type.
+login-passkey-button = Sign in with a passkey
+login-forgot = Forgot your password?
+login-new-here = New here?
+login-create = Create a login
+signup-title = Create a login
+field-first-name = First name
+field-last-name = Last name
+field-new-password-hint = At least { $min } characters.
+field-company = Company name (optional)
+signup-company-hint = Your account is created with this name; leave it empty to use yours.
+signup-submit = Create my login
+signup-have-login = Already have a login?
+signup-sign-in = Sign in
+forgot-title = Forgot your password?
+forgot-sent = If a login exists for that address, we sent it a link to choose a new password. The link works once.
+forgot-intro = We will email you a link to choose a new password.
+forgot-submit = Email me a link
+forgot-back = Back to sign in

@@ -1,0 +1,27 @@
+### Signing in, signing up and asking for a reset link (`/login`, `/signup`, `/forgot-password`).
+
+login-title = Accedi
+login-heading = Accedi a { $product }
+field-email = Indirizzo email
+field-password = Password
+login-submit = Accedi
+login-passkey-heading = Oppure usa una passkey
+login-passkey-intro = La tua impronta, il tuo volto o il blocco schermo al posto della password: nessun indirizzo email da digitare.
+login-passkey-button = Accedi con una passkey
+login-forgot = Password dimenticata?
+login-new-here = Sei nuovo?
+login-create = Crea un accesso
+signup-title = Crea un accesso
+field-first-name = Nome
+field-last-name = Cognome
+field-new-password-hint = Almeno { $min } caratteri.
+field-company = Nome dell'azienda (facoltativo)
+signup-company-hint = Il tuo account viene creato con questo nome; lascialo vuoto per usare il tuo.
+signup-submit = Crea il mio accesso
+signup-have-login = Hai già un accesso?
+signup-sign-in = Accedi
+forgot-title = Password dimenticata?
+forgot-sent = Se esiste un accesso per quell'indirizzo, gli abbiamo inviato un link per scegliere una nuova password. Il link funziona una sola volta.
+forgot-intro = Ti invieremo via email un link per scegliere una nuova password.
+forgot-submit = Inviami un link
+forgot-back = Torna all'accesso

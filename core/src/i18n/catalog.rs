@@ -1,0 +1,431 @@
+//! The messages of every language: the shipped files, the provider's overrides, and formatting.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast;
+use unic_langid::LanguageIdentifier;
+
+use super::{FALLBACK, PSEUDO, SHIPPED};
+
+/// Each shipped language's files, built into the binary.
+macro_rules! locales {
+    ($($lang:literal),+ $(,)?) => {
+        &[$(($lang, &[
+            ("common.ftl", include_str!(concat!("../../locales/", $lang, "/common.ftl"))),
+            ("sign-in.ftl", include_str!(concat!("../../locales/", $lang, "/sign-in.ftl"))),
+            ("accounts.ftl", include_str!(concat!("../../locales/", $lang, "/accounts.ftl"))),
+        ])),+]
+    };
+}
+
+type Files = &'static [(&'static str, &'static [(&'static str, &'static str)])];
+
+const FILES: Files = locales!["en", "de", "fr", "es", "pt-BR", "nl", "it"];
+
+/// Why a message file cannot be used: its path, the line, and what is wrong (start-up prints it
+/// as one line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// The messages of every shipped language and the pseudo-locale. Cheap to share (`Arc`).
+pub struct Messages {
+    bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+    /// Each message id of the fallback language with the variables it takes.
+    variables: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("languages", &self.bundles.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl minijinja::value::Object for Messages {}
+
+/// The line of byte `at` in `text`, from 1.
+fn line_of(text: &str, at: usize) -> usize {
+    text.get(..at).unwrap_or(text).matches('\n').count() + 1
+}
+
+/// The line where message `id` is defined in `text`.
+fn line_of_message(text: &str, id: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+fn parse(file: &str, text: String) -> Result<FluentResource, Problem> {
+    FluentResource::try_new(text.clone()).map_err(|(_, errors)| {
+        let first = errors.first();
+        Problem {
+            file: file.to_owned(),
+            // The start of the entry that could not be read (`pos` may be past its end).
+            line: first.map_or(1, |e| {
+                line_of(&text, e.slice.as_ref().map_or(e.pos.start, |s| s.start))
+            }),
+            message: first.map_or_else(
+                || "cannot be read".to_owned(),
+                |e| format!("not Fluent: {}", e.kind),
+            ),
+        }
+    })
+}
+
+/// The variables (`$name`) a pattern uses, selectors and variants included.
+fn variables_of(pattern: &ast::Pattern<&str>, into: &mut BTreeSet<String>) {
+    fn inline(expression: &ast::InlineExpression<&str>, into: &mut BTreeSet<String>) {
+        match expression {
+            ast::InlineExpression::VariableReference { id } => {
+                into.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::Placeable { expression } => placeable(expression, into),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for argument in &arguments.positional {
+                    inline(argument, into);
+                }
+                for named in &arguments.named {
+                    inline(&named.value, into);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn placeable(expression: &ast::Expression<&str>, into: &mut BTreeSet<String>) {
+        match expression {
+            ast::Expression::Inline(expression) => inline(expression, into),
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, into);
+                for variant in variants {
+                    variables_of(&variant.value, into);
+                }
+            }
+        }
+    }
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            placeable(expression, into);
+        }
+    }
+}
+
+/// Each message of a resource with the variables its value uses.
+fn messages_of(resource: &FluentResource) -> BTreeMap<String, BTreeSet<String>> {
+    let mut found = BTreeMap::new();
+    for entry in resource.entries() {
+        if let ast::Entry::Message(message) = entry {
+            let mut variables = BTreeSet::new();
+            if let Some(value) = &message.value {
+                variables_of(value, &mut variables);
+            }
+            found.insert(message.id.name.to_owned(), variables);
+        }
+    }
+    found
+}
+
+fn bundle(tag: &str) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Pages escape what they show, and emails are text: no bidi isolation marks around values.
+    bundle.set_use_isolating(false);
+    bundle
+}
+
+fn pseudo(text: &str) -> Cow<'_, str> {
+    fluent_pseudo::transform_dom(text, false, true, true)
+}
+
+impl Messages {
+    /// The shipped messages only (what `roster messages export` prints; what tests check).
+    pub fn shipped() -> Result<Self, Problem> {
+        Self::load(None)
+    }
+
+    /// The shipped messages with the provider's overrides from `dir`, one file per language named
+    /// by its tag (`de.ftl`, `pt-BR.ftl`): any shipped message by its id. Refused, naming the file
+    /// and line: a file that is not Fluent, an unknown message id, a variable the message is not
+    /// given, a file for a language Roster does not ship.
+    pub fn load(dir: Option<&Path>) -> Result<Self, Problem> {
+        let mut bundles = BTreeMap::new();
+        let mut variables = BTreeMap::new();
+        for (tag, files) in FILES {
+            let mut bundle = bundle(tag);
+            for (name, text) in *files {
+                let file = format!("core/locales/{tag}/{name}");
+                let resource = parse(&file, (*text).to_owned())?;
+                if *tag == FALLBACK {
+                    variables.extend(messages_of(&resource));
+                }
+                bundle.add_resource(resource).map_err(|e| Problem {
+                    file: file.clone(),
+                    line: 1,
+                    message: format!("a message is defined twice: {e:?}"),
+                })?;
+            }
+            bundles.insert((*tag).to_owned(), bundle);
+        }
+        let mut messages = Self { bundles, variables };
+        if let Some(dir) = dir {
+            messages.override_from(dir)?;
+        }
+        messages.add_pseudo()?;
+        Ok(messages)
+    }
+
+    fn override_from(&mut self, dir: &Path) -> Result<(), Problem> {
+        let unreadable = |file: &Path, e: std::io::Error| Problem {
+            file: file.display().to_string(),
+            line: 1,
+            message: format!("cannot be read: {e}"),
+        };
+        let entries = std::fs::read_dir(dir).map_err(|e| unreadable(dir, e))?;
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let file = path.display().to_string();
+            let tag = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let Some(bundle) = self.bundles.get_mut(&tag) else {
+                let known: Vec<&str> = SHIPPED.iter().map(|(t, _)| *t).collect();
+                return Err(Problem {
+                    file,
+                    line: 1,
+                    message: format!("no shipped language is `{tag}` (one of {known:?})"),
+                });
+            };
+            let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
+            let resource = parse(&file, text.clone())?;
+            for (id, used) in messages_of(&resource) {
+                let line = line_of_message(&text, &id);
+                let Some(given) = self.variables.get(&id) else {
+                    return Err(Problem {
+                        file,
+                        line,
+                        message: format!("`{id}` is not a message Roster shows"),
+                    });
+                };
+                if let Some(unknown) = used.difference(given).next() {
+                    let given: Vec<&String> = given.iter().collect();
+                    return Err(Problem {
+                        file,
+                        line,
+                        message: format!(
+                            "`{id}` uses `${unknown}`, which it is not given (it has {given:?})"
+                        ),
+                    });
+                }
+            }
+            bundle.add_resource_overriding(resource);
+        }
+        Ok(())
+    }
+
+    /// The pseudo-locale: the fallback's messages (overrides included), transformed.
+    fn add_pseudo(&mut self) -> Result<(), Problem> {
+        let mut bundle = bundle(PSEUDO);
+        bundle.set_transform(Some(pseudo));
+        for (tag, files) in FILES {
+            if *tag != FALLBACK {
+                continue;
+            }
+            for (name, text) in *files {
+                let file = format!("core/locales/{tag}/{name}");
+                bundle.add_resource_overriding(parse(&file, (*text).to_owned())?);
+            }
+        }
+        self.bundles.insert(PSEUDO.to_owned(), bundle);
+        Ok(())
+    }
+
+    /// Whether `tag` is a language with messages (shipped, or the pseudo-locale).
+    pub fn has(&self, tag: &str) -> bool {
+        self.bundles.contains_key(tag)
+    }
+
+    /// Message `id` in language `tag`, with `args`; in the fallback language where `tag` lacks it,
+    /// and the id itself where no language has it (tests look for raw ids).
+    pub fn text(&self, tag: &str, id: &str, args: Option<&FluentArgs>) -> String {
+        for tag in [tag, FALLBACK] {
+            let Some(bundle) = self.bundles.get(tag) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if !errors.is_empty() {
+                tracing::warn!(
+                    message = id,
+                    language = tag,
+                    ?errors,
+                    "a message lacks a value"
+                );
+            }
+            return text.into_owned();
+        }
+        tracing::warn!(message = id, "no such message");
+        id.to_owned()
+    }
+
+    /// The ids of the messages of language `tag` (for the completeness checks).
+    pub fn ids(&self, tag: &str) -> BTreeSet<String> {
+        let Some((_, files)) = FILES.iter().find(|(t, _)| *t == tag) else {
+            return BTreeSet::new();
+        };
+        files
+            .iter()
+            .filter_map(|(name, text)| parse(name, (*text).to_owned()).ok())
+            .flat_map(|r| messages_of(&r).into_keys())
+            .collect()
+    }
+
+    /// The variables each message takes (of the fallback language).
+    pub fn variables(&self) -> &BTreeMap<String, BTreeSet<String>> {
+        &self.variables
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(pairs: &[(&'static str, &str)]) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        for (k, v) in pairs {
+            args.set(*k, (*v).to_owned());
+        }
+        args
+    }
+
+    #[test]
+    fn every_shipped_language_has_every_message_and_no_other() {
+        let messages = Messages::shipped().unwrap();
+        let english = messages.ids(FALLBACK);
+        assert!(english.len() > 20);
+        for (tag, _) in SHIPPED {
+            assert_eq!(messages.ids(tag), english, "{tag}");
+        }
+    }
+
+    /// The message ids the templates name (`t("id"` …).
+    fn used_by_templates() -> BTreeSet<String> {
+        let mut used = BTreeSet::new();
+        let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (at, _) in text.match_indices("t(\"") {
+                    let before = text[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let rest = &text[at + 3..];
+                    let id: String = rest.chars().take_while(|c| *c != '"').collect();
+                    used.insert(id);
+                }
+            }
+        }
+        used
+    }
+
+    #[test]
+    fn the_pages_use_every_message_and_name_none_that_is_missing() {
+        let english = Messages::shipped().unwrap().ids(FALLBACK);
+        let used = used_by_templates();
+        let missing: Vec<_> = used.difference(&english).collect();
+        assert!(missing.is_empty(), "used but not in en: {missing:?}");
+        let unused: Vec<_> = english.difference(&used).collect();
+        assert!(unused.is_empty(), "in en but used nowhere: {unused:?}");
+    }
+
+    #[test]
+    fn messages_fall_back_to_english_and_show_their_variables() {
+        let messages = Messages::shipped().unwrap();
+        let product = args(&[("product", "Acme")]);
+        assert_eq!(
+            messages.text("de", "login-heading", Some(&product)),
+            "Bei Acme anmelden"
+        );
+        assert_eq!(
+            messages.text("xx", "login-heading", Some(&product)),
+            "Sign in to Acme"
+        );
+        assert_eq!(
+            messages.text("de", "no-such-message", None),
+            "no-such-message"
+        );
+        let pseudo = messages.text(PSEUDO, "login-heading", Some(&product));
+        assert!(
+            pseudo.starts_with('[') && pseudo.contains("Acme"),
+            "{pseudo}"
+        );
+        assert!(pseudo.chars().count() > "Sign in to Acme".len(), "{pseudo}");
+    }
+
+    #[test]
+    fn overrides_replace_messages_and_bad_ones_name_their_line() {
+        let dir = std::env::temp_dir().join(format!("roster-messages-{}", crate::crypto::new_id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("de.ftl"),
+            "# ours\nlogin-heading = Willkommen bei { $product }\n",
+        )
+        .unwrap();
+        let messages = Messages::load(Some(&dir)).unwrap();
+        let product = args(&[("product", "Acme")]);
+        assert_eq!(
+            messages.text("de", "login-heading", Some(&product)),
+            "Willkommen bei Acme"
+        );
+        assert_eq!(messages.text("de", "nav-accounts", None), "Konten");
+
+        let refused = |text: &str| {
+            std::fs::write(dir.join("de.ftl"), text).unwrap();
+            Messages::load(Some(&dir)).unwrap_err()
+        };
+        let unknown = refused("nav-accounts = Konten\n\nno-such-thing = Hallo\n");
+        assert_eq!(unknown.line, 3);
+        assert!(unknown.file.ends_with("de.ftl"), "{unknown}");
+        assert!(unknown.message.contains("no-such-thing"), "{unknown}");
+        let variable = refused("login-heading = Hallo { $name }\n");
+        assert!(variable.message.contains("$name"), "{variable}");
+        let broken = refused("nav-accounts = Konten\nlogin-heading = { $product\n");
+        assert_eq!(broken.line, 2, "{broken}");
+        std::fs::remove_file(dir.join("de.ftl")).unwrap();
+        std::fs::write(dir.join("xx.ftl"), "nav-accounts = X\n").unwrap();
+        let language = Messages::load(Some(&dir)).unwrap_err();
+        assert!(language.message.contains("`xx`"), "{language}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
