@@ -2,7 +2,8 @@
 //! (the signed-in person's own, the picker's cookie, `Accept-Language`, `ui.default_language`),
 //! `<html lang>`, the provider's own wording from `ui.messages_dir`, and a broken override file
 //! stopping start-up with its line. The pages translated so far: the frame of every client-area
-//! page, the sign-in pages (`/login`, `/signup`, `/forgot-password`) and the account switcher.
+//! page, the sign-in pages (`/login`, `/signup`, `/forgot-password`), the account switcher and User
+//! Management.
 
 use serde_json::json;
 
@@ -107,6 +108,20 @@ async fn the_browser_the_picker_and_the_profile_choose_the_language() {
         "{html}"
     );
     assert!(html.contains("Gestione utenti"), "{html}");
+    let accounts = app.my_accounts(&token).await;
+    let account = accounts[0]["account"]["id"].as_str().unwrap();
+    let (_, html) = page_browser
+        .open(&format!("/accounts/{account}/users"))
+        .await;
+    for italian in [
+        "<h1>Gestione utenti</h1>",
+        "Invita un utente",
+        "Inviti in attesa",
+        "Nessun invito in attesa.",
+        "Ultimo accesso",
+    ] {
+        assert!(html.contains(italian), "{italian}: {html}");
+    }
     assert!(!html.contains("/language/"), "{html}");
 }
 

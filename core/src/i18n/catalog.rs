@@ -18,6 +18,7 @@ macro_rules! locales {
             ("common.ftl", include_str!(concat!("../../locales/", $lang, "/common.ftl"))),
             ("sign-in.ftl", include_str!(concat!("../../locales/", $lang, "/sign-in.ftl"))),
             ("accounts.ftl", include_str!(concat!("../../locales/", $lang, "/accounts.ftl"))),
+            ("users.ftl", include_str!(concat!("../../locales/", $lang, "/users.ftl"))),
         ])),+]
     };
 }
