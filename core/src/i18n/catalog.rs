@@ -305,11 +305,6 @@ impl Messages {
             .flat_map(|r| messages_of(&r).into_keys())
             .collect()
     }
-
-    /// The variables each message takes (of the fallback language).
-    pub fn variables(&self) -> &BTreeMap<String, BTreeSet<String>> {
-        &self.variables
-    }
 }
 
 #[cfg(test)]

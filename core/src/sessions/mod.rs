@@ -15,7 +15,7 @@ pub mod two_step;
 mod views;
 
 pub(crate) use sign_in::{
-    Checked, check_password, count_proof, counted, email_bucket, finish, finish_as,
+    Checked, check_password, count_in, count_proof, counted, email_bucket, finish, finish_as,
 };
 pub use sign_in::{Login, SignedIn, login, validate_password, with_passkey};
 

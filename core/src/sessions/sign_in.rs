@@ -118,10 +118,16 @@ pub(crate) fn email_bucket(email: &str) -> String {
 /// `auth.rate_limit.per_email` in its window. Not cleared by a right answer (only a sign-in clears
 /// it), so guesses and right answers cannot be interleaved to reset the count.
 pub(crate) async fn count_proof(state: &AppState, email: &str) -> Result<()> {
+    count_in(state, &email_bucket(email)).await
+}
+
+/// One attempt against a per-email sign-in `bucket` (a user's, or a staff member's), with the
+/// limit `auth.rate_limit.per_email` in its window.
+pub(crate) async fn count_in(state: &AppState, bucket: &str) -> Result<()> {
     let limits = &state.settings.auth.rate_limit;
     ratelimit::hit(
         state.db.pool(),
-        &email_bucket(email),
+        bucket,
         limits.per_email,
         limits.per_email_window,
         state.clock.now_ms(),

@@ -34,15 +34,7 @@ fn email_bucket(email: &str) -> String {
 /// Counts one proof asked inside a staff session (the current password before a passkey is
 /// added) against the member's sign-in limit, before it is checked.
 pub(super) async fn count_proof(state: &AppState, email: &str) -> Result<()> {
-    let limits = &state.settings.auth.rate_limit;
-    ratelimit::hit(
-        state.db.pool(),
-        &email_bucket(email),
-        limits.per_email,
-        limits.per_email_window,
-        state.clock.now_ms(),
-    )
-    .await
+    crate::sessions::count_in(state, &email_bucket(email)).await
 }
 
 /// The first step: answers a challenge for [`second_step`] when the password is right.

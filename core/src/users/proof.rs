@@ -21,11 +21,6 @@ use crate::state::AppState;
 /// How long a passkey sign-in stands in for the current password: five minutes.
 pub const RECENT_PASSKEY_MS: i64 = 5 * 60 * 1000;
 
-/// Whether the user can sign in with a password ([`UserRow::has_password`]).
-pub fn has_password(user: &UserRow) -> bool {
-    user.has_password()
-}
-
 /// Whether `session_id` signed in with a passkey (alone or after the password) in the last
 /// [`RECENT_PASSKEY_MS`].
 pub async fn recent_passkey_sign_in(state: &AppState, session_id: &str) -> Result<bool> {
@@ -52,7 +47,7 @@ pub async fn check(
     if recent_passkey_sign_in(state, session_id).await? {
         return Ok(());
     }
-    Err(if has_password(user) {
+    Err(if user.has_password() {
         Error::Validation(missing.to_owned())
     } else {
         Error::RecentSignInRequired
@@ -86,7 +81,7 @@ pub(crate) async fn ways_in(conn: &mut sqlx::AnyConnection, user_id: &str) -> Re
     repo::lock(conn, user_id).await?;
     let user = repo::get(conn, user_id).await?;
     Ok(WaysIn {
-        password: has_password(&user),
+        password: user.has_password(),
         totp: user.totp_secret.is_some(),
         passkeys: passkeys::service::held(conn, Subject::User, user_id).await?,
         unused_backup_codes: repo::unused_backup_codes(conn, user_id).await?,
@@ -105,7 +100,7 @@ pub async fn drop_password(
     let mut conn = state.db.pool().acquire().await?;
     let user = repo::get(&mut conn, &auth.user_id).await?;
     drop(conn);
-    if !has_password(&user) {
+    if !user.has_password() {
         return Err(Error::Conflict("your login has no password".to_owned()));
     }
     let missing = "current_password is required to drop the password";
