@@ -7,8 +7,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::error::{Error, Result};
+use crate::i18n::Messages;
 
-/// The built-in permissions, with the titles the client area shows.
+/// The built-in permissions, with their English titles (what the API's catalog says). Pages show
+/// the title of the page's language: message `permission-<key>` (`core/locales/*/permissions.ftl`).
 pub const BUILTIN: [(&str, &str); 13] = [
     ("profile", "Modify Master Account Profile"),
     ("contacts", "View & Manage Contacts"),
@@ -89,12 +91,34 @@ impl Catalog {
         &self.entries
     }
 
-    /// The titles of `keys`, in the catalog's order (what pages show for a set of permissions).
-    pub fn titles(&self, keys: &[String]) -> Vec<String> {
+    /// The title of `entry` in language `lang`: a built-in's from the messages
+    /// (`permission-<key>`), a plugin's as the plugin gives it.
+    fn title_in(entry: &PermissionInfo, lang: &str, messages: &Messages) -> String {
+        if entry.source == "builtin" {
+            messages.text(lang, &format!("permission-{}", entry.key), None)
+        } else {
+            entry.title.clone()
+        }
+    }
+
+    /// Every entry with its title in language `lang` (what a page's permission boxes list).
+    pub fn localized(&self, lang: &str, messages: &Messages) -> Vec<PermissionInfo> {
+        self.entries
+            .iter()
+            .map(|p| PermissionInfo {
+                title: Self::title_in(p, lang, messages),
+                ..p.clone()
+            })
+            .collect()
+    }
+
+    /// The titles of `keys` in language `lang`, in the catalog's order (what pages show for a set
+    /// of permissions).
+    pub fn titles(&self, keys: &[String], lang: &str, messages: &Messages) -> Vec<String> {
         self.entries
             .iter()
             .filter(|p| keys.contains(&p.key))
-            .map(|p| p.title.clone())
+            .map(|p| Self::title_in(p, lang, messages))
             .collect()
     }
 
@@ -143,6 +167,20 @@ mod tests {
         assert_eq!(catalog.entries().len(), 13);
         assert!(catalog.contains("managedomains"));
         assert!(!catalog.contains("admin"));
+    }
+
+    #[test]
+    fn builtin_titles_are_the_english_messages_and_translated() {
+        let messages = Messages::shipped().unwrap();
+        let catalog = Catalog::default();
+        let english: Vec<String> = BUILTIN.iter().map(|(_, t)| (*t).to_owned()).collect();
+        assert_eq!(
+            catalog.titles(&catalog.all_keys(), "en", &messages),
+            english
+        );
+        let german = catalog.localized("de", &messages);
+        let invoices = german.iter().find(|p| p.key == "invoices").unwrap();
+        assert_eq!(invoices.title, "Rechnungen ansehen und bezahlen");
     }
 
     #[test]

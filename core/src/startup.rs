@@ -34,6 +34,12 @@ impl App {
         // The provider's wording is checked before anything is opened or listens.
         let messages = crate::i18n::Messages::load(settings.ui.messages_dir.as_deref())
             .map_err(|problem| anyhow::anyhow!("ui.messages_dir: {problem}"))?;
+        let messages = Arc::new(messages);
+        if let Some(dir) = settings.mail_templates_dir() {
+            let branding = crate::mail::templates::Branding::of(&settings);
+            crate::mail::templates::Templates::check(dir, &branding, &messages)
+                .map_err(|problem| anyhow::anyhow!("ui.mail_templates_dir: {problem}"))?;
+        }
         let db = Db::connect(&settings.database).await.map_err(|e| {
             anyhow::anyhow!(
                 "cannot open the database {} (database.url): {e}",
@@ -47,7 +53,7 @@ impl App {
         crate::oauth::keys::ensure(&db, Clock::default().now_ms())
             .await
             .map_err(|e| anyhow::anyhow!("cannot make or read the signing keys: {e}"))?;
-        let mailer = Mailer::from_settings(&settings.mail)?.branded(&settings);
+        let mailer = Mailer::from_settings(&settings.mail)?.branded(&settings, messages.clone());
         let passwords = Passwords::new(settings.auth.argon2, settings.auth.password.clone())?;
         let clock = Clock::default();
         // Compiling plugins is CPU work (cached on disk after the first time).
@@ -66,7 +72,7 @@ impl App {
             clock,
             catalog: Arc::new(catalog),
             plugins,
-            messages: Arc::new(messages),
+            messages,
         });
         let bind = state.settings.server.bind.0;
         let listener = TcpListener::bind(bind)

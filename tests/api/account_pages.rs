@@ -211,7 +211,7 @@ async fn the_overview_edits_the_profile_and_the_contacts() {
         )
         .await;
     assert_eq!(status, 200, "{html}");
-    assert!(html.contains("billing, support"), "{html}");
+    assert!(html.contains("Billing, Support"), "{html}");
     let contacts = app
         .expect(
             200,

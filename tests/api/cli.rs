@@ -182,6 +182,62 @@ fn unknown_keys_warn_without_stopping() {
     assert!(stdout.contains("bind = \"127.0.0.1:8080\""), "{stdout}");
 }
 
+/// `roster messages export` prints a language's shipped messages, which `roster messages check`
+/// takes back as overrides; a broken override or mail template is named by file and line, as
+/// start-up names it.
+#[test]
+fn roster_messages_exports_and_checks_the_providers_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, german, stderr) = run_roster(dir.path(), &["messages", "export", "german"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        german.contains("login-heading = Bei { $product } anmelden"),
+        "{german}"
+    );
+    assert!(german.contains("# core/locales/de/mail.ftl"), "{german}");
+    let (code, _, stderr) = run_roster(dir.path(), &["messages", "export", "tlh"], &[]);
+    assert_eq!(code, 1);
+    assert_one_line_error(
+        &stderr,
+        "roster: `tlh` is not a language Roster ships",
+        "pt-BR",
+    );
+
+    let words = dir.path().join("words");
+    std::fs::create_dir(&words).unwrap();
+    std::fs::write(words.join("de.ftl"), &german).unwrap();
+    let (code, stdout, stderr) = run_roster(dir.path(), &["messages", "check", "words"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("every override is a message Roster has"),
+        "{stdout}"
+    );
+    std::fs::write(
+        words.join("de.ftl"),
+        "# ours\nlogin-heading = Hallo { $produkt }\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run_roster(dir.path(), &["messages", "check", "words"], &[]);
+    assert_eq!(code, 1);
+    assert_one_line_error(&stderr, "roster: messages: words/de.ftl:2: ", "$produkt");
+
+    std::fs::write(words.join("de.ftl"), "login-heading = Hallo\n").unwrap();
+    let mail = dir.path().join("mail");
+    std::fs::create_dir_all(mail.join("de")).unwrap();
+    std::fs::write(mail.join("de").join("invitation.txt"), "Hallo\n{% if %}\n").unwrap();
+    let (code, _, stderr) = run_roster(
+        dir.path(),
+        &["messages", "check", "words", "--mail-templates", "mail"],
+        &[],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert_one_line_error(
+        &stderr,
+        "roster: mail templates: mail/de/invitation.txt:2: ",
+        "",
+    );
+}
+
 /// The shipped `config/roster.toml` documents every key with its default: loading it changes
 /// nothing and warns about nothing.
 #[test]
@@ -216,6 +272,8 @@ fn every_setting_with_a_bad_value_names_its_key_and_variable() {
     leaf_keys("", &shipped, &mut keys);
     for optional in [
         "mail.templates_dir",
+        "ui.messages_dir",
+        "ui.mail_templates_dir",
         "mail.smtp.username",
         "mail.smtp.password",
         "mail.smtp.ca_file",
@@ -245,6 +303,8 @@ fn every_setting_with_a_bad_value_names_its_key_and_variable() {
         ("mail.smtp.port", "70000"),
         ("mail.smtp.tls", "sometimes"),
         ("whmcs_api.allowed_ips", "[\"10.0.0.0/33\"]"),
+        ("ui.time_zone", "Mars/Olympus"),
+        ("ui.default_language", "tlh"),
     ];
     let dir = tempfile::tempdir().unwrap();
     assert!(keys.len() > 40, "{} keys", keys.len());

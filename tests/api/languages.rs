@@ -1,9 +1,10 @@
 //! Roster in the customer's language (issue 27), as a browser sees it: the language a page is in
 //! (the signed-in person's own, the picker's cookie, `Accept-Language`, `ui.default_language`),
 //! `<html lang>`, the provider's own wording from `ui.messages_dir`, and a broken override file
-//! stopping start-up with its line. The pages translated so far: the frame of every client-area
-//! page, the sign-in pages (`/login`, `/signup`, `/forgot-password`), the account switcher and User
-//! Management.
+//! stopping start-up with its line, and the emails in the reader's language. The pages translated
+//! so far: the frame of every client-area page, the sign-in pages (`/login`, `/signup`,
+//! `/forgot-password`), the account switcher, User Management (permission titles included) and
+//! `/me`.
 
 use serde_json::json;
 
@@ -123,6 +124,204 @@ async fn the_browser_the_picker_and_the_profile_choose_the_language() {
         assert!(html.contains(italian), "{italian}: {html}");
     }
     assert!(!html.contains("/language/"), "{html}");
+}
+
+/// The first mail to `email` whose subject is `subject`, waiting for the outbox to send it.
+async fn mail_titled(email: &str, subject: &str) -> ReceivedMail {
+    for _ in 0..200 {
+        if let Some(mail) = mail_sink()
+            .messages_to(email)
+            .into_iter()
+            .find(|m| m.subject() == subject)
+        {
+            return mail;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let got: Vec<String> = mail_sink()
+        .messages_to(email)
+        .iter()
+        .map(ReceivedMail::subject)
+        .collect();
+    panic!("no mail `{subject}` to {email}; got {got:?}");
+}
+
+/// A German owner invites from User Management: an address without a login gets the invitation
+/// in German (both parts, `<html lang="de">`, the duration in German words); a login whose
+/// language is French gets it in French; the permission titles on the page are German.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_german_owner_sends_a_german_invitation() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let owner = unique_email("inhaber");
+    let (_, token) = app.signup_verified(&owner).await;
+    app.expect(
+        200,
+        "PATCH",
+        "/api/v1/me",
+        Some(&token),
+        Some(json!({ "language": "de" })),
+    )
+    .await;
+    let accounts = app.my_accounts(&token).await;
+    let account = accounts[0]["account"]["id"].as_str().unwrap().to_owned();
+    let browser = PageBrowser::new(&app);
+    browser.open("/login").await;
+    browser
+        .submit(
+            "/login",
+            &[("email", &owner), ("password", "correct horse battery")],
+        )
+        .await;
+    let users = format!("/accounts/{account}/users");
+    let (_, html) = browser.open(&users).await;
+    assert!(html.contains("<html lang=\"de\">"), "{html}");
+    assert!(html.contains("Rechnungen ansehen und bezahlen"), "{html}");
+    assert!(!html.contains("View &amp; Pay Invoices"), "{html}");
+
+    let newcomer = unique_email("neu");
+    let (status, html) = browser
+        .submit(
+            &format!("/accounts/{account}/invitations"),
+            &[
+                ("email", &newcomer),
+                ("access", "chosen"),
+                ("permissions", "invoices"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{html}");
+    let mail = mail_titled(&newcomer, "Einladung zum Kontozugriff").await;
+    let text = mail.body("text/plain").unwrap();
+    assert!(
+        text.contains("Sie sind eingeladen, auf ein Konto bei Roster zuzugreifen."),
+        "{text}"
+    );
+    assert!(text.contains("Die Einladung gilt 7 Tage lang."), "{text}");
+    let html = mail.body("text/html").unwrap();
+    assert!(html.contains("<html lang=\"de\">"), "{html}");
+    assert!(html.contains("Einladung annehmen</a>"), "{html}");
+
+    // Someone with a login reads it in their own language.
+    let french = unique_email("francais");
+    let (_, french_token) = app.signup_verified(&french).await;
+    app.expect(
+        200,
+        "PATCH",
+        "/api/v1/me",
+        Some(&french_token),
+        Some(json!({ "language": "french" })),
+    )
+    .await;
+    browser
+        .submit(
+            &format!("/accounts/{account}/invitations"),
+            &[("email", &french), ("access", "all")],
+        )
+        .await;
+    let mail = mail_titled(&french, "Invitation à accéder à un compte").await;
+    let text = mail.body("text/plain").unwrap();
+    assert!(
+        text.contains("L'invitation reste valable 7 jours."),
+        "{text}"
+    );
+}
+
+/// `/me` in German, and the language changed there: the list shows every shipped language in its
+/// own name with the user's chosen; saving French turns the next page French.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn me_speaks_german_and_changes_the_language() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let email = unique_email("profil");
+    let (_, token) = app.signup_verified(&email).await;
+    app.expect(
+        200,
+        "PATCH",
+        "/api/v1/me",
+        Some(&token),
+        Some(json!({ "language": "german", "time_zone": "Europe/Berlin" })),
+    )
+    .await;
+    let refused = app
+        .expect(
+            422,
+            "PATCH",
+            "/api/v1/me",
+            Some(&token),
+            Some(json!({ "time_zone": "Mars/Olympus" })),
+        )
+        .await;
+    assert!(
+        refused["detail"].as_str().unwrap().contains("time_zone"),
+        "{refused}"
+    );
+    let browser = PageBrowser::new(&app);
+    browser.open("/login").await;
+    browser
+        .submit(
+            "/login",
+            &[("email", &email), ("password", "correct horse battery")],
+        )
+        .await;
+    let (status, html) = browser.open("/me").await;
+    // Times in Berlin's zone, written the German way (`07.12.2026, 17:35 CET`).
+    assert!(
+        html.contains("<option selected>Europe/Berlin</option>"),
+        "{html}"
+    );
+    let german_time = html
+        .match_indices(" CET<")
+        .chain(html.match_indices(" CEST<"))
+        .any(|(at, _)| {
+            let before: Vec<char> = html[..at].chars().rev().take(17).collect();
+            let written: String = before.into_iter().rev().collect();
+            written.len() == 17
+                && &written[2..3] == "."
+                && &written[5..6] == "."
+                && &written[10..12] == ", "
+        });
+    assert!(german_time, "{html}");
+    assert_eq!(status, 200);
+    assert!(html.contains("<html lang=\"de\">"), "{html}");
+    for german in [
+        "<h1>Mein Profil und Sicherheit</h1>",
+        "E-Mail-Adresse ändern",
+        "Zwei-Faktor-Anmeldung einschalten",
+        "Wo Sie angemeldet sind",
+        "Dieser Browser",
+        "Profil speichern",
+        "<option value=\"de\" lang=\"de\" selected>Deutsch</option>",
+        "<option value=\"fr\" lang=\"fr\">Français</option>",
+    ] {
+        assert!(html.contains(german), "{german}: {html}");
+    }
+    for english in [
+        "My profile",
+        "Change the email address",
+        "Where you are signed in",
+    ] {
+        assert!(!html.contains(english), "{english}: {html}");
+    }
+
+    let (_, html) = browser
+        .submit(
+            "/me/profile",
+            &[
+                ("first_name", "Ada"),
+                ("last_name", "Lovelace"),
+                ("language", "fr"),
+                ("time_zone", ""),
+            ],
+        )
+        .await;
+    assert!(html.contains("<html lang=\"fr\">"), "{html}");
+    assert!(html.contains("Votre profil est enregistré."), "{html}");
+    assert!(html.contains("Mon profil et ma sécurité"), "{html}");
+    let me = app
+        .expect(200, "GET", "/api/v1/me", Some(&token), None)
+        .await;
+    assert_eq!(me["language"], "fr");
+    assert_eq!(me["time_zone"], "", "back to the provider's zone");
+    assert!(html.contains("UTC<"), "{html}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -73,7 +73,7 @@ async fn switcher(
                 name => a.account.display_name(),
                 status => a.account.status.clone(),
                 is_owner => a.is_owner,
-                permissions => state.catalog.titles(&a.permissions),
+                permissions => chrome.permission_titles(&a.permissions),
             }
         })
         .collect();

@@ -121,7 +121,7 @@ pub(crate) async fn overview(
             account => Value::from(minijinja::value::Serde(&account)),
             name => account.display_name(),
             is_owner => access.is_owner,
-            permissions => state.catalog.titles(&access.permissions),
+            permissions => chrome.permission_titles(&access.permissions),
             can_edit_profile => access.has("profile"),
             profile => minijinja::value::Serde(form),
             errors,

@@ -80,6 +80,8 @@ impl FromRequestParts<AppState> for AdminChrome {
     ) -> Result<Self, Self::Rejection> {
         let mut chrome = Chrome::for_session(parts, state, None).await;
         chrome.admin_area = true;
+        // The admin area is English until it is translated (issue 27): its dates too.
+        chrome.lang = crate::i18n::FALLBACK;
         Ok(Self(chrome))
     }
 }

@@ -1,6 +1,8 @@
-//! The `roster` command line: `serve`, `migrate`, `config`, `mail test`, `import whmcs`, `admin`.
+//! The `roster` command line: `serve`, `migrate`, `config`, `mail test`, `import whmcs`, `admin`,
+//! `messages`.
 
 mod admin;
+mod messages;
 mod oauth;
 
 use std::path::PathBuf;
@@ -46,6 +48,11 @@ pub enum Command {
     Import {
         #[command(subcommand)]
         command: ImportCommand,
+    },
+    /// The provider's wording: check override folders, export a language's messages
+    Messages {
+        #[command(subcommand)]
+        command: messages::MessagesCommand,
     },
     /// Staff credentials: admin API tokens and WHMCS API credentials
     Admin {
@@ -130,6 +137,7 @@ pub async fn main() -> ExitCode {
             command: MailCommand::Test { to },
         } => mail_test(settings, to).await,
         Command::Admin { command } => admin::run(settings, command).await,
+        Command::Messages { command } => messages::run(&settings, command),
         Command::Import {
             command:
                 ImportCommand::Whmcs {
@@ -211,7 +219,7 @@ async fn migrate(settings: Settings) -> Result<(), anyhow::Error> {
 }
 
 async fn mail_test(settings: Settings, to: String) -> Result<(), anyhow::Error> {
-    let mailer = Mailer::from_settings(&settings.mail)?.branded(&settings);
+    let mailer = Mailer::from_settings(&settings.mail)?;
     mailer
         .send(OutgoingMail {
             to: to.clone(),

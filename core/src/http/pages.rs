@@ -117,25 +117,24 @@ fn translate(
     else {
         return Ok(id.to_owned());
     };
-    let mut args = fluent_bundle::FluentArgs::new();
-    for name in kwargs.args() {
-        let value: Value = kwargs.get(name)?;
-        match value.as_i64() {
-            Some(number) => args.set(name.to_owned(), number),
-            None => args.set(name.to_owned(), value.to_string()),
-        }
-    }
+    let args = crate::i18n::args_of(&kwargs)?;
     Ok(messages.text(lang, id, Some(&args)))
 }
 
-/// `{{ ms | datetime }}`: unix milliseconds as `2026-12-02 17:35 UTC`; empty for none.
-fn datetime(value: Option<i64>) -> String {
-    let Some(ms) = value.and_then(|v| u64::try_from(v).ok()) else {
+/// `{{ ms | datetime }}`: unix milliseconds as the page's language writes a date and time, in
+/// the page's time zone (`2026-12-02 17:35 UTC`, `02.12.2026, 18:35 CET`); empty for none.
+fn datetime(state: &minijinja::State, value: Option<i64>) -> String {
+    let Some(ms) = value else {
         return String::new();
     };
-    let time = std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms);
-    let text = humantime::format_rfc3339_seconds(time).to_string();
-    format!("{} UTC", text.replace('T', " ").get(..16).unwrap_or(&text))
+    let lookup = |name| {
+        state
+            .lookup(name)
+            .and_then(|v| v.as_str().map(str::to_owned))
+    };
+    let lang = lookup("lang").unwrap_or_else(|| crate::i18n::FALLBACK.to_owned());
+    let zone = lookup("time_zone").unwrap_or_else(|| "UTC".to_owned());
+    crate::i18n::datetime(&lang, &zone, ms)
 }
 
 /// The signed-in user as the header shows them.
@@ -170,6 +169,8 @@ pub struct Chrome {
     pub admin_area: bool,
     /// The language the page is in (`i18n::choose`).
     pub lang: &'static str,
+    /// The time zone the page shows times in: the user's, else `ui.time_zone`.
+    pub time_zone: String,
     /// The page's path (the language picker comes back to it).
     pub path: String,
     state: AppState,
@@ -218,6 +219,11 @@ impl Chrome {
                 .and_then(|v| v.to_str().ok()),
             &state.settings.ui.default_language,
         );
+        let time_zone = found
+            .as_ref()
+            .map(|u| u.time_zone.clone())
+            .filter(|tz| !tz.is_empty())
+            .unwrap_or_else(|| state.settings.ui.time_zone.clone());
         let user = found.map(|u| NavUser {
             name: format!("{} {}", u.first_name, u.last_name),
             email: u.email,
@@ -230,6 +236,7 @@ impl Chrome {
             staff: None,
             admin_area: false,
             lang,
+            time_zone,
             path: parts.uri.path().to_owned(),
             state: state.clone(),
         }
@@ -247,9 +254,33 @@ impl Chrome {
             admin_area: false,
             lang: crate::i18n::from_profile(&state.settings.ui.default_language)
                 .unwrap_or(crate::i18n::FALLBACK),
+            time_zone: state.settings.ui.time_zone.clone(),
             path: "/".to_owned(),
             state: state.clone(),
         }
+    }
+
+    /// The permission catalog with the titles of the page's language (what permission boxes list).
+    pub fn permission_catalog(&self) -> Vec<crate::permissions::PermissionInfo> {
+        self.state
+            .catalog
+            .localized(self.lang, &self.state.messages)
+    }
+
+    /// The titles of `keys` in the page's language.
+    pub fn permission_titles(&self, keys: &[String]) -> Vec<String> {
+        self.state
+            .catalog
+            .titles(keys, self.lang, &self.state.messages)
+    }
+
+    /// Message `id` in the page's language (words a handler puts on a page).
+    pub fn text(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent = fluent_bundle::FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, (*value).to_owned());
+        }
+        self.state.messages.text(self.lang, id, Some(&fluent))
     }
 
     /// Renders page `name` with `values` (and the layout's own), answered with `status`.
@@ -261,6 +292,7 @@ impl Chrome {
             staff => minijinja::value::Serde(&self.staff),
             csrf => self.csrf.clone(),
             lang => self.lang,
+            time_zone => self.time_zone.clone(),
             path => self.path.clone(),
             i18n => Value::from_dyn_object(self.state.messages.clone()),
             languages => crate::i18n::SHIPPED.iter().map(|&(tag, name)| context! { tag, name }).collect::<Vec<_>>(),
@@ -443,9 +475,24 @@ mod tests {
     }
 
     #[test]
-    fn times_show_in_utc_to_the_minute() {
-        assert_eq!(datetime(Some(1_796_233_500_000)), "2026-12-02 17:45 UTC");
-        assert_eq!(datetime(None), "");
+    fn times_show_in_the_pages_language_and_zone_to_the_minute() {
+        let env = environment();
+        let render = |lang: &str, zone: &str, at: Option<i64>| {
+            env.render_str(
+                "{{ at|datetime }}",
+                context! { lang => lang, time_zone => zone, at => at },
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            render("en", "UTC", Some(1_796_233_500_000)),
+            "2026-12-02 17:45 UTC"
+        );
+        assert_eq!(
+            render("de", "Europe/Berlin", Some(1_796_233_500_000)),
+            "02.12.2026, 18:45 CET"
+        );
+        assert_eq!(render("en", "UTC", None), "");
     }
 
     #[test]

@@ -19,6 +19,9 @@ macro_rules! locales {
             ("sign-in.ftl", include_str!(concat!("../../locales/", $lang, "/sign-in.ftl"))),
             ("accounts.ftl", include_str!(concat!("../../locales/", $lang, "/accounts.ftl"))),
             ("users.ftl", include_str!(concat!("../../locales/", $lang, "/users.ftl"))),
+            ("permissions.ftl", include_str!(concat!("../../locales/", $lang, "/permissions.ftl"))),
+            ("mail.ftl", include_str!(concat!("../../locales/", $lang, "/mail.ftl"))),
+            ("me.ftl", include_str!(concat!("../../locales/", $lang, "/me.ftl"))),
         ])),+]
     };
 }
@@ -294,6 +297,56 @@ impl Messages {
         id.to_owned()
     }
 
+    /// The shipped messages of language `tag` as Fluent, each file headed by its name (what
+    /// `roster messages export` prints); none for a language Roster does not ship.
+    pub fn export(tag: &str) -> Option<String> {
+        let (_, files) = FILES.iter().find(|(t, _)| *t == tag)?;
+        let mut text = format!(
+            "# The messages Roster ships in `{tag}`. Copy the ones to change into {tag}.ftl in\n\
+             # ui.messages_dir; a message left out keeps its shipped words.\n"
+        );
+        for (name, body) in *files {
+            text.push_str(&format!("\n# core/locales/{tag}/{name}\n\n{body}"));
+        }
+        Some(text)
+    }
+
+    /// Whether `id` is a message Roster shows (every language has it).
+    pub fn knows(&self, id: &str) -> bool {
+        self.variables.contains_key(id)
+    }
+
+    /// `duration` in words of language `tag`, in at most two units ("1 day 2 hours"), plurals
+    /// by the language's rules.
+    pub fn duration(&self, tag: &str, duration: std::time::Duration) -> String {
+        let units = [
+            (86_400, "duration-days"),
+            (3_600, "duration-hours"),
+            (60, "duration-minutes"),
+            (1, "duration-seconds"),
+        ];
+        let mut parts = Vec::new();
+        let mut rest = duration.as_secs();
+        for (size, id) in units {
+            let n = rest / size;
+            rest %= size;
+            if n > 0 {
+                let mut args = FluentArgs::new();
+                args.set("n", n);
+                parts.push(self.text(tag, id, Some(&args)));
+            }
+            if parts.len() == 2 || (!parts.is_empty() && n == 0) {
+                break;
+            }
+        }
+        if parts.is_empty() {
+            let mut args = FluentArgs::new();
+            args.set("n", 0);
+            parts.push(self.text(tag, "duration-seconds", Some(&args)));
+        }
+        parts.join(" ")
+    }
+
     /// The ids of the messages of language `tag` (for the completeness checks).
     pub fn ids(&self, tag: &str) -> BTreeSet<String> {
         let Some((_, files)) = FILES.iter().find(|(t, _)| *t == tag) else {
@@ -355,10 +408,43 @@ mod tests {
         used
     }
 
+    /// The server's Rust code, its tests left out (the checks look for quoted message ids in it).
+    fn rust_source() -> String {
+        let mut text = String::new();
+        let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    let file = std::fs::read_to_string(&path).unwrap();
+                    // The server's code, not its tests.
+                    let code = file.split("#[cfg(test)]").next().unwrap_or_default();
+                    text.push_str(code);
+                }
+            }
+        }
+        text
+    }
+
     #[test]
     fn the_pages_use_every_message_and_name_none_that_is_missing() {
         let english = Messages::shipped().unwrap().ids(FALLBACK);
-        let used = used_by_templates();
+        let mut used = used_by_templates();
+        // Named by the code: ids quoted in its source, and the built-in permissions' titles.
+        let source = rust_source();
+        used.extend(
+            english
+                .iter()
+                .filter(|id| source.contains(&format!("\"{id}\"")))
+                .cloned(),
+        );
+        used.extend(
+            crate::permissions::BUILTIN
+                .iter()
+                .map(|(key, _)| format!("permission-{key}")),
+        );
         let missing: Vec<_> = used.difference(&english).collect();
         assert!(missing.is_empty(), "used but not in en: {missing:?}");
         let unused: Vec<_> = english.difference(&used).collect();
@@ -387,6 +473,24 @@ mod tests {
             "{pseudo}"
         );
         assert!(pseudo.chars().count() > "Sign in to Acme".len(), "{pseudo}");
+    }
+
+    #[test]
+    fn durations_follow_each_languages_plurals() {
+        let messages = Messages::shipped().unwrap();
+        let week = std::time::Duration::from_secs(7 * 86_400);
+        assert_eq!(messages.duration("en", week), "7 days");
+        assert_eq!(messages.duration("de", week), "7 Tage");
+        let hour = std::time::Duration::from_secs(3_600);
+        assert_eq!(messages.duration("en", hour), "1 hour");
+        assert_eq!(messages.duration("fr", hour), "1 heure");
+        let mixed = std::time::Duration::from_secs(86_400 + 2 * 3_600);
+        assert_eq!(messages.duration("nl", mixed), "1 dag 2 uur");
+        // French counts 0 and 1 as singular.
+        assert_eq!(
+            messages.duration("fr", std::time::Duration::ZERO),
+            "0 seconde"
+        );
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! start-up. [`Messages`] formats a message; [`choose`] picks the language of a request.
 
 mod catalog;
+mod dates;
 mod negotiate;
 
 pub use catalog::{Messages, Problem};
-pub use negotiate::{LANGUAGE_COOKIE, choose, from_profile};
+pub use dates::{datetime, is_time_zone, zones};
+pub use negotiate::{LANGUAGE_COOKIE, choose, for_person, from_profile};
 
 /// The languages Roster ships, by their BCP 47 tag, with their own names (the picker shows each
 /// in itself). English is the fallback of every message.
@@ -27,3 +29,19 @@ pub const PSEUDO: &str = "en-XA";
 
 /// The fallback language: every message exists in it.
 pub const FALLBACK: &str = "en";
+
+/// A template's keyword arguments (`t("id", name=value)`) as a message's: whole numbers stay
+/// numbers (so plurals follow them), anything else is its text.
+pub fn args_of(
+    kwargs: &minijinja::value::Kwargs,
+) -> Result<fluent_bundle::FluentArgs<'static>, minijinja::Error> {
+    let mut args = fluent_bundle::FluentArgs::new();
+    for name in kwargs.args() {
+        let value: minijinja::Value = kwargs.get(name)?;
+        match value.as_i64() {
+            Some(number) => args.set(name.to_owned(), number),
+            None => args.set(name.to_owned(), value.to_string()),
+        }
+    }
+    Ok(args)
+}

@@ -48,6 +48,14 @@ pub fn from_profile(value: &str) -> Option<&'static str> {
         .map(|(tag, _)| *tag)
 }
 
+/// The language a person reads mail and pages in when no request says more: their profile's
+/// (`language`, a tag or a WHMCS name), else `default` (`ui.default_language`).
+pub fn for_person(profile: &str, default: &str) -> &'static str {
+    from_profile(profile)
+        .or_else(|| from_profile(default))
+        .unwrap_or(super::FALLBACK)
+}
+
 /// The language of a request (see the module's text). `default` is `ui.default_language`.
 pub fn choose(
     messages: &Messages,

@@ -67,7 +67,7 @@ async fn show_invitations(
         .iter()
         .map(|i| {
             context! {
-                permission_titles => state.catalog.titles(&i.permissions),
+                permission_titles => page.chrome.permission_titles(&i.permissions),
                 pending => i.state == invitations::State::Pending,
                 accepted => i.state == invitations::State::Accepted,
                 may_resend => i.state.may_resend(),

@@ -311,7 +311,8 @@ async fn signup_and_accept(
         password: Some(form.password),
         first_name: form.first_name,
         last_name: form.last_name,
-        language: None,
+        // The language the sign-up page was in.
+        language: Some(chrome.lang.to_owned()),
     };
     let result = match super::accept_by_signup(&state, ip.0.clone(), &token, new).await {
         Ok(super::SignedUp::CheckMailbox) => {

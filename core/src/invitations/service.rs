@@ -171,12 +171,22 @@ async fn send(
         "invited_by": row.invited_by_name,
         "sent_by_staff": row.invited_by_kind == "admin",
         "link": state.settings.server.public_url.join(&format!("/invite/{token}")),
-        "expires_in": crate::clock::in_words(expires_in),
+        "expires_in_seconds": expires_in.as_secs(),
     });
+    // In the language of the login the address has; for an address without one, in the
+    // owner's (who sends it, or for staff the account's customer).
+    let reader = match users_steps::by_email(&mut *conn, &row.email_normalized).await? {
+        Some(user) => user,
+        None => users_steps::get(&mut *conn, &account.owner_user_id).await?,
+    };
+    let to = crate::mail::outbox::Recipient {
+        email: &row.email,
+        ..reader.recipient(&state.settings)
+    };
     crate::mail::outbox::enqueue_expiring(
         conn,
         row.sent_at,
-        &row.email,
+        to,
         "invitation",
         values,
         Some(row.expires_at),

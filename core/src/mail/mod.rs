@@ -35,15 +35,11 @@ pub enum MailError {
     Settings(String),
     #[error("mail template: {0}")]
     Template(String),
+    #[error("mail template: {0}")]
+    Render(#[from] minijinja::Error),
     /// The mail server took the connection but did not finish within the deadline.
     #[error("the mail server did not answer within {0:?}")]
     Timeout(std::time::Duration),
-}
-
-impl From<minijinja::Error> for MailError {
-    fn from(e: minijinja::Error) -> Self {
-        Self::Template(e.to_string())
-    }
 }
 
 /// A message ready to send: plain text, and HTML when the template has it.
@@ -173,6 +169,10 @@ impl Mailer {
             templates: Arc::new(templates::Templates::new(
                 settings.templates_dir.clone(),
                 &templates::Branding::default(),
+                Arc::new(
+                    crate::i18n::Messages::shipped()
+                        .map_err(|p| MailError::Template(p.to_string()))?,
+                ),
             )),
             templates_dir: settings.templates_dir.clone(),
             pending: Arc::new(AtomicUsize::new(0)),
@@ -180,23 +180,31 @@ impl Mailer {
         })
     }
 
-    /// The same mailer, its messages carrying the provider's branding (`[ui]`, `server.public_url`).
-    pub fn branded(mut self, settings: &crate::settings::Settings) -> Self {
+    /// The same mailer, its messages carrying the provider's branding (`[ui]`, `server.public_url`)
+    /// and wording (`messages`, overrides included), its templates from `ui.mail_templates_dir`.
+    pub fn branded(
+        mut self,
+        settings: &crate::settings::Settings,
+        messages: Arc<crate::i18n::Messages>,
+    ) -> Self {
+        self.templates_dir = settings.mail_templates_dir().cloned();
         self.templates = Arc::new(templates::Templates::new(
             self.templates_dir.clone(),
             &templates::Branding::of(settings),
+            messages,
         ));
         self
     }
 
-    /// Renders template `name` with `values` and delivers it to `to`.
+    /// Renders template `name` in language `lang` with `values` and delivers it to `to`.
     pub async fn send_template(
         &self,
         to: &str,
         name: &str,
-        values: &impl serde::Serialize,
+        lang: &str,
+        values: &serde_json::Value,
     ) -> Result<(), MailError> {
-        let rendered = self.templates.render(name, values)?;
+        let rendered = self.templates.render(name, lang, values)?;
         self.send(OutgoingMail {
             to: to.to_owned(),
             subject: rendered.subject,

@@ -39,11 +39,18 @@ fn replica() -> &'static str {
     ID.get_or_init(new_id)
 }
 
+/// Who a message goes to, and in which language it is written (a shipped tag).
+#[derive(Debug, Clone, Copy)]
+pub struct Recipient<'a> {
+    pub email: &'a str,
+    pub language: &'a str,
+}
+
 /// Writes a message to the outbox, in the caller's transaction: it is sent once that commits.
 pub async fn enqueue(
     conn: &mut AnyConnection,
     now: i64,
-    to: &str,
+    to: Recipient<'_>,
     template: &str,
     values: serde_json::Value,
 ) -> Result<()> {
@@ -55,22 +62,23 @@ pub async fn enqueue(
 pub async fn enqueue_expiring(
     conn: &mut AnyConnection,
     now: i64,
-    to: &str,
+    to: Recipient<'_>,
     template: &str,
     values: serde_json::Value,
     expires_at: Option<i64>,
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO mail_outbox (id, recipient, template, values_json, state, attempts, \
-         next_attempt_at, created_at, values_expire_at) \
-         VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $6)",
+         next_attempt_at, created_at, values_expire_at, language) \
+         VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $6, $7)",
     )
     .bind(new_id())
-    .bind(to.to_owned())
+    .bind(to.email.to_owned())
     .bind(template.to_owned())
     .bind(values.to_string())
     .bind(now)
     .bind(expires_at)
+    .bind(to.language.to_owned())
     .execute(conn)
     .await?;
     Ok(())
@@ -102,6 +110,7 @@ struct Claimed {
     template: String,
     values_json: String,
     attempts: i64,
+    language: String,
 }
 
 /// Takes up to [`BATCH`] due messages for this replica.
@@ -115,7 +124,7 @@ async fn claim(state: &AppState, now: i64) -> Result<Vec<Claimed>> {
            (SELECT id FROM mail_outbox WHERE state = 'pending' AND next_attempt_at <= $3 \
               AND (claimed_until IS NULL OR claimed_until < $3) \
             ORDER BY next_attempt_at, seq LIMIT CAST($4 AS BIGINT){lock}) \
-         RETURNING id, recipient, template, values_json, attempts, seq"
+         RETURNING id, recipient, template, values_json, attempts, seq, language"
     );
     let mut conn = state.db.pool().acquire().await?;
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -135,7 +144,8 @@ fn transient(error: &MailError) -> bool {
         MailError::Address(_)
         | MailError::Build(_)
         | MailError::Settings(_)
-        | MailError::Template(_) => false,
+        | MailError::Template(_)
+        | MailError::Render(_) => false,
     }
 }
 
@@ -167,7 +177,12 @@ async fn deliver(state: &AppState, message: Claimed) -> Result<()> {
         serde_json::from_str(&message.values_json).unwrap_or(serde_json::Value::Null);
     let sent = state
         .mailer
-        .send_template(&message.recipient, &message.template, &values)
+        .send_template(
+            &message.recipient,
+            &message.template,
+            &message.language,
+            &values,
+        )
         .await;
     let now = state.clock.now_ms();
     let mut conn = state.db.pool().acquire().await?;

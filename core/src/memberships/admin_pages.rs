@@ -77,7 +77,7 @@ async fn show(state: &AppState, page: &StaffPage, id: &str, outcome: Outcome) ->
         Ok(members) => members,
         Err(e) => return refused(&page.chrome, e),
     };
-    let members = super::views::titled(state, &members, |m| &m.permissions);
+    let members = super::views::titled(&page.chrome, &members, |m| &m.permissions);
     page.chrome.render(
         outcome.status.unwrap_or(StatusCode::OK),
         "admin/client-users.html",
@@ -85,7 +85,7 @@ async fn show(state: &AppState, page: &StaffPage, id: &str, outcome: Outcome) ->
             tab => "users",
             client => crate::admin_area::client_row(&account),
             members,
-            catalog => minijinja::value::Serde(state.catalog.entries()),
+            catalog => minijinja::value::Serde(page.chrome.permission_catalog()),
             notice => outcome.notice,
             error => outcome.error,
             typed => outcome.typed.unwrap_or_else(|| context! { associate_email => "", invite_email => "", access => "chosen", permissions => Vec::<String>::new() }),

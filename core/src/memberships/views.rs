@@ -50,8 +50,8 @@ pub async fn show(state: &AppState, page: &AccountPage, outcome: Outcome) -> Res
         Ok(list) => list,
         Err(e) => return page.refused(e),
     };
-    let members = titled(state, &members, |m| &m.permissions);
-    let invitations = titled(state, &invitations, |i| &i.permissions);
+    let members = titled(chrome, &members, |m| &m.permissions);
+    let invitations = titled(chrome, &invitations, |i| &i.permissions);
     let status = outcome.status.unwrap_or(StatusCode::OK);
     chrome.render(
         status,
@@ -60,7 +60,7 @@ pub async fn show(state: &AppState, page: &AccountPage, outcome: Outcome) -> Res
             disabled => false,
             members,
             invitations,
-            catalog => minijinja::value::Serde(state.catalog.entries()),
+            catalog => minijinja::value::Serde(chrome.permission_catalog()),
             notice => outcome.notice,
             error => outcome.error,
             invite => outcome.invite.unwrap_or_else(|| context! { email => "", access => "chosen", permissions => Vec::<String>::new() }),
@@ -97,9 +97,10 @@ pub async fn after(
     }
 }
 
-/// Each item for a template, with `permission_titles`: the catalog's titles of its permissions.
+/// Each item for a template, with `permission_titles`: the titles of its permissions in the
+/// page's language.
 pub(crate) fn titled<T: serde::Serialize>(
-    state: &AppState,
+    chrome: &crate::http::pages::Chrome,
     items: &[T],
     permissions: impl Fn(&T) -> &[String],
 ) -> Vec<Value> {
@@ -107,7 +108,7 @@ pub(crate) fn titled<T: serde::Serialize>(
         .iter()
         .map(|item| {
             context! {
-                permission_titles => state.catalog.titles(permissions(item)),
+                permission_titles => chrome.permission_titles(permissions(item)),
                 ..Value::from(minijinja::value::Serde(item))
             }
         })

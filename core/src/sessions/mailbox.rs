@@ -36,13 +36,13 @@ pub async fn send(state: &AppState, user: &UserRow) -> Result<String> {
     let values = json!({
         "first_name": user.first_name,
         "code": code,
-        "expires_in": crate::clock::in_words(LIFETIME),
+        "expires_in_seconds": LIFETIME.as_secs(),
     });
     let expires_at = Some(now + ms(LIFETIME));
     crate::mail::outbox::enqueue_expiring(
         &mut tx,
         now,
-        &user.email,
+        user.recipient(&state.settings),
         "sign-in-code",
         values,
         expires_at,

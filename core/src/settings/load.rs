@@ -157,6 +157,12 @@ impl Settings {
         if let Some((key, message)) = self.ui.problem() {
             return Err(invalid(key, message));
         }
+        if self.ui.mail_templates_dir.is_some() && self.mail.templates_dir.is_some() {
+            return Err(invalid(
+                "ui.mail_templates_dir",
+                "set it or its older name mail.templates_dir, not both".to_owned(),
+            ));
+        }
         if self.invitations.expiry.is_zero() {
             return Err(invalid(
                 "invitations.expiry",
@@ -164,6 +170,15 @@ impl Settings {
             ));
         }
         Ok(())
+    }
+
+    /// The folder of the provider's mail templates: `ui.mail_templates_dir`, or its older name
+    /// `mail.templates_dir`.
+    pub fn mail_templates_dir(&self) -> Option<&std::path::PathBuf> {
+        self.ui
+            .mail_templates_dir
+            .as_ref()
+            .or(self.mail.templates_dir.as_ref())
     }
 
     /// The effective settings as TOML, secrets masked (what `roster config` prints).

@@ -14,7 +14,7 @@ pub struct MailSettings {
     pub transport: MailTransport,
     /// The sender of every email Roster sends, as `Name <address>` or a bare address.
     pub from: String,
-    /// A folder whose files override the built-in mail templates of the same name.
+    /// The older name of `ui.mail_templates_dir` (still read; set one of them).
     pub templates_dir: Option<PathBuf>,
     pub smtp: SmtpSettings,
     pub file: MailFileSettings,

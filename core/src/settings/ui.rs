@@ -19,6 +19,13 @@ pub struct UiSettings {
     /// A folder of the provider's own wording: `<tag>.ftl` files (Fluent) that override shipped
     /// messages by id; checked at start-up. None: the shipped wording.
     pub messages_dir: Option<std::path::PathBuf>,
+    /// A folder of the provider's mail templates: a file in `<dir>/<tag>/` overrides a built-in
+    /// template for that language, one in `<dir>/` for every language; checked at start-up.
+    /// (`mail.templates_dir` is its older name.)
+    pub mail_templates_dir: Option<std::path::PathBuf>,
+    /// The time zone pages show times in when the user chose none (an IANA name such as
+    /// `Europe/Berlin`, or `UTC`).
+    pub time_zone: String,
 }
 
 impl Default for UiSettings {
@@ -29,6 +36,8 @@ impl Default for UiSettings {
             accent_color: "#1f5fbf".to_owned(),
             default_language: "en".to_owned(),
             messages_dir: None,
+            mail_templates_dir: None,
+            time_zone: "UTC".to_owned(),
         }
     }
 }
@@ -69,6 +78,15 @@ impl UiSettings {
                     "`{}` is not a language Roster ships ({})",
                     self.default_language,
                     shipped.join(", ")
+                ),
+            ));
+        }
+        if !crate::i18n::is_time_zone(&self.time_zone) {
+            return Some((
+                "ui.time_zone",
+                format!(
+                    "`{}` is not a time zone (an IANA name such as Europe/Berlin, or UTC)",
+                    self.time_zone
                 ),
             ));
         }

@@ -146,6 +146,10 @@ pub struct UpdateUserRequest {
     last_name: Option<String>,
     #[schema(schema_with = crate::users::fields::language_or_null)]
     language: Option<String>,
+    /// The time zone pages show times in: an IANA name (`Europe/Berlin`, `UTC`), or `""` for the
+    /// provider's (`ui.time_zone`).
+    #[schema(max_length = 64, example = "Europe/Berlin")]
+    time_zone: Option<String>,
     #[schema(schema_with = crate::users::fields::email_or_null)]
     email: Option<String>,
     /// `disabled` ends every session of the user at once and blocks login.
@@ -173,6 +177,7 @@ async fn update_user(
             first_name: request.first_name,
             last_name: request.last_name,
             language: request.language,
+            time_zone: request.time_zone,
         },
         email: request.email,
         status: request.status,

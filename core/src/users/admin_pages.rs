@@ -132,7 +132,7 @@ async fn show(
                 name => c.account.display_name(),
                 status => c.account.status.clone(),
                 is_owner => c.is_owner,
-                permission_titles => state.catalog.titles(&c.permissions),
+                permission_titles => page.chrome.permission_titles(&c.permissions),
             }
         })
         .collect();

@@ -57,13 +57,16 @@ pub(super) async fn request_in(
     let values = json!({
         "first_name": user.first_name,
         "link": state.settings.server.public_url.join(&format!("/verify-email/{token}")),
-        "expires_in": crate::clock::in_words(expiry),
+        "expires_in_seconds": expiry.as_secs(),
     });
     let expires_at = Some(now + ms(expiry));
     crate::mail::outbox::enqueue_expiring(
         conn,
         now,
-        email.as_str(),
+        crate::mail::outbox::Recipient {
+            email: email.as_str(),
+            ..user.recipient(&state.settings)
+        },
         "email-change",
         values,
         expires_at,

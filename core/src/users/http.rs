@@ -36,7 +36,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(confirm_password_reset))
 }
 
-/// A new user: `language` is a language tag, `en` when left out.
+/// A new user: `language` is a language tag, `ui.default_language` when left out.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SignupRequest {
     #[schema(schema_with = crate::users::fields::email)]
@@ -164,6 +164,10 @@ pub struct UpdateMeRequest {
     last_name: Option<String>,
     #[schema(schema_with = crate::users::fields::language_or_null)]
     language: Option<String>,
+    /// The time zone pages show times in: an IANA name (`Europe/Berlin`, `UTC`), or `""` for the
+    /// provider's (`ui.time_zone`).
+    #[schema(max_length = 64, example = "Europe/Berlin")]
+    time_zone: Option<String>,
     #[schema(schema_with = crate::users::fields::email_or_null)]
     email: Option<String>,
     /// A new password ends the user's other sessions.
@@ -217,6 +221,7 @@ async fn update_me(
             first_name: request.first_name,
             last_name: request.last_name,
             language: request.language,
+            time_zone: request.time_zone,
         },
         email: request.email,
         password: request.password,

@@ -93,11 +93,11 @@ async fn link_in(
     let values = json!({
         "first_name": user.first_name,
         "link": state.settings.server.public_url.join(&format!("{page}/{token}")),
-        "expires_in": crate::clock::in_words(expiry),
+        "expires_in_seconds": expiry.as_secs(),
     });
     let expires_at = Some(now + ms(expiry));
-    crate::mail::outbox::enqueue_expiring(conn, now, &user.email, template, values, expires_at)
-        .await
+    let to = user.recipient(&state.settings);
+    crate::mail::outbox::enqueue_expiring(conn, now, to, template, values, expires_at).await
 }
 
 /// The email-verification link for `user`, in the caller's transaction (an email change).

@@ -39,22 +39,19 @@ struct DoneQuery {
     done: Option<String>,
 }
 
+/// The message `/me` shows after form `key` succeeded.
 fn done_notice(key: &str) -> Option<&'static str> {
     Some(match key {
-        "profile" => "Your profile is saved.",
-        "email" => {
-            "We sent a link to the new address, unless it cannot be used. Your email address changes when you open it."
-        }
-        "password" => "Your password is changed. Your other sessions were signed out.",
-        "password-dropped" => {
-            "Your password is gone: you sign in with a passkey now. Your other sessions were signed out."
-        }
-        "totp-off" => "Two-factor authentication is off.",
-        "passkey-added" => "Your passkey is added: use it to sign in.",
-        "passkey-renamed" => "The passkey is renamed.",
-        "passkey-removed" => "The passkey is removed: it signs nobody in any more.",
-        "revoked" => "The session was signed out.",
-        "withdrawn" => "The app no longer has access. It will ask again if you sign in to it.",
+        "profile" => "me-done-profile",
+        "email" => "me-done-email",
+        "password" => "me-done-password",
+        "password-dropped" => "me-done-password-dropped",
+        "totp-off" => "me-done-totp-off",
+        "passkey-added" => "me-done-passkey-added",
+        "passkey-renamed" => "me-done-passkey-renamed",
+        "passkey-removed" => "me-done-passkey-removed",
+        "revoked" => "me-done-revoked",
+        "withdrawn" => "me-done-withdrawn",
         _ => return None,
     })
 }
@@ -64,8 +61,12 @@ async fn me_page(
     page: SignedIn,
     Query(q): Query<DoneQuery>,
 ) -> Response {
-    let notice = q.done.as_deref().and_then(done_notice);
-    show(&state, &page, Outcome::default(), notice).await
+    let notice = q
+        .done
+        .as_deref()
+        .and_then(done_notice)
+        .map(|id| page.chrome.text(id, &[]));
+    show(&state, &page, Outcome::default(), notice.as_deref()).await
 }
 
 #[derive(Deserialize)]
@@ -73,6 +74,8 @@ struct ProfileForm {
     first_name: String,
     last_name: String,
     language: String,
+    #[serde(default)]
+    time_zone: String,
 }
 
 async fn profile(
@@ -83,18 +86,19 @@ async fn profile(
 ) -> Response {
     let typed = context! {
         first_name => form.first_name.clone(), last_name => form.last_name.clone(),
-        language => form.language.clone(),
+        language => form.language.clone(), time_zone => form.time_zone.clone(),
     };
     let update = SelfUpdate {
         profile: ProfileFields {
             first_name: Some(form.first_name),
             last_name: Some(form.last_name),
             language: Some(form.language.trim().to_owned()),
+            time_zone: Some(form.time_zone),
         },
         ..SelfUpdate::default()
     };
     let result = update_self(&state, &page, &ip, update).await;
-    let fields = ["first_name", "last_name", "language"];
+    let fields = ["first_name", "last_name", "language", "time_zone"];
     after(
         &state,
         &page,

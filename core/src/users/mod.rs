@@ -73,14 +73,15 @@ pub fn normalize_email(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
-/// A person's name and language as a change gives them, each optional (what is absent stays as
-/// it is): the one shape every door's profile change takes, checked by [`parse_name`] and
-/// [`parse_language`].
+/// A person's name, language and time zone as a change gives them, each optional (what is absent
+/// stays as it is): the one shape every door's profile change takes, checked by [`parse_name`],
+/// [`parse_language`] and [`parse_time_zone`].
 #[derive(Debug, Default, Clone)]
 pub struct ProfileFields {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub language: Option<String>,
+    pub time_zone: Option<String>,
 }
 
 impl ProfileFields {
@@ -93,6 +94,7 @@ impl ProfileFields {
             first_name: name("first_name", &self.first_name)?,
             last_name: name("last_name", &self.last_name)?,
             language: self.language.as_deref().map(parse_language).transpose()?,
+            time_zone: self.time_zone.as_deref().map(parse_time_zone).transpose()?,
             ..repo::ProfileChange::default()
         })
     }
@@ -113,6 +115,19 @@ pub fn parse_name(field: &str, text: &str) -> Result<String> {
         )));
     }
     Ok(trimmed.to_owned())
+}
+
+/// A time zone by its IANA name (`Europe/Berlin`, `UTC`), or empty for the provider's
+/// (`ui.time_zone`).
+pub fn parse_time_zone(text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() || crate::i18n::is_time_zone(text) {
+        Ok(text.to_owned())
+    } else {
+        Err(Error::Validation(format!(
+            "time_zone `{text}` is not a time zone (an IANA name such as Europe/Berlin, or UTC)"
+        )))
+    }
 }
 
 /// A language tag such as `en` or `pt-BR`.
@@ -168,6 +183,8 @@ pub struct User {
     pub first_name: String,
     pub last_name: String,
     pub language: String,
+    /// The time zone pages show this user times in (an IANA name), empty for the provider's.
+    pub time_zone: String,
     pub status: UserStatus,
     /// When the email address was verified (unix ms), or null.
     pub email_verified_at: Option<i64>,

@@ -114,7 +114,8 @@ async fn signup(
         ),
         first_name: form.first_name.clone(),
         last_name: form.last_name.clone(),
-        language: None,
+        // The language the sign-up page was in.
+        language: Some(chrome.lang.to_owned()),
     };
     match sign_up(&state, &anonymous(&ip), user_agent.0, new, Some(profile)).await {
         Ok(SignedUp::SignedIn { token, .. }) => {

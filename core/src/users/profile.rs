@@ -121,7 +121,7 @@ pub async fn update_self(
         crate::mail::outbox::enqueue(
             &mut tx,
             now,
-            &after.email,
+            after.recipient(&state.settings),
             "password-changed",
             json!({ "first_name": after.first_name }),
         )
@@ -163,7 +163,7 @@ async fn record_update(
 pub(super) fn profile_json(row: &UserRow, password_changed: bool) -> serde_json::Value {
     let mut value = json!({
         "email": row.email, "first_name": row.first_name, "last_name": row.last_name,
-        "language": row.language, "status": row.status,
+        "language": row.language, "time_zone": row.time_zone, "status": row.status,
         "email_verified": row.email_verified_at.is_some(),
         "security_question": row.security_question,
     });

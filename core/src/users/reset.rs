@@ -135,7 +135,7 @@ pub async fn confirm_password_reset(
     crate::mail::outbox::enqueue(
         &mut tx,
         now,
-        &user.email,
+        user.recipient(&state.settings),
         "password-changed",
         json!({ "first_name": user.first_name }),
     )

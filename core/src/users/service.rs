@@ -78,7 +78,11 @@ pub async fn prepare(state: &AppState, new: NewUser) -> Result<PreparedUser> {
     let email = Email::parse(&new.email)?;
     let first_name = parse_name("first_name", &new.first_name)?;
     let last_name = parse_name("last_name", &new.last_name)?;
-    let language = parse_language(new.language.as_deref().unwrap_or("en"))?;
+    let language = parse_language(
+        new.language
+            .as_deref()
+            .unwrap_or(&state.settings.ui.default_language),
+    )?;
     let password = match new.password {
         Some(password) => {
             state

@@ -69,16 +69,30 @@ pub(crate) async fn show(
     // A login without a password proves changes by signing in with a passkey again, on this page.
     let signs_in_again = !user.has_password && !recent_passkey && passkeys_usable;
     let (section, error) = outcome.error.unzip();
+    let typed = match outcome.typed {
+        Some(typed) => context! { ..typed, ..Value::from(minijinja::value::Serde(&user)) },
+        None => Value::from(minijinja::value::Serde(&user)),
+    };
+    // The language picked in the profile's list: the stored one as a shipped tag; a value Roster
+    // does not ship (a WHMCS language) stays as it is, listed first.
+    let stored = typed
+        .get_attr("language")
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let language_chosen = crate::i18n::from_profile(&stored);
+    let language_shipped = language_chosen.is_some() || stored.is_empty();
     let response = chrome.render(
         outcome.status.unwrap_or(StatusCode::OK),
         "me.html",
         context! {
             user => Value::from(minijinja::value::Serde(&user)),
             // What was typed, over the stored values (a form that types only some fields).
-            typed => match outcome.typed {
-                Some(typed) => context! { ..typed, ..Value::from(minijinja::value::Serde(&user)) },
-                None => Value::from(minijinja::value::Serde(&user)),
-            },
+            typed,
+            language_chosen => language_chosen.unwrap_or(chrome.lang),
+            language_shipped,
+            zones => crate::i18n::zones(),
+            default_time_zone => state.settings.ui.time_zone.clone(),
             sessions,
             apps => Value::from(minijinja::value::Serde(&apps)),
             passkeys => Value::from(minijinja::value::Serde(&passkeys)),

@@ -101,6 +101,7 @@ pub async fn update_user(call: &Call<'_>) -> Outcome {
             first_name: p.get("firstname").map(str::to_owned),
             last_name: p.get("lastname").map(str::to_owned),
             language: p.get("language").map(language),
+            time_zone: None,
         },
         email: p.get("email").map(str::to_owned),
         ..AdminUpdate::default()

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 const COLUMNS: &str = "id, email, email_normalized, first_name, last_name, language, password_hash, \
      email_verified_at, status, totp_secret, totp_pending_secret, totp_enabled_at, totp_last_step, \
      security_question, security_answer_hash, last_login_at, last_login_ip, created_at, updated_at, \
-     number, totp_reenrol_at";
+     number, totp_reenrol_at, time_zone";
 
 /// A `users` row, secrets included: never leaves the domain layer.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -40,6 +40,8 @@ pub struct UserRow {
     pub number: i64,
     /// Set when a second factor could not be carried over by the import.
     pub totp_reenrol_at: Option<i64>,
+    /// An IANA name, or empty for `ui.time_zone`.
+    pub time_zone: String,
 }
 
 impl UserRow {
@@ -58,6 +60,18 @@ impl UserRow {
             != super::legacy_password::Scheme::Unusable
     }
 
+    /// The user as the recipient of mail: their address, in their language (`ui.default_language`
+    /// when their profile names none Roster ships).
+    pub fn recipient<'a>(
+        &'a self,
+        settings: &crate::settings::Settings,
+    ) -> crate::mail::outbox::Recipient<'a> {
+        crate::mail::outbox::Recipient {
+            email: &self.email,
+            language: crate::i18n::for_person(&self.language, &settings.ui.default_language),
+        }
+    }
+
     pub fn to_user(&self) -> Result<User> {
         Ok(User {
             id: self.id.clone(),
@@ -66,6 +80,7 @@ impl UserRow {
             first_name: self.first_name.clone(),
             last_name: self.last_name.clone(),
             language: self.language.clone(),
+            time_zone: self.time_zone.clone(),
             status: self.status()?,
             email_verified_at: self.email_verified_at,
             totp_enabled: self.totp_secret.is_some(),
@@ -181,6 +196,7 @@ pub struct ProfileChange {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub language: Option<String>,
+    pub time_zone: Option<String>,
     /// (email, normalized): changing it also clears `email_verified_at` unless `verified_at` says.
     pub email: Option<(String, String)>,
     pub email_verified_at: Option<Option<i64>>,
@@ -203,7 +219,8 @@ pub async fn update_profile(
            email_normalized = COALESCE($6, email_normalized), \
            email_verified_at = CASE WHEN $7 = 1 THEN $8 ELSE email_verified_at END, \
            status = COALESCE($9, status), \
-           updated_at = $10 \
+           updated_at = $10, \
+           time_zone = COALESCE($11, time_zone) \
          WHERE id = $1",
     )
     .bind(id.to_owned())
@@ -216,6 +233,7 @@ pub async fn update_profile(
     .bind(change.email_verified_at.flatten())
     .bind(change.status.map(|s| s.as_str().to_owned()))
     .bind(now)
+    .bind(change.time_zone.clone())
     .execute(conn)
     .await;
     match result.map_err(Error::from) {
