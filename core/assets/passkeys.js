@@ -107,14 +107,19 @@
       box.hidden = false;
     }
   }
-  function why(error) {
+  // The words come from the page, in its language: the error box's data-cancelled,
+  // data-exists and data-failed (where "%s" stands for the browser's own reason).
+  function why(form, error) {
+    var box = form.querySelector("[data-passkey-error]");
+    var words = (box && box.dataset) || {};
     if (error && error.name === "NotAllowedError") {
-      return "The passkey was not used: the request was cancelled or timed out, or this device has no passkey for this site.";
+      return words.cancelled || "The passkey was not used.";
     }
     if (error && error.name === "InvalidStateError") {
-      return "This device already holds a passkey for your login.";
+      return words.exists || "This device already holds a passkey for your login.";
     }
-    return "The passkey did not work here (" + (error && error.message ? error.message : error) + ").";
+    var detail = error && error.message ? error.message : String(error);
+    return (words.failed || "The passkey did not work here (%s).").replace("%s", detail);
   }
   function field(form, name) {
     return form.querySelector('[name="' + name + '"]');
@@ -131,7 +136,7 @@
       try {
         options = creationOptions(JSON.parse(data.textContent));
       } catch (e) {
-        say(form, why(e));
+        say(form, why(form, e));
         return;
       }
       navigator.credentials.create({ publicKey: options }).then(
@@ -140,7 +145,7 @@
           form.submit();
         },
         function (error) {
-          say(form, why(error));
+          say(form, why(form, error));
         }
       );
     });
@@ -188,7 +193,7 @@
         waiting = null;
       }
       run(null).catch(function (error) {
-        say(form, why(error));
+        say(form, why(form, error));
       });
     });
 

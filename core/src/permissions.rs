@@ -1,7 +1,7 @@
 //! The permission catalog: the 13 built-in keys hosting customers know, and (with the plugin work)
 //! namespaced keys that plugins add (`vps.reboot`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -34,6 +34,9 @@ pub struct PermissionInfo {
     pub title: String,
     /// `builtin`, or the plugin that adds it.
     pub source: String,
+    /// A plugin key's title in other languages, by language tag (from its manifest).
+    #[serde(skip)]
+    pub translations: BTreeMap<String, String>,
 }
 
 /// Every permission key the server knows.
@@ -51,6 +54,7 @@ impl Default for Catalog {
                     key: (*key).to_owned(),
                     title: (*title).to_owned(),
                     source: "builtin".to_owned(),
+                    translations: BTreeMap::new(),
                 })
                 .collect(),
         }
@@ -58,8 +62,14 @@ impl Default for Catalog {
 }
 
 impl Catalog {
-    /// Adds a plugin's keys. A plugin key must be namespaced (`plugin.action`) and new.
-    pub fn add_plugin_keys(&mut self, plugin: &str, keys: &[(String, String)]) -> Result<()> {
+    /// Adds a plugin's keys, with their titles in other languages. A plugin key must be
+    /// namespaced (`plugin.action`) and new.
+    pub fn add_plugin_keys(
+        &mut self,
+        plugin: &str,
+        keys: &[(String, String)],
+        translations: &crate::plugins::translations::Translations,
+    ) -> Result<()> {
         for (key, title) in keys {
             let valid = key
                 .split_once('.')
@@ -82,6 +92,7 @@ impl Catalog {
                 key: key.clone(),
                 title: title.clone(),
                 source: plugin.to_owned(),
+                translations: translations.titles_of(key),
             });
         }
         Ok(())
@@ -92,12 +103,12 @@ impl Catalog {
     }
 
     /// The title of `entry` in language `lang`: a built-in's from the messages
-    /// (`permission-<key>`), a plugin's as the plugin gives it.
+    /// (`permission-<key>`), a plugin's from its manifest's translations, else as it gives it.
     fn title_in(entry: &PermissionInfo, lang: &str, messages: &Messages) -> String {
         if entry.source == "builtin" {
             messages.text(lang, &format!("permission-{}", entry.key), None)
         } else {
-            entry.title.clone()
+            entry.translations.get(lang).unwrap_or(&entry.title).clone()
         }
     }
 
@@ -197,17 +208,25 @@ mod tests {
     fn plugin_keys_must_be_namespaced_and_new() {
         let mut catalog = Catalog::default();
         catalog
-            .add_plugin_keys("vps", &[("vps.reboot".into(), "Reboot servers".into())])
+            .add_plugin_keys(
+                "vps",
+                &[("vps.reboot".into(), "Reboot servers".into())],
+                &Default::default(),
+            )
             .unwrap();
         assert!(catalog.contains("vps.reboot"));
         assert!(
             catalog
-                .add_plugin_keys("vps", &[("reboot".into(), "x".into())])
+                .add_plugin_keys("vps", &[("reboot".into(), "x".into())], &Default::default())
                 .is_err()
         );
         assert!(
             catalog
-                .add_plugin_keys("vps", &[("vps.reboot".into(), "x".into())])
+                .add_plugin_keys(
+                    "vps",
+                    &[("vps.reboot".into(), "x".into())],
+                    &Default::default()
+                )
                 .is_err()
         );
     }

@@ -411,3 +411,164 @@ async fn the_picker_works_in_a_browser_and_long_words_fit_a_phone() {
     browser.screenshot("login-pseudo").await;
     browser.close().await;
 }
+
+/// The words of a page as a person reads them: tags, scripts and styles left out.
+fn visible_text(html: &str) -> String {
+    let mut text = html.to_owned();
+    for (open, close) in [("<script", "</script>"), ("<style", "</style>")] {
+        while let Some(start) = text.find(open) {
+            let end = text[start..]
+                .find(close)
+                .map_or(text.len(), |e| start + e + close.len());
+            text.replace_range(start..end, " ");
+        }
+    }
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every page of a signed-in customer in the pseudo-locale: no English word of Roster's own and no
+/// raw message id in what the page shows, and (in Chromium at a phone's 390 px) nothing wider than
+/// the window.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_signed_in_pages_leave_no_english_in_the_pseudo_locale_and_fit_a_phone() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let email = unique_email("pseudo");
+    let (_, token) = app.signup_verified(&email).await;
+    app.expect(
+        200,
+        "PATCH",
+        "/api/v1/me",
+        Some(&token),
+        Some(json!({ "language": "en-XA" })),
+    )
+    .await;
+    let account = app.my_accounts(&token).await[0]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Something in every list: a member, a pending invitation, a contact.
+    let member = unique_email("member");
+    let (member_id, _) = app.signup_verified(&member).await;
+    let invite_token = app
+        .invite(&token, &account, &member, json!(["invoices"]))
+        .await;
+    let member_session = app.login_ok(&member, "correct horse battery").await;
+    app.expect(
+        200,
+        "POST",
+        &format!("/api/v1/invitations/{invite_token}/accept"),
+        Some(&member_session),
+        Some(json!({})),
+    )
+    .await;
+    // To an address without a login: written in the owner's (pseudo) language.
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/accounts/{account}/invitations"),
+        Some(&token),
+        Some(json!({ "email": unique_email("pending"), "permissions": ["tickets"] })),
+    )
+    .await;
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/accounts/{account}/contacts"),
+        Some(&token),
+        Some(json!({ "first_name": "Bill", "last_name": "Ing", "email": unique_email("bill"), "email_preferences": ["billing"] })),
+    )
+    .await;
+    let pages = [
+        "/accounts".to_owned(),
+        format!("/accounts/{account}"),
+        format!("/accounts/{account}/users"),
+        format!("/accounts/{account}/users/{member_id}/remove"),
+        "/me".to_owned(),
+        "/accounts/no-such-account".to_owned(),
+    ];
+
+    let reader = PageBrowser::new(&app);
+    reader.open("/login").await;
+    reader
+        .submit(
+            "/login",
+            &[("email", &email), ("password", "correct horse battery")],
+        )
+        .await;
+    let english = [
+        "Save",
+        "Remove",
+        "Cancel",
+        "Permissions",
+        "Sign out",
+        "Password",
+        "Overview",
+        "Contacts",
+        "Invite",
+        "Profile",
+        "Two-factor",
+        "Where you",
+        "Owner",
+        "Pending",
+        "Accounts",
+        "Nothing",
+        "Page not found",
+    ];
+    for path in &pages {
+        let (_, html) = reader.open(path).await;
+        assert!(html.contains("<html lang=\"en-XA\">"), "{path}: {html}");
+        let text = visible_text(&html);
+        for word in english {
+            assert!(!text.contains(word), "{path} shows `{word}`: {text}");
+        }
+        let raw = text.split_whitespace().find(|w| {
+            [
+                "me-",
+                "users-",
+                "account-",
+                "accounts-",
+                "contacts-",
+                "permission-",
+                "error-",
+                "page-",
+            ]
+            .iter()
+            .any(|prefix| w.starts_with(prefix))
+        });
+        assert_eq!(raw, None, "{path}: {text}");
+    }
+
+    let browser = crate::browser::Browser::start().await;
+    browser.resize(390, 844).await;
+    browser.open(&app.url("/login")).await;
+    browser.fill("f-email", &email).await;
+    browser.fill("f-password", "correct horse battery").await;
+    browser
+        .click_css("form[action='/login'] button[type=submit]")
+        .await;
+    browser.wait_for_text("[").await;
+    for (n, path) in pages.iter().enumerate() {
+        browser.open(&app.url(path)).await;
+        browser.wait_for_text("[").await;
+        assert_eq!(
+            browser.wider_than_window().await,
+            Vec::<String>::new(),
+            "{path}"
+        );
+        browser.screenshot(&format!("pseudo-{n}")).await;
+    }
+    browser.close().await;
+}

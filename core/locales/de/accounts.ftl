@@ -79,3 +79,11 @@ remove-heading = { $name } entfernen?
 remove-intro = { $email } erreicht dieses Konto nicht mehr, ab der nächsten Seite, die diese Person öffnet. Ihr Zugang und ihre anderen Konten bleiben, wie sie sind.
 remove-confirm = Aus diesem Konto entfernen
 remove-cancel = Abbrechen
+
+## What the account pages say after a form succeeded.
+
+accounts-joined = Sie haben jetzt Zugriff auf { $account }.
+accounts-left = Sie haben das Konto verlassen.
+account-done-profile = Das Kontoprofil ist gespeichert.
+account-done-contact = Der Kontakt ist gespeichert.
+account-done-contact-deleted = Der Kontakt wurde gelöscht.

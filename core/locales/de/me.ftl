@@ -106,3 +106,33 @@ me-done-passkey-renamed = Der Passkey ist umbenannt.
 me-done-passkey-removed = Der Passkey ist entfernt: Er meldet niemanden mehr an.
 me-done-revoked = Die Sitzung wurde abgemeldet.
 me-done-withdrawn = Die App hat keinen Zugriff mehr. Sie fragt erneut, wenn Sie sich bei ihr anmelden.
+
+## Turning two-factor on (`/me/totp`), the backup codes shown once, adding a passkey.
+
+totp-title = Zwei-Faktor-Anmeldung einschalten
+totp-step1 = 1. Fügen Sie { $product } Ihrer Authenticator-App hinzu
+totp-scan = Scannen Sie diesen QR-Code mit der App:
+totp-qr-alt = QR-Code Ihres Zwei-Faktor-Schlüssels (derselbe Schlüssel steht unten als Text)
+totp-type = Oder tippen Sie diesen Schlüssel in die App:
+totp-step2 = 2. Geben Sie den Code ein, den die App zeigt
+totp-code = Code
+totp-submit = Einschalten
+totp-not-now = Jetzt nicht
+codes-title = Ihre Backup-Codes
+codes-heading-first = Die Zwei-Faktor-Anmeldung ist eingeschaltet
+codes-heading-new = Ihre neuen Backup-Codes
+codes-keep-totp = Bewahren Sie diese Codes sicher auf. Jeder funktioniert einmal anstelle eines Codes aus Ihrer App, falls Sie Ihr Handy verlieren.
+codes-keep-passkeys = Bewahren Sie diese Codes sicher auf. Jeder funktioniert einmal: Verlieren Sie Ihre Passkeys, kommen Sie mit einem davon und einem Link zum Zurücksetzen des Passworts wieder hinein.
+codes-shown-once = Sie werden nur jetzt angezeigt.
+codes-download = Codes herunterladen
+codes-done = Fertig
+passkey-add-title = Passkey hinzufügen
+passkey-add-intro = Ihr Browser fragt jetzt, wo der Passkey gespeichert werden soll (dieses Gerät, Ihr Handy, ein Sicherheitsschlüssel oder ein Passwortmanager), und nach Ihrem Fingerabdruck, Gesicht oder Ihrer Bildschirmsperre.
+passkey-add-submit = Passkey erstellen
+passkey-add-missing = Dieser Browser kann keine Passkeys erstellen (oder JavaScript ist für diese Website ausgeschaltet).
+passkey-name-length = Geben Sie ihm einen Namen mit 1 bis { $max } Zeichen.
+me-wrong-password = Das ist nicht Ihr aktuelles Passwort.
+totp-wrong-code = Der Code ist falsch: Prüfen Sie die Uhrzeit auf Ihrem Handy und versuchen Sie den nächsten.
+codes-file = Backup-Codes für { $product } ({ $email })
+codes-file-totp = Jeder funktioniert einmal anstelle eines Codes aus Ihrer App.
+codes-file-passkeys = Jeder funktioniert einmal, zusammen mit einem Link zum Zurücksetzen des Passworts, falls Sie Ihre Passkeys verlieren.

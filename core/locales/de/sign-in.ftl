@@ -25,3 +25,21 @@ forgot-sent = Wenn es zu dieser Adresse einen Zugang gibt, haben wir ihr einen L
 forgot-intro = Wir schicken Ihnen per E-Mail einen Link, mit dem Sie ein neues Passwort festlegen.
 forgot-submit = Link zusenden
 forgot-back = Zurück zur Anmeldung
+
+## The second step of signing in (`/login/code`).
+
+code-title-mailed = Anmeldecode
+code-title = Zwei-Faktor-Anmeldung
+code-intro-mailed = Wir haben Ihnen einen 6-stelligen Anmeldecode per E-Mail geschickt. Geben Sie ihn hier ein. (Ihre Zwei-Faktor-Anmeldung konnte nicht aus dem alten System übernommen werden: Schalten Sie sie auf Ihrer Profilseite wieder ein, dann kommen diese E-Mails nicht mehr.)
+code-intro = Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App oder einen Ihrer Backup-Codes ein.
+code-field = Code
+code-submit = Weiter
+code-passkey-heading = Oder nutzen Sie einen Ihrer Passkeys
+code-passkey-button = Passkey verwenden
+code-start-again = Von vorn beginnen
+
+## What the passkey script says when the browser's ceremony fails (`$detail`: the browser's reason).
+
+passkey-js-cancelled = Der Passkey wurde nicht verwendet: Die Anfrage wurde abgebrochen oder ist abgelaufen, oder dieses Gerät hat keinen Passkey für diese Website.
+passkey-js-exists = Dieses Gerät hat bereits einen Passkey für Ihren Zugang.
+passkey-js-failed = Der Passkey hat hier nicht funktioniert ({ $detail }).

@@ -31,3 +31,11 @@ pending-col-expires = Läuft ab
 pending-resend = Erneut senden
 pending-cancel = Zurückziehen
 pending-none = Keine offenen Einladungen.
+
+## What User Management says after a form succeeded.
+
+users-done-permissions = Die Berechtigungen sind gespeichert.
+users-done-removed = Der Benutzer wurde aus diesem Konto entfernt.
+users-done-invited = Die Einladung ist unterwegs.
+users-done-resent = Ein neuer Einladungslink ist unterwegs; der alte Link funktioniert nicht mehr.
+users-done-cancelled = Die Einladung wurde zurückgezogen; ihr Link funktioniert nicht mehr.

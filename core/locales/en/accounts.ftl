@@ -79,3 +79,11 @@ remove-heading = Remove { $name }?
 remove-intro = { $email } will no longer reach this account, from the next page they open. Their login and their other accounts stay as they are.
 remove-confirm = Remove from this account
 remove-cancel = Cancel
+
+## What the account pages say after a form succeeded.
+
+accounts-joined = You now have access to { $account }.
+accounts-left = You left the account.
+account-done-profile = The account profile is saved.
+account-done-contact = The contact is saved.
+account-done-contact-deleted = The contact was deleted.

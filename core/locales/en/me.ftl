@@ -106,3 +106,33 @@ me-done-passkey-renamed = The passkey is renamed.
 me-done-passkey-removed = The passkey is removed: it signs nobody in any more.
 me-done-revoked = The session was signed out.
 me-done-withdrawn = The app no longer has access. It will ask again if you sign in to it.
+
+## Turning two-factor on (`/me/totp`), the backup codes shown once, adding a passkey.
+
+totp-title = Turn on two-factor authentication
+totp-step1 = 1. Add { $product } to your authenticator app
+totp-scan = Scan this QR code with the app:
+totp-qr-alt = QR code of your two-factor secret (the same secret is written below)
+totp-type = Or type this secret into the app:
+totp-step2 = 2. Enter the code the app shows
+totp-code = Code
+totp-submit = Turn on
+totp-not-now = Not now
+codes-title = Your backup codes
+codes-heading-first = Two-factor authentication is on
+codes-heading-new = Your new backup codes
+codes-keep-totp = Keep these codes somewhere safe. Each works once, in place of a code from your app, if you lose your phone.
+codes-keep-passkeys = Keep these codes somewhere safe. Each works once: with a link to reset your password, one gets you back in if you lose your passkeys.
+codes-shown-once = They are shown only now.
+codes-download = Download the codes
+codes-done = Done
+passkey-add-title = Add a passkey
+passkey-add-intro = Your browser now asks where to keep the passkey (this device, your phone, a security key or a password manager) and for your fingerprint, face or screen lock.
+passkey-add-submit = Create the passkey
+passkey-add-missing = This browser cannot create passkeys (or script is off for this site).
+passkey-name-length = Give it a name of 1 to { $max } characters.
+me-wrong-password = This is not your current password.
+totp-wrong-code = The code is wrong: check the time on your phone and try the next one.
+codes-file = Backup codes for { $product } ({ $email })
+codes-file-totp = Each works once, in place of a code from your app.
+codes-file-passkeys = Each works once, with a link to reset your password, if you lose your passkeys.

@@ -25,3 +25,21 @@ forgot-sent = If a login exists for that address, we sent it a link to choose a 
 forgot-intro = We will email you a link to choose a new password.
 forgot-submit = Email me a link
 forgot-back = Back to sign in
+
+## The second step of signing in (`/login/code`).
+
+code-title-mailed = Sign-in code
+code-title = Two-factor authentication
+code-intro-mailed = We emailed you a 6-digit sign-in code. Enter it here. (Your two-step verification could not be brought over from the old system: turn it on again on your profile page, and these emails stop.)
+code-intro = Enter the 6-digit code from your authenticator app, or one of your backup codes.
+code-field = Code
+code-submit = Continue
+code-passkey-heading = Or use one of your passkeys
+code-passkey-button = Use a passkey
+code-start-again = Start again
+
+## What the passkey script says when the browser's ceremony fails (`$detail`: the browser's reason).
+
+passkey-js-cancelled = The passkey was not used: the request was cancelled or timed out, or this device has no passkey for this site.
+passkey-js-exists = This device already holds a passkey for your login.
+passkey-js-failed = The passkey did not work here ({ $detail }).

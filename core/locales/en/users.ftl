@@ -31,3 +31,11 @@ pending-col-expires = Expires
 pending-resend = Resend
 pending-cancel = Cancel
 pending-none = No pending invitations.
+
+## What User Management says after a form succeeded.
+
+users-done-permissions = The permissions are saved.
+users-done-removed = The user was removed from this account.
+users-done-invited = The invitation is on its way.
+users-done-resent = A new invitation link is on its way; the old link no longer works.
+users-done-cancelled = The invitation was cancelled; its link no longer works.

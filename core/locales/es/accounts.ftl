@@ -79,3 +79,11 @@ remove-heading = ¿Quitar a { $name }?
 remove-intro = { $email } dejará de acceder a esta cuenta desde la próxima página que abra. Su acceso y sus otras cuentas siguen igual.
 remove-confirm = Quitar de esta cuenta
 remove-cancel = Cancelar
+
+## What the account pages say after a form succeeded.
+
+accounts-joined = Ahora tiene acceso a { $account }.
+accounts-left = Ha abandonado la cuenta.
+account-done-profile = El perfil de la cuenta se ha guardado.
+account-done-contact = El contacto se ha guardado.
+account-done-contact-deleted = El contacto se ha eliminado.

@@ -106,3 +106,33 @@ me-done-passkey-renamed = La llave de acceso tiene un nombre nuevo.
 me-done-passkey-removed = La llave de acceso se ha eliminado: ya no inicia la sesión de nadie.
 me-done-revoked = La sesión se ha cerrado.
 me-done-withdrawn = La aplicación ya no tiene acceso. Volverá a pedirlo si inicia sesión en ella.
+
+## Turning two-factor on (`/me/totp`), the backup codes shown once, adding a passkey.
+
+totp-title = Activar la verificación en dos pasos
+totp-step1 = 1. Añada { $product } a su aplicación de autenticación
+totp-scan = Escanee este código QR con la aplicación:
+totp-qr-alt = Código QR de su secreto de verificación (el mismo secreto aparece escrito debajo)
+totp-type = O escriba este secreto en la aplicación:
+totp-step2 = 2. Introduzca el código que muestra la aplicación
+totp-code = Código
+totp-submit = Activar
+totp-not-now = Ahora no
+codes-title = Sus códigos de respaldo
+codes-heading-first = La verificación en dos pasos está activada
+codes-heading-new = Sus nuevos códigos de respaldo
+codes-keep-totp = Guarde estos códigos en un lugar seguro. Cada uno funciona una vez, en lugar de un código de su aplicación, si pierde el móvil.
+codes-keep-passkeys = Guarde estos códigos en un lugar seguro. Cada uno funciona una vez: con un enlace para restablecer la contraseña, uno le permite volver a entrar si pierde sus llaves de acceso.
+codes-shown-once = Solo se muestran ahora.
+codes-download = Descargar los códigos
+codes-done = Listo
+passkey-add-title = Añadir una llave de acceso
+passkey-add-intro = Su navegador le pregunta ahora dónde guardar la llave de acceso (este dispositivo, su móvil, una llave de seguridad o un gestor de contraseñas) y le pide su huella, su cara o el bloqueo de pantalla.
+passkey-add-submit = Crear la llave de acceso
+passkey-add-missing = Este navegador no puede crear llaves de acceso (o JavaScript está desactivado para este sitio).
+passkey-name-length = Póngale un nombre de 1 a { $max } caracteres.
+me-wrong-password = Esta no es su contraseña actual.
+totp-wrong-code = El código no es correcto: compruebe la hora de su móvil y pruebe con el siguiente.
+codes-file = Códigos de respaldo de { $product } ({ $email })
+codes-file-totp = Cada uno funciona una vez, en lugar de un código de su aplicación.
+codes-file-passkeys = Cada uno funciona una vez, con un enlace para restablecer la contraseña, si pierde sus llaves de acceso.

@@ -25,3 +25,21 @@ forgot-sent = Si existe un acceso para esa dirección, le enviamos un enlace par
 forgot-intro = Le enviaremos por correo un enlace para elegir una nueva contraseña.
 forgot-submit = Enviarme un enlace
 forgot-back = Volver a iniciar sesión
+
+## The second step of signing in (`/login/code`).
+
+code-title-mailed = Código de inicio de sesión
+code-title = Verificación en dos pasos
+code-intro-mailed = Le hemos enviado por correo un código de inicio de sesión de 6 dígitos. Introdúzcalo aquí. (Su verificación en dos pasos no se pudo traer del sistema anterior: vuelva a activarla en su página de perfil y dejará de recibir estos correos.)
+code-intro = Introduzca el código de 6 dígitos de su aplicación de autenticación, o uno de sus códigos de respaldo.
+code-field = Código
+code-submit = Continuar
+code-passkey-heading = O use una de sus llaves de acceso
+code-passkey-button = Usar una llave de acceso
+code-start-again = Empezar de nuevo
+
+## What the passkey script says when the browser's ceremony fails (`$detail`: the browser's reason).
+
+passkey-js-cancelled = No se usó la llave de acceso: la solicitud se canceló o caducó, o este dispositivo no tiene ninguna llave de acceso para este sitio.
+passkey-js-exists = Este dispositivo ya tiene una llave de acceso para su acceso.
+passkey-js-failed = La llave de acceso no funcionó aquí ({ $detail }).

@@ -31,3 +31,11 @@ pending-col-expires = Caduca
 pending-resend = Reenviar
 pending-cancel = Cancelar
 pending-none = No hay invitaciones pendientes.
+
+## What User Management says after a form succeeded.
+
+users-done-permissions = Los permisos se han guardado.
+users-done-removed = El usuario se ha quitado de esta cuenta.
+users-done-invited = La invitación está en camino.
+users-done-resent = Un nuevo enlace de invitación está en camino; el enlace anterior ya no funciona.
+users-done-cancelled = La invitación se ha cancelado; su enlace ya no funciona.

@@ -79,3 +79,11 @@ remove-heading = Retirer { $name } ?
 remove-intro = { $email } n'accédera plus à ce compte, dès la prochaine page ouverte. Son identifiant et ses autres comptes restent inchangés.
 remove-confirm = Retirer de ce compte
 remove-cancel = Annuler
+
+## What the account pages say after a form succeeded.
+
+accounts-joined = Vous avez désormais accès à { $account }.
+accounts-left = Vous avez quitté le compte.
+account-done-profile = Le profil du compte est enregistré.
+account-done-contact = Le contact est enregistré.
+account-done-contact-deleted = Le contact a été supprimé.

@@ -106,3 +106,33 @@ me-done-passkey-renamed = La clé d'accès est renommée.
 me-done-passkey-removed = La clé d'accès est supprimée : elle ne connecte plus personne.
 me-done-revoked = La session a été déconnectée.
 me-done-withdrawn = L'application n'a plus accès. Elle redemandera si vous vous y connectez.
+
+## Turning two-factor on (`/me/totp`), the backup codes shown once, adding a passkey.
+
+totp-title = Activer la validation en deux étapes
+totp-step1 = 1. Ajoutez { $product } à votre application d'authentification
+totp-scan = Scannez ce QR code avec l'application :
+totp-qr-alt = QR code de votre secret de validation (le même secret est écrit ci-dessous)
+totp-type = Ou saisissez ce secret dans l'application :
+totp-step2 = 2. Saisissez le code affiché par l'application
+totp-code = Code
+totp-submit = Activer
+totp-not-now = Pas maintenant
+codes-title = Vos codes de secours
+codes-heading-first = La validation en deux étapes est activée
+codes-heading-new = Vos nouveaux codes de secours
+codes-keep-totp = Conservez ces codes en lieu sûr. Chacun fonctionne une fois, à la place d'un code de votre application, si vous perdez votre téléphone.
+codes-keep-passkeys = Conservez ces codes en lieu sûr. Chacun fonctionne une fois : avec un lien de réinitialisation du mot de passe, un seul vous permet de revenir si vous perdez vos clés d'accès.
+codes-shown-once = Ils ne sont affichés que maintenant.
+codes-download = Télécharger les codes
+codes-done = Terminé
+passkey-add-title = Ajouter une clé d'accès
+passkey-add-intro = Votre navigateur vous demande maintenant où conserver la clé d'accès (cet appareil, votre téléphone, une clé de sécurité ou un gestionnaire de mots de passe), puis votre empreinte, votre visage ou le verrouillage de votre écran.
+passkey-add-submit = Créer la clé d'accès
+passkey-add-missing = Ce navigateur ne peut pas créer de clés d'accès (ou JavaScript est désactivé pour ce site).
+passkey-name-length = Donnez-lui un nom de 1 à { $max } caractères.
+me-wrong-password = Ce n'est pas votre mot de passe actuel.
+totp-wrong-code = Le code est incorrect : vérifiez l'heure de votre téléphone et essayez le suivant.
+codes-file = Codes de secours pour { $product } ({ $email })
+codes-file-totp = Chacun fonctionne une fois, à la place d'un code de votre application.
+codes-file-passkeys = Chacun fonctionne une fois, avec un lien de réinitialisation du mot de passe, si vous perdez vos clés d'accès.

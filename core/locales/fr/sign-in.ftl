@@ -25,3 +25,21 @@ forgot-sent = Si un identifiant existe pour cette adresse, nous lui avons envoy�
 forgot-intro = Nous vous enverrons par e-mail un lien pour choisir un nouveau mot de passe.
 forgot-submit = M'envoyer un lien
 forgot-back = Retour à la connexion
+
+## The second step of signing in (`/login/code`).
+
+code-title-mailed = Code de connexion
+code-title = Validation en deux étapes
+code-intro-mailed = Nous vous avons envoyé par e-mail un code de connexion à 6 chiffres. Saisissez-le ici. (Votre validation en deux étapes n'a pas pu être reprise de l'ancien système : réactivez-la sur votre page de profil, et ces e-mails cesseront.)
+code-intro = Saisissez le code à 6 chiffres de votre application d'authentification, ou l'un de vos codes de secours.
+code-field = Code
+code-submit = Continuer
+code-passkey-heading = Ou utilisez l'une de vos clés d'accès
+code-passkey-button = Utiliser une clé d'accès
+code-start-again = Recommencer
+
+## What the passkey script says when the browser's ceremony fails (`$detail`: the browser's reason).
+
+passkey-js-cancelled = La clé d'accès n'a pas été utilisée : la demande a été annulée ou a expiré, ou cet appareil n'a pas de clé d'accès pour ce site.
+passkey-js-exists = Cet appareil détient déjà une clé d'accès pour votre identifiant.
+passkey-js-failed = La clé d'accès n'a pas fonctionné ici ({ $detail }).

@@ -31,3 +31,11 @@ pending-col-expires = Expire
 pending-resend = Renvoyer
 pending-cancel = Annuler
 pending-none = Aucune invitation en attente.
+
+## What User Management says after a form succeeded.
+
+users-done-permissions = Les autorisations sont enregistrées.
+users-done-removed = L'utilisateur a été retiré de ce compte.
+users-done-invited = L'invitation est envoyée.
+users-done-resent = Un nouveau lien d'invitation est envoyé ; l'ancien lien ne fonctionne plus.
+users-done-cancelled = L'invitation a été annulée ; son lien ne fonctionne plus.

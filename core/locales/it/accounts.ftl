@@ -79,3 +79,11 @@ remove-heading = Rimuovere { $name }?
 remove-intro = { $email } non potrà più accedere a questo account, dalla prossima pagina che apre. Il suo accesso e gli altri suoi account restano come sono.
 remove-confirm = Rimuovi da questo account
 remove-cancel = Annulla
+
+## What the account pages say after a form succeeded.
+
+accounts-joined = Ora hai accesso a { $account }.
+accounts-left = Hai lasciato l'account.
+account-done-profile = Il profilo dell'account è salvato.
+account-done-contact = Il contatto è salvato.
+account-done-contact-deleted = Il contatto è stato eliminato.

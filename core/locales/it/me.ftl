@@ -106,3 +106,33 @@ me-done-passkey-renamed = La passkey è stata rinominata.
 me-done-passkey-removed = La passkey è stata rimossa: non fa più accedere nessuno.
 me-done-revoked = La sessione è stata chiusa.
 me-done-withdrawn = L'app non ha più accesso. Lo chiederà di nuovo se accedi con essa.
+
+## Turning two-factor on (`/me/totp`), the backup codes shown once, adding a passkey.
+
+totp-title = Attiva la verifica in due passaggi
+totp-step1 = 1. Aggiungi { $product } alla tua app di autenticazione
+totp-scan = Scansiona questo codice QR con l'app:
+totp-qr-alt = Codice QR del tuo segreto di verifica (lo stesso segreto è scritto qui sotto)
+totp-type = Oppure digita questo segreto nell'app:
+totp-step2 = 2. Inserisci il codice mostrato dall'app
+totp-code = Codice
+totp-submit = Attiva
+totp-not-now = Non ora
+codes-title = I tuoi codici di backup
+codes-heading-first = La verifica in due passaggi è attiva
+codes-heading-new = I tuoi nuovi codici di backup
+codes-keep-totp = Conserva questi codici in un posto sicuro. Ognuno funziona una volta, al posto di un codice dell'app, se perdi il telefono.
+codes-keep-passkeys = Conserva questi codici in un posto sicuro. Ognuno funziona una volta: con un link per reimpostare la password, uno di essi ti fa rientrare se perdi le tue passkey.
+codes-shown-once = Vengono mostrati solo adesso.
+codes-download = Scarica i codici
+codes-done = Fatto
+passkey-add-title = Aggiungi una passkey
+passkey-add-intro = Il browser ora ti chiede dove conservare la passkey (questo dispositivo, il telefono, una chiave di sicurezza o un gestore di password) e la tua impronta digitale, il volto o il blocco schermo.
+passkey-add-submit = Crea la passkey
+passkey-add-missing = Questo browser non può creare passkey (oppure JavaScript è disattivato per questo sito).
+passkey-name-length = Dalle un nome da 1 a { $max } caratteri.
+me-wrong-password = Questa non è la tua password attuale.
+totp-wrong-code = Il codice è errato: controlla l'ora del telefono e prova il successivo.
+codes-file = Codici di backup per { $product } ({ $email })
+codes-file-totp = Ognuno funziona una volta, al posto di un codice dell'app.
+codes-file-passkeys = Ognuno funziona una volta, con un link per reimpostare la password, se perdi le tue passkey.

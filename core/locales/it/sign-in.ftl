@@ -25,3 +25,21 @@ forgot-sent = Se esiste un accesso per quell'indirizzo, gli abbiamo inviato un l
 forgot-intro = Ti invieremo via email un link per scegliere una nuova password.
 forgot-submit = Inviami un link
 forgot-back = Torna all'accesso
+
+## The second step of signing in (`/login/code`).
+
+code-title-mailed = Codice di accesso
+code-title = Verifica in due passaggi
+code-intro-mailed = Ti abbiamo inviato via email un codice di accesso di 6 cifre. Inseriscilo qui. (Non è stato possibile trasferire la verifica in due passaggi dal vecchio sistema: riattivala nella pagina del tuo profilo e queste email non arriveranno più.)
+code-intro = Inserisci il codice di 6 cifre della tua app di autenticazione, o uno dei tuoi codici di backup.
+code-field = Codice
+code-submit = Continua
+code-passkey-heading = Oppure usa una delle tue passkey
+code-passkey-button = Usa una passkey
+code-start-again = Ricomincia
+
+## What the passkey script says when the browser's ceremony fails (`$detail`: the browser's reason).
+
+passkey-js-cancelled = La passkey non è stata usata: la richiesta è stata annullata o è scaduta, oppure questo dispositivo non ha una passkey per questo sito.
+passkey-js-exists = Questo dispositivo ha già una passkey per il tuo accesso.
+passkey-js-failed = La passkey non ha funzionato qui ({ $detail }).

@@ -31,3 +31,11 @@ pending-col-expires = Scade
 pending-resend = Invia di nuovo
 pending-cancel = Annulla
 pending-none = Nessun invito in attesa.
+
+## What User Management says after a form succeeded.
+
+users-done-permissions = I permessi sono salvati.
+users-done-removed = L'utente è stato rimosso da questo account.
+users-done-invited = L'invito è in arrivo.
+users-done-resent = È in arrivo un nuovo link di invito; il vecchio link non funziona più.
+users-done-cancelled = L'invito è stato annullato; il suo link non funziona più.

@@ -79,3 +79,11 @@ remove-heading = { $name } verwijderen?
 remove-intro = { $email } bereikt dit account niet meer, vanaf de volgende pagina die deze persoon opent. De login en de andere accounts van deze persoon blijven zoals ze zijn.
 remove-confirm = Uit dit account verwijderen
 remove-cancel = Annuleren
+
+## What the account pages say after a form succeeded.
+
+accounts-joined = U hebt nu toegang tot { $account }.
+accounts-left = U hebt het account verlaten.
+account-done-profile = Het accountprofiel is opgeslagen.
+account-done-contact = De contactpersoon is opgeslagen.
+account-done-contact-deleted = De contactpersoon is verwijderd.

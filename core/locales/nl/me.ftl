@@ -106,3 +106,33 @@ me-done-passkey-renamed = De passkey is hernoemd.
 me-done-passkey-removed = De passkey is verwijderd: hij logt niemand meer in.
 me-done-revoked = De sessie is afgemeld.
 me-done-withdrawn = De app heeft geen toegang meer. Hij vraagt het opnieuw als u erop inlogt.
+
+## Turning two-factor on (`/me/totp`), the backup codes shown once, adding a passkey.
+
+totp-title = Tweestapsverificatie aanzetten
+totp-step1 = 1. Voeg { $product } toe aan uw authenticator-app
+totp-scan = Scan deze QR-code met de app:
+totp-qr-alt = QR-code van uw verificatiegeheim (hetzelfde geheim staat hieronder als tekst)
+totp-type = Of typ dit geheim in de app:
+totp-step2 = 2. Vul de code in die de app toont
+totp-code = Code
+totp-submit = Aanzetten
+totp-not-now = Niet nu
+codes-title = Uw back-upcodes
+codes-heading-first = Tweestapsverificatie staat aan
+codes-heading-new = Uw nieuwe back-upcodes
+codes-keep-totp = Bewaar deze codes op een veilige plek. Elke code werkt één keer, in plaats van een code uit uw app, als u uw telefoon kwijtraakt.
+codes-keep-passkeys = Bewaar deze codes op een veilige plek. Elke code werkt één keer: raakt u uw passkeys kwijt, dan komt u met één ervan en een link om uw wachtwoord opnieuw in te stellen weer binnen.
+codes-shown-once = Ze worden alleen nu getoond.
+codes-download = Codes downloaden
+codes-done = Klaar
+passkey-add-title = Passkey toevoegen
+passkey-add-intro = Uw browser vraagt nu waar de passkey bewaard moet worden (dit apparaat, uw telefoon, een beveiligingssleutel of een wachtwoordbeheerder) en om uw vingerafdruk, gezicht of schermvergrendeling.
+passkey-add-submit = Passkey aanmaken
+passkey-add-missing = Deze browser kan geen passkeys aanmaken (of JavaScript staat uit voor deze site).
+passkey-name-length = Geef hem een naam van 1 tot { $max } tekens.
+me-wrong-password = Dit is niet uw huidige wachtwoord.
+totp-wrong-code = De code is onjuist: controleer de tijd op uw telefoon en probeer de volgende.
+codes-file = Back-upcodes voor { $product } ({ $email })
+codes-file-totp = Elke code werkt één keer, in plaats van een code uit uw app.
+codes-file-passkeys = Elke code werkt één keer, samen met een link om uw wachtwoord opnieuw in te stellen, als u uw passkeys kwijtraakt.

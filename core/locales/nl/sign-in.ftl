@@ -25,3 +25,21 @@ forgot-sent = Als er een login voor dat adres bestaat, hebben we er een link naa
 forgot-intro = We mailen u een link om een nieuw wachtwoord te kiezen.
 forgot-submit = Stuur mij een link
 forgot-back = Terug naar inloggen
+
+## The second step of signing in (`/login/code`).
+
+code-title-mailed = Inlogcode
+code-title = Tweestapsverificatie
+code-intro-mailed = We hebben u een inlogcode van 6 cijfers gemaild. Vul die hier in. (Uw tweestapsverificatie kon niet worden overgenomen uit het oude systeem: zet hem weer aan op uw profielpagina, dan stoppen deze e-mails.)
+code-intro = Vul de code van 6 cijfers uit uw authenticator-app in, of een van uw back-upcodes.
+code-field = Code
+code-submit = Doorgaan
+code-passkey-heading = Of gebruik een van uw passkeys
+code-passkey-button = Passkey gebruiken
+code-start-again = Opnieuw beginnen
+
+## What the passkey script says when the browser's ceremony fails (`$detail`: the browser's reason).
+
+passkey-js-cancelled = De passkey is niet gebruikt: het verzoek is geannuleerd of verlopen, of dit apparaat heeft geen passkey voor deze site.
+passkey-js-exists = Dit apparaat heeft al een passkey voor uw login.
+passkey-js-failed = De passkey werkte hier niet ({ $detail }).

@@ -31,3 +31,11 @@ pending-col-expires = Verloopt
 pending-resend = Opnieuw versturen
 pending-cancel = Intrekken
 pending-none = Geen openstaande uitnodigingen.
+
+## What User Management says after a form succeeded.
+
+users-done-permissions = De rechten zijn opgeslagen.
+users-done-removed = De gebruiker is uit dit account verwijderd.
+users-done-invited = De uitnodiging is onderweg.
+users-done-resent = Er is een nieuwe uitnodigingslink onderweg; de oude link werkt niet meer.
+users-done-cancelled = De uitnodiging is ingetrokken; de link werkt niet meer.

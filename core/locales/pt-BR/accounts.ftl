@@ -79,3 +79,11 @@ remove-heading = Remover { $name }?
 remove-intro = { $email } não vai mais acessar esta conta a partir da próxima página que abrir. O acesso e as outras contas dessa pessoa continuam como estão.
 remove-confirm = Remover desta conta
 remove-cancel = Cancelar
+
+## What the account pages say after a form succeeded.
+
+accounts-joined = Agora você tem acesso a { $account }.
+accounts-left = Você saiu da conta.
+account-done-profile = O perfil da conta foi salvo.
+account-done-contact = O contato foi salvo.
+account-done-contact-deleted = O contato foi excluído.

@@ -106,3 +106,33 @@ me-done-passkey-renamed = A chave de acesso foi renomeada.
 me-done-passkey-removed = A chave de acesso foi removida: ela não faz mais ninguém entrar.
 me-done-revoked = A sessão foi encerrada.
 me-done-withdrawn = O aplicativo não tem mais acesso. Ele vai pedir de novo se você entrar nele.
+
+## Turning two-factor on (`/me/totp`), the backup codes shown once, adding a passkey.
+
+totp-title = Ativar a verificação em duas etapas
+totp-step1 = 1. Adicione { $product } ao seu aplicativo autenticador
+totp-scan = Leia este QR code com o aplicativo:
+totp-qr-alt = QR code do seu segredo de verificação (o mesmo segredo aparece escrito abaixo)
+totp-type = Ou digite este segredo no aplicativo:
+totp-step2 = 2. Digite o código que o aplicativo mostra
+totp-code = Código
+totp-submit = Ativar
+totp-not-now = Agora não
+codes-title = Seus códigos de backup
+codes-heading-first = A verificação em duas etapas está ativada
+codes-heading-new = Seus novos códigos de backup
+codes-keep-totp = Guarde estes códigos em um lugar seguro. Cada um funciona uma vez, no lugar de um código do aplicativo, se você perder o celular.
+codes-keep-passkeys = Guarde estes códigos em um lugar seguro. Cada um funciona uma vez: com um link para redefinir a senha, um deles permite que você volte se perder suas chaves de acesso.
+codes-shown-once = Eles só aparecem agora.
+codes-download = Baixar os códigos
+codes-done = Concluído
+passkey-add-title = Adicionar uma chave de acesso
+passkey-add-intro = Seu navegador agora pergunta onde guardar a chave de acesso (este dispositivo, seu celular, uma chave de segurança ou um gerenciador de senhas) e pede sua impressão digital, seu rosto ou o bloqueio de tela.
+passkey-add-submit = Criar a chave de acesso
+passkey-add-missing = Este navegador não consegue criar chaves de acesso (ou o JavaScript está desativado para este site).
+passkey-name-length = Dê a ela um nome de 1 a { $max } caracteres.
+me-wrong-password = Esta não é sua senha atual.
+totp-wrong-code = O código está errado: confira a hora do seu celular e tente o próximo.
+codes-file = Códigos de backup de { $product } ({ $email })
+codes-file-totp = Cada um funciona uma vez, no lugar de um código do aplicativo.
+codes-file-passkeys = Cada um funciona uma vez, com um link para redefinir a senha, se você perder suas chaves de acesso.

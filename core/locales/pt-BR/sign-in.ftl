@@ -25,3 +25,21 @@ forgot-sent = Se existir um acesso para esse endereço, enviamos a ele um link p
 forgot-intro = Vamos enviar por e-mail um link para você escolher uma nova senha.
 forgot-submit = Enviar o link
 forgot-back = Voltar para o login
+
+## The second step of signing in (`/login/code`).
+
+code-title-mailed = Código de acesso
+code-title = Verificação em duas etapas
+code-intro-mailed = Enviamos por e-mail um código de acesso de 6 dígitos. Digite-o aqui. (Não foi possível trazer sua verificação em duas etapas do sistema antigo: ative-a de novo na sua página de perfil, e estes e-mails param.)
+code-intro = Digite o código de 6 dígitos do seu aplicativo autenticador, ou um dos seus códigos de backup.
+code-field = Código
+code-submit = Continuar
+code-passkey-heading = Ou use uma das suas chaves de acesso
+code-passkey-button = Usar uma chave de acesso
+code-start-again = Começar de novo
+
+## What the passkey script says when the browser's ceremony fails (`$detail`: the browser's reason).
+
+passkey-js-cancelled = A chave de acesso não foi usada: a solicitação foi cancelada ou expirou, ou este dispositivo não tem chave de acesso para este site.
+passkey-js-exists = Este dispositivo já tem uma chave de acesso para o seu acesso.
+passkey-js-failed = A chave de acesso não funcionou aqui ({ $detail }).

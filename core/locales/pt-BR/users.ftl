@@ -31,3 +31,11 @@ pending-col-expires = Expira
 pending-resend = Reenviar
 pending-cancel = Cancelar
 pending-none = Nenhum convite pendente.
+
+## What User Management says after a form succeeded.
+
+users-done-permissions = As permissões foram salvas.
+users-done-removed = O usuário foi removido desta conta.
+users-done-invited = O convite está a caminho.
+users-done-resent = Um novo link de convite está a caminho; o link antigo não funciona mais.
+users-done-cancelled = O convite foi cancelado; o link dele não funciona mais.

@@ -137,7 +137,7 @@ async fn save(
     match service::update(&state, &page.context(), by, form.profile(), None).await {
         Ok(_) => see_other(&format!("/admin/clients/{id}?done=saved")),
         Err(e @ (Error::NotFound(_) | Error::Forbidden(_))) => refused(&page.chrome, e),
-        Err(e) => match field_errors(e, &PROFILE_FIELDS) {
+        Err(e) => match field_errors(&page.chrome, e, &PROFILE_FIELDS) {
             Ok((status, errors, error)) => {
                 show(
                     &state,

@@ -61,9 +61,9 @@ async fn switcher(
         .joined
         .as_deref()
         .and_then(|id| found.iter().find(|a| a.account.id == id))
-        .map(|a| format!("You now have access to {}.", a.account.display_name()));
+        .map(|a| chrome.text("accounts-joined", &[("account", &a.account.display_name())]));
     if q.left.is_some() {
-        notice = Some("You left the account.".to_owned());
+        notice = Some(chrome.text("accounts-left", &[]));
     }
     let accounts: Vec<Value> = found
         .iter()
@@ -95,12 +95,13 @@ async fn overview(
     Query(q): Query<OverviewQuery>,
 ) -> Response {
     let notice = match q.saved.as_deref() {
-        Some("profile") => Some("The account profile is saved."),
-        Some("contact") => Some("The contact is saved."),
-        Some("contact-deleted") => Some("The contact was deleted."),
+        Some("profile") => Some("account-done-profile"),
+        Some("contact") => Some("account-done-contact"),
+        Some("contact-deleted") => Some("account-done-contact-deleted"),
         _ => None,
-    };
-    views::overview(&state, &page, StatusCode::OK, None, None, notice).await
+    }
+    .map(|id| page.chrome.text(id, &[]));
+    views::overview(&state, &page, StatusCode::OK, None, None, notice.as_deref()).await
 }
 
 async fn update_profile(
@@ -120,7 +121,7 @@ async fn update_profile(
             "/accounts/{}?saved=profile",
             page.access.account_id
         )),
-        Err(e) => match field_errors(e, &PROFILE_FIELDS) {
+        Err(e) => match field_errors(&page.chrome, e, &PROFILE_FIELDS) {
             Ok((status, errors, error)) => {
                 views::overview(
                     &state,

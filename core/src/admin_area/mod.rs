@@ -184,7 +184,7 @@ pub fn refused(chrome: &Chrome, error: Error) -> Response {
              cancel invitations and password-reset links, but not this. Ask an administrator.",
         ),
         Error::NotFound(_) => chrome.not_found(),
-        e => match explain(e) {
+        e => match explain(chrome, e) {
             Ok((status, text)) => chrome.message(status, "This could not be done", &text),
             Err(e) => chrome.failed(e),
         },
@@ -207,7 +207,7 @@ where
         Ok(to) => crate::http::forms::see_other(&to),
         Err(e @ Error::Forbidden(_)) => refused(&page.chrome, e),
         Err(Error::NotFound(what)) if what == subject => page.chrome.not_found(),
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&page.chrome, e) {
             Ok((status, text)) => again(status, text).await,
             Err(e) => page.chrome.failed(e),
         },

@@ -165,7 +165,7 @@ async fn complete(
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             show_setup(&state, &chrome, &token, status, Some(refusal)).await
         }
-        Err(e) => match field_errors(e, &["password", "code", "name"]) {
+        Err(e) => match field_errors(&chrome, e, &["password", "code", "name"]) {
             Ok((status, errors, error)) => {
                 show_setup(&state, &chrome, &token, status, Some((errors, error))).await
             }

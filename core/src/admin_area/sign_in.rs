@@ -108,7 +108,7 @@ async fn login(
             }
             response
         }
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&chrome, e) {
             Ok((status, text)) => show_login(&chrome, status, &next, &form.email, Some(text), None),
             Err(e) => chrome.failed(e),
         },
@@ -184,7 +184,7 @@ async fn code(
     match step.await {
         Ok((token, new_device)) => signed_in(&state, &token, new_device.as_deref(), &next),
         Err(Error::Unauthenticated) => expired(&chrome, &next),
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&chrome, e) {
             Ok((status, text)) => show_code(&chrome, &headers, status, &next, Some(text)).await,
             Err(e) => chrome.failed(e),
         },
@@ -272,7 +272,7 @@ async fn passkey(
             )
             .await
         }
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&chrome, e) {
             Ok((status, text)) => show_code(&chrome, &headers, status, &next, Some(text)).await,
             Err(e) => chrome.failed(e),
         },

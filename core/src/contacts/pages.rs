@@ -78,7 +78,7 @@ async fn create(
             "/accounts/{}?saved=contact",
             page.access.account_id
         )),
-        Err(e) => match field_errors(e, &FIELDS) {
+        Err(e) => match field_errors(&page.chrome, e, &FIELDS) {
             Ok((status, errors, error)) => {
                 let form = context! { values, errors, error };
                 show_with_contact_form(&state, &page, status, form).await
@@ -140,7 +140,7 @@ async fn update(
                 Ok(contact) => contact,
                 Err(e) => return page.refused(e),
             };
-            match field_errors(e, &FIELDS) {
+            match field_errors(&page.chrome, e, &FIELDS) {
                 Ok((status, errors, error)) => {
                     show_edit(&page, status, &contact, context! { values, errors, error })
                 }

@@ -162,17 +162,12 @@ pub async fn page_guard(
         if let Some((field, _)) = url::form_urlencoded::parse(&bytes)
             .find(|(key, value)| super::input::has_control(key) || super::input::has_control(value))
         {
-            return super::pages::Chrome::anonymous(&state).message(
+            let field: String = field.chars().filter(|c| !c.is_control()).collect();
+            return super::pages::Chrome::anonymous(&state).say(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "This form could not be sent",
-                &format!(
-                    "The field “{}” contains a control character (such as a line break), which is \
-                     not allowed. Go back and correct it.",
-                    field
-                        .chars()
-                        .filter(|c| !c.is_control())
-                        .collect::<String>()
-                ),
+                "form-refused",
+                "form-refused-control",
+                &[("field", &field)],
             );
         }
         request = Request::from_parts(parts, axum::body::Body::from(bytes));
@@ -199,11 +194,11 @@ pub async fn page_guard(
 }
 
 fn refused(state: &AppState) -> Response {
-    super::pages::Chrome::anonymous(state).message(
+    super::pages::Chrome::anonymous(state).say(
         StatusCode::FORBIDDEN,
-        "This form could not be sent",
-        "It came from another site, or the page was opened before you signed in or out. Go back, \
-         reload the page and try again.",
+        "form-refused",
+        "form-refused-foreign",
+        &[],
     )
 }
 

@@ -4,6 +4,8 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::pages::Chrome;
+pub use super::pages::encode;
 use crate::error::Error;
 
 /// The first value of field `name` in a posted form read as pairs (empty when absent).
@@ -37,11 +39,6 @@ pub fn given(secret: Option<&secrecy::SecretString>) -> Option<&secrecy::SecretS
     secret.filter(|s| !s.expose_secret().is_empty())
 }
 
-/// Percent-encodes a query value.
-pub fn encode(text: &str) -> String {
-    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
-}
-
 /// Where to go after signing in: `next` when it is a path on this server (never another site:
 /// `//evil.example` and `/\evil.example` are refused), else the account switcher.
 pub fn local_next(next: Option<&str>) -> String {
@@ -63,18 +60,45 @@ pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
-/// An error's message as a sentence for a page ("The password is too weak."). A plugin's veto
+/// An error's message as a sentence for a page, in the page's language. In English, the domain's
+/// own words ("The password is too weak: …"); in another language, the sentence of the error's
+/// code (`error-<code>` in `errors.ftl`), since the domain's details are English. A plugin's veto
 /// shows the plugin's own message.
-pub fn sentence(error: &Error) -> String {
-    let text = match error {
-        Error::VetoedByPlugin { message, .. } if !message.trim().is_empty() => message.clone(),
-        Error::RateLimited { retry_after_secs } => {
-            let minutes = retry_after_secs.div_ceil(60).max(1);
-            let unit = if minutes == 1 { "minute" } else { "minutes" };
-            format!("too many attempts: try again in {minutes} {unit}")
+pub fn sentence(chrome: &Chrome, error: &Error) -> String {
+    if let Error::VetoedByPlugin {
+        plugin,
+        code,
+        message,
+    } = error
+    {
+        // The plugin's own translation of this veto, if its manifest has one.
+        let translated = chrome.state().plugins.get(plugin).and_then(|p| {
+            p.manifest
+                .translations
+                .veto(chrome.lang, code)
+                .map(str::to_owned)
+        });
+        if let Some(text) =
+            translated.or_else(|| (!message.trim().is_empty()).then(|| message.clone()))
+        {
+            return capitalised(text);
         }
-        other => other.to_string(),
-    };
+    }
+    if let Error::RateLimited { retry_after_secs } = error {
+        let minutes = retry_after_secs.div_ceil(60).max(1).to_string();
+        return chrome.text("error-rate-limited", &[("minutes", &minutes)]);
+    }
+    if chrome.lang != crate::i18n::FALLBACK {
+        let code = crate::http::problem::code_of(error)
+            .as_str()
+            .replace('_', "-");
+        return chrome.text(&format!("error-{code}"), &[]);
+    }
+    capitalised(error.to_string())
+}
+
+/// `text` as a sentence: a capital first letter and a full stop.
+fn capitalised(text: String) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => {
@@ -100,7 +124,7 @@ pub type FieldRefusal = (
 /// Places a refusal next to its field: a validation message that names one of `fields` first (as
 /// the domain's messages do: "first_name must be …"), a weak password, a taken email address. What
 /// names no field is the form's error. Answers (status, errors by field, form error).
-pub fn field_errors(error: Error, fields: &[&str]) -> Result<FieldRefusal, Error> {
+pub fn field_errors(chrome: &Chrome, error: Error, fields: &[&str]) -> Result<FieldRefusal, Error> {
     let field = match &error {
         Error::WeakPassword(_) => Some("password"),
         Error::EmailTaken => Some("email"),
@@ -113,16 +137,12 @@ pub fn field_errors(error: Error, fields: &[&str]) -> Result<FieldRefusal, Error
         _ => None,
     }
     .filter(|f| fields.contains(f));
-    let (status, text) = explain(error)?;
+    let (status, text) = explain(chrome, error)?;
     let mut errors = std::collections::BTreeMap::new();
     match field {
         Some(field) => {
             errors.insert(field.to_owned(), text);
-            Ok((
-                status,
-                errors,
-                Some("Check the fields marked below.".to_owned()),
-            ))
+            Ok((status, errors, Some(chrome.text("form-check-fields", &[]))))
         }
         None => Ok((status, errors, Some(text))),
     }
@@ -130,7 +150,7 @@ pub fn field_errors(error: Error, fields: &[&str]) -> Result<FieldRefusal, Error
 
 /// A refusal a page shows next to the form: its status (the API's for the same error) and its
 /// sentence. A server fault is handed back, for [`Chrome::failed`].
-pub fn explain(error: Error) -> Result<(StatusCode, String), Error> {
+pub fn explain(chrome: &Chrome, error: Error) -> Result<(StatusCode, String), Error> {
     let fault = matches!(
         error,
         Error::Database(_) | Error::Migrate(_) | Error::Internal(_)
@@ -140,7 +160,7 @@ pub fn explain(error: Error) -> Result<(StatusCode, String), Error> {
     if fault {
         return Err(error);
     }
-    let text = sentence(&error);
+    let text = sentence(chrome, &error);
     let status = crate::http::problem::ApiError::from(error).code().status();
     Ok((status, text))
 }

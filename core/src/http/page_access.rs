@@ -120,9 +120,12 @@ impl AccountPage {
     /// The page for a refusal that is not about a form's fields: nothing there, or nothing this
     /// user may see (the 404 page), or not allowed (the reason, with the API's status).
     pub fn refused(&self, error: Error) -> Response {
-        match explain(error) {
+        match explain(&self.chrome, error) {
             Ok((StatusCode::NOT_FOUND, _)) => self.chrome.not_found(),
-            Ok((status, text)) => self.chrome.message(status, "Not allowed", &text),
+            Ok((status, text)) => {
+                self.chrome
+                    .message(status, &self.chrome.text("page-not-allowed", &[]), &text)
+            }
             Err(e) => self.chrome.failed(e),
         }
     }

@@ -9,7 +9,8 @@
 //! A handler takes a [`Chrome`] (what every page shows: branding, who is signed in, the form
 //! token) and renders with it. Signed-in pages take a [`SignedIn`] instead, which sends a browser
 //! without a session to `/login?next=…`, and account pages an [`AccountPage`]
-//! (`page_access.rs`). Forms are read and refusals explained by the helpers of `forms.rs`.
+//! (`page_access.rs`). Forms are read and refusals explained, in the page's language, by the
+//! helpers of `forms.rs`.
 
 use std::sync::OnceLock;
 
@@ -22,7 +23,6 @@ use serde::Serialize;
 
 use super::auth::{SESSION_COOKIE, cookie_value};
 // Also the pages' own: tests and callers build links with it.
-pub use super::forms::encode;
 use crate::error::Error;
 use crate::sessions::Authenticated;
 use crate::state::AppState;
@@ -119,6 +119,11 @@ fn translate(
     };
     let args = crate::i18n::args_of(&kwargs)?;
     Ok(messages.text(lang, id, Some(&args)))
+}
+
+/// Percent-encodes a query value.
+pub fn encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 /// `{{ ms | datetime }}`: unix milliseconds as the page's language writes a date and time, in
@@ -274,11 +279,15 @@ impl Chrome {
             .titles(keys, self.lang, &self.state.messages)
     }
 
-    /// Message `id` in the page's language (words a handler puts on a page).
+    /// Message `id` in the page's language (words a handler puts on a page). A value that is a
+    /// whole number is given as a number, so plurals follow it.
     pub fn text(&self, id: &str, args: &[(&str, &str)]) -> String {
         let mut fluent = fluent_bundle::FluentArgs::new();
         for (name, value) in args {
-            fluent.set(*name, (*value).to_owned());
+            match value.parse::<i64>() {
+                Ok(number) => fluent.set(*name, number),
+                Err(_) => fluent.set(*name, (*value).to_owned()),
+            }
         }
         self.state.messages.text(self.lang, id, Some(&fluent))
     }
@@ -327,22 +336,36 @@ impl Chrome {
         )
     }
 
+    /// A page with a heading and one message, both messages of the page's language by their ids
+    /// (`args` fill either).
+    pub fn say(
+        &self,
+        status: StatusCode,
+        heading: &str,
+        text: &str,
+        args: &[(&str, &str)],
+    ) -> Response {
+        self.message(status, &self.text(heading, args), &self.text(text, args))
+    }
+
     /// The page for a server fault: a generic message; the cause goes to the log.
     pub fn failed(&self, error: Error) -> Response {
         tracing::error!(error = %error, "page request failed");
-        self.message(
+        self.say(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Something went wrong",
-            "Please try again later.",
+            "page-failed",
+            "page-failed-text",
+            &[],
         )
     }
 
     /// 404: nothing here, or nothing this user may see (the two look the same).
     pub fn not_found(&self) -> Response {
-        self.message(
+        self.say(
             StatusCode::NOT_FOUND,
-            "Page not found",
-            "There is nothing here, or you have no access to it.",
+            "page-not-found",
+            "page-not-found-text",
+            &[],
         )
     }
 

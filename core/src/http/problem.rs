@@ -216,49 +216,63 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// The code of an error: what the API answers with, and what a page explains in the reader's
+/// language. A broken database rule (a unique key, a reference, a serialisation failure) is a
+/// conflict; anything else unexpected is an internal error.
+pub fn code_of(error: &Error) -> Code {
+    match error {
+        Error::NotFound(_) => Code::NotFound,
+        Error::Validation(_) => Code::ValidationFailed,
+        Error::WeakPassword(_) => Code::WeakPassword,
+        Error::EmailTaken => Code::EmailTaken,
+        Error::Unauthenticated => Code::Unauthorized,
+        Error::InvalidCredentials => Code::InvalidCredentials,
+        Error::SecondFactorRequired | Error::EmailCodeRequired => Code::SecondFactorRequired,
+        Error::InvalidSecondFactor => Code::InvalidSecondFactor,
+        Error::EmailNotVerified => Code::EmailNotVerified,
+        Error::RecentSignInRequired => Code::RecentSignInRequired,
+        Error::InvalidToken => Code::InvalidToken,
+        Error::SecurityAnswerRequired { .. } => Code::SecurityAnswerRequired,
+        Error::Forbidden(_) => Code::Forbidden,
+        Error::UserManagementDisabled => Code::UserManagementDisabled,
+        Error::OwnerCannotBeRemoved => Code::OwnerCannotBeRemoved,
+        Error::OwnerPermissionsFixed => Code::OwnerPermissionsFixed,
+        Error::AlreadyMember => Code::AlreadyMember,
+        Error::InvitationExpired => Code::InvitationExpired,
+        Error::InvitationUsed => Code::InvitationUsed,
+        Error::InvitationCancelled => Code::InvitationCancelled,
+        Error::UserOwnsAccounts(_) => Code::UserOwnsAccounts,
+        Error::RateLimited { .. } => Code::RateLimited,
+        Error::Conflict(_) => Code::Conflict,
+        Error::VetoedByPlugin { .. } => Code::VetoedByPlugin,
+        Error::PluginFailed { .. } => Code::PluginFailed,
+        Error::PluginInvalid(_) => Code::PluginInvalid,
+        e if e.is_unique_violation()
+            || e.is_foreign_key_violation()
+            || e.is_transaction_conflict() =>
+        {
+            Code::Conflict
+        }
+        _ => Code::InternalError,
+    }
+}
+
 impl From<Error> for ApiError {
     fn from(error: Error) -> Self {
-        let code = match &error {
-            Error::NotFound(_) => Code::NotFound,
-            Error::Validation(_) => Code::ValidationFailed,
-            Error::WeakPassword(_) => Code::WeakPassword,
-            Error::EmailTaken => Code::EmailTaken,
-            Error::Unauthenticated => Code::Unauthorized,
-            Error::InvalidCredentials => Code::InvalidCredentials,
-            Error::SecondFactorRequired | Error::EmailCodeRequired => Code::SecondFactorRequired,
-            Error::InvalidSecondFactor => Code::InvalidSecondFactor,
-            Error::EmailNotVerified => Code::EmailNotVerified,
-            Error::RecentSignInRequired => Code::RecentSignInRequired,
-            Error::InvalidToken => Code::InvalidToken,
-            Error::SecurityAnswerRequired { .. } => Code::SecurityAnswerRequired,
-            Error::Forbidden(_) => Code::Forbidden,
-            Error::UserManagementDisabled => Code::UserManagementDisabled,
-            Error::OwnerCannotBeRemoved => Code::OwnerCannotBeRemoved,
-            Error::OwnerPermissionsFixed => Code::OwnerPermissionsFixed,
-            Error::AlreadyMember => Code::AlreadyMember,
-            Error::InvitationExpired => Code::InvitationExpired,
-            Error::InvitationUsed => Code::InvitationUsed,
-            Error::InvitationCancelled => Code::InvitationCancelled,
-            Error::UserOwnsAccounts(_) => Code::UserOwnsAccounts,
-            Error::RateLimited { .. } => Code::RateLimited,
-            Error::Conflict(_) => Code::Conflict,
-            Error::VetoedByPlugin { .. } => Code::VetoedByPlugin,
-            Error::PluginFailed { .. } => Code::PluginFailed,
-            Error::PluginInvalid(_) => Code::PluginInvalid,
-            e if e.is_unique_violation()
-                || e.is_foreign_key_violation()
-                || e.is_transaction_conflict() =>
-            {
+        let code = code_of(&error);
+        match (code, &error) {
+            (Code::Conflict, e) if !matches!(e, Error::Conflict(_)) => {
                 return Self::new(Code::Conflict).with_detail(
                     "the request conflicts with the current state; read it again and retry",
                 );
             }
-            e => {
+            (Code::InternalError, e) => {
                 // The cause goes to the log; the caller gets a generic answer.
                 tracing::error!(error = %e, "request failed");
                 return Self::new(Code::InternalError);
             }
-        };
+            _ => {}
+        }
         let mut api = Self::new(code).with_detail(error.to_string());
         match error {
             Error::RateLimited { retry_after_secs } => {

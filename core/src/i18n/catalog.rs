@@ -22,6 +22,9 @@ macro_rules! locales {
             ("permissions.ftl", include_str!(concat!("../../locales/", $lang, "/permissions.ftl"))),
             ("mail.ftl", include_str!(concat!("../../locales/", $lang, "/mail.ftl"))),
             ("me.ftl", include_str!(concat!("../../locales/", $lang, "/me.ftl"))),
+            ("links.ftl", include_str!(concat!("../../locales/", $lang, "/links.ftl"))),
+            ("errors.ftl", include_str!(concat!("../../locales/", $lang, "/errors.ftl"))),
+            ("oauth.ftl", include_str!(concat!("../../locales/", $lang, "/oauth.ftl"))),
         ])),+]
     };
 }
@@ -401,7 +404,10 @@ mod tests {
                     }
                     let rest = &text[at + 3..];
                     let id: String = rest.chars().take_while(|c| *c != '"').collect();
-                    used.insert(id);
+                    // `t("scope-" ~ s)`: a family of ids the code lists (see below).
+                    if !id.ends_with('-') {
+                        used.insert(id);
+                    }
                 }
             }
         }
@@ -444,6 +450,18 @@ mod tests {
             crate::permissions::BUILTIN
                 .iter()
                 .map(|(key, _)| format!("permission-{key}")),
+        );
+        // What an app learns, by scope (`oauth::scopes`).
+        used.extend(
+            crate::oauth::scopes::SUPPORTED
+                .iter()
+                .map(|scope| format!("scope-{scope}")),
+        );
+        // A refusal's sentence, by its problem code (`http::forms::sentence`).
+        used.extend(
+            crate::http::problem::Code::ALL
+                .iter()
+                .map(|code| format!("error-{}", code.as_str().replace('_', "-"))),
         );
         let missing: Vec<_> = used.difference(&english).collect();
         assert!(missing.is_empty(), "used but not in en: {missing:?}");

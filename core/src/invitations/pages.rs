@@ -4,8 +4,6 @@
 //! CSRF layer (`http::csrf`) before it gets here. An unknown token is a 404 page, a used one a 410
 //! page, and only a successful accept sets a session cookie.
 
-use std::time::{Duration, UNIX_EPOCH};
-
 use axum::Form;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -64,10 +62,11 @@ async fn usable(
 }
 
 fn unknown(chrome: &Chrome) -> Response {
-    chrome.message(
+    chrome.say(
         StatusCode::NOT_FOUND,
-        "Invitation not found",
-        "This invitation link is not valid. Check the link in the email, or ask for a new invitation.",
+        "invitation-unknown",
+        "invitation-unknown-text",
+        &[],
     )
 }
 
@@ -87,10 +86,6 @@ async fn show(
             .map(|u| u.email),
         None => None,
     };
-    let expires = humantime::format_rfc3339_seconds(
-        UNIX_EPOCH + Duration::from_millis(u64::try_from(invitation.expires_at).unwrap_or(0)),
-    )
-    .to_string();
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -104,7 +99,7 @@ async fn show(
             token => token,
             signed_in_as => signed_in_as,
             error => error,
-            expires => expires.replace('T', " ").trim_end_matches('Z'),
+            expires_at => invitation.expires_at,
             min_length => state.settings.auth.password.min_length,
         },
     )
@@ -112,15 +107,11 @@ async fn show(
 
 fn gone(chrome: &Chrome, invitation: &InvitationPreview) -> Response {
     let text = match invitation.state {
-        super::State::Accepted => "This invitation was already accepted.",
-        super::State::Cancelled => {
-            "This invitation was cancelled. Ask the account owner for a new one."
-        }
-        super::State::Pending | super::State::Expired => {
-            "This invitation has expired. Ask the account owner for a new one."
-        }
+        super::State::Accepted => "invitation-gone-accepted",
+        super::State::Cancelled => "invitation-gone-cancelled",
+        super::State::Pending | super::State::Expired => "invitation-gone-expired",
     };
-    chrome.message(StatusCode::GONE, "Invitation no longer valid", text)
+    chrome.say(StatusCode::GONE, "invitation-gone", text, &[])
 }
 
 /// The page after an accept attempt: done, or why not. A failed login or sign-up comes back to the
@@ -135,10 +126,11 @@ async fn accepted(
 ) -> Response {
     match result {
         Ok(done) => see_other(&joined(&done.account_id)),
-        Err(Error::AlreadyMember) => chrome.message(
+        Err(Error::AlreadyMember) => chrome.say(
             StatusCode::CONFLICT,
-            "Already a member",
-            "You already have access to this account.",
+            "invitation-member",
+            "invitation-member-text",
+            &[],
         ),
         Err(Error::NotFound("invitation")) => unknown(chrome),
         Err(
@@ -146,10 +138,18 @@ async fn accepted(
         ) => chrome.message(
             StatusCode::GONE,
             "Invitation no longer valid",
-            &sentence(&e),
+            &sentence(chrome, &e),
         ),
         Err(e @ (Error::VetoedByPlugin { .. } | Error::RateLimited { .. })) => {
-            show(state, chrome, token, invitation, user, Some(sentence(&e))).await
+            show(
+                state,
+                chrome,
+                token,
+                invitation,
+                user,
+                Some(sentence(chrome, &e)),
+            )
+            .await
         }
         Err(
             e @ (Error::EmailTaken
@@ -158,11 +158,9 @@ async fn accepted(
             | Error::Unauthenticated),
         ) => {
             let text = match e {
-                Error::EmailTaken => {
-                    "A login with this email address exists: log in instead.".to_owned()
-                }
-                Error::Unauthenticated => "Your session has ended: log in again.".to_owned(),
-                other => sentence(&other),
+                Error::EmailTaken => chrome.text("invite-email-taken", &[]),
+                Error::Unauthenticated => chrome.text("invite-session-ended", &[]),
+                other => sentence(chrome, &other),
             };
             show(state, chrome, token, invitation, user, Some(text)).await
         }
@@ -240,13 +238,9 @@ async fn login_and_accept(
             | Error::RateLimited { .. }),
         ) => {
             let text = match e {
-                Error::SecondFactorRequired => {
-                    "Enter the code from your authenticator app too.".to_owned()
-                }
-                Error::EmailCodeRequired => {
-                    "We emailed you a sign-in code: enter it in the code field too.".to_owned()
-                }
-                other => sentence(&other),
+                Error::SecondFactorRequired => chrome.text("invite-code-needed", &[]),
+                Error::EmailCodeRequired => chrome.text("invite-code-mailed", &[]),
+                other => sentence(&chrome, &other),
             };
             return show(&state, &chrome, &token, &invitation, None, Some(text)).await;
         }
@@ -316,10 +310,11 @@ async fn signup_and_accept(
     };
     let result = match super::accept_by_signup(&state, ip.0.clone(), &token, new).await {
         Ok(super::SignedUp::CheckMailbox) => {
-            return chrome.message(
+            return chrome.say(
                 StatusCode::OK,
-                "Check your mailbox",
-                "The next step is in the email we sent to the address you gave.",
+                "mailbox-heading",
+                "mailbox-invite-text",
+                &[],
             );
         }
         Ok(super::SignedUp::Accepted(done)) => Ok(*done),
@@ -339,14 +334,14 @@ async fn signup_and_accept(
     .await
     {
         Ok(session) => with_session(&state, &session, see_other(&joined(&done.account_id))),
-        Err(Error::EmailNotVerified) => chrome.message(
+        Err(Error::EmailNotVerified) => chrome.say(
             StatusCode::OK,
-            "Invitation accepted",
-            &format!(
-                "You now have access to {}. We sent a link to {} to verify the address: \
-                 open it, then sign in.",
-                invitation.account_name, done.user.email
-            ),
+            "invitation-accepted",
+            "invitation-accepted-verify",
+            &[
+                ("account", &invitation.account_name),
+                ("email", &done.user.email),
+            ],
         ),
         Err(e) => chrome.failed(e),
     }

@@ -39,14 +39,15 @@ struct DoneQuery {
     done: Option<String>,
 }
 
-/// What a finished form says (by key, so that a link cannot make the page say anything else).
+/// The message a finished form shows (by key, so that a link cannot make the page say anything
+/// else).
 fn done_notice(key: &str) -> Option<&'static str> {
     Some(match key {
-        "permissions" => "The permissions are saved.",
-        "removed" => "The user was removed from this account.",
-        "invited" => "The invitation is on its way.",
-        "resent" => "A new invitation link is on its way; the old link no longer works.",
-        "cancelled" => "The invitation was cancelled; its link no longer works.",
+        "permissions" => "users-done-permissions",
+        "removed" => "users-done-removed",
+        "invited" => "users-done-invited",
+        "resent" => "users-done-resent",
+        "cancelled" => "users-done-cancelled",
         _ => return None,
     })
 }
@@ -57,7 +58,11 @@ async fn users_page(
     axum::extract::Query(q): axum::extract::Query<DoneQuery>,
 ) -> Response {
     let outcome = Outcome {
-        notice: q.done.as_deref().and_then(done_notice).map(str::to_owned),
+        notice: q
+            .done
+            .as_deref()
+            .and_then(done_notice)
+            .map(|id| page.chrome.text(id, &[])),
         ..Outcome::default()
     };
     show(&state, &page, outcome).await

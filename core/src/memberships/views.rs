@@ -82,7 +82,7 @@ pub async fn after(
             page.access.account_id
         )),
         Err(e @ (Error::Forbidden(_) | Error::UserManagementDisabled)) => page.refused(e),
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&page.chrome, e) {
             Ok((status, text)) => {
                 let outcome = Outcome {
                     status: Some(status),

@@ -69,10 +69,11 @@ async fn checked(
 
 fn refused(chrome: &Chrome, error: crate::error::Error) -> Response {
     match error {
-        crate::error::Error::Validation(why) => chrome.message(
+        crate::error::Error::Validation(why) => chrome.say(
             StatusCode::BAD_REQUEST,
-            "This sign-out link does not work",
-            &format!("{}. You were not signed out.", capitalised(&why)),
+            "logout-link-broken",
+            "logout-not-signed-out",
+            &[("why", &capitalised(&why))],
         ),
         other => chrome.failed(other),
     }
@@ -90,13 +91,11 @@ fn capitalised(text: &str) -> String {
 fn done(state: &AppState, chrome: &Chrome, request: &LogoutRequest, ended: bool) -> Response {
     let mut response = match &request.return_to {
         Some(to) => see_other(to),
-        None => chrome.message(
+        None => chrome.say(
             StatusCode::OK,
-            "You are signed out",
-            &format!(
-                "You are signed out of {}.",
-                state.settings.ui.product_name.trim()
-            ),
+            "logout-done",
+            "logout-done-text",
+            &[("product", state.settings.ui.product_name.trim())],
         ),
     };
     if ended {

@@ -78,7 +78,7 @@ async fn step(
         Err(Refusal::Page(why)) => {
             return chrome.message(
                 StatusCode::BAD_REQUEST,
-                "This sign-in link does not work",
+                &chrome.text("oauth-link-broken", &[]),
                 &why,
             );
         }
@@ -149,8 +149,10 @@ async fn step(
 /// A failure on the way as a page: what the person can act on (too many codes, a plugin that
 /// failed), or the page for a server fault.
 fn not_signed_in(chrome: &Chrome, error: crate::error::Error) -> Response {
-    match explain(error) {
-        Ok((status, text)) => chrome.message(status, "You could not be signed in", &text),
+    match explain(chrome, error) {
+        Ok((status, text)) => {
+            chrome.message(status, &chrome.text("oauth-not-signed-in", &[]), &text)
+        }
         Err(e) => chrome.failed(e),
     }
 }
@@ -186,7 +188,7 @@ fn chooser(
             app => req.client.name.clone(),
             logo => req.client.logo_uri.clone(),
             consent => question.consent,
-            learns => req.scopes.in_words(),
+            scopes => req.scopes.known(),
             accounts => minijinja::value::Serde(&accounts),
             hint => req.account_hint.is_some(),
             hidden => minijinja::value::Serde(&hidden),

@@ -53,8 +53,14 @@ impl Scopes {
         Self::parse(&format!("{} {}", self.text(), other.text()))
     }
 
-    /// What the app will learn or be able to do, one plain sentence per scope, for the consent
-    /// page.
+    /// The scopes Roster knows among these, in [`SUPPORTED`]'s order (pages say each in the
+    /// reader's language: message `scope-<scope>`).
+    pub fn known(&self) -> Vec<&'static str> {
+        SUPPORTED.iter().copied().filter(|s| self.has(s)).collect()
+    }
+
+    /// What the app will learn or be able to do, one plain English sentence per scope (the API's
+    /// `learns`; the same words as the English messages `scope-<scope>`).
     pub fn in_words(&self) -> Vec<&'static str> {
         SUPPORTED
             .iter()
@@ -75,6 +81,19 @@ impl Scopes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_apis_words_are_the_english_messages() {
+        let messages = crate::i18n::Messages::shipped().unwrap();
+        let all = Scopes::parse(&SUPPORTED.join(" "));
+        let english: Vec<String> = all
+            .known()
+            .iter()
+            .map(|s| messages.text("en", &format!("scope-{s}"), None))
+            .collect();
+        assert_eq!(english, all.in_words());
+        assert_eq!(all.known(), SUPPORTED);
+    }
 
     #[test]
     fn unknown_scopes_are_left_out_and_the_rest_sorted_once() {

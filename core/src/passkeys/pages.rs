@@ -47,7 +47,8 @@ async fn begin(
     let name = match super::checked_name(&form.passkey_name) {
         Ok(name) => name,
         Err(_) => {
-            let text = format!("Give it a name of 1 to {} characters.", super::MAX_NAME);
+            let max = super::MAX_NAME.to_string();
+            let text = page.chrome.text("passkey-name-length", &[("max", &max)]);
             return refused(
                 &state,
                 &page,
@@ -70,7 +71,7 @@ async fn begin(
             with_script(response, false)
         }
         Err(Error::InvalidCredentials) => {
-            let text = "This is not your current password.".to_owned();
+            let text = page.chrome.text("me-wrong-password", &[]);
             refused(
                 &state,
                 &page,
@@ -80,7 +81,7 @@ async fn begin(
             )
             .await
         }
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&page.chrome, e) {
             Ok((status, text)) => {
                 let outcome = Outcome {
                     status: Some(status),
@@ -105,7 +106,7 @@ async fn refused(
 ) -> Response {
     let mut outcome = Outcome {
         status: Some(status),
-        error: Some(("passkeys", "Check the fields marked below.".to_owned())),
+        error: Some(("passkeys", page.chrome.text("form-check-fields", &[]))),
         typed: Some(typed),
         ..Outcome::default()
     };

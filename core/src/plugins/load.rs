@@ -138,6 +138,13 @@ impl Shared {
             )
             .map_err(|e| format!("plugin `{}` failed at load: {e}", loaded.name()))?;
         loaded.permission_keys = keys.into_iter().map(|k| (k.key, k.title)).collect();
+        if let Some(problem) = loaded
+            .manifest
+            .translations
+            .unknown_permission(&loaded.permission_keys)
+        {
+            return Err(format!("plugin `{}`: {problem}", loaded.name()).into());
+        }
         Ok(Some(loaded))
     }
 }
@@ -226,7 +233,11 @@ impl Plugins {
         let mut catalog = Catalog::default();
         for plugin in &loaded {
             catalog
-                .add_plugin_keys(plugin.name(), &plugin.permission_keys)
+                .add_plugin_keys(
+                    plugin.name(),
+                    &plugin.permission_keys,
+                    &plugin.manifest.translations,
+                )
                 .map_err(|e| format!("plugin `{}`: {e}", plugin.name()))?;
         }
         let inner = Inner {
@@ -275,9 +286,11 @@ impl Plugins {
                 fresh.manifest.name
             )));
         }
-        if fresh.permission_keys != old.permission_keys {
+        if fresh.permission_keys != old.permission_keys
+            || fresh.manifest.translations != old.manifest.translations
+        {
             return Err(Error::PluginInvalid(format!(
-                "plugin `{name}` now adds different permission keys; restart the server to change the catalog"
+                "plugin `{name}` now adds different permission keys or titles; restart the server to change the catalog"
             )));
         }
         let fresh = Arc::new(fresh);

@@ -308,6 +308,9 @@ struct RawManifest {
     /// Top-level keys of the plugin's own settings that staff may see in clear.
     #[serde(default)]
     public_settings: BTreeSet<String>,
+    /// Its permission titles and veto messages in the languages Roster ships.
+    #[serde(default)]
+    translations: super::translations::Translations,
 }
 
 fn default_priority() -> i32 {
@@ -330,6 +333,9 @@ pub struct Manifest {
     /// other value of the plugin's settings is masked (it may be a URL with a token, a password,
     /// a header).
     pub public_settings: BTreeSet<String>,
+    /// Its permission titles and veto messages in the languages Roster ships
+    /// (`[translations.<tag>]`, see `plugins::translations`).
+    pub translations: super::translations::Translations,
 }
 
 /// Whether `name` can name a plugin: it is also a settings table (`[plugins.<name>]`) and an
@@ -389,6 +395,9 @@ impl Manifest {
             )
             .into());
         }
+        if let Some(problem) = raw.translations.problem() {
+            return Err(format!("{}: {problem}", path.display()).into());
+        }
         let dir = path.parent().unwrap_or(Path::new("."));
         let component = dir.join(
             raw.component
@@ -403,6 +412,7 @@ impl Manifest {
             hooks: raw.hooks,
             capabilities: raw.capabilities,
             public_settings: raw.public_settings,
+            translations: raw.translations,
         };
         Ok(manifest)
     }

@@ -28,6 +28,7 @@ pub mod manifest;
 pub mod queue;
 mod repo;
 pub mod service;
+pub mod translations;
 
 use before::HookExports;
 pub use before_hooks::{AcceptRequest, TokenRequest};

@@ -95,7 +95,7 @@ async fn login(
         Ok(FirstStep::MailCode(token)) => {
             to_code_page(&state, &token, super::mailbox::LIFETIME, &next, true)
         }
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&chrome, e) {
             Ok((status, text)) => show_login(&chrome, status, &next, &form.email, Some(text)).await,
             Err(e) => chrome.failed(e),
         },
@@ -169,7 +169,7 @@ async fn code(
     match step.await {
         Ok(done) => signed_in(&state, &done, &next),
         Err(crate::error::Error::Unauthenticated) => expired(&chrome, &next).await,
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&chrome, e) {
             Ok((status, text)) => {
                 let mailed = form.by.as_deref() == Some("mail");
                 show_code(&chrome, &headers, status, &next, mailed, Some(text)).await

@@ -82,7 +82,7 @@ async fn finish(
             )
             .await
         }
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&chrome, e) {
             Ok((status, text)) => show_login(&chrome, status, &next, "", Some(text)).await,
             Err(e) => chrome.failed(e),
         },
@@ -155,7 +155,7 @@ async fn second_step(
             )
             .await
         }
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&chrome, e) {
             Ok((status, text)) => {
                 show_code(&chrome, &headers, status, &next, false, Some(text)).await
             }

@@ -87,7 +87,7 @@ async fn after<T>(
 ) -> Response {
     match result {
         Ok(_) => see_other(&format!("/admin/me?done={done}#passkeys")),
-        Err(e) => match explain(e) {
+        Err(e) => match explain(&page.chrome, e) {
             Ok((status, text)) => show(state, page, status, Some(text), None).await,
             Err(e) => page.chrome.failed(e),
         },

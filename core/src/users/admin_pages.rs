@@ -251,7 +251,7 @@ async fn delete(
     match service::admin_delete(&state, &page.context(), &id).await {
         Ok(()) => see_other("/admin/users?done=deleted"),
         Err(e @ Error::UserOwnsAccounts(_)) => {
-            let text = crate::http::forms::sentence(&e);
+            let text = crate::http::forms::sentence(&page.chrome, &e);
             show(&state, &page, &id, StatusCode::CONFLICT, None, Some(text)).await
         }
         Err(e) => after(&state, &page, &id, Err(e)).await,

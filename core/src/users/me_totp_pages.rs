@@ -91,10 +91,7 @@ async fn confirm(
                     &e.secret,
                     &e.qr_png,
                     &e.otpauth_uri,
-                    Some(
-                        "The code is wrong: check the time on your phone and try the next one."
-                            .to_owned(),
-                    ),
+                    Some(page.chrome.text("totp-wrong-code", &[])),
                 ),
                 Ok(None) => see_other("/me#totp"),
                 Err(e) => page.chrome.failed(e),
@@ -107,21 +104,30 @@ async fn confirm(
 /// The backup codes, shown once, with a plain-text download. `totp`: they stand in for TOTP
 /// codes (else for lost passkeys, with a reset link).
 fn backup_codes(page: &SignedIn, codes: &[String], first: bool, totp: bool) -> Response {
-    let use_ = if totp {
-        "in place of a code from your app"
-    } else {
-        "with a link to reset your password, if you lose your passkeys"
-    };
-    let text = format!(
-        "Backup codes for {} ({})\nEach works once, {use_}.\n\n{}\n",
-        page.chrome.state().settings.ui.product_name.trim(),
-        page.chrome
-            .user
-            .as_ref()
-            .map(|u| u.email.as_str())
-            .unwrap_or_default(),
-        codes.join("\n")
+    let chrome = &page.chrome;
+    let heading = chrome.text(
+        "codes-file",
+        &[
+            ("product", chrome.state().settings.ui.product_name.trim()),
+            (
+                "email",
+                chrome
+                    .user
+                    .as_ref()
+                    .map(|u| u.email.as_str())
+                    .unwrap_or_default(),
+            ),
+        ],
     );
+    let each = chrome.text(
+        if totp {
+            "codes-file-totp"
+        } else {
+            "codes-file-passkeys"
+        },
+        &[],
+    );
+    let text = format!("{heading}\n{each}\n\n{}\n", codes.join("\n"));
     let download = format!(
         "data:text/plain;charset=utf-8,{}",
         crate::http::forms::encode(&text).replace('+', "%20")
@@ -196,7 +202,7 @@ async fn refused_in(
     section: &'static str,
     error: Error,
 ) -> Response {
-    match explain(error) {
+    match explain(&page.chrome, error) {
         Ok((status, text)) => {
             let outcome = Outcome {
                 status: Some(status),

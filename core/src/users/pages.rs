@@ -55,8 +55,6 @@ async fn language(
     response
 }
 
-const INVALID: &str = "This link is invalid or has expired. Ask for a new one.";
-
 /// What the sign-up form keeps when it comes back with an error (never the password).
 #[derive(Debug, Default, Deserialize, Serialize)]
 struct SignupForm {
@@ -128,11 +126,9 @@ async fn signup(
             }
             response
         }
-        Ok(SignedUp::CheckMailbox) => chrome.message(
-            StatusCode::ACCEPTED,
-            "Check your mailbox",
-            "The next step is in the email we sent you.",
-        ),
+        Ok(SignedUp::CheckMailbox) => {
+            chrome.say(StatusCode::ACCEPTED, "mailbox-heading", "mailbox-text", &[])
+        }
         Err(e) => {
             let fields = [
                 "first_name",
@@ -141,7 +137,7 @@ async fn signup(
                 "password",
                 "company_name",
             ];
-            match field_errors(e, &fields) {
+            match field_errors(&chrome, e, &fields) {
                 Ok((status, errors, error)) => {
                     show_signup(&chrome, status, &form, Some(errors), error)
                 }
@@ -193,19 +189,29 @@ async fn verify(
             StatusCode::OK,
             "message.html",
             context! {
-                heading => "Email address verified",
-                message => "Thank you: your email address is verified.",
+                heading => chrome.text("verified-heading", &[]),
+                message => chrome.text("verified-text", &[]),
                 next_link => context! {
                     href => if chrome.auth.is_some() { "/accounts" } else { "/login" },
-                    text => if chrome.auth.is_some() { "Go to your accounts" } else { "Sign in" },
+                    text => chrome.text(if chrome.auth.is_some() { "verified-to-accounts" } else { "verified-sign-in" }, &[]),
                 },
             },
         ),
         Err(Error::InvalidToken) => {
-            chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID)
+            invalid_link(&chrome)
         }
         Err(e) => chrome.failed(e),
     }
+}
+
+/// An emailed link that is not (or no longer) valid.
+fn invalid_link(chrome: &Chrome) -> Response {
+    chrome.say(
+        StatusCode::BAD_REQUEST,
+        "link-invalid",
+        "link-invalid-text",
+        &[],
+    )
 }
 
 async fn reset_page(
@@ -215,9 +221,7 @@ async fn reset_page(
 ) -> Response {
     match reset::password_reset_info(&state, &token).await {
         Ok(info) => reset_form(&chrome, StatusCode::OK, &info, None),
-        Err(Error::InvalidToken) => {
-            chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID)
-        }
+        Err(Error::InvalidToken) => invalid_link(&chrome),
         Err(e) => chrome.failed(e),
     }
 }
@@ -258,12 +262,12 @@ async fn reset(
     let info = match reset::password_reset_info(&state, &token).await {
         Ok(info) => info,
         Err(Error::InvalidToken) => {
-            return chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID);
+            return invalid_link(&chrome);
         }
         Err(e) => return chrome.failed(e),
     };
     if form.password.expose_secret() != form.password_confirm.expose_secret() {
-        let error = Some("The two passwords differ.".to_owned());
+        let error = Some(chrome.text("reset-passwords-differ", &[]));
         return reset_form(&chrome, StatusCode::UNPROCESSABLE_ENTITY, &info, error);
     }
     let answer = form
@@ -293,13 +297,13 @@ async fn reset(
             StatusCode::OK,
             "message.html",
             context! {
-                heading => "Password changed",
-                message => "Your new password is set. Every other session was signed out; sign in again with it.",
-                next_link => context! { href => "/login", text => "Sign in" },
+                heading => chrome.text("reset-done-heading", &[]),
+                message => chrome.text("reset-done-text", &[]),
+                next_link => context! { href => "/login", text => chrome.text("verified-sign-in", &[]) },
             },
         ),
-        Err(Error::InvalidToken) => chrome.message(StatusCode::BAD_REQUEST, "Link not valid", INVALID),
-        Err(e) => match explain(e) {
+        Err(Error::InvalidToken) => invalid_link(&chrome),
+        Err(e) => match explain(&chrome, e) {
             Ok((_, text)) => reset_form(&chrome, StatusCode::UNPROCESSABLE_ENTITY, &info, Some(text)),
             Err(e) => chrome.failed(e),
         },

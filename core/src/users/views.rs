@@ -92,6 +92,7 @@ pub(crate) async fn show(
             language_chosen => language_chosen.unwrap_or(chrome.lang),
             language_shipped,
             zones => crate::i18n::zones(),
+            known_scopes => crate::oauth::scopes::SUPPORTED,
             default_time_zone => state.settings.ui.time_zone.clone(),
             sessions,
             apps => Value::from(minijinja::value::Serde(&apps)),
@@ -124,7 +125,7 @@ pub(crate) async fn after<T>(
 ) -> Response {
     match result {
         Ok(_) => see_other(&format!("/me?done={done}#{section}")),
-        Err(e) => match field_errors(e, fields) {
+        Err(e) => match field_errors(&page.chrome, e, fields) {
             Ok((status, errors, error)) => {
                 let outcome = Outcome {
                     status: Some(status),

@@ -10,6 +10,7 @@ mod after_hooks;
 mod compat;
 mod isolation;
 mod lifecycle;
+mod translations;
 mod vetoes;
 
 use std::collections::BTreeMap;
