@@ -370,13 +370,54 @@ async fn the_pseudo_locale_leaves_no_english_on_the_translated_pages() {
         .send()
         .await
         .unwrap();
-    for path in ["/login", "/signup", "/forgot-password"] {
+    // The emailed links' pages too: verifying an address, a new password, an invitation.
+    let email = unique_email("links");
+    let (_, token) = app.signup(&email, "correct horse battery").await;
+    let verify = link_token(&mail_sink().wait_for(&email, 1).await[0], "verify-email");
+    let reset = reset_token(&app, &email, 2).await;
+    app.verify_address(&email).await;
+    let account = app.my_accounts(&token).await[0]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let invitee = unique_email("invitee");
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/accounts/{account}/invitations"),
+        Some(&token),
+        Some(json!({ "email": invitee, "permissions": [] })),
+    )
+    .await;
+    let invite = link_token(&mail_sink().wait_for(&invitee, 1).await[0], "invite");
+    let links = [
+        format!("/verify-email/{verify}"),
+        format!("/reset-password/{reset}"),
+        format!("/invite/{invite}"),
+        "/reset-password/not-a-link".to_owned(),
+    ];
+    let public = ["/login", "/signup", "/forgot-password"].map(str::to_owned);
+    for path in public.iter().chain(&links) {
+        let path = path.as_str();
         let (_, html) = page(&app, &browser, path, None).await;
         assert!(html.contains("<html lang=\"en-XA\">"), "{html}");
-        for english in ["Sign in", "Password", "Create a login", "Email address"] {
-            assert!(!html.contains(english), "{path} shows `{english}`: {html}");
+        let text = visible_text(&html);
+        for english in [
+            "Sign in",
+            "Password",
+            "Create a login",
+            "Email address",
+            "Invitation",
+            "Verify",
+            "Choose",
+            "Link not valid",
+        ] {
+            assert!(!text.contains(english), "{path} shows `{english}`: {text}");
         }
-        for raw in ["login-", "signup-", "forgot-", "field-", "nav-"] {
+        for raw in [
+            "login-", "signup-", "forgot-", "field-", "nav-", "verify-", "reset-", "invite-",
+            "link-",
+        ] {
             assert!(!html.contains(&format!(">{raw}")), "{path}: {html}");
         }
     }

@@ -282,14 +282,7 @@ impl Chrome {
     /// Message `id` in the page's language (words a handler puts on a page). A value that is a
     /// whole number is given as a number, so plurals follow it.
     pub fn text(&self, id: &str, args: &[(&str, &str)]) -> String {
-        let mut fluent = fluent_bundle::FluentArgs::new();
-        for (name, value) in args {
-            match value.parse::<i64>() {
-                Ok(number) => fluent.set(*name, number),
-                Err(_) => fluent.set(*name, (*value).to_owned()),
-            }
-        }
-        self.state.messages.text(self.lang, id, Some(&fluent))
+        self.state.messages.text_with(self.lang, id, args)
     }
 
     /// Renders page `name` with `values` (and the layout's own), answered with `status`.

@@ -314,6 +314,19 @@ impl Messages {
         Some(text)
     }
 
+    /// [`Messages::text`] with its variables as pairs: a value that is a whole number is given as
+    /// a number, so plurals follow it.
+    pub fn text_with(&self, tag: &str, id: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            match value.parse::<i64>() {
+                Ok(number) => fluent.set(*name, number),
+                Err(_) => fluent.set(*name, (*value).to_owned()),
+            }
+        }
+        self.text(tag, id, Some(&fluent))
+    }
+
     /// Whether `id` is a message Roster shows (every language has it).
     pub fn knows(&self, id: &str) -> bool {
         self.variables.contains_key(id)
