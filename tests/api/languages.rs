@@ -26,6 +26,67 @@ async fn page(
     (status, response.text().await.unwrap())
 }
 
+/// A verified login with `profile` (its language, its time zone) and the account it owns:
+/// (email, session token, account id).
+async fn speaker(
+    app: &TestApp,
+    prefix: &str,
+    profile: serde_json::Value,
+) -> (String, String, String) {
+    let email = unique_email(prefix);
+    let (_, token) = app.signup_verified(&email).await;
+    app.expect(200, "PATCH", "/api/v1/me", Some(&token), Some(profile))
+        .await;
+    let account = app.my_accounts(&token).await[0]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    (email, token, account)
+}
+
+/// A browser signed in as `email` on `/login`; answers it with the page it landed on.
+async fn signed_in(app: &TestApp, email: &str) -> (PageBrowser, String) {
+    let browser = PageBrowser::new(app);
+    browser.open("/login").await;
+    let (_, html) = browser
+        .submit(
+            "/login",
+            &[("email", email), ("password", "correct horse battery")],
+        )
+        .await;
+    (browser, html)
+}
+
+/// The pages emailed links open, with live links: verifying an address, choosing a new
+/// password, an invitation; and a dead reset link.
+async fn emailed_links(app: &TestApp) -> Vec<String> {
+    let email = unique_email("links");
+    let (_, token) = app.signup(&email, "correct horse battery").await;
+    let verify = link_token(&mail_sink().wait_for(&email, 1).await[0], "verify-email");
+    let reset = reset_token(app, &email, 2).await;
+    app.verify_address(&email).await;
+    let account = app.my_accounts(&token).await[0]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let invitee = unique_email("invitee");
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/accounts/{account}/invitations"),
+        Some(&token),
+        Some(json!({ "email": invitee, "permissions": [] })),
+    )
+    .await;
+    let invite = link_token(&mail_sink().wait_for(&invitee, 1).await[0], "invite");
+    vec![
+        format!("/verify-email/{verify}"),
+        format!("/reset-password/{reset}"),
+        format!("/invite/{invite}"),
+        "/reset-password/not-a-link".to_owned(),
+    ]
+}
+
 fn fresh_browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
@@ -80,24 +141,8 @@ async fn the_browser_the_picker_and_the_profile_choose_the_language() {
     assert!(html.contains("<html lang=\"de\">"), "{html}");
 
     // Signed in, the person's own language comes first; the picker is gone.
-    let email = unique_email("sprache");
-    let (_, token) = app.signup(&email, "correct horse battery").await;
-    app.expect(
-        200,
-        "PATCH",
-        "/api/v1/me",
-        Some(&token),
-        Some(json!({ "language": "italian" })),
-    )
-    .await;
-    let page_browser = PageBrowser::new(&app);
-    page_browser.open("/login").await;
-    let (_, html) = page_browser
-        .submit(
-            "/login",
-            &[("email", &email), ("password", "correct horse battery")],
-        )
-        .await;
+    let (email, _, account) = speaker(&app, "sprache", json!({ "language": "italian" })).await;
+    let (page_browser, html) = signed_in(&app, &email).await;
     assert!(html.contains("<html lang=\"it\">"), "{html}");
     assert!(
         html.contains(">Account</a>") && html.contains("Esci"),
@@ -109,8 +154,6 @@ async fn the_browser_the_picker_and_the_profile_choose_the_language() {
         "{html}"
     );
     assert!(html.contains("Gestione utenti"), "{html}");
-    let accounts = app.my_accounts(&token).await;
-    let account = accounts[0]["account"]["id"].as_str().unwrap();
     let (_, html) = page_browser
         .open(&format!("/accounts/{account}/users"))
         .await;
@@ -152,26 +195,8 @@ async fn mail_titled(email: &str, subject: &str) -> ReceivedMail {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_german_owner_sends_a_german_invitation() {
     let app = spawn_app(Backend::Sqlite).await;
-    let owner = unique_email("inhaber");
-    let (_, token) = app.signup_verified(&owner).await;
-    app.expect(
-        200,
-        "PATCH",
-        "/api/v1/me",
-        Some(&token),
-        Some(json!({ "language": "de" })),
-    )
-    .await;
-    let accounts = app.my_accounts(&token).await;
-    let account = accounts[0]["account"]["id"].as_str().unwrap().to_owned();
-    let browser = PageBrowser::new(&app);
-    browser.open("/login").await;
-    browser
-        .submit(
-            "/login",
-            &[("email", &owner), ("password", "correct horse battery")],
-        )
-        .await;
+    let (owner, _, account) = speaker(&app, "inhaber", json!({ "language": "de" })).await;
+    let (browser, _) = signed_in(&app, &owner).await;
     let users = format!("/accounts/{account}/users");
     let (_, html) = browser.open(&users).await;
     assert!(html.contains("<html lang=\"de\">"), "{html}");
@@ -202,16 +227,7 @@ async fn a_german_owner_sends_a_german_invitation() {
     assert!(html.contains("Einladung annehmen</a>"), "{html}");
 
     // Someone with a login reads it in their own language.
-    let french = unique_email("francais");
-    let (_, french_token) = app.signup_verified(&french).await;
-    app.expect(
-        200,
-        "PATCH",
-        "/api/v1/me",
-        Some(&french_token),
-        Some(json!({ "language": "french" })),
-    )
-    .await;
+    let (french, _, _) = speaker(&app, "francais", json!({ "language": "french" })).await;
     browser
         .submit(
             &format!("/accounts/{account}/invitations"),
@@ -231,16 +247,8 @@ async fn a_german_owner_sends_a_german_invitation() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn me_speaks_german_and_changes_the_language() {
     let app = spawn_app(Backend::Sqlite).await;
-    let email = unique_email("profil");
-    let (_, token) = app.signup_verified(&email).await;
-    app.expect(
-        200,
-        "PATCH",
-        "/api/v1/me",
-        Some(&token),
-        Some(json!({ "language": "german", "time_zone": "Europe/Berlin" })),
-    )
-    .await;
+    let profile = json!({ "language": "german", "time_zone": "Europe/Berlin" });
+    let (email, token, _) = speaker(&app, "profil", profile).await;
     let refused = app
         .expect(
             422,
@@ -254,14 +262,7 @@ async fn me_speaks_german_and_changes_the_language() {
         refused["detail"].as_str().unwrap().contains("time_zone"),
         "{refused}"
     );
-    let browser = PageBrowser::new(&app);
-    browser.open("/login").await;
-    browser
-        .submit(
-            "/login",
-            &[("email", &email), ("password", "correct horse battery")],
-        )
-        .await;
+    let (browser, _) = signed_in(&app, &email).await;
     let (status, html) = browser.open("/me").await;
     // Times in Berlin's zone, written the German way (`07.12.2026, 17:35 CET`).
     assert!(
@@ -371,31 +372,7 @@ async fn the_pseudo_locale_leaves_no_english_on_the_translated_pages() {
         .await
         .unwrap();
     // The emailed links' pages too: verifying an address, a new password, an invitation.
-    let email = unique_email("links");
-    let (_, token) = app.signup(&email, "correct horse battery").await;
-    let verify = link_token(&mail_sink().wait_for(&email, 1).await[0], "verify-email");
-    let reset = reset_token(&app, &email, 2).await;
-    app.verify_address(&email).await;
-    let account = app.my_accounts(&token).await[0]["account"]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let invitee = unique_email("invitee");
-    app.expect(
-        201,
-        "POST",
-        &format!("/api/v1/accounts/{account}/invitations"),
-        Some(&token),
-        Some(json!({ "email": invitee, "permissions": [] })),
-    )
-    .await;
-    let invite = link_token(&mail_sink().wait_for(&invitee, 1).await[0], "invite");
-    let links = [
-        format!("/verify-email/{verify}"),
-        format!("/reset-password/{reset}"),
-        format!("/invite/{invite}"),
-        "/reset-password/not-a-link".to_owned(),
-    ];
+    let links = emailed_links(&app).await;
     let public = ["/login", "/signup", "/forgot-password"].map(str::to_owned);
     for path in public.iter().chain(&links) {
         let path = path.as_str();
@@ -440,7 +417,8 @@ async fn the_picker_works_in_a_browser_and_long_words_fit_a_phone() {
 
     browser.open(&app.url("/language/en-XA?next=/login")).await;
     browser.resize(390, 844).await;
-    for path in ["/login", "/signup", "/forgot-password"] {
+    let public = ["/login", "/signup", "/forgot-password"].map(str::to_owned);
+    for path in public.iter().chain(&emailed_links(&app).await) {
         browser.open(&app.url(path)).await;
         browser.wait_for_text("[").await;
         assert_eq!(
@@ -486,20 +464,7 @@ fn visible_text(html: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_signed_in_pages_leave_no_english_in_the_pseudo_locale_and_fit_a_phone() {
     let app = spawn_app(Backend::Sqlite).await;
-    let email = unique_email("pseudo");
-    let (_, token) = app.signup_verified(&email).await;
-    app.expect(
-        200,
-        "PATCH",
-        "/api/v1/me",
-        Some(&token),
-        Some(json!({ "language": "en-XA" })),
-    )
-    .await;
-    let account = app.my_accounts(&token).await[0]["account"]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (email, token, account) = speaker(&app, "pseudo", json!({ "language": "en-XA" })).await;
     // Something in every list: a member, a pending invitation, a contact.
     let member = unique_email("member");
     let (member_id, _) = app.signup_verified(&member).await;
@@ -541,14 +506,7 @@ async fn the_signed_in_pages_leave_no_english_in_the_pseudo_locale_and_fit_a_pho
         "/accounts/no-such-account".to_owned(),
     ];
 
-    let reader = PageBrowser::new(&app);
-    reader.open("/login").await;
-    reader
-        .submit(
-            "/login",
-            &[("email", &email), ("password", "correct horse battery")],
-        )
-        .await;
+    let (reader, _) = signed_in(&app, &email).await;
     let english = [
         "Save",
         "Remove",

@@ -398,29 +398,38 @@ mod tests {
         }
     }
 
-    /// The message ids the templates name (`t("id"` …).
-    fn used_by_templates() -> BTreeSet<String> {
-        let mut used = BTreeSet::new();
-        let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")];
+    /// Every file below `folder` (of the core crate), with its text.
+    fn files_below(folder: &str) -> Vec<(std::path::PathBuf, String)> {
+        let mut found = Vec::new();
+        let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join(folder)];
         while let Some(folder) = folders.pop() {
             for entry in std::fs::read_dir(&folder).unwrap() {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     folders.push(path);
+                } else {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    found.push((path, text));
+                }
+            }
+        }
+        found
+    }
+
+    /// The message ids the templates name (`t("id"` …).
+    fn used_by_templates() -> BTreeSet<String> {
+        let mut used = BTreeSet::new();
+        for (_, text) in files_below("templates") {
+            for (at, _) in text.match_indices("t(\"") {
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
-                let text = std::fs::read_to_string(&path).unwrap();
-                for (at, _) in text.match_indices("t(\"") {
-                    let before = text[..at].chars().next_back();
-                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                        continue;
-                    }
-                    let rest = &text[at + 3..];
-                    let id: String = rest.chars().take_while(|c| *c != '"').collect();
-                    // `t("scope-" ~ s)`: a family of ids the code lists (see below).
-                    if !id.ends_with('-') {
-                        used.insert(id);
-                    }
+                let rest = &text[at + 3..];
+                let id: String = rest.chars().take_while(|c| *c != '"').collect();
+                // `t("scope-" ~ s)`: a family of ids the code lists (see below).
+                if !id.ends_with('-') {
+                    used.insert(id);
                 }
             }
         }
@@ -429,22 +438,17 @@ mod tests {
 
     /// The server's Rust code, its tests left out (the checks look for quoted message ids in it).
     fn rust_source() -> String {
-        let mut text = String::new();
-        let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(&folder).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if path.extension().is_some_and(|x| x == "rs") {
-                    let file = std::fs::read_to_string(&path).unwrap();
-                    // The server's code, not its tests.
-                    let code = file.split("#[cfg(test)]").next().unwrap_or_default();
-                    text.push_str(code);
-                }
-            }
-        }
-        text
+        files_below("src")
+            .into_iter()
+            .filter(|(path, _)| path.extension().is_some_and(|x| x == "rs"))
+            .map(|(_, file)| {
+                // The server's code, not its tests.
+                file.split("#[cfg(test)]")
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect()
     }
 
     #[test]
