@@ -550,6 +550,13 @@ async fn the_signed_in_pages_leave_no_english_in_the_pseudo_locale_and_fit_a_pho
         assert_eq!(raw, None, "{path}: {text}");
     }
 
+    // Saving the profile keeps the pseudo-locale: it is listed as it is, chosen.
+    let (_, html) = reader.open("/me").await;
+    assert!(
+        html.contains("<option value=\"en-XA\" selected>en-XA</option>"),
+        "{html}"
+    );
+
     let browser = crate::browser::Browser::start().await;
     browser.resize(390, 844).await;
     browser.open(&app.url("/login")).await;

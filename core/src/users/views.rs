@@ -81,7 +81,9 @@ pub(crate) async fn show(
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
     let language_chosen = crate::i18n::from_profile(&stored);
-    let language_shipped = language_chosen.is_some() || stored.is_empty();
+    // The pseudo-locale is not in the list either: kept as it is, like a WHMCS language.
+    let language_shipped =
+        language_chosen.is_some_and(|tag| tag != crate::i18n::PSEUDO) || stored.is_empty();
     let response = chrome.render(
         outcome.status.unwrap_or(StatusCode::OK),
         "me.html",
