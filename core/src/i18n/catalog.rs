@@ -25,6 +25,7 @@ macro_rules! locales {
             ("links.ftl", include_str!(concat!("../../locales/", $lang, "/links.ftl"))),
             ("errors.ftl", include_str!(concat!("../../locales/", $lang, "/errors.ftl"))),
             ("oauth.ftl", include_str!(concat!("../../locales/", $lang, "/oauth.ftl"))),
+            ("admin.ftl", include_str!(concat!("../../locales/", $lang, "/admin.ftl"))),
         ])),+]
     };
 }
