@@ -87,6 +87,18 @@ async fn emailed_links(app: &TestApp) -> Vec<String> {
     ]
 }
 
+/// Opens `path` in the pseudo-locale (a window as narrow as a phone's): nothing on it reaches past
+/// the window's edge.
+async fn fits_a_phone(browser: &crate::browser::Browser, app: &TestApp, path: &str) {
+    browser.open(&app.url(path)).await;
+    browser.wait_for_text("[").await;
+    assert_eq!(
+        browser.wider_than_window().await,
+        Vec::<String>::new(),
+        "{path}"
+    );
+}
+
 fn fresh_browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
@@ -419,13 +431,7 @@ async fn the_picker_works_in_a_browser_and_long_words_fit_a_phone() {
     browser.resize(390, 844).await;
     let public = ["/login", "/signup", "/forgot-password"].map(str::to_owned);
     for path in public.iter().chain(&emailed_links(&app).await) {
-        browser.open(&app.url(path)).await;
-        browser.wait_for_text("[").await;
-        assert_eq!(
-            browser.wider_than_window().await,
-            Vec::<String>::new(),
-            "{path}"
-        );
+        fits_a_phone(&browser, &app, path).await;
     }
     browser.screenshot("login-pseudo").await;
     browser.close().await;
@@ -567,13 +573,7 @@ async fn the_signed_in_pages_leave_no_english_in_the_pseudo_locale_and_fit_a_pho
         .await;
     browser.wait_for_text("[").await;
     for (n, path) in pages.iter().enumerate() {
-        browser.open(&app.url(path)).await;
-        browser.wait_for_text("[").await;
-        assert_eq!(
-            browser.wider_than_window().await,
-            Vec::<String>::new(),
-            "{path}"
-        );
+        fits_a_phone(&browser, &app, path).await;
         browser.screenshot(&format!("pseudo-{n}")).await;
     }
     browser.close().await;

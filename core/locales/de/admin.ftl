@@ -117,3 +117,38 @@ admin-status = { $status ->
     [closed] Geschlossen
    *[other] { $status }
 }
+
+## Finding clients and users (`/admin/clients`, `/admin/users`), a client's contacts.
+
+admin-search = Suche
+admin-find = Suchen
+admin-any = Alle
+admin-first-page = Erste Seite
+admin-next-page = Nächste Seite
+admin-col-status = Status
+admin-col-email = E-Mail
+admin-col-created = Angelegt
+admin-clients-title = Kunden
+admin-clients-search-hint = Firma, Rechnungs-E-Mail oder #Nummer
+admin-clients-found = Gefundene Kunden
+admin-clients-all = Alle Kunden
+admin-col-client = Kunde
+admin-col-billing = Rechnungs-E-Mail
+admin-col-country = Land
+admin-clients-none = Kein Kunde passt.
+admin-users-title = Benutzer
+admin-users-search-hint = E-Mail oder Name
+admin-users-found = Gefundene Benutzer
+admin-users-all = Alle Benutzer
+admin-col-user = Benutzer
+admin-col-two-factor = Zwei-Faktor
+admin-col-last-login = Letzte Anmeldung
+admin-users-none = Kein Benutzer passt.
+admin-contacts-title = Kontakte · { $client }
+admin-contacts-heading = Kontakte von { $client }
+admin-contacts-intro = Personen, die die E-Mails dieses Kunden ohne eigenen Zugang erhalten. Die Benutzer des Kunden mit der Berechtigung für Kontakte verwalten sie.
+admin-col-name = Name
+admin-col-phone = Telefon
+admin-col-receives = Erhält
+admin-none = Keine
+admin-contacts-none = Kein Kontakt.

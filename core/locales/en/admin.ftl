@@ -117,3 +117,38 @@ admin-status = { $status ->
     [closed] Closed
    *[other] { $status }
 }
+
+## Finding clients and users (`/admin/clients`, `/admin/users`), a client's contacts.
+
+admin-search = Search
+admin-find = Find
+admin-any = Any
+admin-first-page = First page
+admin-next-page = Next page
+admin-col-status = Status
+admin-col-email = Email
+admin-col-created = Created
+admin-clients-title = Clients
+admin-clients-search-hint = Company, billing email or #number
+admin-clients-found = Clients found
+admin-clients-all = All clients
+admin-col-client = Client
+admin-col-billing = Billing email
+admin-col-country = Country
+admin-clients-none = No client matches.
+admin-users-title = Users
+admin-users-search-hint = Email or name
+admin-users-found = Users found
+admin-users-all = All users
+admin-col-user = User
+admin-col-two-factor = Two-factor
+admin-col-last-login = Last login
+admin-users-none = No user matches.
+admin-contacts-title = Contacts · { $client }
+admin-contacts-heading = Contacts of { $client }
+admin-contacts-intro = People who receive this client's emails without a login. The client's users with the Contacts permission manage them.
+admin-col-name = Name
+admin-col-phone = Phone
+admin-col-receives = Receives
+admin-none = None
+admin-contacts-none = No contact.

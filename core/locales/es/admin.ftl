@@ -117,3 +117,38 @@ admin-status = { $status ->
     [closed] Cerrado
    *[other] { $status }
 }
+
+## Finding clients and users (`/admin/clients`, `/admin/users`), a client's contacts.
+
+admin-search = Buscar
+admin-find = Buscar
+admin-any = Cualquiera
+admin-first-page = Primera página
+admin-next-page = Página siguiente
+admin-col-status = Estado
+admin-col-email = Correo
+admin-col-created = Creado
+admin-clients-title = Clientes
+admin-clients-search-hint = Empresa, correo de facturación o #número
+admin-clients-found = Clientes encontrados
+admin-clients-all = Todos los clientes
+admin-col-client = Cliente
+admin-col-billing = Correo de facturación
+admin-col-country = País
+admin-clients-none = Ningún cliente coincide.
+admin-users-title = Usuarios
+admin-users-search-hint = Correo o nombre
+admin-users-found = Usuarios encontrados
+admin-users-all = Todos los usuarios
+admin-col-user = Usuario
+admin-col-two-factor = Dos pasos
+admin-col-last-login = Último acceso
+admin-users-none = Ningún usuario coincide.
+admin-contacts-title = Contactos · { $client }
+admin-contacts-heading = Contactos de { $client }
+admin-contacts-intro = Personas que reciben los correos de este cliente sin tener acceso. Los usuarios del cliente con el permiso de contactos los gestionan.
+admin-col-name = Nombre
+admin-col-phone = Teléfono
+admin-col-receives = Recibe
+admin-none = Ninguno
+admin-contacts-none = Ningún contacto.

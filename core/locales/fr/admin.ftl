@@ -117,3 +117,38 @@ admin-status = { $status ->
     [closed] Fermé
    *[other] { $status }
 }
+
+## Finding clients and users (`/admin/clients`, `/admin/users`), a client's contacts.
+
+admin-search = Recherche
+admin-find = Chercher
+admin-any = Tous
+admin-first-page = Première page
+admin-next-page = Page suivante
+admin-col-status = Statut
+admin-col-email = E-mail
+admin-col-created = Création
+admin-clients-title = Clients
+admin-clients-search-hint = Société, e-mail de facturation ou #numéro
+admin-clients-found = Clients trouvés
+admin-clients-all = Tous les clients
+admin-col-client = Client
+admin-col-billing = E-mail de facturation
+admin-col-country = Pays
+admin-clients-none = Aucun client ne correspond.
+admin-users-title = Utilisateurs
+admin-users-search-hint = E-mail ou nom
+admin-users-found = Utilisateurs trouvés
+admin-users-all = Tous les utilisateurs
+admin-col-user = Utilisateur
+admin-col-two-factor = Deux étapes
+admin-col-last-login = Dernière connexion
+admin-users-none = Aucun utilisateur ne correspond.
+admin-contacts-title = Contacts · { $client }
+admin-contacts-heading = Contacts de { $client }
+admin-contacts-intro = Personnes qui reçoivent les e-mails de ce client sans identifiant. Les utilisateurs du client autorisés à gérer les contacts s'en occupent.
+admin-col-name = Nom
+admin-col-phone = Téléphone
+admin-col-receives = Reçoit
+admin-none = Aucun
+admin-contacts-none = Aucun contact.

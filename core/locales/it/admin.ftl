@@ -117,3 +117,38 @@ admin-status = { $status ->
     [closed] Chiuso
    *[other] { $status }
 }
+
+## Finding clients and users (`/admin/clients`, `/admin/users`), a client's contacts.
+
+admin-search = Ricerca
+admin-find = Cerca
+admin-any = Qualsiasi
+admin-first-page = Prima pagina
+admin-next-page = Pagina successiva
+admin-col-status = Stato
+admin-col-email = Email
+admin-col-created = Creato
+admin-clients-title = Clienti
+admin-clients-search-hint = Azienda, email di fatturazione o #numero
+admin-clients-found = Clienti trovati
+admin-clients-all = Tutti i clienti
+admin-col-client = Cliente
+admin-col-billing = Email di fatturazione
+admin-col-country = Paese
+admin-clients-none = Nessun cliente corrisponde.
+admin-users-title = Utenti
+admin-users-search-hint = Email o nome
+admin-users-found = Utenti trovati
+admin-users-all = Tutti gli utenti
+admin-col-user = Utente
+admin-col-two-factor = Due passaggi
+admin-col-last-login = Ultimo accesso
+admin-users-none = Nessun utente corrisponde.
+admin-contacts-title = Contatti · { $client }
+admin-contacts-heading = Contatti di { $client }
+admin-contacts-intro = Persone che ricevono le email di questo cliente senza un accesso. Le gestiscono gli utenti del cliente con il permesso per i contatti.
+admin-col-name = Nome
+admin-col-phone = Telefono
+admin-col-receives = Riceve
+admin-none = Nessuno
+admin-contacts-none = Nessun contatto.

@@ -117,3 +117,38 @@ admin-status = { $status ->
     [closed] Gesloten
    *[other] { $status }
 }
+
+## Finding clients and users (`/admin/clients`, `/admin/users`), a client's contacts.
+
+admin-search = Zoeken
+admin-find = Zoeken
+admin-any = Alle
+admin-first-page = Eerste pagina
+admin-next-page = Volgende pagina
+admin-col-status = Status
+admin-col-email = E-mail
+admin-col-created = Aangemaakt
+admin-clients-title = Klanten
+admin-clients-search-hint = Bedrijf, factuur-e-mail of #nummer
+admin-clients-found = Gevonden klanten
+admin-clients-all = Alle klanten
+admin-col-client = Klant
+admin-col-billing = Factuur-e-mail
+admin-col-country = Land
+admin-clients-none = Geen klant komt overeen.
+admin-users-title = Gebruikers
+admin-users-search-hint = E-mail of naam
+admin-users-found = Gevonden gebruikers
+admin-users-all = Alle gebruikers
+admin-col-user = Gebruiker
+admin-col-two-factor = Tweestaps
+admin-col-last-login = Laatste login
+admin-users-none = Geen gebruiker komt overeen.
+admin-contacts-title = Contactpersonen · { $client }
+admin-contacts-heading = Contactpersonen van { $client }
+admin-contacts-intro = Mensen die de e-mails van deze klant ontvangen zonder login. De gebruikers van de klant met het recht op contactpersonen beheren ze.
+admin-col-name = Naam
+admin-col-phone = Telefoon
+admin-col-receives = Ontvangt
+admin-none = Geen
+admin-contacts-none = Geen contactpersoon.

@@ -117,3 +117,38 @@ admin-status = { $status ->
     [closed] Encerrado
    *[other] { $status }
 }
+
+## Finding clients and users (`/admin/clients`, `/admin/users`), a client's contacts.
+
+admin-search = Pesquisa
+admin-find = Buscar
+admin-any = Qualquer
+admin-first-page = Primeira página
+admin-next-page = Próxima página
+admin-col-status = Situação
+admin-col-email = E-mail
+admin-col-created = Criado
+admin-clients-title = Clientes
+admin-clients-search-hint = Empresa, e-mail de cobrança ou #número
+admin-clients-found = Clientes encontrados
+admin-clients-all = Todos os clientes
+admin-col-client = Cliente
+admin-col-billing = E-mail de cobrança
+admin-col-country = País
+admin-clients-none = Nenhum cliente corresponde.
+admin-users-title = Usuários
+admin-users-search-hint = E-mail ou nome
+admin-users-found = Usuários encontrados
+admin-users-all = Todos os usuários
+admin-col-user = Usuário
+admin-col-two-factor = Duas etapas
+admin-col-last-login = Último acesso
+admin-users-none = Nenhum usuário corresponde.
+admin-contacts-title = Contatos · { $client }
+admin-contacts-heading = Contatos de { $client }
+admin-contacts-intro = Pessoas que recebem os e-mails deste cliente sem ter acesso. Os usuários do cliente com a permissão de contatos os gerenciam.
+admin-col-name = Nome
+admin-col-phone = Telefone
+admin-col-receives = Recebe
+admin-none = Nenhum
+admin-contacts-none = Nenhum contato.
