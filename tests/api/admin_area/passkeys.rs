@@ -153,6 +153,8 @@ async fn a_staff_passkey_stands_beside_the_totp_code() {
     browser.fill("f-name", "Laptop").await;
     browser.fill("f-password", PASSWORD).await;
     browser.click("Add a passkey").await;
+    // The add page first (the click only posts the form).
+    browser.wait_for_text("Create the passkey").await;
     browser.click("Create the passkey").await;
     browser.wait_for_text("Your passkey is added").await;
     browser.click("Sign out").await;
