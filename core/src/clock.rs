@@ -38,33 +38,59 @@ pub fn ms(duration: Duration) -> i64 {
     i64::try_from(duration.as_millis()).unwrap_or(i64::MAX)
 }
 
-/// A duration as people write it in a sentence: "7 days", "1 hour 30 minutes", "45 seconds"
-/// (the two largest units, rounded down).
-pub fn in_words(duration: Duration) -> String {
-    let secs = duration.as_secs();
+/// The units a duration is written in, largest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Hour,
+    Minute,
+    Second,
+}
+
+/// A duration as a sentence counts it: its two largest units, rounded down ("1 day 2 hours",
+/// "7 days", "45 seconds"); `[(0, Second)]` for none. How each language writes the counts is the
+/// caller's ([`in_words`] in English, `i18n::Messages::duration` in any language).
+pub fn counted(duration: Duration) -> Vec<(u64, Unit)> {
     let units = [
-        (86_400, "day"),
-        (3_600, "hour"),
-        (60, "minute"),
-        (1, "second"),
+        (86_400, Unit::Day),
+        (3_600, Unit::Hour),
+        (60, Unit::Minute),
+        (1, Unit::Second),
     ];
     let mut parts = Vec::new();
-    let mut rest = secs;
-    for (size, name) in units {
+    let mut rest = duration.as_secs();
+    for (size, unit) in units {
         let n = rest / size;
         rest %= size;
         if n > 0 {
-            parts.push(format!("{n} {name}{}", if n == 1 { "" } else { "s" }));
+            parts.push((n, unit));
         }
         if parts.len() == 2 || (!parts.is_empty() && n == 0) {
             break;
         }
     }
     if parts.is_empty() {
-        "0 seconds".to_owned()
-    } else {
-        parts.join(" ")
+        parts.push((0, Unit::Second));
     }
+    parts
+}
+
+/// A duration as people write it in an English sentence: "7 days", "1 hour 30 minutes",
+/// "45 seconds" (the two largest units, rounded down).
+pub fn in_words(duration: Duration) -> String {
+    counted(duration)
+        .into_iter()
+        .map(|(n, unit)| {
+            let name = match unit {
+                Unit::Day => "day",
+                Unit::Hour => "hour",
+                Unit::Minute => "minute",
+                Unit::Second => "second",
+            };
+            format!("{n} {name}{}", if n == 1 { "" } else { "s" })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -336,32 +336,22 @@ impl Messages {
     /// `duration` in words of language `tag`, in at most two units ("1 day 2 hours"), plurals
     /// by the language's rules.
     pub fn duration(&self, tag: &str, duration: std::time::Duration) -> String {
-        let units = [
-            (86_400, "duration-days"),
-            (3_600, "duration-hours"),
-            (60, "duration-minutes"),
-            (1, "duration-seconds"),
-        ];
-        let mut parts = Vec::new();
-        let mut rest = duration.as_secs();
-        for (size, id) in units {
-            let n = rest / size;
-            rest %= size;
-            if n > 0 {
+        use crate::clock::Unit;
+        crate::clock::counted(duration)
+            .into_iter()
+            .map(|(n, unit)| {
+                let id = match unit {
+                    Unit::Day => "duration-days",
+                    Unit::Hour => "duration-hours",
+                    Unit::Minute => "duration-minutes",
+                    Unit::Second => "duration-seconds",
+                };
                 let mut args = FluentArgs::new();
                 args.set("n", n);
-                parts.push(self.text(tag, id, Some(&args)));
-            }
-            if parts.len() == 2 || (!parts.is_empty() && n == 0) {
-                break;
-            }
-        }
-        if parts.is_empty() {
-            let mut args = FluentArgs::new();
-            args.set("n", 0);
-            parts.push(self.text(tag, "duration-seconds", Some(&args)));
-        }
-        parts.join(" ")
+                self.text(tag, id, Some(&args))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The ids of the messages of language `tag` (for the completeness checks).
