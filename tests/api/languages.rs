@@ -1,10 +1,9 @@
 //! Roster in the customer's language (issue 27), as a browser sees it: the language a page is in
 //! (the signed-in person's own, the picker's cookie, `Accept-Language`, `ui.default_language`),
 //! `<html lang>`, the provider's own wording from `ui.messages_dir`, and a broken override file
-//! stopping start-up with its line, and the emails in the reader's language. The pages translated
-//! so far: the frame of every client-area page, the sign-in pages (`/login`, `/signup`,
-//! `/forgot-password`), the account switcher, User Management (permission titles included) and
-//! `/me`.
+//! stopping start-up with its line, and the emails in the reader's language; every public,
+//! emailed-link and signed-in page of the client area in the pseudo-locale. The admin area's
+//! languages are `admin_area::languages`; the journeys in German, `client_area`.
 
 use serde_json::json;
 
@@ -89,7 +88,7 @@ async fn emailed_links(app: &TestApp) -> Vec<String> {
 
 /// Opens `path` in the pseudo-locale (a window as narrow as a phone's): nothing on it reaches past
 /// the window's edge.
-async fn fits_a_phone(browser: &crate::browser::Browser, app: &TestApp, path: &str) {
+pub async fn fits_a_phone(browser: &crate::browser::Browser, app: &TestApp, path: &str) {
     browser.open(&app.url(path)).await;
     browser.wait_for_text("[").await;
     assert_eq!(
@@ -438,7 +437,7 @@ async fn the_picker_works_in_a_browser_and_long_words_fit_a_phone() {
 }
 
 /// The words of a page as a person reads them: tags, scripts and styles left out.
-fn visible_text(html: &str) -> String {
+pub fn visible_text(html: &str) -> String {
     let mut text = html.to_owned();
     for (open, close) in [("<script", "</script>"), ("<style", "</style>")] {
         while let Some(start) = text.find(open) {

@@ -1,5 +1,5 @@
-### The admin area's frame and its sign-in (`/admin/login` and its second step). The admin area
-### speaks English until all its pages are translated (issue 27); its words gather here.
+### The admin area (`/admin`), in the staff member's own language (their choice on `/admin/me`, else
+### their browser's). Words the client area also uses (column titles, permissions) come from there.
 
 admin-title = Verwaltung von { $product }
 admin-badge = Verwaltung
@@ -152,3 +152,205 @@ admin-col-phone = Telefon
 admin-col-receives = Erhält
 admin-none = Keine
 admin-contacts-none = Kein Kontakt.
+
+## A client's summary (`/admin/clients/{id}`), its users and its invitations.
+
+admin-client-owner-page = Benutzerseite des Inhabers
+admin-client-users-link = Benutzer dieses Kunden
+admin-client-number = Nummer #{ $number }
+admin-client-created = Angelegt am { $time }
+admin-client-status = Status: { $status ->
+    [active] aktiv
+    [inactive] inaktiv
+    [closed] geschlossen
+   *[other] { $status }
+}
+admin-client-close = Diesen Kunden schließen
+admin-client-close-text = Ein geschlossener Kunde behält seine Benutzer und seinen Verlauf; sein Status wird „geschlossen“.
+admin-client-close-button = { $client } schließen
+admin-client-profile = Profil
+admin-client-users-title = Benutzer · { $client }
+admin-associate-heading = Einen bestehenden Benutzer hinzufügen
+admin-associate-intro = Die Person erreicht diesen Kunden sofort mit ihrem eigenen Zugang; es wird keine E-Mail verschickt.
+admin-associate-email = E-Mail-Adresse des Benutzers
+admin-associate-add = Benutzer hinzufügen
+admin-invite-heading = Per E-Mail einladen
+admin-invite-intro = Wir senden einen Link per E-Mail, der eine begrenzte Zeit gültig ist; ein neuer oder bestehender Benutzer nimmt ihn an und erreicht diesen Kunden mit diesen Berechtigungen.
+admin-invite-email = E-Mail-Adresse
+admin-invitations-link = Einladungen dieses Kunden
+admin-invitations-title = Einladungen · { $client }
+admin-invitations-heading = Einladungen zu { $client }
+admin-invitations-send-new = Eine neue Einladung senden Sie im Reiter „Benutzer“
+admin-col-state = Stand
+admin-col-sent-by = Gesendet von
+admin-invitation-state = { $state ->
+    [pending] Offen
+    [accepted] Angenommen
+    [cancelled] Zurückgezogen
+    [expired] Abgelaufen
+   *[other] { $state }
+}
+admin-invitation-accepted-at = Angenommen am { $time }
+admin-invitations-none = Für diesen Kunden wurde keine Einladung gesendet.
+
+## A user's page (`/admin/users/{id}`).
+
+admin-user-status = { $status ->
+    [active] Aktiv
+    [disabled] Gesperrt
+   *[other] { $status }
+}
+admin-user-login = Zugang
+admin-user-unverified = (nicht bestätigt)
+admin-user-number = Nummer
+admin-user-password = Passwort
+admin-user-password-set = Gesetzt
+admin-user-password-none = Keins: meldet sich mit einem Passkey an
+admin-user-last-login-from = { $time } von { $ip }
+admin-user-send-reset = Link zum Zurücksetzen des Passworts senden
+admin-user-factors-off = Zwei-Faktor ausschalten und Passkeys entfernen
+admin-user-totp-off = Zwei-Faktor ausschalten
+admin-disable = Sperren
+admin-enable = Entsperren
+admin-user-delete = Löschen …
+admin-user-clients = Kunden, die dieser Benutzer erreicht
+admin-col-role = Rolle
+admin-user-member = Benutzer
+admin-user-more-clients = Nur die ersten Kunden werden aufgeführt.
+admin-user-sessions = Sitzungen
+admin-user-no-sessions = Keine offene Sitzung.
+
+## Plugins (`/admin/plugins`) and the settings (`/admin/settings`).
+
+admin-plugin-hooks = Hooks
+admin-plugin-none = keine
+admin-plugin-capabilities = Fähigkeiten
+admin-plugin-priority = Priorität
+admin-plugin-on-error = Bei Fehler
+admin-plugin-loaded = Geladen
+admin-plugin-hook = Hook
+admin-plugin-calls = Aufrufe
+admin-plugin-denies = Ablehnungen
+admin-plugin-traps = Abstürze
+admin-plugin-timeouts = Zeitüberschreitungen
+admin-plugin-errors = Fehler
+admin-plugin-latency = Mittel / max. µs
+admin-plugin-queue = After-Hooks: { $delivered } zugestellt, { $backlog } wartend, { $parked } geparkt.
+admin-plugin-last-error = Letzter Fehler:
+admin-plugin-parked = Geparkte Ereignisse
+admin-plugin-event = Ereignis
+admin-plugin-kind = Art
+admin-col-attempts = Versuche
+admin-plugin-error = Fehler
+admin-plugin-parked-at = Geparkt
+admin-retry = Erneut versuchen
+admin-plugin-reload = { $plugin } neu laden
+admin-plugins-none = Kein Plugin ist geladen. Plugins sind WebAssembly-Komponenten in dem Ordner, den { $setting } nennt; siehe die Plugin-Anleitung.
+admin-settings-intro = Die Einstellungen, mit denen dieser Server läuft: seine Konfigurationsdateien, dann die Umgebungsvariablen ROSTER_…, dann die Vorgaben. Nur zum Lesen: Ändern Sie die Dateien oder die Umgebung und starten Sie neu. Geheimnisse erscheinen als ***.
+admin-settings-effective = Wirksame Einstellungen
+admin-settings-setting = Einstellung
+admin-settings-value = Wert
+
+## Staff (`/admin/staff`) and the mail queue (`/admin/mail`).
+
+admin-staff-link-for = Einrichtungslink für { $email }:
+admin-staff-members = Mitarbeiter
+admin-staff-last-sign-in = Letzte Anmeldung
+admin-staff-you = (Sie)
+admin-role-name = { $role ->
+    [administrator] Administrator
+    [support] Support
+   *[other] { $role }
+}
+admin-staff-not-set-up = (Einrichtungslink noch nicht benutzt)
+admin-staff-new-link = Neuer Einrichtungslink
+admin-staff-add = Einen Mitarbeiter hinzufügen
+admin-staff-role-support = Support: liest alles; sendet Einladungen und Links zum Zurücksetzen des Passworts, sendet sie erneut und zieht sie zurück
+admin-staff-role-administrator = Administrator: alles
+admin-staff-add-button = Hinzufügen und den Einrichtungslink zeigen
+admin-mail-intro = Jede E-Mail wird zusammen mit der Änderung geschrieben, die sie auslöst, und von hier aus verschickt, mit Wiederholungen. Der Inhalt einer Nachricht wird nie gezeigt: Er enthält Einmal-Links.
+admin-mail-failed = Aufgegeben
+admin-mail-to = An
+admin-mail-message = E-Mail
+admin-mail-last-error = Letzter Fehler
+admin-mail-written = Geschrieben
+admin-mail-failed-none = Keine: Jede E-Mail ist verschickt oder unterwegs.
+admin-mail-waiting = Wartend
+admin-mail-next-attempt = Nächster Versuch
+admin-mail-waiting-none = Nichts wartet.
+
+## Apps that sign people in with Roster (`/admin/apps`).
+
+admin-apps-intro = Apps, die Personen mit { $product } anmelden (OpenID Connect). Richten Sie jede auf
+admin-apps-secret-of = Client-Geheimnis von { $app }:
+admin-apps-registered = Registrierte Apps
+admin-apps-client-id = Client-ID
+admin-apps-kind = Art
+admin-apps-redirects = Weiterleitungs-URIs
+admin-apps-trusted = Vertrauenswürdig
+admin-apps-kind-name = { $kind ->
+    [confidential] Vertraulich
+    [public] Öffentlich
+   *[other] { $kind }
+}
+admin-apps-logout = Abmeldung:
+admin-apps-new-secret = Neues Geheimnis
+admin-apps-none = Noch keine App registriert.
+admin-apps-register = Eine App registrieren
+admin-apps-name = Name (wird Personen auf der Zustimmungsseite gezeigt)
+admin-apps-redirect-uris = Weiterleitungs-URIs (eine pro Zeile)
+admin-apps-redirect-hint = https, http auf 127.0.0.1 oder [::1], oder für eine öffentliche App ein privates Schema wie com.example.app:/callback. Wird genau verglichen.
+admin-apps-public = Öffentlich: eine native oder Single-Page-App (kein Geheimnis; PKCE erforderlich)
+admin-apps-trusted-hint = Vertrauenswürdig: die eigene App von { $product } (keine Zustimmungsseite)
+admin-apps-post-logout = Weiterleitungs-URIs nach der Abmeldung (eine pro Zeile, optional)
+admin-apps-backchannel = Back-Channel-Logout-URI (optional)
+admin-apps-logo = Logo-URL (optional, https)
+admin-apps-alg = Signatur des ID-Tokens
+admin-apps-register-button = Registrieren
+
+## Your language and time zone (`/admin/me`).
+
+admin-me-preferences = Sprache und Zeitzone
+admin-me-language-browser = Die Sprache Ihres Browsers
+admin-me-preferences-save = Speichern
+admin-me-done-preferences = Ihre Sprache und Zeitzone sind gespeichert.
+
+## What a page says after a form did its work, and why it could not.
+
+admin-done-saved = Die Änderungen sind gespeichert.
+admin-done-closed = Der Kunde ist geschlossen.
+admin-done-permissions = Die Berechtigungen sind gespeichert.
+admin-done-removed = Der Benutzer wurde aus diesem Kunden entfernt.
+admin-done-associated = Der Benutzer hat jetzt Zugriff auf diesen Kunden.
+admin-done-invited = Die Einladung ist unterwegs.
+admin-done-resent = Ein neuer Einladungslink ist unterwegs; der alte Link funktioniert nicht mehr.
+admin-done-cancelled = Die Einladung wurde zurückgezogen; ihr Link funktioniert nicht mehr.
+admin-done-owner = Die Inhaberschaft wurde übertragen.
+admin-done-mail-retried = Die Nachricht steht wieder in der Warteschlange; sie geht jetzt hinaus.
+admin-done-app-removed = Die App wurde entfernt.
+admin-done-app-registered = { $app } wurde registriert. Kopieren Sie jetzt das Geheimnis: Es wird nicht noch einmal gezeigt.
+admin-done-app-registered-public = { $app } wurde registriert (eine öffentliche App: kein Geheimnis).
+admin-done-app-secret-now = { $app } hat ein neues Geheimnis; das alte funktioniert nicht mehr.
+admin-done-app-secret-grace = { $app } hat ein neues Geheimnis; das alte funktioniert noch einen Tag.
+admin-plugin-failed-again = { $plugin } ist erneut gescheitert; das Ereignis bleibt geparkt. Die Meldung: { $error }
+admin-done-plugin-reloaded = { $plugin } wurde neu geladen.
+admin-done-plugin-delivered = { $plugin } hat das Ereignis angenommen; es ist nicht mehr geparkt.
+admin-done-staff-disabled = Der Mitarbeiter ist gesperrt; seine Sitzungen sind beendet.
+admin-done-staff-enabled = Der Mitarbeiter ist entsperrt.
+admin-done-staff-removed = Der Mitarbeiter wurde entfernt.
+admin-done-staff-link = Ein neuer Einrichtungslink für { $email }: Der alte funktioniert nicht mehr.
+admin-done-user-deleted = Der Benutzer wurde gelöscht.
+admin-done-user-disabled = Der Benutzer ist gesperrt: Er kann sich nicht anmelden, und seine Sitzungen sind beendet.
+admin-done-user-enabled = Der Benutzer ist entsperrt: Er kann sich wieder anmelden.
+admin-done-user-reset = Ein Link zum Zurücksetzen des Passworts ist unterwegs zum Benutzer.
+admin-done-user-totp-off = Die Zwei-Faktor-Authentifizierung ist für diesen Benutzer aus, seine Backup-Codes und Passkeys sind gelöscht: Ein Link zum Zurücksetzen allein bringt ihn wieder hinein.
+admin-search-unreadable = Diese Suche konnte nicht gelesen werden
+admin-search-unreadable-text = Sie enthält ein Steuerzeichen (etwa einen Zeilenumbruch). Gehen Sie zurück und korrigieren Sie sie.
+admin-not-allowed-text = Ihre Rolle (Support) darf Kunden, Benutzer und das Protokoll lesen sowie Einladungen und Links zum Zurücksetzen des Passworts senden, erneut senden und zurückziehen, aber nicht dies. Fragen Sie einen Administrator.
+admin-not-done = Das ging nicht
+admin-setup-link-broken = Dieser Link funktioniert nicht
+admin-setup-link-broken-text = Er wurde schon benutzt oder ist abgelaufen. Bitten Sie einen Administrator um einen neuen (roster admin staff link).
+admin-setup-code-wrong = Der Code passt nicht: Prüfen Sie die Uhr der App und geben Sie den Code ein, den sie jetzt zeigt.
+admin-login-done-setup = Ihr Passwort und Ihr Authenticator sind eingerichtet: Melden Sie sich an.
+admin-login-done-out = Sie sind abgemeldet.
+admin-passkey-not-confirmed = Dieser Passkey hat nicht bestätigt, dass Sie es sind: Versuchen Sie es noch einmal.

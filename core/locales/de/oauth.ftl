@@ -36,3 +36,12 @@ scope-email = Ihre E-Mail-Adresse und ob Sie sie bestätigt haben
 scope-account = Ein Konto, das Sie wählen, und was Sie darin dürfen
 scope-accounts = Jedes Konto, das Sie erreichen, und was Sie jeweils dürfen
 scope-offline_access = Diesen Zugriff behalten, auch wenn Sie abgemeldet sind
+
+## Why a sign-in or sign-out link from an app does not work (the page says it; the browser is not
+## sent back to the app).
+
+oauth-no-app = Die Anfrage nennt keine App (client_id).
+oauth-unknown-app = Die App, die Sie hierher geschickt hat, ist bei diesem Anbieter nicht registriert.
+oauth-foreign-redirect = { $app } wollte Sie an eine Adresse zurückschicken, die die App nicht registriert hat; Sie wurden deshalb nicht dorthin geschickt.
+oauth-repeated = Die Anfrage nennt ihre App oder Adresse mehr als einmal.
+logout-refused-text = Die Abmeldeanfrage der App ist für diesen Anbieter nicht gültig. Sie wurden nicht abgemeldet.

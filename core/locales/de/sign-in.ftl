@@ -43,3 +43,11 @@ code-start-again = Von vorn beginnen
 passkey-js-cancelled = Der Passkey wurde nicht verwendet: Die Anfrage wurde abgebrochen oder ist abgelaufen, oder dieses Gerät hat keinen Passkey für diese Website.
 passkey-js-exists = Dieses Gerät hat bereits einen Passkey für Ihren Zugang.
 passkey-js-failed = Der Passkey hat hier nicht funktioniert ({ $detail }).
+
+## Why signing in stopped (the sign-in page and its second step).
+
+login-to-continue = Melden Sie sich an, um fortzufahren.
+login-passkey-unknown = Dieser Passkey hat Sie nicht angemeldet: Er wurde vielleicht aus Ihrem Zugang entfernt oder für eine andere Website erstellt. Melden Sie sich stattdessen mit Ihrem Passwort an.
+login-expired = Ihre Anmeldung hat zu lange gedauert oder wurde schon benutzt: Melden Sie sich erneut an.
+code-passkey-unreadable = Die Antwort des Passkeys konnte nicht gelesen werden: Versuchen Sie es noch einmal.
+code-passkey-not-confirmed = Dieser Passkey hat nicht bestätigt, dass Sie es sind: Versuchen Sie es noch einmal oder geben Sie einen Code ein.

@@ -36,3 +36,12 @@ scope-email = Your email address, and whether you confirmed it
 scope-account = One account you pick, and what you may do in it
 scope-accounts = Every account you can reach, and what you may do in each
 scope-offline_access = Keep this access while you are signed out
+
+## Why a sign-in or sign-out link from an app does not work (the page says it; the browser is not
+## sent back to the app).
+
+oauth-no-app = The request names no app (client_id).
+oauth-unknown-app = The app that sent you here is not registered with this provider.
+oauth-foreign-redirect = { $app } asked to send you back to an address it did not register, so you were not sent there.
+oauth-repeated = The request names its app or address more than once.
+logout-refused-text = The app's sign-out request is not valid for this provider. You were not signed out.

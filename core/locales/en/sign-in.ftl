@@ -43,3 +43,11 @@ code-start-again = Start again
 passkey-js-cancelled = The passkey was not used: the request was cancelled or timed out, or this device has no passkey for this site.
 passkey-js-exists = This device already holds a passkey for your login.
 passkey-js-failed = The passkey did not work here ({ $detail }).
+
+## Why signing in stopped (the sign-in page and its second step).
+
+login-to-continue = Sign in to continue.
+login-passkey-unknown = That passkey did not sign you in: it may have been removed from your login, or made for another site. Sign in with your password instead.
+login-expired = Your sign-in took too long or was already used: sign in again.
+code-passkey-unreadable = The passkey's answer could not be read: try again.
+code-passkey-not-confirmed = That passkey did not confirm it is you: try again, or enter a code.

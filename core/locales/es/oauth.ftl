@@ -36,3 +36,12 @@ scope-email = Su dirección de correo, y si la confirmó
 scope-account = Una cuenta que usted elige, y lo que puede hacer en ella
 scope-accounts = Cada cuenta a la que accede, y lo que puede hacer en cada una
 scope-offline_access = Conservar este acceso aunque cierre la sesión
+
+## Why a sign-in or sign-out link from an app does not work (the page says it; the browser is not
+## sent back to the app).
+
+oauth-no-app = La solicitud no indica ninguna aplicación (client_id).
+oauth-unknown-app = La aplicación que le envió aquí no está registrada en este proveedor.
+oauth-foreign-redirect = { $app } pidió devolverle a una dirección que no registró, así que no se le envió allí.
+oauth-repeated = La solicitud indica su aplicación o su dirección más de una vez.
+logout-refused-text = La solicitud de cierre de sesión de la aplicación no es válida para este proveedor. No se cerró su sesión.

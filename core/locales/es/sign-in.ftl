@@ -43,3 +43,11 @@ code-start-again = Empezar de nuevo
 passkey-js-cancelled = No se usó la llave de acceso: la solicitud se canceló o caducó, o este dispositivo no tiene ninguna llave de acceso para este sitio.
 passkey-js-exists = Este dispositivo ya tiene una llave de acceso para su acceso.
 passkey-js-failed = La llave de acceso no funcionó aquí ({ $detail }).
+
+## Why signing in stopped (the sign-in page and its second step).
+
+login-to-continue = Inicie sesión para continuar.
+login-passkey-unknown = Esa llave de acceso no inició su sesión: puede que se haya quitado de su acceso o que se creara para otro sitio. Inicie sesión con su contraseña.
+login-expired = Su inicio de sesión tardó demasiado o ya se usó: vuelva a iniciar sesión.
+code-passkey-unreadable = No se pudo leer la respuesta de la llave de acceso: inténtelo de nuevo.
+code-passkey-not-confirmed = Esa llave de acceso no confirmó que sea usted: inténtelo de nuevo o escriba un código.

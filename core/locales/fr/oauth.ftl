@@ -36,3 +36,12 @@ scope-email = Votre adresse e-mail, et si vous l'avez confirmée
 scope-account = Un compte que vous choisissez, et ce que vous pouvez y faire
 scope-accounts = Chaque compte auquel vous accédez, et ce que vous pouvez faire dans chacun
 scope-offline_access = Garder cet accès même quand vous êtes déconnecté
+
+## Why a sign-in or sign-out link from an app does not work (the page says it; the browser is not
+## sent back to the app).
+
+oauth-no-app = La demande ne nomme aucune application (client_id).
+oauth-unknown-app = L'application qui vous a envoyé ici n'est pas enregistrée auprès de ce fournisseur.
+oauth-foreign-redirect = { $app } a demandé à vous renvoyer vers une adresse qu'elle n'a pas enregistrée ; vous n'y avez donc pas été envoyé.
+oauth-repeated = La demande nomme son application ou son adresse plus d'une fois.
+logout-refused-text = La demande de déconnexion de l'application n'est pas valable pour ce fournisseur. Vous n'avez pas été déconnecté.

@@ -43,3 +43,11 @@ code-start-again = Recommencer
 passkey-js-cancelled = La clé d'accès n'a pas été utilisée : la demande a été annulée ou a expiré, ou cet appareil n'a pas de clé d'accès pour ce site.
 passkey-js-exists = Cet appareil détient déjà une clé d'accès pour votre identifiant.
 passkey-js-failed = La clé d'accès n'a pas fonctionné ici ({ $detail }).
+
+## Why signing in stopped (the sign-in page and its second step).
+
+login-to-continue = Connectez-vous pour continuer.
+login-passkey-unknown = Cette clé d'accès ne vous a pas connecté : elle a peut-être été retirée de votre identifiant, ou créée pour un autre site. Connectez-vous plutôt avec votre mot de passe.
+login-expired = Votre connexion a pris trop de temps ou a déjà servi : connectez-vous de nouveau.
+code-passkey-unreadable = La réponse de la clé d'accès n'a pas pu être lue : réessayez.
+code-passkey-not-confirmed = Cette clé d'accès n'a pas confirmé que c'est bien vous : réessayez, ou saisissez un code.

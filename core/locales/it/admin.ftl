@@ -1,5 +1,5 @@
-### The admin area's frame and its sign-in (`/admin/login` and its second step). The admin area
-### speaks English until all its pages are translated (issue 27); its words gather here.
+### The admin area (`/admin`), in the staff member's own language (their choice on `/admin/me`, else
+### their browser's). Words the client area also uses (column titles, permissions) come from there.
 
 admin-title = Amministrazione di { $product }
 admin-badge = Admin
@@ -152,3 +152,205 @@ admin-col-phone = Telefono
 admin-col-receives = Riceve
 admin-none = Nessuno
 admin-contacts-none = Nessun contatto.
+
+## A client's summary (`/admin/clients/{id}`), its users and its invitations.
+
+admin-client-owner-page = Pagina utente del titolare
+admin-client-users-link = Utenti di questo cliente
+admin-client-number = Numero #{ $number }
+admin-client-created = Creato il { $time }
+admin-client-status = Stato: { $status ->
+    [active] attivo
+    [inactive] inattivo
+    [closed] chiuso
+   *[other] { $status }
+}
+admin-client-close = Chiudi questo cliente
+admin-client-close-text = Un cliente chiuso conserva i suoi utenti e la sua cronologia; il suo stato diventa «chiuso».
+admin-client-close-button = Chiudi { $client }
+admin-client-profile = Profilo
+admin-client-users-title = Utenti · { $client }
+admin-associate-heading = Aggiungi un utente esistente
+admin-associate-intro = La persona raggiunge subito questo cliente con il proprio accesso; non viene inviata nessuna email.
+admin-associate-email = Indirizzo email dell'utente
+admin-associate-add = Aggiungi l'utente
+admin-invite-heading = Invita via email
+admin-invite-intro = Inviamo via email un link valido per un tempo limitato; un utente nuovo o esistente lo accetta e raggiunge questo cliente con questi permessi.
+admin-invite-email = Indirizzo email
+admin-invitations-link = Inviti di questo cliente
+admin-invitations-title = Inviti · { $client }
+admin-invitations-heading = Inviti a { $client }
+admin-invitations-send-new = Invia un nuovo invito dalla scheda Utenti
+admin-col-state = Stato
+admin-col-sent-by = Inviato da
+admin-invitation-state = { $state ->
+    [pending] In attesa
+    [accepted] Accettato
+    [cancelled] Annullato
+    [expired] Scaduto
+   *[other] { $state }
+}
+admin-invitation-accepted-at = Accettato il { $time }
+admin-invitations-none = Non è stato inviato nessun invito per questo cliente.
+
+## A user's page (`/admin/users/{id}`).
+
+admin-user-status = { $status ->
+    [active] Attivo
+    [disabled] Disattivato
+   *[other] { $status }
+}
+admin-user-login = Accesso
+admin-user-unverified = (non verificato)
+admin-user-number = Numero
+admin-user-password = Password
+admin-user-password-set = Impostata
+admin-user-password-none = Nessuna: accede con una passkey
+admin-user-last-login-from = { $time } da { $ip }
+admin-user-send-reset = Invia un link per reimpostare la password
+admin-user-factors-off = Disattiva la verifica in due passaggi e rimuovi le passkey
+admin-user-totp-off = Disattiva la verifica in due passaggi
+admin-disable = Disattiva
+admin-enable = Riattiva
+admin-user-delete = Elimina…
+admin-user-clients = Clienti che questo utente raggiunge
+admin-col-role = Ruolo
+admin-user-member = Utente
+admin-user-more-clients = Sono elencati solo i primi clienti.
+admin-user-sessions = Sessioni
+admin-user-no-sessions = Nessuna sessione aperta.
+
+## Plugins (`/admin/plugins`) and the settings (`/admin/settings`).
+
+admin-plugin-hooks = Hook
+admin-plugin-none = nessuno
+admin-plugin-capabilities = Capacità
+admin-plugin-priority = Priorità
+admin-plugin-on-error = In caso di errore
+admin-plugin-loaded = Caricato
+admin-plugin-hook = Hook
+admin-plugin-calls = Chiamate
+admin-plugin-denies = Rifiuti
+admin-plugin-traps = Arresti anomali
+admin-plugin-timeouts = Tempi scaduti
+admin-plugin-errors = Errori
+admin-plugin-latency = Media / max µs
+admin-plugin-queue = Hook successivi: { $delivered } consegnati, { $backlog } in attesa, { $parked } accantonati.
+admin-plugin-last-error = Ultimo errore:
+admin-plugin-parked = Eventi accantonati
+admin-plugin-event = Evento
+admin-plugin-kind = Tipo
+admin-col-attempts = Tentativi
+admin-plugin-error = Errore
+admin-plugin-parked-at = Accantonato
+admin-retry = Riprova
+admin-plugin-reload = Ricarica { $plugin }
+admin-plugins-none = Nessun plugin è caricato. I plugin sono componenti WebAssembly nella cartella indicata da { $setting }; vedi la guida ai plugin.
+admin-settings-intro = Le impostazioni con cui gira questo server: i suoi file di configurazione, poi le variabili d'ambiente ROSTER_…, poi i valori predefiniti. Sola lettura: modifica i file o l'ambiente e riavvia. I segreti appaiono come ***.
+admin-settings-effective = Impostazioni in vigore
+admin-settings-setting = Impostazione
+admin-settings-value = Valore
+
+## Staff (`/admin/staff`) and the mail queue (`/admin/mail`).
+
+admin-staff-link-for = Link di configurazione per { $email }:
+admin-staff-members = Membri dello staff
+admin-staff-last-sign-in = Ultimo accesso
+admin-staff-you = (tu)
+admin-role-name = { $role ->
+    [administrator] Amministratore
+    [support] Supporto
+   *[other] { $role }
+}
+admin-staff-not-set-up = (link di configurazione non ancora usato)
+admin-staff-new-link = Nuovo link di configurazione
+admin-staff-add = Aggiungi un membro dello staff
+admin-staff-role-support = Supporto: legge tutto; invia, reinvia e annulla inviti e link per reimpostare la password
+admin-staff-role-administrator = Amministratore: tutto
+admin-staff-add-button = Aggiungi e mostra il link di configurazione
+admin-mail-intro = Ogni email viene scritta insieme alla modifica che la causa e inviata da qui, con nuovi tentativi. Il contenuto di un messaggio non viene mai mostrato: contiene link monouso.
+admin-mail-failed = Abbandonate
+admin-mail-to = A
+admin-mail-message = Email
+admin-mail-last-error = Ultimo errore
+admin-mail-written = Scritta
+admin-mail-failed-none = Nessuna: ogni email è partita o è in viaggio.
+admin-mail-waiting = In attesa
+admin-mail-next-attempt = Prossimo tentativo
+admin-mail-waiting-none = Niente in attesa.
+
+## Apps that sign people in with Roster (`/admin/apps`).
+
+admin-apps-intro = App che fanno accedere le persone con { $product } (OpenID Connect). Configura ciascuna su
+admin-apps-secret-of = Segreto client di { $app }:
+admin-apps-registered = App registrate
+admin-apps-client-id = ID client
+admin-apps-kind = Tipo
+admin-apps-redirects = URI di reindirizzamento
+admin-apps-trusted = Attendibile
+admin-apps-kind-name = { $kind ->
+    [confidential] Riservata
+    [public] Pubblica
+   *[other] { $kind }
+}
+admin-apps-logout = Uscita:
+admin-apps-new-secret = Nuovo segreto
+admin-apps-none = Nessuna app è ancora registrata.
+admin-apps-register = Registra un'app
+admin-apps-name = Nome (mostrato alle persone nella pagina di consenso)
+admin-apps-redirect-uris = URI di reindirizzamento (uno per riga)
+admin-apps-redirect-hint = https, http su 127.0.0.1 o [::1], oppure per un'app pubblica uno schema privato come com.example.app:/callback. Confrontati in modo esatto.
+admin-apps-public = Pubblica: un'app nativa o a pagina singola (senza segreto; PKCE obbligatorio)
+admin-apps-trusted-hint = Attendibile: l'app di { $product } stesso (senza pagina di consenso)
+admin-apps-post-logout = URI di reindirizzamento dopo l'uscita (uno per riga, facoltativi)
+admin-apps-backchannel = URI di uscita back-channel (facoltativo)
+admin-apps-logo = URL del logo (facoltativo, https)
+admin-apps-alg = Firma del token ID
+admin-apps-register-button = Registra
+
+## Your language and time zone (`/admin/me`).
+
+admin-me-preferences = Lingua e fuso orario
+admin-me-language-browser = La lingua del tuo browser
+admin-me-preferences-save = Salva
+admin-me-done-preferences = La tua lingua e il tuo fuso orario sono salvati.
+
+## What a page says after a form did its work, and why it could not.
+
+admin-done-saved = Le modifiche sono salvate.
+admin-done-closed = Il cliente è chiuso.
+admin-done-permissions = I permessi sono salvati.
+admin-done-removed = L'utente è stato rimosso da questo cliente.
+admin-done-associated = L'utente ora ha accesso a questo cliente.
+admin-done-invited = L'invito è in viaggio.
+admin-done-resent = Un nuovo link di invito è in viaggio; il vecchio link non funziona più.
+admin-done-cancelled = L'invito è stato annullato; il suo link non funziona più.
+admin-done-owner = La titolarità è stata trasferita.
+admin-done-mail-retried = Il messaggio è di nuovo in coda; parte adesso.
+admin-done-app-removed = L'app è stata rimossa.
+admin-done-app-registered = { $app } è stata registrata. Copia subito il segreto: non verrà mostrato di nuovo.
+admin-done-app-registered-public = { $app } è stata registrata (un'app pubblica: nessun segreto).
+admin-done-app-secret-now = { $app } ha un nuovo segreto; il vecchio non funziona più.
+admin-done-app-secret-grace = { $app } ha un nuovo segreto; il vecchio funziona ancora per un giorno.
+admin-plugin-failed-again = { $plugin } ha fallito di nuovo; l'evento resta accantonato. Il messaggio: { $error }
+admin-done-plugin-reloaded = { $plugin } è stato ricaricato.
+admin-done-plugin-delivered = { $plugin } ha preso l'evento; ha lasciato l'elenco degli accantonati.
+admin-done-staff-disabled = Il membro dello staff è disattivato; le sue sessioni sono terminate.
+admin-done-staff-enabled = Il membro dello staff è riattivato.
+admin-done-staff-removed = Il membro dello staff è stato rimosso.
+admin-done-staff-link = Un nuovo link di configurazione per { $email }: il vecchio non funziona più.
+admin-done-user-deleted = L'utente è stato eliminato.
+admin-done-user-disabled = L'utente è disattivato: non può accedere, e le sue sessioni sono terminate.
+admin-done-user-enabled = L'utente è riattivato: può accedere di nuovo.
+admin-done-user-reset = Un link per reimpostare la password è in viaggio verso l'utente.
+admin-done-user-totp-off = La verifica in due passaggi è disattivata per questo utente, e i suoi codici di backup e le sue passkey non ci sono più: basta un link di reimpostazione per farlo rientrare.
+admin-search-unreadable = Non è stato possibile leggere questa ricerca
+admin-search-unreadable-text = Contiene un carattere di controllo (come un a capo). Torna indietro e correggila.
+admin-not-allowed-text = Il tuo ruolo (supporto) può consultare clienti, utenti e il registro di controllo, e inviare, reinviare e annullare inviti e link per reimpostare la password, ma non questo. Chiedi a un amministratore.
+admin-not-done = Non è stato possibile farlo
+admin-setup-link-broken = Questo link non funziona
+admin-setup-link-broken-text = È già stato usato o è scaduto. Chiedine uno nuovo a un amministratore (roster admin staff link).
+admin-setup-code-wrong = Il codice non corrisponde: controlla l'orologio dell'app e digita il codice che mostra adesso.
+admin-login-done-setup = La tua password e il tuo autenticatore sono configurati: accedi.
+admin-login-done-out = Sei uscito.
+admin-passkey-not-confirmed = Quella passkey non ha confermato che sei tu: riprova.

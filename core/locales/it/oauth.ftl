@@ -36,3 +36,12 @@ scope-email = Il tuo indirizzo email, e se l'hai confermato
 scope-account = Un account che scegli, e cosa puoi fare al suo interno
 scope-accounts = Ogni account a cui accedi, e cosa puoi fare in ciascuno
 scope-offline_access = Mantenere questo accesso anche quando sei uscito
+
+## Why a sign-in or sign-out link from an app does not work (the page says it; the browser is not
+## sent back to the app).
+
+oauth-no-app = La richiesta non indica nessuna app (client_id).
+oauth-unknown-app = L'app che ti ha mandato qui non è registrata presso questo fornitore.
+oauth-foreign-redirect = { $app } ha chiesto di rimandarti a un indirizzo che non ha registrato, quindi non sei stato mandato lì.
+oauth-repeated = La richiesta indica la sua app o il suo indirizzo più di una volta.
+logout-refused-text = La richiesta di uscita dell'app non è valida per questo fornitore. Non sei uscito.

@@ -43,3 +43,11 @@ code-start-again = Ricomincia
 passkey-js-cancelled = La passkey non è stata usata: la richiesta è stata annullata o è scaduta, oppure questo dispositivo non ha una passkey per questo sito.
 passkey-js-exists = Questo dispositivo ha già una passkey per il tuo accesso.
 passkey-js-failed = La passkey non ha funzionato qui ({ $detail }).
+
+## Why signing in stopped (the sign-in page and its second step).
+
+login-to-continue = Accedi per continuare.
+login-passkey-unknown = Quella passkey non ti ha fatto accedere: forse è stata rimossa dal tuo accesso, o creata per un altro sito. Accedi invece con la tua password.
+login-expired = Il tuo accesso ha richiesto troppo tempo o è già stato usato: accedi di nuovo.
+code-passkey-unreadable = Non è stato possibile leggere la risposta della passkey: riprova.
+code-passkey-not-confirmed = Quella passkey non ha confermato che sei tu: riprova, oppure inserisci un codice.

@@ -36,3 +36,12 @@ scope-email = Uw e-mailadres, en of u het hebt bevestigd
 scope-account = Eén account dat u kiest, en wat u daarin mag doen
 scope-accounts = Elk account dat u kunt bereiken, en wat u in elk ervan mag doen
 scope-offline_access = Deze toegang behouden terwijl u afgemeld bent
+
+## Why a sign-in or sign-out link from an app does not work (the page says it; the browser is not
+## sent back to the app).
+
+oauth-no-app = Het verzoek noemt geen app (client_id).
+oauth-unknown-app = De app die u hierheen stuurde, is niet bij deze aanbieder geregistreerd.
+oauth-foreign-redirect = { $app } vroeg om u terug te sturen naar een adres dat de app niet heeft geregistreerd; daarom bent u daar niet heen gestuurd.
+oauth-repeated = Het verzoek noemt zijn app of adres meer dan eens.
+logout-refused-text = Het uitlogverzoek van de app is niet geldig voor deze aanbieder. U bent niet uitgelogd.

@@ -43,3 +43,11 @@ code-start-again = Opnieuw beginnen
 passkey-js-cancelled = De passkey is niet gebruikt: het verzoek is geannuleerd of verlopen, of dit apparaat heeft geen passkey voor deze site.
 passkey-js-exists = Dit apparaat heeft al een passkey voor uw login.
 passkey-js-failed = De passkey werkte hier niet ({ $detail }).
+
+## Why signing in stopped (the sign-in page and its second step).
+
+login-to-continue = Log in om verder te gaan.
+login-passkey-unknown = Die passkey heeft u niet ingelogd: hij is misschien van uw login verwijderd, of voor een andere site gemaakt. Log in plaats daarvan in met uw wachtwoord.
+login-expired = Uw inlogpoging duurde te lang of is al gebruikt: log opnieuw in.
+code-passkey-unreadable = Het antwoord van de passkey kon niet worden gelezen: probeer het opnieuw.
+code-passkey-not-confirmed = Die passkey heeft niet bevestigd dat u het bent: probeer het opnieuw, of voer een code in.

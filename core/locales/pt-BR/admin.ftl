@@ -1,5 +1,5 @@
-### The admin area's frame and its sign-in (`/admin/login` and its second step). The admin area
-### speaks English until all its pages are translated (issue 27); its words gather here.
+### The admin area (`/admin`), in the staff member's own language (their choice on `/admin/me`, else
+### their browser's). Words the client area also uses (column titles, permissions) come from there.
 
 admin-title = Administração de { $product }
 admin-badge = Admin
@@ -152,3 +152,205 @@ admin-col-phone = Telefone
 admin-col-receives = Recebe
 admin-none = Nenhum
 admin-contacts-none = Nenhum contato.
+
+## A client's summary (`/admin/clients/{id}`), its users and its invitations.
+
+admin-client-owner-page = Página de usuário do titular
+admin-client-users-link = Usuários deste cliente
+admin-client-number = Número #{ $number }
+admin-client-created = Criado em { $time }
+admin-client-status = Status: { $status ->
+    [active] ativo
+    [inactive] inativo
+    [closed] encerrado
+   *[other] { $status }
+}
+admin-client-close = Encerrar este cliente
+admin-client-close-text = Um cliente encerrado mantém seus usuários e seu histórico; seu status passa a ser “encerrado”.
+admin-client-close-button = Encerrar { $client }
+admin-client-profile = Perfil
+admin-client-users-title = Usuários · { $client }
+admin-associate-heading = Adicionar um usuário existente
+admin-associate-intro = A pessoa acessa este cliente na hora com o próprio acesso; nenhum e-mail é enviado.
+admin-associate-email = Endereço de e-mail do usuário
+admin-associate-add = Adicionar o usuário
+admin-invite-heading = Convidar por e-mail
+admin-invite-intro = Enviamos por e-mail um link válido por tempo limitado; um usuário novo ou existente o aceita e acessa este cliente com estas permissões.
+admin-invite-email = Endereço de e-mail
+admin-invitations-link = Convites deste cliente
+admin-invitations-title = Convites · { $client }
+admin-invitations-heading = Convites para { $client }
+admin-invitations-send-new = Enviar um novo convite pela aba Usuários
+admin-col-state = Situação
+admin-col-sent-by = Enviado por
+admin-invitation-state = { $state ->
+    [pending] Pendente
+    [accepted] Aceito
+    [cancelled] Cancelado
+    [expired] Expirado
+   *[other] { $state }
+}
+admin-invitation-accepted-at = Aceito em { $time }
+admin-invitations-none = Nenhum convite foi enviado para este cliente.
+
+## A user's page (`/admin/users/{id}`).
+
+admin-user-status = { $status ->
+    [active] Ativo
+    [disabled] Desativado
+   *[other] { $status }
+}
+admin-user-login = Acesso
+admin-user-unverified = (não confirmado)
+admin-user-number = Número
+admin-user-password = Senha
+admin-user-password-set = Definida
+admin-user-password-none = Nenhuma: entra com uma chave de acesso
+admin-user-last-login-from = { $time } de { $ip }
+admin-user-send-reset = Enviar um link para redefinir a senha
+admin-user-factors-off = Desativar a verificação em duas etapas e remover as chaves de acesso
+admin-user-totp-off = Desativar a verificação em duas etapas
+admin-disable = Desativar
+admin-enable = Ativar
+admin-user-delete = Excluir…
+admin-user-clients = Clientes que este usuário acessa
+admin-col-role = Função
+admin-user-member = Usuário
+admin-user-more-clients = Apenas os primeiros clientes são listados.
+admin-user-sessions = Sessões
+admin-user-no-sessions = Nenhuma sessão aberta.
+
+## Plugins (`/admin/plugins`) and the settings (`/admin/settings`).
+
+admin-plugin-hooks = Hooks
+admin-plugin-none = nenhum
+admin-plugin-capabilities = Capacidades
+admin-plugin-priority = Prioridade
+admin-plugin-on-error = Em caso de erro
+admin-plugin-loaded = Carregado
+admin-plugin-hook = Hook
+admin-plugin-calls = Chamadas
+admin-plugin-denies = Recusas
+admin-plugin-traps = Falhas graves
+admin-plugin-timeouts = Tempos esgotados
+admin-plugin-errors = Erros
+admin-plugin-latency = Média / máx. µs
+admin-plugin-queue = Hooks posteriores: { $delivered } entregues, { $backlog } aguardando, { $parked } retidos.
+admin-plugin-last-error = Último erro:
+admin-plugin-parked = Eventos retidos
+admin-plugin-event = Evento
+admin-plugin-kind = Tipo
+admin-col-attempts = Tentativas
+admin-plugin-error = Erro
+admin-plugin-parked-at = Retido
+admin-retry = Tentar de novo
+admin-plugin-reload = Recarregar { $plugin }
+admin-plugins-none = Nenhum plugin está carregado. Plugins são componentes WebAssembly na pasta indicada por { $setting }; veja o guia de plugins.
+admin-settings-intro = As configurações com que este servidor roda: seus arquivos de configuração, depois as variáveis de ambiente ROSTER_…, depois os padrões. Somente leitura: altere os arquivos ou o ambiente e reinicie. Segredos aparecem como ***.
+admin-settings-effective = Configurações em vigor
+admin-settings-setting = Configuração
+admin-settings-value = Valor
+
+## Staff (`/admin/staff`) and the mail queue (`/admin/mail`).
+
+admin-staff-link-for = Link de configuração para { $email }:
+admin-staff-members = Membros da equipe
+admin-staff-last-sign-in = Último acesso
+admin-staff-you = (você)
+admin-role-name = { $role ->
+    [administrator] Administrador
+    [support] Suporte
+   *[other] { $role }
+}
+admin-staff-not-set-up = (link de configuração ainda não usado)
+admin-staff-new-link = Novo link de configuração
+admin-staff-add = Adicionar um membro da equipe
+admin-staff-role-support = Suporte: lê tudo; envia, reenvia e cancela convites e links para redefinir a senha
+admin-staff-role-administrator = Administrador: tudo
+admin-staff-add-button = Adicionar e mostrar o link de configuração
+admin-mail-intro = Cada e-mail é escrito junto com a mudança que o causa e enviado daqui, com novas tentativas. O conteúdo de uma mensagem nunca é mostrado: ele contém links de uso único.
+admin-mail-failed = Desistidos
+admin-mail-to = Para
+admin-mail-message = E-mail
+admin-mail-last-error = Último erro
+admin-mail-written = Escrito
+admin-mail-failed-none = Nenhum: todos os e-mails saíram ou estão a caminho.
+admin-mail-waiting = Aguardando
+admin-mail-next-attempt = Próxima tentativa
+admin-mail-waiting-none = Nada aguardando.
+
+## Apps that sign people in with Roster (`/admin/apps`).
+
+admin-apps-intro = Aplicativos que fazem as pessoas entrarem com { $product } (OpenID Connect). Aponte cada um para
+admin-apps-secret-of = Segredo do cliente de { $app }:
+admin-apps-registered = Aplicativos registrados
+admin-apps-client-id = ID do cliente
+admin-apps-kind = Tipo
+admin-apps-redirects = URIs de redirecionamento
+admin-apps-trusted = Confiável
+admin-apps-kind-name = { $kind ->
+    [confidential] Confidencial
+    [public] Público
+   *[other] { $kind }
+}
+admin-apps-logout = Saída:
+admin-apps-new-secret = Novo segredo
+admin-apps-none = Nenhum aplicativo registrado ainda.
+admin-apps-register = Registrar um aplicativo
+admin-apps-name = Nome (mostrado às pessoas na página de consentimento)
+admin-apps-redirect-uris = URIs de redirecionamento (uma por linha)
+admin-apps-redirect-hint = https, http em 127.0.0.1 ou [::1], ou para um aplicativo público um esquema privado como com.example.app:/callback. Comparadas exatamente.
+admin-apps-public = Público: um aplicativo nativo ou de página única (sem segredo; PKCE obrigatório)
+admin-apps-trusted-hint = Confiável: o próprio aplicativo de { $product } (sem página de consentimento)
+admin-apps-post-logout = URIs de redirecionamento após a saída (uma por linha, opcional)
+admin-apps-backchannel = URI de saída back-channel (opcional)
+admin-apps-logo = URL do logotipo (opcional, https)
+admin-apps-alg = Assinatura do token de ID
+admin-apps-register-button = Registrar
+
+## Your language and time zone (`/admin/me`).
+
+admin-me-preferences = Idioma e fuso horário
+admin-me-language-browser = O idioma do seu navegador
+admin-me-preferences-save = Salvar
+admin-me-done-preferences = Seu idioma e seu fuso horário foram salvos.
+
+## What a page says after a form did its work, and why it could not.
+
+admin-done-saved = As alterações foram salvas.
+admin-done-closed = O cliente está encerrado.
+admin-done-permissions = As permissões foram salvas.
+admin-done-removed = O usuário foi removido deste cliente.
+admin-done-associated = O usuário agora tem acesso a este cliente.
+admin-done-invited = O convite está a caminho.
+admin-done-resent = Um novo link de convite está a caminho; o link antigo não funciona mais.
+admin-done-cancelled = O convite foi cancelado; o link dele não funciona mais.
+admin-done-owner = A titularidade foi transferida.
+admin-done-mail-retried = A mensagem voltou para a fila; ela sai agora.
+admin-done-app-removed = O aplicativo foi removido.
+admin-done-app-registered = { $app } foi registrado. Copie o segredo agora: ele não aparece de novo.
+admin-done-app-registered-public = { $app } foi registrado (um aplicativo público: sem segredo).
+admin-done-app-secret-now = { $app } tem um novo segredo; o antigo não funciona mais.
+admin-done-app-secret-grace = { $app } tem um novo segredo; o antigo funciona por mais um dia.
+admin-plugin-failed-again = { $plugin } falhou de novo; o evento continua retido. A mensagem: { $error }
+admin-done-plugin-reloaded = { $plugin } foi recarregado.
+admin-done-plugin-delivered = { $plugin } aceitou o evento; ele saiu da lista de retidos.
+admin-done-staff-disabled = O membro da equipe está desativado; as sessões dele foram encerradas.
+admin-done-staff-enabled = O membro da equipe está ativado.
+admin-done-staff-removed = O membro da equipe foi removido.
+admin-done-staff-link = Um novo link de configuração para { $email }: o antigo não funciona mais.
+admin-done-user-deleted = O usuário foi excluído.
+admin-done-user-disabled = O usuário está desativado: não pode entrar, e as sessões dele foram encerradas.
+admin-done-user-enabled = O usuário está ativado: pode entrar de novo.
+admin-done-user-reset = Um link para redefinir a senha está a caminho do usuário.
+admin-done-user-totp-off = A verificação em duas etapas está desativada para este usuário, e os códigos de backup e as chaves de acesso dele sumiram: só um link de redefinição o deixa entrar de novo.
+admin-search-unreadable = Não foi possível ler esta busca
+admin-search-unreadable-text = Ela contém um caractere de controle (como uma quebra de linha). Volte e corrija.
+admin-not-allowed-text = Sua função (suporte) pode ver clientes, usuários e o registro de auditoria, e enviar, reenviar e cancelar convites e links para redefinir a senha, mas não isto. Peça a um administrador.
+admin-not-done = Não foi possível fazer isso
+admin-setup-link-broken = Este link não funciona
+admin-setup-link-broken-text = Ele já foi usado ou expirou. Peça um novo a um administrador (roster admin staff link).
+admin-setup-code-wrong = O código não confere: verifique o relógio do aplicativo e digite o código que ele mostra agora.
+admin-login-done-setup = Sua senha e seu autenticador estão configurados: entre.
+admin-login-done-out = Você saiu.
+admin-passkey-not-confirmed = Essa chave de acesso não confirmou que é você: tente de novo.

@@ -36,3 +36,12 @@ scope-email = Seu endereço de e-mail, e se você o confirmou
 scope-account = Uma conta que você escolhe, e o que pode fazer nela
 scope-accounts = Cada conta que você acessa, e o que pode fazer em cada uma
 scope-offline_access = Manter este acesso mesmo quando você sair
+
+## Why a sign-in or sign-out link from an app does not work (the page says it; the browser is not
+## sent back to the app).
+
+oauth-no-app = A solicitação não indica nenhum aplicativo (client_id).
+oauth-unknown-app = O aplicativo que enviou você para cá não está registrado neste provedor.
+oauth-foreign-redirect = { $app } pediu para mandar você de volta a um endereço que não registrou, por isso você não foi enviado para lá.
+oauth-repeated = A solicitação indica o aplicativo ou o endereço mais de uma vez.
+logout-refused-text = A solicitação de saída do aplicativo não é válida para este provedor. Você não saiu.

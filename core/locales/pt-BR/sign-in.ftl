@@ -43,3 +43,11 @@ code-start-again = Começar de novo
 passkey-js-cancelled = A chave de acesso não foi usada: a solicitação foi cancelada ou expirou, ou este dispositivo não tem chave de acesso para este site.
 passkey-js-exists = Este dispositivo já tem uma chave de acesso para o seu acesso.
 passkey-js-failed = A chave de acesso não funcionou aqui ({ $detail }).
+
+## Why signing in stopped (the sign-in page and its second step).
+
+login-to-continue = Entre para continuar.
+login-passkey-unknown = Essa chave de acesso não fez você entrar: ela pode ter sido removida do seu acesso ou criada para outro site. Entre com a sua senha.
+login-expired = Sua entrada demorou demais ou já foi usada: entre de novo.
+code-passkey-unreadable = Não foi possível ler a resposta da chave de acesso: tente de novo.
+code-passkey-not-confirmed = Essa chave de acesso não confirmou que é você: tente de novo ou digite um código.

@@ -84,8 +84,8 @@ async fn summary(
     Path(id): Path<String>,
     Query(q): Query<DoneQuery>,
 ) -> Response {
-    let notice = q.done.as_deref().and_then(done_notice);
-    show(&state, &page, &id, StatusCode::OK, None, notice).await
+    let notice = done_notice(&page, q.done.as_deref());
+    show(&state, &page, &id, StatusCode::OK, None, notice.as_deref()).await
 }
 
 type Refusal = (

@@ -2,8 +2,10 @@
 //! on the same domain functions as the admin API, behind the same page layer as the client area
 //! (CSRF tokens bound to the staff session, origin checks, CSP; `http::csrf`, `http::pages`).
 //!
-//! - [`AdminChrome`]: an admin page open to anyone (sign-in, the setup link).
-//! - [`StaffPage`]: a signed-in staff member, or off to `/admin/login?next=…`. What their role
+//! - [`AdminChrome`]: an admin page open to anyone (sign-in, the setup link), in the browser's
+//!   language (the picker's cookie, `Accept-Language`, `ui.default_language`).
+//! - [`StaffPage`]: a signed-in staff member, or off to `/admin/login?next=…`, in the member's
+//!   own language and time zone when they chose them (`staff::preferences`). What their role
 //!   may do is decided by each use case the page calls ([`crate::audit::Acting`]), as for the
 //!   admin API and the WHMCS API: a `support` member's post of a change gets the 403 page
 //!   ([`refused`]).
@@ -62,9 +64,12 @@ pub async fn client_heading(
     }
 }
 
-/// An admin path that names no page.
-async fn unknown(AdminChrome(chrome): AdminChrome) -> Response {
-    chrome.not_found()
+/// An admin path that names no page: in the member's own language when they are signed in.
+async fn unknown(page: Result<StaffPage, Response>, AdminChrome(chrome): AdminChrome) -> Response {
+    match page {
+        Ok(page) => page.chrome.not_found(),
+        Err(_) => chrome.not_found(),
+    }
 }
 
 /// An admin-area page open to anyone: the chrome without a client-area user.
@@ -80,8 +85,6 @@ impl FromRequestParts<AppState> for AdminChrome {
     ) -> Result<Self, Self::Rejection> {
         let mut chrome = Chrome::for_session(parts, state, None).await;
         chrome.admin_area = true;
-        // The admin area is English until it is translated (issue 27): its dates too.
-        chrome.lang = crate::i18n::FALLBACK;
         Ok(Self(chrome))
     }
 }
@@ -108,10 +111,11 @@ impl FromRequestParts<AppState> for StaffPage {
         if url::form_urlencoded::parse(query.as_bytes()).any(|(k, v)| {
             crate::http::input::has_control(&k) || crate::http::input::has_control(&v)
         }) {
-            return Err(chrome.message(
+            return Err(chrome.say(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "This search could not be read",
-                "It contains a control character (such as a line break). Go back and correct it.",
+                "admin-search-unreadable",
+                "admin-search-unreadable-text",
+                &[],
             ));
         }
         let identity = match cookie_value(
@@ -127,6 +131,16 @@ impl FromRequestParts<AppState> for StaffPage {
             Err(Error::Unauthenticated) => return Err(to_login(parts)),
             Err(e) => return Err(chrome.failed(e)),
         };
+        // The member's own language and time zone, when they chose them; else the browser's
+        // language (as before sign-in) and the provider's zone.
+        if let Some(tag) =
+            crate::i18n::from_profile(&staff.language).filter(|t| state.messages.has(t))
+        {
+            chrome.lang = tag;
+        }
+        if !staff.time_zone.is_empty() {
+            chrome.time_zone = staff.time_zone.clone();
+        }
         chrome.staff = Some(NavStaff {
             email: staff.email.clone(),
             role: staff.role.as_str().to_owned(),
@@ -177,15 +191,17 @@ fn admin_next(next: Option<&str>) -> String {
 /// A refusal as a page: 403 for the role, 404 for what is not there, else the reason.
 pub fn refused(chrome: &Chrome, error: Error) -> Response {
     match error {
-        Error::Forbidden(_) => chrome.message(
+        Error::Forbidden(_) => chrome.say(
             StatusCode::FORBIDDEN,
-            "Not allowed",
-            "Your role (support) may read clients, users and the audit log and send, resend and \
-             cancel invitations and password-reset links, but not this. Ask an administrator.",
+            "page-not-allowed",
+            "admin-not-allowed-text",
+            &[],
         ),
         Error::NotFound(_) => chrome.not_found(),
         e => match explain(chrome, e) {
-            Ok((status, text)) => chrome.message(status, "This could not be done", &text),
+            Ok((status, text)) => {
+                chrome.message(status, &chrome.text("admin-not-done", &[]), &text)
+            }
             Err(e) => chrome.failed(e),
         },
     }
@@ -214,20 +230,22 @@ where
     }
 }
 
-/// `?done=` notices, by key, so that a link cannot make a page say anything else.
-pub fn done_notice(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "saved" => "The changes are saved.",
-        "closed" => "The client is closed.",
-        "permissions" => "The permissions are saved.",
-        "removed" => "The user was removed from this client.",
-        "associated" => "The user now has access to this client.",
-        "invited" => "The invitation is on its way.",
-        "resent" => "A new invitation link is on its way; the old link no longer works.",
-        "cancelled" => "The invitation was cancelled; its link no longer works.",
-        "owner" => "Ownership was transferred.",
+/// The `?done=` notices of a client's pages, by key (so that a link cannot make a page say
+/// anything else), in the member's language.
+pub fn done_notice(page: &StaffPage, key: Option<&str>) -> Option<String> {
+    let id = match key? {
+        "saved" => "admin-done-saved",
+        "closed" => "admin-done-closed",
+        "permissions" => "admin-done-permissions",
+        "removed" => "admin-done-removed",
+        "associated" => "admin-done-associated",
+        "invited" => "admin-done-invited",
+        "resent" => "admin-done-resent",
+        "cancelled" => "admin-done-cancelled",
+        "owner" => "admin-done-owner",
         _ => return None,
-    })
+    };
+    Some(page.chrome.text(id, &[]))
 }
 
 #[cfg(test)]

@@ -85,11 +85,11 @@ async fn show_setup(
     };
     match shown {
         Ok(response) => response,
-        Err(Error::InvalidToken) => chrome.message(
+        Err(Error::InvalidToken) => chrome.say(
             StatusCode::NOT_FOUND,
-            "This link does not work",
-            "It was already used, or it expired. Ask an administrator for a new one \
-             (`roster admin staff link`).",
+            "admin-setup-link-broken",
+            "admin-setup-link-broken-text",
+            &[],
         ),
         Err(e) => chrome.failed(e),
     }
@@ -116,12 +116,10 @@ async fn complete(
     let name = form.name.as_deref().unwrap_or_default();
     if state.settings.staff.require_passkey && crate::passkeys::checked_name(name).is_err() {
         let mut errors = BTreeMap::new();
-        let text = format!(
-            "Give it a name of 1 to {} characters.",
-            crate::passkeys::MAX_NAME
-        );
+        let max = crate::passkeys::MAX_NAME.to_string();
+        let text = chrome.text("passkey-name-length", &[("max", &max)]);
         errors.insert("name".to_owned(), text);
-        let refusal = (errors, Some("Check the fields marked below.".to_owned()));
+        let refusal = (errors, Some(chrome.text("form-check-fields", &[])));
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return show_setup(&state, &chrome, &token, status, Some(refusal)).await;
     }
@@ -158,10 +156,9 @@ async fn complete(
             let mut errors = BTreeMap::new();
             errors.insert(
                 "code".to_owned(),
-                "The code does not match: check the app's clock and type the code it shows now."
-                    .to_owned(),
+                chrome.text("admin-setup-code-wrong", &[]),
             );
-            let refusal = (errors, Some("Check the fields marked below.".to_owned()));
+            let refusal = (errors, Some(chrome.text("form-check-fields", &[])));
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             show_setup(&state, &chrome, &token, status, Some(refusal)).await
         }

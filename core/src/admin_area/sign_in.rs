@@ -49,11 +49,11 @@ struct NextQuery {
 async fn login_page(AdminChrome(chrome): AdminChrome, Query(q): Query<NextQuery>) -> Response {
     let next = admin_next(q.next.as_deref());
     let notice = match q.done.as_deref() {
-        Some("setup") => Some("Your password and authenticator are set up: sign in."),
-        Some("out") => Some("You are signed out."),
+        Some("setup") => Some(chrome.text("admin-login-done-setup", &[])),
+        Some("out") => Some(chrome.text("admin-login-done-out", &[])),
         _ => None,
     };
-    show_login(&chrome, StatusCode::OK, &next, "", None, notice)
+    show_login(&chrome, StatusCode::OK, &next, "", None, notice.as_deref())
 }
 
 fn show_login(
@@ -262,7 +262,7 @@ async fn passkey(
         Ok((token, new_device)) => signed_in(&state, &token, new_device.as_deref(), &next),
         Err(Error::Unauthenticated) => expired(&chrome, &next),
         Err(Error::InvalidSecondFactor) => {
-            let text = "That passkey did not confirm it is you: try again.".to_owned();
+            let text = chrome.text("admin-passkey-not-confirmed", &[]);
             show_code(
                 &chrome,
                 &headers,
@@ -285,7 +285,7 @@ fn expired(chrome: &Chrome, next: &str) -> Response {
         StatusCode::UNAUTHORIZED,
         next,
         "",
-        Some("Your sign-in took too long or was already used: sign in again.".to_owned()),
+        Some(chrome.text("login-expired", &[])),
         None,
     )
 }

@@ -42,8 +42,8 @@ async fn invitations_tab(
     Path(id): Path<String>,
     Query(q): Query<TabQuery>,
 ) -> Response {
-    let notice = q.done.as_deref().and_then(done_notice);
-    show_invitations(&state, &page, &id, StatusCode::OK, notice, None).await
+    let notice = done_notice(&page, q.done.as_deref());
+    show_invitations(&state, &page, &id, StatusCode::OK, notice.as_deref(), None).await
 }
 
 async fn show_invitations(

@@ -137,7 +137,7 @@ async fn accepted(
             e @ (Error::InvitationUsed | Error::InvitationCancelled | Error::InvitationExpired),
         ) => chrome.message(
             StatusCode::GONE,
-            "Invitation no longer valid",
+            &chrome.text("invitation-gone", &[]),
             &sentence(chrome, &e),
         ),
         Err(e @ (Error::VetoedByPlugin { .. } | Error::RateLimited { .. })) => {

@@ -35,8 +35,8 @@ async fn mail_page(
     Query(q): Query<DoneQuery>,
 ) -> Response {
     let notice = (q.done.as_deref() == Some("retried"))
-        .then_some("The message is back in line; it goes out now.");
-    show(&state, &page, StatusCode::OK, notice, None).await
+        .then(|| page.chrome.text("admin-done-mail-retried", &[]));
+    show(&state, &page, StatusCode::OK, notice.as_deref(), None).await
 }
 
 async fn show(

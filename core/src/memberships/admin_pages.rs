@@ -49,7 +49,7 @@ struct DoneQuery {
 #[derive(Debug, Default)]
 struct Outcome {
     status: Option<StatusCode>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     /// The associate and invite forms as typed, when one came back with an error.
     typed: Option<Value>,
@@ -62,7 +62,7 @@ async fn users_page(
     Query(q): Query<DoneQuery>,
 ) -> Response {
     let outcome = Outcome {
-        notice: q.done.as_deref().and_then(done_notice),
+        notice: done_notice(&page, q.done.as_deref()),
         ..Outcome::default()
     };
     show(&state, &page, &id, outcome).await

@@ -39,7 +39,8 @@ async fn apps_page(
     page: StaffPage,
     Query(q): Query<DoneQuery>,
 ) -> Response {
-    let notice = (q.done.as_deref() == Some("removed")).then(|| "The app was removed.".to_owned());
+    let notice = (q.done.as_deref() == Some("removed"))
+        .then(|| page.chrome.text("admin-done-app-removed", &[]));
     show(&state, &page, StatusCode::OK, notice, None, None).await
 }
 
@@ -110,13 +111,11 @@ async fn create(
     let now = state.clock.now_ms();
     match clients::create(&state.db, &page.context(), now, new).await {
         Ok((app, secret)) => {
-            let text = match &secret {
-                Some(_) => format!(
-                    "{} was registered. Copy its secret now: it is not shown again.",
-                    app.name
-                ),
-                None => format!("{} was registered (a public app: no secret).", app.name),
+            let id = match &secret {
+                Some(_) => "admin-done-app-registered",
+                None => "admin-done-app-registered-public",
             };
+            let text = page.chrome.text(id, &[("app", &app.name)]);
             let shown = secret.map(|s| (app.client_id.clone(), s));
             show(&state, &page, StatusCode::CREATED, Some(text), None, shown).await
         }
@@ -142,17 +141,12 @@ async fn rotate(
     let now = state.clock.now_ms();
     match clients::rotate_secret(&state.db, &page.context(), now, &id, grace).await {
         Ok(secret) => {
-            let text = if grace.is_zero() {
-                format!(
-                    "{} has a new secret; the old one no longer works.",
-                    app.name
-                )
+            let said = if grace.is_zero() {
+                "admin-done-app-secret-now"
             } else {
-                format!(
-                    "{} has a new secret; the old one works for one more day.",
-                    app.name
-                )
+                "admin-done-app-secret-grace"
             };
+            let text = page.chrome.text(said, &[("app", &app.name)]);
             show(
                 &state,
                 &page,

@@ -67,8 +67,16 @@ async fn checked(
     .await
 }
 
+/// A sign-out request refused: English pages give the precise reason, other languages say that
+/// the request is not valid (the reasons name protocol parameters, as the domain words them).
 fn refused(chrome: &Chrome, error: crate::error::Error) -> Response {
     match error {
+        crate::error::Error::Validation(_) if chrome.lang != crate::i18n::FALLBACK => chrome.say(
+            StatusCode::BAD_REQUEST,
+            "logout-link-broken",
+            "logout-refused-text",
+            &[],
+        ),
         crate::error::Error::Validation(why) => chrome.say(
             StatusCode::BAD_REQUEST,
             "logout-link-broken",

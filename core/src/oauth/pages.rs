@@ -75,12 +75,10 @@ async fn step(
     let issuer = tokens::issuer(state);
     let req = match request::check(&state.db, params).await {
         Ok(req) => req,
-        Err(Refusal::Page(why)) => {
-            return chrome.message(
-                StatusCode::BAD_REQUEST,
-                &chrome.text("oauth-link-broken", &[]),
-                &why,
-            );
+        Err(Refusal::Page(why, app)) => {
+            let app = app.unwrap_or_default();
+            let args = [("app", app.as_str())];
+            return chrome.say(StatusCode::BAD_REQUEST, "oauth-link-broken", why, &args);
         }
         Err(Refusal::Redirect(e)) => return see_other(&e.location(&issuer)),
         Err(Refusal::Failed(e)) => return chrome.failed(e),

@@ -179,8 +179,9 @@ pub fn with_query(uri: &str, pairs: &[(&str, String)]) -> String {
 #[derive(Debug)]
 pub enum Refusal {
     /// Nowhere safe to send the browser (an unknown app, a redirect URI it did not register, no
-    /// redirect URI): a page says why.
-    Page(String),
+    /// redirect URI): a page says why, by its message id (`oauth-…`) and the app's name where
+    /// the message names it.
+    Page(&'static str, Option<String>),
     /// Back to the app with an error.
     Redirect(ErrorRedirect),
     /// Roster could not answer (the database).
@@ -205,28 +206,20 @@ pub fn is_pkce_text(text: &str) -> bool {
 pub async fn check(db: &Db, params: Params) -> std::result::Result<AuthRequest, Refusal> {
     let client_id = params
         .get("client_id")
-        .ok_or_else(|| Refusal::Page("The request names no app (client_id).".to_owned()))?;
+        .ok_or(Refusal::Page("oauth-no-app", None))?;
     let client = match clients::get(db, client_id).await {
         Ok(client) => client,
         Err(Error::NotFound(_)) => {
-            return Err(Refusal::Page(
-                "The app that sent you here is not registered with this provider.".to_owned(),
-            ));
+            return Err(Refusal::Page("oauth-unknown-app", None));
         }
         Err(e) => return Err(Refusal::Failed(e)),
     };
     let redirect_uri = params.get("redirect_uri").unwrap_or_default().to_owned();
     if !client.redirects_to(&redirect_uri) {
-        return Err(Refusal::Page(format!(
-            "{} asked to send you back to an address it did not register, so you were not sent \
-             there.",
-            client.name
-        )));
+        return Err(Refusal::Page("oauth-foreign-redirect", Some(client.name)));
     }
     if params.repeated == Some("client_id") || params.repeated == Some("redirect_uri") {
-        return Err(Refusal::Page(
-            "The request names its app or address more than once.".to_owned(),
-        ));
+        return Err(Refusal::Page("oauth-repeated", None));
     }
     let state = params.get("state").map(str::to_owned);
     let refuse = |error: &'static str, description: &str| {

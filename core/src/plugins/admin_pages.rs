@@ -36,9 +36,10 @@ async fn plugins_page(
     Query(q): Query<DoneQuery>,
 ) -> Response {
     let name = q.plugin.clone().unwrap_or_default();
+    let plugin = [("plugin", name.as_str())];
     let notice = match q.done.as_deref() {
-        Some("reloaded") => Some(format!("{name} was reloaded.")),
-        Some("delivered") => Some(format!("{name} took the event; it left the parked list.")),
+        Some("reloaded") => Some(page.chrome.text("admin-done-plugin-reloaded", &plugin)),
+        Some("delivered") => Some(page.chrome.text("admin-done-plugin-delivered", &plugin)),
         _ => None,
     };
     show(&state, &page, StatusCode::OK, notice, None).await
@@ -94,7 +95,8 @@ async fn retry(
 ) -> Response {
     let result = crate::plugins::service::retry_parked(&state, &page.context(), &name, seq).await;
     if let Ok(Some(error)) = &result {
-        let text = format!("{name} failed again; the event stays parked. It said: {error}");
+        let args = [("plugin", name.as_str()), ("error", error.as_str())];
+        let text = page.chrome.text("admin-plugin-failed-again", &args);
         return show(&state, &page, StatusCode::BAD_GATEWAY, None, Some(text)).await;
     }
     let result = result.map(|_| format!("/admin/plugins?done=delivered&plugin={}", encode(&name)));

@@ -71,16 +71,8 @@ async fn finish(
             signed_in(&state, &done, &next)
         }
         Err(Error::InvalidCredentials) => {
-            let text = "That passkey did not sign you in: it may have been removed from your \
-                        login, or made for another site. Sign in with your password instead.";
-            show_login(
-                &chrome,
-                StatusCode::UNAUTHORIZED,
-                &next,
-                "",
-                Some(text.to_owned()),
-            )
-            .await
+            let text = chrome.text("login-passkey-unknown", &[]);
+            show_login(&chrome, StatusCode::UNAUTHORIZED, &next, "", Some(text)).await
         }
         Err(e) => match explain(&chrome, e) {
             Ok((status, text)) => show_login(&chrome, status, &next, "", Some(text)).await,
@@ -119,7 +111,7 @@ async fn second_step(
         return expired(&chrome, &next).await;
     };
     let Ok(credential) = serde_json::from_str(&form.credential) else {
-        let text = "The passkey's answer could not be read: try again.".to_owned();
+        let text = chrome.text("code-passkey-unreadable", &[]);
         return show_code(
             &chrome,
             &headers,
@@ -143,8 +135,7 @@ async fn second_step(
         Ok(done) => signed_in(&state, &done, &next),
         Err(Error::Unauthenticated) => expired(&chrome, &next).await,
         Err(Error::InvalidSecondFactor) => {
-            let text =
-                "That passkey did not confirm it is you: try again, or enter a code.".to_owned();
+            let text = chrome.text("code-passkey-not-confirmed", &[]);
             show_code(
                 &chrome,
                 &headers,

@@ -25,7 +25,7 @@ pub(super) async fn show_login(
     let response = chrome.render(
         status,
         "login.html",
-        context! { next, email, error, notice => (next != "/accounts").then_some("Sign in to continue.") },
+        context! { next, email, error, notice => (next != "/accounts").then(|| chrome.text("login-to-continue", &[])) },
     );
     let response = crate::http::pages::with_script(response, true);
     with_app_target(chrome.state(), next, response).await
@@ -98,7 +98,7 @@ pub(super) async fn expired(chrome: &Chrome, next: &str) -> Response {
         StatusCode::UNAUTHORIZED,
         next,
         "",
-        Some("Your sign-in took too long or was already used: sign in again.".to_owned()),
+        Some(chrome.text("login-expired", &[])),
     )
     .await
 }

@@ -47,11 +47,13 @@ struct DoneQuery {
     done: Option<String>,
 }
 
+/// The message after form `key` succeeded (by key, so that a link cannot make the page say
+/// anything else).
 fn notice(key: &str) -> Option<&'static str> {
     Some(match key {
-        "disabled" => "The staff member is disabled; their sessions ended.",
-        "enabled" => "The staff member is enabled.",
-        "removed" => "The staff member was removed.",
+        "disabled" => "admin-done-staff-disabled",
+        "enabled" => "admin-done-staff-enabled",
+        "removed" => "admin-done-staff-removed",
         _ => return None,
     })
 }
@@ -61,7 +63,8 @@ async fn staff_page(
     page: StaffPage,
     Query(q): Query<DoneQuery>,
 ) -> Response {
-    let notice = q.done.as_deref().and_then(notice).map(str::to_owned);
+    let notice = q.done.as_deref().and_then(notice);
+    let notice = notice.map(|id| page.chrome.text(id, &[]));
     show(&state, &page, StatusCode::OK, notice, None, None).await
 }
 
@@ -166,10 +169,8 @@ async fn new_link(
     };
     match staff::new_link(&state.db, &page.context(), now, &id).await {
         Ok(token) => {
-            let text = format!(
-                "A new setup link for {}: the old one no longer works.",
-                member.email
-            );
+            let email = [("email", member.email.as_str())];
+            let text = page.chrome.text("admin-done-staff-link", &email);
             let link = (member.email, setup_url(&state, &token));
             show(&state, &page, StatusCode::OK, Some(text), None, Some(link)).await
         }

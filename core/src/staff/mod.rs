@@ -12,6 +12,7 @@ pub mod admin_pages;
 pub mod credentials;
 pub mod passkey_pages;
 pub mod passkeys;
+pub mod preferences;
 mod repo;
 pub mod roles;
 pub mod sessions;
@@ -49,6 +50,10 @@ pub struct Staff {
     pub last_login_at: Option<i64>,
     pub last_login_ip: Option<String>,
     pub created_at: i64,
+    /// The language the admin area speaks to them in (a tag), or empty for their browser's.
+    pub language: String,
+    /// The time zone they read dates in (an IANA name), or empty for `ui.time_zone`.
+    pub time_zone: String,
 }
 
 impl Staff {
@@ -72,6 +77,8 @@ impl Row {
             last_login_at: self.last_login_at,
             last_login_ip: self.last_login_ip.clone(),
             created_at: self.created_at,
+            language: self.language.clone(),
+            time_zone: self.time_zone.clone(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `/admin/me`, a staff member's own sign-in: their passkeys (added, last used, the
 //! authenticator's model) with rename and remove, and adding one (the current password, then a
-//! page whose script lets the browser create it). The use cases are `staff::passkeys`.
+//! page whose script lets the browser create it); their language and time zone. The use cases
+//! are `staff::passkeys` and `staff::preferences`.
 
 use axum::Form;
 use axum::Router;
@@ -26,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/me/passkeys", post(finish))
         .route("/admin/me/passkeys/{id}/rename", post(rename))
         .route("/admin/me/passkeys/{id}/remove", post(remove))
+        .route("/admin/me/preferences", post(preferences))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -33,11 +35,14 @@ struct DoneQuery {
     done: Option<String>,
 }
 
+/// The message after form `key` succeeded (by key, so that a link cannot make the page say
+/// anything else).
 fn notice(key: &str) -> Option<&'static str> {
     Some(match key {
-        "added" => "Your passkey is added: use it to sign in.",
-        "renamed" => "The passkey is renamed.",
-        "removed" => "The passkey is removed: it signs nobody in any more.",
+        "added" => "me-done-passkey-added",
+        "renamed" => "me-done-passkey-renamed",
+        "removed" => "me-done-passkey-removed",
+        "preferences" => "admin-me-done-preferences",
         _ => return None,
     })
 }
@@ -48,7 +53,8 @@ async fn me_page(
     Query(q): Query<DoneQuery>,
 ) -> Response {
     let notice = q.done.as_deref().and_then(notice);
-    show(&state, &page, StatusCode::OK, None, notice).await
+    let notice = notice.map(|id| page.chrome.text(id, &[]));
+    show(&state, &page, StatusCode::OK, None, notice.as_deref()).await
 }
 
 /// The page, with a form's refusal above the passkeys and a notice.
@@ -63,6 +69,13 @@ async fn show(
         Ok(found) => found,
         Err(e) => return page.chrome.failed(e),
     };
+    let member = match crate::staff::get(&state.db, &page.staff.staff_id).await {
+        Ok(member) => member,
+        Err(e) => return page.chrome.failed(e),
+    };
+    let language_shipped = crate::i18n::SHIPPED
+        .iter()
+        .any(|(tag, _)| *tag == member.language);
     let response = page.chrome.render(
         status,
         "admin/me.html",
@@ -71,6 +84,10 @@ async fn show(
             totp,
             require_passkey => state.settings.staff.require_passkey,
             usable => crate::passkeys::usable(&state.settings),
+            chosen => context! { language => member.language, time_zone => member.time_zone },
+            language_shipped,
+            zones => crate::i18n::zones(),
+            default_time_zone => state.settings.ui.time_zone.clone(),
             error,
             notice,
         },
@@ -85,8 +102,13 @@ async fn after<T>(
     result: Result<T, Error>,
     done: &str,
 ) -> Response {
+    let to = if done == "preferences" {
+        "preferences"
+    } else {
+        "passkeys"
+    };
     match result {
-        Ok(_) => see_other(&format!("/admin/me?done={done}#passkeys")),
+        Ok(_) => see_other(&format!("/admin/me?done={done}#{to}")),
         Err(e) => match explain(&page.chrome, e) {
             Ok((status, text)) => show(state, page, status, Some(text), None).await,
             Err(e) => page.chrome.failed(e),
@@ -185,4 +207,23 @@ async fn remove(
     let ctx = page.context();
     let result = passkeys::remove(&state, &ctx, &page.staff, &id).await;
     after(&state, &page, result, "removed").await
+}
+
+#[derive(Deserialize)]
+struct PreferencesForm {
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    time_zone: String,
+}
+
+async fn preferences(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Form(form): Form<PreferencesForm>,
+) -> Response {
+    let (language, zone) = (form.language.as_str(), form.time_zone.as_str());
+    let result =
+        crate::staff::preferences::set(&state, &page.staff, page.ip.clone(), language, zone);
+    after(&state, &page, result.await, "preferences").await
 }

@@ -20,10 +20,14 @@ pub(crate) struct Row {
     pub last_login_at: Option<i64>,
     pub last_login_ip: Option<String>,
     pub created_at: i64,
+    /// A tag, or empty for the browser's choice.
+    pub language: String,
+    /// An IANA name, or empty for `ui.time_zone`.
+    pub time_zone: String,
 }
 
 const COLUMNS: &str = "id, email, role, status, password_hash, totp_secret, totp_last_step, \
-                       last_login_at, last_login_ip, created_at";
+                       last_login_at, last_login_ip, created_at, language, time_zone";
 
 pub(crate) async fn get(conn: &mut AnyConnection, id: &str) -> Result<Row> {
     let sql = format!("SELECT {COLUMNS} FROM staff WHERE id = $1");
@@ -79,6 +83,23 @@ pub(crate) async fn set_status(
 ) -> Result<()> {
     sqlx::query("UPDATE staff SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(status.to_owned())
+        .bind(now)
+        .bind(id.to_owned())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A member's own language and time zone (each a checked value, or empty).
+pub(crate) async fn set_preferences(
+    conn: &mut AnyConnection,
+    id: &str,
+    (language, time_zone): (&str, &str),
+    now: i64,
+) -> Result<()> {
+    sqlx::query("UPDATE staff SET language = $1, time_zone = $2, updated_at = $3 WHERE id = $4")
+        .bind(language.to_owned())
+        .bind(time_zone.to_owned())
         .bind(now)
         .bind(id.to_owned())
         .execute(conn)
@@ -281,7 +302,7 @@ pub(crate) async fn session_by_token_hash(
     Ok(sqlx::query_as(
         "SELECT ss.id AS session_id, ss.expires_at, ss.last_seen_at, s.id, s.email, s.role, \
                 s.status, s.password_hash, s.totp_secret, s.totp_last_step, s.last_login_at, \
-                s.last_login_ip, s.created_at \
+                s.last_login_ip, s.created_at, s.language, s.time_zone \
          FROM staff_sessions ss JOIN staff s ON s.id = ss.staff_id WHERE ss.token_hash = $1",
     )
     .bind(token_hash.to_owned())

@@ -20,6 +20,9 @@ pub struct StaffIdentity {
     pub staff_id: String,
     pub email: String,
     pub role: Role,
+    /// Their own language (a tag) and time zone (an IANA name), each empty when not chosen.
+    pub language: String,
+    pub time_zone: String,
 }
 
 impl StaffIdentity {
@@ -83,6 +86,8 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffIdentity
         staff_id: found.member.id,
         email: found.member.email,
         role: Role::parse(&found.member.role),
+        language: found.member.language,
+        time_zone: found.member.time_zone,
     })
 }
 

@@ -67,7 +67,8 @@ async fn list(
             search => search.unwrap_or_default(),
             paged => paging.cursor.is_some(),
             next,
-            notice => (q.done.as_deref() == Some("deleted")).then_some("The user was deleted."),
+            notice => (q.done.as_deref() == Some("deleted"))
+                .then(|| page.chrome.text("admin-done-user-deleted", &[])),
         },
     )
 }
@@ -77,14 +78,14 @@ struct DoneQuery {
     done: Option<String>,
 }
 
+/// The message after form `key` succeeded (by key, so that a link cannot make the page say
+/// anything else).
 fn notice(key: &str) -> Option<&'static str> {
     Some(match key {
-        "disabled" => "The user is disabled: they cannot sign in, and their sessions ended.",
-        "enabled" => "The user is enabled: they can sign in again.",
-        "reset" => "A password-reset link is on its way to the user.",
-        "totp-off" => {
-            "Two-factor authentication is off for this user, and their backup codes and passkeys are gone: a reset link alone lets them back in."
-        }
+        "disabled" => "admin-done-user-disabled",
+        "enabled" => "admin-done-user-enabled",
+        "reset" => "admin-done-user-reset",
+        "totp-off" => "admin-done-user-totp-off",
         _ => return None,
     })
 }
@@ -96,7 +97,8 @@ async fn user_page(
     Query(q): Query<DoneQuery>,
 ) -> Response {
     let notice = q.done.as_deref().and_then(notice);
-    show(&state, &page, &id, StatusCode::OK, notice, None).await
+    let notice = notice.map(|id| page.chrome.text(id, &[]));
+    show(&state, &page, &id, StatusCode::OK, notice.as_deref(), None).await
 }
 
 async fn show(

@@ -59,7 +59,7 @@ async fn an_administrator_registers_rotates_and_removes_an_app(backend: Backend)
         1
     );
 
-    browser.click("New secret for Control panel").await;
+    browser.click("New secret (Control panel)").await;
     browser.wait_for_text("has a new secret").await;
     let rotated = browser.texts("#client-secret").await.remove(0);
     assert_ne!(rotated, client_secret);
@@ -69,7 +69,7 @@ async fn an_administrator_registers_rotates_and_removes_an_app(backend: Backend)
         "the old one works for a day"
     );
 
-    browser.click("Remove Control panel").await;
+    browser.click("Remove (Control panel)").await;
     browser.wait_for_text("The app was removed").await;
     assert!(
         roster::oauth::clients::list(&app.state.db)

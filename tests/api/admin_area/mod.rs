@@ -5,6 +5,7 @@
 
 mod apps;
 mod keyboard;
+mod languages;
 mod operations;
 mod pages;
 mod passkeys;
@@ -60,6 +61,13 @@ pub async fn set_up(browser: &Browser, app: &TestApp, link: &str) -> String {
 
 /// Signs in on `/admin/login` (password, then a code); lands on the client list.
 pub async fn sign_in(browser: &Browser, app: &TestApp, email: &str, secret: &str) {
+    sign_in_to(browser, app, (email, secret), "All clients").await;
+}
+
+/// Signs in on `/admin/login` (an English page) with (email, TOTP secret); waits for `landed`
+/// on the client list, in the member's own language.
+pub async fn sign_in_to(browser: &Browser, app: &TestApp, login: (&str, &str), landed: &str) {
+    let (email, secret) = login;
     browser.open(&app.url("/admin/login")).await;
     browser.wait_for_text("Staff sign-in").await;
     browser.fill("f-email", email).await;
@@ -68,7 +76,7 @@ pub async fn sign_in(browser: &Browser, app: &TestApp, email: &str, secret: &str
     browser.wait_for_text("Enter the 6-digit code").await;
     browser.fill("f-code", &totp_code(app, secret)).await;
     browser.click("Sign in").await;
-    browser.wait_for_text("All clients").await;
+    browser.wait_for_text(landed).await;
     app.state.clock.advance(Duration::from_secs(30));
 }
 
@@ -97,13 +105,20 @@ pub async fn staff_set_up(app: &TestApp, role: roster::admins::Role) -> (String,
 /// page do), signed in over plain HTTP: a cookie-keeping client for hand-made posts.
 pub async fn staff_over_http(app: &TestApp, role: roster::admins::Role) -> (PageBrowser, String) {
     let (email, secret) = staff_set_up(app, role).await;
+    let page = sign_in_over_http(app, &email, &secret).await;
+    (page, email)
+}
+
+/// Signs `email` in to the admin area over plain HTTP (password, then a code computed from
+/// `secret`); answers the cookie-keeping client, on the client list.
+pub async fn sign_in_over_http(app: &TestApp, email: &str, secret: &str) -> PageBrowser {
     let page = PageBrowser::new(app);
     page.open("/admin/login").await;
     let (status, _) = page
         .submit(
             "/admin/login",
             &[
-                ("email", &email),
+                ("email", email),
                 ("password", PASSWORD),
                 ("next", "/admin/clients"),
             ],
@@ -112,10 +127,10 @@ pub async fn staff_over_http(app: &TestApp, role: roster::admins::Role) -> (Page
     assert_eq!(status, 200);
     page.open("/admin/login/code").await;
     let (status, html) = page
-        .submit("/admin/login/code", &[("code", &totp_code(app, &secret))])
+        .submit("/admin/login/code", &[("code", &totp_code(app, secret))])
         .await;
     assert_eq!(status, 200);
-    assert!(html.contains("All clients"), "{html}");
+    assert!(html.contains("<h1>"), "{html}");
     app.state.clock.advance(Duration::from_secs(30));
-    (page, email)
+    page
 }
