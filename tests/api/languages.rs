@@ -463,6 +463,39 @@ pub fn visible_text(html: &str) -> String {
     out
 }
 
+/// What a person reads on the page: the visible text, entities decoded.
+pub fn shown(html: &str) -> String {
+    visible_text(html)
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A page in language `lang`: `<html lang>` says so, and what it shows has none of the `english`
+/// words and no word starting with one of the message-id `prefixes` (a message shown raw).
+pub fn assert_translated(
+    path: &str,
+    html: &str,
+    lang: &str,
+    (english, prefixes): (&[&str], &[&str]),
+) {
+    assert!(
+        html.contains(&format!("<html lang=\"{lang}\">")),
+        "{path}: {html}"
+    );
+    let text = shown(html);
+    for word in english {
+        assert!(!text.contains(word), "{path} shows `{word}`: {text}");
+    }
+    let raw = text
+        .split_whitespace()
+        .find(|w| prefixes.iter().any(|prefix| w.starts_with(prefix)));
+    assert_eq!(raw, None, "{path}: {text}");
+}
+
 /// Every page of a signed-in customer in the pseudo-locale: no English word of Roster's own and no
 /// raw message id in what the page shows, and (in Chromium at a phone's 390 px) nothing wider than
 /// the window.
@@ -531,28 +564,19 @@ async fn the_signed_in_pages_leave_no_english_in_the_pseudo_locale_and_fit_a_pho
         "Nothing",
         "Page not found",
     ];
+    let prefixes = [
+        "me-",
+        "users-",
+        "account-",
+        "accounts-",
+        "contacts-",
+        "permission-",
+        "error-",
+        "page-",
+    ];
     for path in &pages {
         let (_, html) = reader.open(path).await;
-        assert!(html.contains("<html lang=\"en-XA\">"), "{path}: {html}");
-        let text = visible_text(&html);
-        for word in english {
-            assert!(!text.contains(word), "{path} shows `{word}`: {text}");
-        }
-        let raw = text.split_whitespace().find(|w| {
-            [
-                "me-",
-                "users-",
-                "account-",
-                "accounts-",
-                "contacts-",
-                "permission-",
-                "error-",
-                "page-",
-            ]
-            .iter()
-            .any(|prefix| w.starts_with(prefix))
-        });
-        assert_eq!(raw, None, "{path}: {text}");
+        assert_translated(path, &html, "en-XA", (&english, &prefixes));
     }
 
     // Saving the profile keeps the pseudo-locale: it is listed as it is, chosen.
