@@ -105,6 +105,7 @@ fn main() {
     let ctx = Context {
         actor: Actor::User("u1".to_owned()),
         ip: None,
+        support: None,
     };
     let permissions = vec!["tickets".to_owned()];
     let call = || {

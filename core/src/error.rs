@@ -50,6 +50,10 @@ pub enum Error {
     /// The caller is known but may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// Support signed in as the user (issue 28) and tried what only the user may do: `{0}` names
+    /// it ("change the password").
+    #[error("support signed in as this user cannot {0}: only the user can")]
+    SupportRestricted(&'static str),
     /// `user_management.enabled = false`: owners cannot manage users from the client area.
     #[error("user management is turned off for the client area; ask support")]
     UserManagementDisabled,

@@ -181,7 +181,7 @@ async fn the_browser_the_picker_and_the_profile_choose_the_language() {
 }
 
 /// The first mail to `email` whose subject is `subject`, waiting for the outbox to send it.
-async fn mail_titled(email: &str, subject: &str) -> ReceivedMail {
+pub async fn mail_titled(email: &str, subject: &str) -> ReceivedMail {
     for _ in 0..200 {
         if let Some(mail) = mail_sink()
             .messages_to(email)

@@ -354,3 +354,9 @@ admin-setup-code-wrong = Der Code passt nicht: Prüfen Sie die Uhr der App und g
 admin-login-done-setup = Ihr Passwort und Ihr Authenticator sind eingerichtet: Melden Sie sich an.
 admin-login-done-out = Sie sind abgemeldet.
 admin-passkey-not-confirmed = Dieser Passkey hat nicht bestätigt, dass Sie es sind: Versuchen Sie es noch einmal.
+
+## Support signing in as a client (a user's page, a client's Users tab).
+
+admin-sign-in-as = Als dieser Benutzer anmelden
+admin-audit-on-behalf-of = als der Benutzer
+admin-sign-in-as-refused = Sie können sich nicht als dieser Benutzer anmelden: Die Support-Anmeldung ist ausgeschaltet, Ihre Rolle darf sie nicht nutzen, oder der Benutzer hat sie nicht erlaubt.

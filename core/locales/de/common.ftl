@@ -11,3 +11,5 @@ nav-sign-up = Zugang erstellen
 reenrol-notice = Ihre Zwei-Faktor-Anmeldung konnte nicht aus dem alten Kundenbereich übernommen werden.
 reenrol-link = Richten Sie sie erneut ein, damit Ihr Zugang geschützt bleibt.
 language-picker = Sprache
+support-banner = Vom Support angemeldet ({ $staff }) bis { $time }.
+support-end = Jetzt beenden

@@ -14,6 +14,7 @@ error-invalid-token = Dieser Link ist ungültig oder abgelaufen.
 error-security-answer-required = Die Antwort auf die Sicherheitsfrage fehlt oder ist falsch.
 error-forbidden = Das dürfen Sie nicht.
 error-recent-sign-in-required = Bestätigen Sie zuerst mit Ihrem Passkey: Ohne Passwort brauchen Änderungen an Ihrer Anmeldung eine Passkey-Anmeldung aus den letzten fünf Minuten.
+error-support-sign-in-restricted = Der Support ist als Sie angemeldet und kann das nicht tun: Nur Sie selbst können ändern, wie Sie sich anmelden, Einladungen annehmen oder Apps zulassen.
 error-cross-site-request = Das Formular kam von einer anderen Website.
 error-user-management-disabled = Die Benutzerverwaltung ist im Kundenbereich abgeschaltet; wenden Sie sich an den Support.
 error-owner-cannot-be-removed = Der Inhaber kann nicht aus dem Konto entfernt werden.

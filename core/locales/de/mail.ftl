@@ -72,3 +72,14 @@ duration-seconds = { $n ->
     [one] { $n } Sekunde
    *[other] { $n } Sekunden
 }
+
+## Support signing in as you (issue 28): when it starts, and when it asks first.
+
+mail-support-subject = { $product }: Der Support hat sich in Ihrem Konto angemeldet
+mail-support-body = { $staff } vom Support-Team von { $product } hat sich soeben in Ihrem Konto angemeldet, um zu sehen, was Sie sehen. Bis { $until } kann diese Person tun, was Sie tun können – außer zu ändern, wie Sie sich anmelden, Einladungen anzunehmen oder Apps zuzulassen –, und alles, was sie tut, wird unter ihrem Namen protokolliert.
+mail-support-see = Jede Anmeldung des Supports steht auf Ihrer Profilseite:
+mail-support-not-expected = Wenn Sie das nicht erwartet haben, melden Sie sich bei uns und ändern Sie Ihr Passwort.
+mail-support-consent-subject = { $product }: Der Support bittet darum, sich in Ihrem Konto anzumelden
+mail-support-consent-body = { $staff } vom Support-Team von { $product } bittet darum, sich in Ihrem Konto anzumelden, um zu sehen, was Sie sehen. Das geht erst, wenn Sie es erlauben.
+mail-support-consent-how = Um es für einen Tag zu erlauben, öffnen Sie Ihre Profilseite und wählen Sie „Für einen Tag erlauben“:
+mail-support-consent-ignore = Wenn Sie nicht um Hilfe gebeten haben, ignorieren Sie diese Nachricht: Es ändert sich nichts.

@@ -136,3 +136,18 @@ totp-wrong-code = Der Code ist falsch: Prüfen Sie die Uhrzeit auf Ihrem Handy u
 codes-file = Backup-Codes für { $product } ({ $email })
 codes-file-totp = Jeder funktioniert einmal anstelle eines Codes aus Ihrer App.
 codes-file-passkeys = Jeder funktioniert einmal, zusammen mit einem Link zum Zurücksetzen des Passworts, falls Sie Ihre Passkeys verlieren.
+
+## Support signing in as you (`/me`, "Support sign-ins").
+
+me-support-heading = Anmeldungen des Supports
+me-support-intro = Das Support-Team von { $product } kann sich als Sie anmelden, um zu sehen, was Sie sehen: Sie bekommen jedes Mal eine E-Mail, und jede Anmeldung steht hier. Ändern, wie Sie sich anmelden, kann es nicht.
+me-support-allowed = Der Support darf sich bis { $time } als Sie anmelden.
+me-support-withdraw = Zurücknehmen
+me-support-asks = Der Support meldet sich nur als Sie an, wenn Sie es erlauben, jeweils für einen Tag.
+me-support-allow = Für einen Tag erlauben
+me-support-col-staff = Support-Mitarbeiter
+me-support-col-from = Angemeldet
+me-support-col-until = Bis
+me-support-none = Der Support hat sich noch nie als Sie angemeldet.
+me-done-support-allowed = Der Support darf sich einen Tag lang als Sie anmelden.
+me-done-support-withdrawn = Der Support darf sich nicht mehr als Sie anmelden.

@@ -354,3 +354,9 @@ admin-setup-code-wrong = The code does not match: check the app's clock and type
 admin-login-done-setup = Your password and authenticator are set up: sign in.
 admin-login-done-out = You are signed out.
 admin-passkey-not-confirmed = That passkey did not confirm it is you: try again.
+
+## Support signing in as a client (a user's page, a client's Users tab).
+
+admin-sign-in-as = Sign in as this user
+admin-audit-on-behalf-of = as the user
+admin-sign-in-as-refused = You cannot sign in as this user: support sign-in is turned off, your role may not use it, or the user has not allowed it.

@@ -11,3 +11,5 @@ nav-sign-up = Create a login
 reenrol-notice = Your two-step verification could not be brought over from the old client area.
 reenrol-link = Set it up again to keep your login protected.
 language-picker = Language
+support-banner = Signed in by support ({ $staff }) until { $time }.
+support-end = End now

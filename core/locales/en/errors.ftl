@@ -14,6 +14,7 @@ error-invalid-token = This link is invalid or has expired.
 error-security-answer-required = The answer to the security question is missing or wrong.
 error-forbidden = You are not allowed to do this.
 error-recent-sign-in-required = Confirm with your passkey first: without a password, changes to how you sign in need a passkey sign-in from the last five minutes.
+error-support-sign-in-restricted = Support signed in as you cannot do this: only you can change how you sign in, accept invitations or allow apps.
 error-cross-site-request = The form came from another site.
 error-user-management-disabled = User management is turned off for the client area; ask support.
 error-owner-cannot-be-removed = The owner cannot be removed from the account.

@@ -72,3 +72,14 @@ duration-seconds = { $n ->
     [one] { $n } second
    *[other] { $n } seconds
 }
+
+## Support signing in as you (issue 28): when it starts, and when it asks first.
+
+mail-support-subject = { $product }: support signed in to your account
+mail-support-body = { $staff } of { $product }'s support team just signed in to your account, to see what you see. They can do what you can until { $until }, except change how you sign in, accept invitations or allow apps, and everything they do is recorded under their name.
+mail-support-see = Every support sign-in is listed on your profile page:
+mail-support-not-expected = If you did not expect this, contact us and change your password.
+mail-support-consent-subject = { $product }: support asks to sign in to your account
+mail-support-consent-body = { $staff } of { $product }'s support team asks to sign in to your account, to see what you see. They cannot until you allow it.
+mail-support-consent-how = To allow it for a day, open your profile page and choose “Allow for a day”:
+mail-support-consent-ignore = If you did not ask for help, ignore this message: nothing changes.

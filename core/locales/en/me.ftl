@@ -136,3 +136,18 @@ totp-wrong-code = The code is wrong: check the time on your phone and try the ne
 codes-file = Backup codes for { $product } ({ $email })
 codes-file-totp = Each works once, in place of a code from your app.
 codes-file-passkeys = Each works once, with a link to reset your password, if you lose your passkeys.
+
+## Support signing in as you (`/me`, "Support sign-ins").
+
+me-support-heading = Support sign-ins
+me-support-intro = { $product }'s support team can sign in as you to see what you see: you are emailed each time, and each sign-in is listed here. They cannot change how you sign in.
+me-support-allowed = Support may sign in as you until { $time }.
+me-support-withdraw = Withdraw
+me-support-asks = Support signs in as you only if you allow it, for a day at a time.
+me-support-allow = Allow for a day
+me-support-col-staff = Support team member
+me-support-col-from = Signed in
+me-support-col-until = Until
+me-support-none = Support never signed in as you.
+me-done-support-allowed = Support may sign in as you for a day.
+me-done-support-withdrawn = Support may no longer sign in as you.

@@ -354,3 +354,9 @@ admin-setup-code-wrong = El código no coincide: compruebe el reloj de la aplica
 admin-login-done-setup = Su contraseña y su autenticador están configurados: inicie sesión.
 admin-login-done-out = Ha cerrado la sesión.
 admin-passkey-not-confirmed = Esa llave de acceso no confirmó que sea usted: inténtelo de nuevo.
+
+## Support signing in as a client (a user's page, a client's Users tab).
+
+admin-sign-in-as = Iniciar sesión como este usuario
+admin-audit-on-behalf-of = como el usuario
+admin-sign-in-as-refused = No puede iniciar sesión como este usuario: el acceso del soporte está desactivado, su rol no puede usarlo o el usuario no lo ha permitido.

@@ -11,3 +11,5 @@ nav-sign-up = Crear un acceso
 reenrol-notice = Su verificación en dos pasos no se pudo traer del área de clientes anterior.
 reenrol-link = Vuelva a configurarla para mantener protegido su acceso.
 language-picker = Idioma
+support-banner = Sesión iniciada por el soporte ({ $staff }) hasta las { $time }.
+support-end = Terminar ahora

@@ -14,6 +14,7 @@ error-invalid-token = Este enlace no es válido o ha caducado.
 error-security-answer-required = Falta la respuesta a la pregunta de seguridad o no es correcta.
 error-forbidden = No tiene permiso para hacer esto.
 error-recent-sign-in-required = Confirme primero con su llave de acceso: sin contraseña, los cambios en cómo inicia sesión necesitan un inicio de sesión con llave de acceso de los últimos cinco minutos.
+error-support-sign-in-restricted = El soporte que inició sesión como usted no puede hacer esto: solo usted puede cambiar cómo inicia sesión, aceptar invitaciones o permitir aplicaciones.
 error-cross-site-request = El formulario venía de otro sitio.
 error-user-management-disabled = La gestión de usuarios está desactivada en el área de clientes; contacte con el soporte.
 error-owner-cannot-be-removed = El titular no se puede quitar de la cuenta.

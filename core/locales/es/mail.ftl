@@ -72,3 +72,14 @@ duration-seconds = { $n ->
     [one] { $n } segundo
    *[other] { $n } segundos
 }
+
+## Support signing in as you (issue 28): when it starts, and when it asks first.
+
+mail-support-subject = { $product }: el soporte inició sesión en su cuenta
+mail-support-body = { $staff }, del equipo de soporte de { $product }, acaba de iniciar sesión en su cuenta para ver lo que usted ve. Hasta las { $until } puede hacer lo que usted puede hacer, salvo cambiar cómo inicia sesión, aceptar invitaciones o permitir aplicaciones, y todo lo que haga queda registrado a su nombre.
+mail-support-see = Cada inicio de sesión del soporte aparece en su página de perfil:
+mail-support-not-expected = Si no lo esperaba, contáctenos y cambie su contraseña.
+mail-support-consent-subject = { $product }: el soporte pide iniciar sesión en su cuenta
+mail-support-consent-body = { $staff }, del equipo de soporte de { $product }, pide iniciar sesión en su cuenta para ver lo que usted ve. No puede hacerlo hasta que usted lo permita.
+mail-support-consent-how = Para permitirlo durante un día, abra su página de perfil y elija «Permitir durante un día»:
+mail-support-consent-ignore = Si no pidió ayuda, ignore este mensaje: no cambia nada.

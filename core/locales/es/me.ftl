@@ -136,3 +136,18 @@ totp-wrong-code = El código no es correcto: compruebe la hora de su móvil y pr
 codes-file = Códigos de respaldo de { $product } ({ $email })
 codes-file-totp = Cada uno funciona una vez, en lugar de un código de su aplicación.
 codes-file-passkeys = Cada uno funciona una vez, con un enlace para restablecer la contraseña, si pierde sus llaves de acceso.
+
+## Support signing in as you (`/me`, "Support sign-ins").
+
+me-support-heading = Accesos del soporte
+me-support-intro = El equipo de soporte de { $product } puede iniciar sesión como usted para ver lo que usted ve: recibe un correo cada vez, y cada acceso aparece aquí. No puede cambiar cómo inicia sesión.
+me-support-allowed = El soporte puede iniciar sesión como usted hasta el { $time }.
+me-support-withdraw = Retirar
+me-support-asks = El soporte solo inicia sesión como usted si usted lo permite, un día cada vez.
+me-support-allow = Permitir durante un día
+me-support-col-staff = Miembro del soporte
+me-support-col-from = Inicio
+me-support-col-until = Hasta
+me-support-none = El soporte nunca inició sesión como usted.
+me-done-support-allowed = El soporte puede iniciar sesión como usted durante un día.
+me-done-support-withdrawn = El soporte ya no puede iniciar sesión como usted.

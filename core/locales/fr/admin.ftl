@@ -354,3 +354,9 @@ admin-setup-code-wrong = Le code ne correspond pas : vérifiez l'horloge de l'a
 admin-login-done-setup = Votre mot de passe et votre authentificateur sont configurés : connectez-vous.
 admin-login-done-out = Vous êtes déconnecté.
 admin-passkey-not-confirmed = Cette clé d'accès n'a pas confirmé que c'est bien vous : réessayez.
+
+## Support signing in as a client (a user's page, a client's Users tab).
+
+admin-sign-in-as = Se connecter en tant que cet utilisateur
+admin-audit-on-behalf-of = en tant que l'utilisateur
+admin-sign-in-as-refused = Vous ne pouvez pas vous connecter en tant que cet utilisateur : la connexion par le support est désactivée, votre rôle ne le permet pas, ou l'utilisateur ne l'a pas autorisée.

@@ -11,3 +11,5 @@ nav-sign-up = Créer un identifiant
 reenrol-notice = Votre validation en deux étapes n'a pas pu être reprise de l'ancien espace client.
 reenrol-link = Configurez-la à nouveau pour garder votre identifiant protégé.
 language-picker = Langue
+support-banner = Connecté par le support ({ $staff }) jusqu'à { $time }.
+support-end = Terminer maintenant

@@ -14,6 +14,7 @@ error-invalid-token = Ce lien n'est pas valide ou a expiré.
 error-security-answer-required = La réponse à la question de sécurité manque ou est incorrecte.
 error-forbidden = Vous n'êtes pas autorisé à faire cela.
 error-recent-sign-in-required = Confirmez d'abord avec votre clé d'accès : sans mot de passe, modifier votre façon de vous connecter demande une connexion par clé d'accès datant de moins de cinq minutes.
+error-support-sign-in-restricted = Le support connecté à votre place ne peut pas faire cela : vous seul pouvez changer votre façon de vous connecter, accepter des invitations ou autoriser des applications.
 error-cross-site-request = Le formulaire venait d'un autre site.
 error-user-management-disabled = La gestion des utilisateurs est désactivée dans l'espace client ; contactez l'assistance.
 error-owner-cannot-be-removed = Le titulaire ne peut pas être retiré du compte.

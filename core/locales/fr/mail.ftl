@@ -72,3 +72,14 @@ duration-seconds = { $n ->
     [one] { $n } seconde
    *[other] { $n } secondes
 }
+
+## Support signing in as you (issue 28): when it starts, and when it asks first.
+
+mail-support-subject = { $product } : le support s'est connecté à votre compte
+mail-support-body = { $staff }, de l'équipe support de { $product }, vient de se connecter à votre compte pour voir ce que vous voyez. Jusqu'à { $until }, cette personne peut faire ce que vous pouvez faire, sauf changer votre façon de vous connecter, accepter des invitations ou autoriser des applications, et tout ce qu'elle fait est enregistré à son nom.
+mail-support-see = Chaque connexion du support figure sur votre page de profil :
+mail-support-not-expected = Si vous ne vous y attendiez pas, contactez-nous et changez votre mot de passe.
+mail-support-consent-subject = { $product } : le support demande à se connecter à votre compte
+mail-support-consent-body = { $staff }, de l'équipe support de { $product }, demande à se connecter à votre compte pour voir ce que vous voyez. Ce n'est possible qu'une fois que vous l'avez autorisé.
+mail-support-consent-how = Pour l'autoriser pendant un jour, ouvrez votre page de profil et choisissez « Autoriser pendant un jour » :
+mail-support-consent-ignore = Si vous n'avez pas demandé d'aide, ignorez ce message : rien ne change.

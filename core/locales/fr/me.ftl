@@ -136,3 +136,18 @@ totp-wrong-code = Le code est incorrect : vérifiez l'heure de votre téléphon
 codes-file = Codes de secours pour { $product } ({ $email })
 codes-file-totp = Chacun fonctionne une fois, à la place d'un code de votre application.
 codes-file-passkeys = Chacun fonctionne une fois, avec un lien de réinitialisation du mot de passe, si vous perdez vos clés d'accès.
+
+## Support signing in as you (`/me`, "Support sign-ins").
+
+me-support-heading = Connexions du support
+me-support-intro = L'équipe support de { $product } peut se connecter à votre place pour voir ce que vous voyez : vous recevez un e-mail à chaque fois, et chaque connexion figure ici. Elle ne peut pas changer votre façon de vous connecter.
+me-support-allowed = Le support peut se connecter à votre place jusqu'au { $time }.
+me-support-withdraw = Retirer
+me-support-asks = Le support ne se connecte à votre place que si vous l'autorisez, pour un jour à la fois.
+me-support-allow = Autoriser pendant un jour
+me-support-col-staff = Membre du support
+me-support-col-from = Connexion
+me-support-col-until = Jusqu'à
+me-support-none = Le support ne s'est jamais connecté à votre place.
+me-done-support-allowed = Le support peut se connecter à votre place pendant un jour.
+me-done-support-withdrawn = Le support ne peut plus se connecter à votre place.

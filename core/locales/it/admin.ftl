@@ -354,3 +354,9 @@ admin-setup-code-wrong = Il codice non corrisponde: controlla l'orologio dell'ap
 admin-login-done-setup = La tua password e il tuo autenticatore sono configurati: accedi.
 admin-login-done-out = Sei uscito.
 admin-passkey-not-confirmed = Quella passkey non ha confermato che sei tu: riprova.
+
+## Support signing in as a client (a user's page, a client's Users tab).
+
+admin-sign-in-as = Accedi come questo utente
+admin-audit-on-behalf-of = come l'utente
+admin-sign-in-as-refused = Non puoi accedere come questo utente: l'accesso del supporto è disattivato, il tuo ruolo non può usarlo, oppure l'utente non l'ha permesso.

@@ -11,3 +11,5 @@ nav-sign-up = Crea un accesso
 reenrol-notice = Non è stato possibile trasferire la verifica in due passaggi dalla vecchia area clienti.
 reenrol-link = Configurala di nuovo per mantenere protetto il tuo accesso.
 language-picker = Lingua
+support-banner = Accesso effettuato dal supporto ({ $staff }) fino alle { $time }.
+support-end = Termina ora

@@ -14,6 +14,7 @@ error-invalid-token = Questo link non è valido o è scaduto.
 error-security-answer-required = La risposta alla domanda di sicurezza manca o è errata.
 error-forbidden = Non puoi farlo.
 error-recent-sign-in-required = Prima conferma con la tua passkey: senza password, per cambiare il modo in cui accedi serve un accesso con passkey negli ultimi cinque minuti.
+error-support-sign-in-restricted = Il supporto che ha effettuato l'accesso come te non può farlo: solo tu puoi cambiare il modo in cui accedi, accettare inviti o autorizzare app.
 error-cross-site-request = Il modulo proveniva da un altro sito.
 error-user-management-disabled = La gestione utenti è disattivata nell'area clienti; contatta l'assistenza.
 error-owner-cannot-be-removed = Il titolare non può essere rimosso dall'account.

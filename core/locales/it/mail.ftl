@@ -72,3 +72,14 @@ duration-seconds = { $n ->
     [one] { $n } secondo
    *[other] { $n } secondi
 }
+
+## Support signing in as you (issue 28): when it starts, and when it asks first.
+
+mail-support-subject = { $product }: il supporto ha effettuato l'accesso al tuo account
+mail-support-body = { $staff } del team di supporto di { $product } ha appena effettuato l'accesso al tuo account, per vedere quello che vedi tu. Fino alle { $until } può fare quello che puoi fare tu, tranne cambiare il modo in cui accedi, accettare inviti o autorizzare app, e tutto ciò che fa viene registrato a suo nome.
+mail-support-see = Ogni accesso del supporto è elencato nella tua pagina del profilo:
+mail-support-not-expected = Se non te lo aspettavi, contattaci e cambia la password.
+mail-support-consent-subject = { $product }: il supporto chiede di accedere al tuo account
+mail-support-consent-body = { $staff } del team di supporto di { $product } chiede di accedere al tuo account, per vedere quello che vedi tu. Non può farlo finché non lo permetti.
+mail-support-consent-how = Per permetterlo per un giorno, apri la tua pagina del profilo e scegli «Permetti per un giorno»:
+mail-support-consent-ignore = Se non hai chiesto aiuto, ignora questo messaggio: non cambia nulla.

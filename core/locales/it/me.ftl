@@ -136,3 +136,18 @@ totp-wrong-code = Il codice è errato: controlla l'ora del telefono e prova il s
 codes-file = Codici di backup per { $product } ({ $email })
 codes-file-totp = Ognuno funziona una volta, al posto di un codice dell'app.
 codes-file-passkeys = Ognuno funziona una volta, con un link per reimpostare la password, se perdi le tue passkey.
+
+## Support signing in as you (`/me`, "Support sign-ins").
+
+me-support-heading = Accessi del supporto
+me-support-intro = Il team di supporto di { $product } può accedere come te per vedere quello che vedi: ricevi un'email ogni volta, e ogni accesso è elencato qui. Non può cambiare il modo in cui accedi.
+me-support-allowed = Il supporto può accedere come te fino al { $time }.
+me-support-withdraw = Ritira
+me-support-asks = Il supporto accede come te solo se lo permetti, un giorno alla volta.
+me-support-allow = Permetti per un giorno
+me-support-col-staff = Membro del supporto
+me-support-col-from = Accesso
+me-support-col-until = Fino a
+me-support-none = Il supporto non ha mai effettuato l'accesso come te.
+me-done-support-allowed = Il supporto può accedere come te per un giorno.
+me-done-support-withdrawn = Il supporto non può più accedere come te.

@@ -354,3 +354,9 @@ admin-setup-code-wrong = De code klopt niet: controleer de klok van de app en ty
 admin-login-done-setup = Uw wachtwoord en authenticator zijn ingesteld: log in.
 admin-login-done-out = U bent uitgelogd.
 admin-passkey-not-confirmed = Die passkey heeft niet bevestigd dat u het bent: probeer het opnieuw.
+
+## Support signing in as a client (a user's page, a client's Users tab).
+
+admin-sign-in-as = Inloggen als deze gebruiker
+admin-audit-on-behalf-of = als de gebruiker
+admin-sign-in-as-refused = U kunt niet inloggen als deze gebruiker: inloggen door support staat uit, uw rol mag het niet, of de gebruiker heeft het niet toegestaan.

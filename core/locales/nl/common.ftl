@@ -11,3 +11,5 @@ nav-sign-up = Login aanmaken
 reenrol-notice = Uw tweestapsverificatie kon niet worden overgenomen uit de oude klantomgeving.
 reenrol-link = Stel deze opnieuw in om uw login beschermd te houden.
 language-picker = Taal
+support-banner = Ingelogd door support ({ $staff }) tot { $time }.
+support-end = Nu beëindigen

@@ -14,6 +14,7 @@ error-invalid-token = Deze link is ongeldig of verlopen.
 error-security-answer-required = Het antwoord op de beveiligingsvraag ontbreekt of is onjuist.
 error-forbidden = Dit mag u niet doen.
 error-recent-sign-in-required = Bevestig eerst met uw passkey: zonder wachtwoord vragen wijzigingen aan hoe u inlogt om een passkey-login van de afgelopen vijf minuten.
+error-support-sign-in-restricted = Support die als u is ingelogd, kan dit niet doen: alleen u kunt wijzigen hoe u inlogt, uitnodigingen accepteren of apps toestaan.
 error-cross-site-request = Het formulier kwam van een andere site.
 error-user-management-disabled = Gebruikersbeheer staat uit in de klantomgeving; neem contact op met support.
 error-owner-cannot-be-removed = De eigenaar kan niet uit het account worden verwijderd.

@@ -72,3 +72,14 @@ duration-seconds = { $n ->
     [one] { $n } seconde
    *[other] { $n } seconden
 }
+
+## Support signing in as you (issue 28): when it starts, and when it asks first.
+
+mail-support-subject = { $product }: support heeft ingelogd op uw account
+mail-support-body = { $staff } van het supportteam van { $product } heeft zojuist ingelogd op uw account, om te zien wat u ziet. Tot { $until } kan die persoon doen wat u kunt, behalve wijzigen hoe u inlogt, uitnodigingen accepteren of apps toestaan, en alles wat die persoon doet, wordt onder diens naam vastgelegd.
+mail-support-see = Elke login van support staat op uw profielpagina:
+mail-support-not-expected = Had u dit niet verwacht? Neem contact met ons op en wijzig uw wachtwoord.
+mail-support-consent-subject = { $product }: support vraagt om op uw account in te loggen
+mail-support-consent-body = { $staff } van het supportteam van { $product } vraagt om op uw account in te loggen, om te zien wat u ziet. Dat kan pas als u het toestaat.
+mail-support-consent-how = Om het een dag toe te staan, opent u uw profielpagina en kiest u ‘Een dag toestaan’:
+mail-support-consent-ignore = Hebt u niet om hulp gevraagd? Negeer dan dit bericht: er verandert niets.

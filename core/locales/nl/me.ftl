@@ -136,3 +136,18 @@ totp-wrong-code = De code is onjuist: controleer de tijd op uw telefoon en probe
 codes-file = Back-upcodes voor { $product } ({ $email })
 codes-file-totp = Elke code werkt één keer, in plaats van een code uit uw app.
 codes-file-passkeys = Elke code werkt één keer, samen met een link om uw wachtwoord opnieuw in te stellen, als u uw passkeys kwijtraakt.
+
+## Support signing in as you (`/me`, "Support sign-ins").
+
+me-support-heading = Logins van support
+me-support-intro = Het supportteam van { $product } kan als u inloggen om te zien wat u ziet: u krijgt elke keer een e-mail, en elke login staat hier. Wijzigen hoe u inlogt, kan het niet.
+me-support-allowed = Support mag tot { $time } als u inloggen.
+me-support-withdraw = Intrekken
+me-support-asks = Support logt alleen als u in als u het toestaat, telkens voor een dag.
+me-support-allow = Een dag toestaan
+me-support-col-staff = Supportmedewerker
+me-support-col-from = Ingelogd
+me-support-col-until = Tot
+me-support-none = Support heeft nog nooit als u ingelogd.
+me-done-support-allowed = Support mag een dag lang als u inloggen.
+me-done-support-withdrawn = Support mag niet meer als u inloggen.

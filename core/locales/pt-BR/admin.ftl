@@ -354,3 +354,9 @@ admin-setup-code-wrong = O código não confere: verifique o relógio do aplicat
 admin-login-done-setup = Sua senha e seu autenticador estão configurados: entre.
 admin-login-done-out = Você saiu.
 admin-passkey-not-confirmed = Essa chave de acesso não confirmou que é você: tente de novo.
+
+## Support signing in as a client (a user's page, a client's Users tab).
+
+admin-sign-in-as = Entrar como este usuário
+admin-audit-on-behalf-of = como o usuário
+admin-sign-in-as-refused = Você não pode entrar como este usuário: o acesso do suporte está desativado, sua função não pode usá-lo ou o usuário não o permitiu.

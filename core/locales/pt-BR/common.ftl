@@ -11,3 +11,5 @@ nav-sign-up = Criar um acesso
 reenrol-notice = Não foi possível trazer sua verificação em duas etapas da área do cliente antiga.
 reenrol-link = Configure-a de novo para manter seu acesso protegido.
 language-picker = Idioma
+support-banner = Acesso feito pelo suporte ({ $staff }) até { $time }.
+support-end = Encerrar agora

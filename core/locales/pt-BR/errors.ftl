@@ -14,6 +14,7 @@ error-invalid-token = Este link é inválido ou expirou.
 error-security-answer-required = A resposta à pergunta de segurança está faltando ou errada.
 error-forbidden = Você não tem permissão para fazer isso.
 error-recent-sign-in-required = Confirme primeiro com sua chave de acesso: sem senha, alterações na forma de entrar exigem uma entrada com chave de acesso nos últimos cinco minutos.
+error-support-sign-in-restricted = O suporte que entrou como você não pode fazer isso: só você pode mudar como entra, aceitar convites ou permitir aplicativos.
 error-cross-site-request = O formulário veio de outro site.
 error-user-management-disabled = O gerenciamento de usuários está desativado na área do cliente; fale com o suporte.
 error-owner-cannot-be-removed = O titular não pode ser removido da conta.

@@ -72,3 +72,14 @@ duration-seconds = { $n ->
     [one] { $n } segundo
    *[other] { $n } segundos
 }
+
+## Support signing in as you (issue 28): when it starts, and when it asks first.
+
+mail-support-subject = { $product }: o suporte entrou na sua conta
+mail-support-body = { $staff }, da equipe de suporte de { $product }, acabou de entrar na sua conta para ver o que você vê. Até { $until }, essa pessoa pode fazer o que você pode, exceto mudar como você entra, aceitar convites ou permitir aplicativos, e tudo o que ela fizer fica registrado no nome dela.
+mail-support-see = Cada acesso do suporte aparece na sua página de perfil:
+mail-support-not-expected = Se você não esperava por isso, fale conosco e troque sua senha.
+mail-support-consent-subject = { $product }: o suporte pede para entrar na sua conta
+mail-support-consent-body = { $staff }, da equipe de suporte de { $product }, pede para entrar na sua conta para ver o que você vê. Isso só é possível depois que você permitir.
+mail-support-consent-how = Para permitir por um dia, abra sua página de perfil e escolha “Permitir por um dia”:
+mail-support-consent-ignore = Se você não pediu ajuda, ignore esta mensagem: nada muda.

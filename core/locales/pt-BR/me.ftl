@@ -136,3 +136,18 @@ totp-wrong-code = O código está errado: confira a hora do seu celular e tente 
 codes-file = Códigos de backup de { $product } ({ $email })
 codes-file-totp = Cada um funciona uma vez, no lugar de um código do aplicativo.
 codes-file-passkeys = Cada um funciona uma vez, com um link para redefinir a senha, se você perder suas chaves de acesso.
+
+## Support signing in as you (`/me`, "Support sign-ins").
+
+me-support-heading = Acessos do suporte
+me-support-intro = A equipe de suporte de { $product } pode entrar como você para ver o que você vê: você recebe um e-mail a cada vez, e cada acesso aparece aqui. Ela não pode mudar como você entra.
+me-support-allowed = O suporte pode entrar como você até { $time }.
+me-support-withdraw = Retirar
+me-support-asks = O suporte só entra como você se você permitir, um dia de cada vez.
+me-support-allow = Permitir por um dia
+me-support-col-staff = Membro do suporte
+me-support-col-from = Entrada
+me-support-col-until = Até
+me-support-none = O suporte nunca entrou como você.
+me-done-support-allowed = O suporte pode entrar como você por um dia.
+me-done-support-withdrawn = O suporte não pode mais entrar como você.

@@ -145,6 +145,7 @@ impl FromRequestParts<AppState> for StaffPage {
             email: staff.email.clone(),
             role: staff.role.as_str().to_owned(),
             may_change: staff.role.may(Operation::Change),
+            may_sign_in_as: crate::staff::login_as::offered(&state.settings, staff.role),
         });
         let Ok(crate::http::auth::ClientIp(ip)) =
             crate::http::auth::ClientIp::from_request_parts(parts, state).await;

@@ -177,6 +177,7 @@ mod tests {
             ip: None,
             before,
             after,
+            on_behalf_of: None,
         }
     }
 

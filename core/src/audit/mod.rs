@@ -32,6 +32,14 @@ pub async fn record_change(
     let account_id = event.account_id.map(str::to_owned);
     let user_id = event.user_id.map(str::to_owned);
     record(conn, ctx, now, event).await?;
+    // Plugins see who acted in a support sign-in: the staff member, in the event's payload.
+    let payload = match (&ctx.support, payload) {
+        (Some(by), Value::Object(mut fields)) => {
+            fields.insert("support_staff".to_owned(), Value::from(by.email.clone()));
+            Value::Object(fields)
+        }
+        (_, payload) => payload,
+    };
     crate::events::record(
         conn,
         now,
@@ -101,6 +109,19 @@ impl Actor {
 pub struct Context {
     pub actor: Actor,
     pub ip: Option<String>,
+    /// In a support sign-in, the staff member acting in the user's session: the user's rights
+    /// decide what may be done (`actor` stays the user), the staff member is recorded as who did
+    /// it, on behalf of the user, and what only the user may do is refused
+    /// ([`Context::refuse_support`]).
+    pub support: Option<SupportBy>,
+}
+
+/// A staff member acting in a user's session (support signing in as a client).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportBy {
+    pub staff_id: String,
+    pub email: String,
+    pub role: Role,
 }
 
 impl Context {
@@ -108,6 +129,26 @@ impl Context {
         Self {
             actor: Actor::System,
             ip: None,
+            support: None,
+        }
+    }
+
+    /// Refuses what only the user themself may do (their password, email, second factor,
+    /// passkeys and sessions, backup codes, accepting an invitation, approving an app) when
+    /// support signed in as them: 403 `support_sign_in_restricted`, saying `what`.
+    pub fn refuse_support(&self, what: &'static str) -> Result<()> {
+        match &self.support {
+            Some(_) => Err(crate::error::Error::SupportRestricted(what)),
+            None => Ok(()),
+        }
+    }
+
+    /// Who the audit log names: the staff member in a support sign-in, else the actor; and the
+    /// user they acted for.
+    pub fn recorded(&self) -> (&'static str, Option<&str>, Option<&str>) {
+        match (&self.support, &self.actor) {
+            (Some(by), Actor::User(user)) => ("admin", Some(by.email.as_str()), Some(user)),
+            _ => (self.actor.kind(), self.actor.id(), None),
         }
     }
 

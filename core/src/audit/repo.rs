@@ -13,21 +13,24 @@ pub async fn record(
     now_ms: i64,
     event: Event<'_>,
 ) -> Result<()> {
+    let (kind, actor_id, on_behalf_of) = ctx.recorded();
     sqlx::query(
         "INSERT INTO audit_events \
-         (id, occurred_at, actor_kind, actor_id, action, account_id, user_id, ip, before_json, after_json) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         (id, occurred_at, actor_kind, actor_id, action, account_id, user_id, ip, before_json, after_json, \
+          on_behalf_of) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(new_id())
     .bind(now_ms)
-    .bind(ctx.actor.kind())
-    .bind(ctx.actor.id().map(str::to_owned))
+    .bind(kind)
+    .bind(actor_id.map(str::to_owned))
     .bind(event.action.to_owned())
     .bind(event.account_id.map(str::to_owned))
     .bind(event.user_id.map(str::to_owned))
     .bind(ctx.ip.clone())
     .bind(event.before.map(|v| v.to_string()))
     .bind(event.after.map(|v| v.to_string()))
+    .bind(on_behalf_of.map(str::to_owned))
     .execute(conn)
     .await?;
     Ok(())
@@ -50,6 +53,8 @@ pub struct AuditRecord {
     pub before: Option<serde_json::Value>,
     #[schema(value_type = Option<Object>)]
     pub after: Option<serde_json::Value>,
+    /// In a support sign-in: the user the staff member (`actor_id`) acted for.
+    pub on_behalf_of: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -64,6 +69,7 @@ struct Row {
     ip: Option<String>,
     before_json: Option<String>,
     after_json: Option<String>,
+    on_behalf_of: Option<String>,
 }
 
 /// What to list: each given field narrows the result.
@@ -101,7 +107,7 @@ pub async fn list(conn: &mut AnyConnection, f: &AuditFilter) -> Result<Vec<Audit
     let limit = conditions.limit(f.limit);
     let sql = format!(
         "SELECT id, occurred_at, actor_kind, actor_id, action, account_id, user_id, ip, before_json, \
-         after_json FROM audit_events{} ORDER BY id DESC LIMIT {limit}",
+         after_json, on_behalf_of FROM audit_events{} ORDER BY id DESC LIMIT {limit}",
         conditions.sql()
     );
     let query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
@@ -120,6 +126,7 @@ pub async fn list(conn: &mut AnyConnection, f: &AuditFilter) -> Result<Vec<Audit
             ip: r.ip,
             before: parse(r.before_json),
             after: parse(r.after_json),
+            on_behalf_of: r.on_behalf_of,
         })
         .collect())
 }

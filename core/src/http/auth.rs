@@ -177,10 +177,7 @@ impl<S: Send + Sync> FromRequestParts<S> for UserAgent {
 impl CurrentUser {
     /// The audit context of this user's request.
     pub fn context(&self, ip: &ClientIp) -> Context {
-        Context {
-            actor: Actor::User(self.0.user_id.clone()),
-            ip: ip.0.clone(),
-        }
+        self.0.context(ip.0.clone())
     }
 }
 
@@ -193,6 +190,7 @@ impl Admin {
                 role: self.0.role,
             },
             ip: ip.0.clone(),
+            support: None,
         }
     }
 }
@@ -202,6 +200,7 @@ pub fn anonymous(ip: &ClientIp) -> Context {
     Context {
         actor: Actor::System,
         ip: ip.0.clone(),
+        support: None,
     }
 }
 

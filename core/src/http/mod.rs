@@ -55,6 +55,8 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
         .merge(crate::plugins::admin_pages::routes())
         .merge(crate::staff::admin_pages::routes())
         .merge(crate::staff::passkey_pages::routes())
+        .merge(crate::staff::login_as_pages::routes())
+        .merge(crate::sessions::support_pages::routes())
         .merge(crate::oauth::pages::routes())
         .merge(crate::oauth::logout_pages::routes())
         .merge(crate::oauth::admin_pages::routes())

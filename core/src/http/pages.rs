@@ -150,6 +150,15 @@ pub struct NavUser {
     /// Two-step verification could not be carried over by the WHMCS import: every page asks the
     /// user to set it up again until they do.
     pub reenrol: bool,
+    /// In a support sign-in: the staff member, and the time of day it ends (every page says so).
+    pub support: Option<NavSupport>,
+}
+
+/// A support sign-in as the banner shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavSupport {
+    pub staff: String,
+    pub until: String,
 }
 
 /// The signed-in staff member as the admin area's header shows them.
@@ -159,6 +168,8 @@ pub struct NavStaff {
     pub role: String,
     /// Whether they may change things (an administrator): pages show changing controls only then.
     pub may_change: bool,
+    /// Whether they may sign in as a user ("Sign in as this user").
+    pub may_sign_in_as: bool,
 }
 
 /// What every page shows besides its own content: the provider's branding, who is signed in, and
@@ -229,10 +240,17 @@ impl Chrome {
             .map(|u| u.time_zone.clone())
             .filter(|tz| !tz.is_empty())
             .unwrap_or_else(|| state.settings.ui.time_zone.clone());
+        let support = auth.as_ref().and_then(|a| {
+            a.support.as_ref().map(|by| NavSupport {
+                staff: by.email.clone(),
+                until: crate::i18n::time_of_day(&time_zone, a.expires_at),
+            })
+        });
         let user = found.map(|u| NavUser {
             name: format!("{} {}", u.first_name, u.last_name),
             email: u.email,
             reenrol: u.totp_reenrol_required,
+            support,
         });
         Self {
             csrf,

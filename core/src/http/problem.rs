@@ -53,6 +53,7 @@ codes! {
     SecurityAnswerRequired => "security_answer_required", UNPROCESSABLE_ENTITY, "The security question must be answered";
     Forbidden => "forbidden", FORBIDDEN, "Forbidden";
     RecentSignInRequired => "recent_sign_in_required", FORBIDDEN, "Sign in again first";
+    SupportSignInRestricted => "support_sign_in_restricted", FORBIDDEN, "Only the user can do this";
     CrossSiteRequest => "cross_site_request", FORBIDDEN, "Cross-site request refused";
     UserManagementDisabled => "user_management_disabled", FORBIDDEN, "User management is disabled";
     OwnerCannotBeRemoved => "owner_cannot_be_removed", CONFLICT, "The owner cannot be removed";
@@ -234,6 +235,7 @@ pub fn code_of(error: &Error) -> Code {
         Error::InvalidToken => Code::InvalidToken,
         Error::SecurityAnswerRequired { .. } => Code::SecurityAnswerRequired,
         Error::Forbidden(_) => Code::Forbidden,
+        Error::SupportRestricted(_) => Code::SupportSignInRestricted,
         Error::UserManagementDisabled => Code::UserManagementDisabled,
         Error::OwnerCannotBeRemoved => Code::OwnerCannotBeRemoved,
         Error::OwnerPermissionsFixed => Code::OwnerPermissionsFixed,

@@ -35,6 +35,16 @@ pub fn datetime(lang: &str, zone: &str, ms: i64) -> String {
         .to_string()
 }
 
+/// The time of day of `ms` in `zone`, with the zone (`16:35 UTC`, `17:35 CET`): the same in every
+/// shipped language.
+pub fn time_of_day(zone: &str, ms: i64) -> String {
+    let Ok(at) = Timestamp::from_millisecond(ms) else {
+        return String::new();
+    };
+    let zone = TimeZone::get(zone).unwrap_or(TimeZone::UTC);
+    at.to_zoned_datetime(zone).strftime("%H:%M %Z").to_string()
+}
+
 /// The time zones a person chooses from, sorted: `UTC` and every `Area/Place` name (the `Etc/`
 /// aliases and the old unprefixed ones left out).
 pub fn zones() -> Vec<String> {
@@ -58,6 +68,7 @@ mod tests {
     #[test]
     fn each_language_writes_the_time_in_the_readers_zone() {
         assert_eq!(datetime("en", "UTC", AT), "2026-12-07 16:35 UTC");
+        assert_eq!(time_of_day("Europe/Berlin", AT), "17:35 CET");
         assert_eq!(datetime("de", "Europe/Berlin", AT), "07.12.2026, 17:35 CET");
         assert_eq!(datetime("fr", "Europe/Paris", AT), "07/12/2026 17:35 CET");
         assert_eq!(

@@ -8,7 +8,7 @@ mod dates;
 mod negotiate;
 
 pub use catalog::{Messages, Problem};
-pub use dates::{datetime, is_time_zone, zones};
+pub use dates::{datetime, is_time_zone, time_of_day, zones};
 pub use negotiate::{LANGUAGE_COOKIE, choose, for_person, from_profile};
 
 /// The languages Roster ships, by their BCP 47 tag, with their own names (the picker shows each

@@ -31,6 +31,7 @@ impl Writer<'_> {
         Context {
             actor: Actor::Job("import"),
             ip: None,
+            support: None,
         }
     }
 

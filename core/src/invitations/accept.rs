@@ -20,8 +20,10 @@ use crate::users::{User, service as users, steps as users_steps};
 /// Who accepts.
 #[derive(Debug)]
 pub enum Acceptor {
-    /// The signed-in user.
+    /// A user who just proved who they are (signing in on the invitation page).
     User(String),
+    /// The user of a session (never support signed in as them).
+    Session(crate::sessions::Authenticated),
     /// A new user, signing up in the same call.
     Signup(NewUser),
 }
@@ -49,6 +51,10 @@ pub async fn accept(
             Joining::New(users::prepare(state, new).await?)
         }
         Acceptor::User(id) => Joining::Existing(id),
+        Acceptor::Session(auth) => {
+            auth.refuse_support("accept an invitation")?;
+            Joining::Existing(auth.user_id)
+        }
     };
     let token_hash = hash_token(token);
     for _ in 0..crate::plugins::JUDGEMENTS {
@@ -163,6 +169,7 @@ async fn judge(
     let ctx = Context {
         actor: Actor::User(user_id),
         ip: ip.clone(),
+        support: None,
     };
     let permissions = state
         .plugins
@@ -206,6 +213,7 @@ async fn write(
             let ctx = Context {
                 actor: Actor::User(prepared.id().to_owned()),
                 ip: ip.clone(),
+                support: None,
             };
             let created = users::insert(&mut tx, &ctx, now, prepared, "user.signed_up").await?;
             // The link reached this address: it is verified. Another address is verified the
@@ -238,6 +246,7 @@ async fn write(
     let ctx = Context {
         actor: Actor::User(user_id.to_owned()),
         ip: ip.clone(),
+        support: None,
     };
     let after = json!({ "invitation_id": row.id, "permissions": permissions });
     audit::record_change(

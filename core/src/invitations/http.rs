@@ -184,7 +184,7 @@ async fn accept(
             }
         }
         (None, Some(user)) => {
-            super::accept(&state, ip.0, &token, Acceptor::User(user.0.user_id)).await?
+            super::accept(&state, ip.0, &token, Acceptor::Session(user.0)).await?
         }
         (None, None) => return Err(crate::error::Error::Unauthenticated.into()),
     };

@@ -180,9 +180,7 @@ async fn accept_signed_in(
         Err(page) => return page,
     };
     let result = match &user {
-        Some(user) => {
-            super::accept(&state, ip.0, &token, Acceptor::User(user.0.user_id.clone())).await
-        }
+        Some(user) => super::accept(&state, ip.0, &token, Acceptor::Session(user.0.clone())).await,
         None => Err(Error::Unauthenticated),
     };
     accepted(&state, &chrome, &token, &invitation, user.as_ref(), result).await

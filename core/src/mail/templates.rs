@@ -14,7 +14,7 @@ use crate::i18n::{FALLBACK, Messages, PSEUDO, Problem, SHIPPED};
 
 /// The messages Roster sends, each with values like the ones it is sent with (what start-up
 /// renders every template with, in every language).
-pub const NAMES: [&str; 9] = [
+pub const NAMES: [&str; 11] = [
     "verify-email",
     "email-change",
     "email-in-use",
@@ -24,6 +24,8 @@ pub const NAMES: [&str; 9] = [
     "sign-in-code",
     "password-changed",
     "invitation",
+    "support-sign-in",
+    "support-consent",
 ];
 
 /// The built-in templates, by file name.
@@ -40,6 +42,16 @@ fn builtin(name: &str) -> Option<&'static str> {
         "set-password.subject.txt" => include_str!("../../templates/mail/set-password.subject.txt"),
         "set-password.txt" => include_str!("../../templates/mail/set-password.txt"),
         "set-password.html" => include_str!("../../templates/mail/set-password.html"),
+        "support-sign-in.subject.txt" => {
+            include_str!("../../templates/mail/support-sign-in.subject.txt")
+        }
+        "support-sign-in.txt" => include_str!("../../templates/mail/support-sign-in.txt"),
+        "support-sign-in.html" => include_str!("../../templates/mail/support-sign-in.html"),
+        "support-consent.subject.txt" => {
+            include_str!("../../templates/mail/support-consent.subject.txt")
+        }
+        "support-consent.txt" => include_str!("../../templates/mail/support-consent.txt"),
+        "support-consent.html" => include_str!("../../templates/mail/support-consent.html"),
         "password-changed.subject.txt" => {
             include_str!("../../templates/mail/password-changed.subject.txt")
         }
@@ -275,6 +287,7 @@ impl Templates {
             "first_name": "Ada", "link": branding.public_url.clone() + "link",
             "expires_in_seconds": 3_600, "code": "123456",
             "account_name": "Example Ltd", "invited_by": "Olive Owner", "sent_by_staff": false,
+            "staff": "ops@provider.example", "until": "17:35 CET",
         });
         for lang in languages() {
             let env = environment(Some(dir.to_path_buf()), lang, branding, messages, true);

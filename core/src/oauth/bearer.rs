@@ -88,6 +88,8 @@ async fn stand_in(
         let auth = Authenticated {
             session_id: row.session_id,
             user_id: row.user_id,
+            expires_at: row.expires_at,
+            support: None,
         };
         return Ok((auth, None));
     };
@@ -109,6 +111,8 @@ async fn stand_in(
         Authenticated {
             session_id: found.session_id,
             user_id: found.user_id,
+            expires_at: found.expires_at,
+            support: None,
         },
         view,
     ))

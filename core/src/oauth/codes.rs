@@ -35,6 +35,7 @@ pub async fn issue_code(
     facts: &SignInFacts,
     account: Option<&MyAccount>,
 ) -> Result<String> {
+    auth.refuse_support("sign in to an app as the user")?;
     let now = state.clock.now_ms();
     crate::ratelimit::hit(
         state.db.pool(),

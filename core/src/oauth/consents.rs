@@ -24,6 +24,7 @@ pub async fn grant(
     client: &Client,
     scopes: &Scopes,
 ) -> Result<()> {
+    ctx.refuse_support("allow an app for the user")?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     grants::save_consent(&mut tx, user_id, &client.client_id, &scopes.text(), now).await?;

@@ -92,6 +92,7 @@ async fn step(
                 .unwrap_or_default(),
         ),
         ip: ip.0,
+        support: None,
     };
     let next = authorize::next_step(state, &req, chrome.auth.as_ref(), &ctx, choice).await;
     match next {

@@ -219,6 +219,7 @@ pub async fn refresh(
     let ctx = Context {
         actor: Actor::User(row.user_id.clone()),
         ip,
+        support: None,
     };
     let asked = TokenRequest {
         client_id: &client.client_id,

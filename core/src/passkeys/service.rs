@@ -174,6 +174,7 @@ pub async fn finish_registration(
     name: &str,
     credential: Value,
 ) -> Result<Passkey> {
+    ctx.refuse_support("change the user's passkeys")?;
     let bound = Bound::session(auth);
     let row = verify_registration(state, bound, ceremony, name, credential).await?;
     let now = state.clock.now_ms();
@@ -299,6 +300,7 @@ pub async fn rename(
     id: &str,
     name: &str,
 ) -> Result<Passkey> {
+    ctx.refuse_support("change the user's passkeys")?;
     let name = checked_name(name)?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
@@ -329,6 +331,7 @@ pub async fn remove(
     id: &str,
     keep_one: bool,
 ) -> Result<()> {
+    ctx.refuse_support("change the user's passkeys")?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     // A user's row is locked first: dropping the password checks for a passkey under the same lock.

@@ -113,6 +113,7 @@ async fn finish_uncounted(
             let ctx = Context {
                 actor: crate::audit::Actor::User(row.owner_id.clone()),
                 ip: from.ip.clone(),
+                support: None,
             };
             clone_suspected(state, &ctx, Subject::User, &row).await?;
             return Err(Error::InvalidCredentials);

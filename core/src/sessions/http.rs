@@ -220,6 +220,6 @@ async fn revoke_session(
     ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let ctx = user.context(&ip);
-    super::end(&state, &ctx, &user.0.user_id, &id, "user.session_revoked").await?;
+    super::revoke(&state, &ctx, &user.0.user_id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,6 +11,8 @@ pub mod pages;
 pub mod passkey_pages;
 mod repo;
 mod sign_in;
+pub mod support;
+pub mod support_pages;
 pub mod two_step;
 mod views;
 
@@ -53,6 +55,31 @@ impl Subject {
 pub struct Authenticated {
     pub session_id: String,
     pub user_id: String,
+    /// When the session ends at the latest (unix ms).
+    pub expires_at: i64,
+    /// In a support sign-in, the staff member acting in this session.
+    pub support: Option<crate::audit::SupportBy>,
+}
+
+impl Authenticated {
+    /// Refuses what only the user themself may do when support signed in as them (see
+    /// [`Context::refuse_support`]).
+    pub fn refuse_support(&self, what: &'static str) -> Result<()> {
+        match self.support {
+            Some(_) => Err(Error::SupportRestricted(what)),
+            None => Ok(()),
+        }
+    }
+
+    /// The audit context of a request in this session: the user, with the staff member of a
+    /// support sign-in.
+    pub fn context(&self, ip: Option<String>) -> Context {
+        Context {
+            actor: Actor::User(self.user_id.clone()),
+            ip,
+            support: self.support.clone(),
+        }
+    }
 }
 
 /// A session as its owner sees it.
@@ -122,6 +149,7 @@ pub async fn start(
             let ctx = Context {
                 actor: Actor::User(user_id.to_owned()),
                 ip: ip.clone(),
+                support: None,
             };
             state
                 .plugins
@@ -147,6 +175,7 @@ pub async fn start(
             ip: ip.as_deref(),
             user_agent: user_agent.as_deref(),
             amr,
+            support: None,
         },
     )
     .await?;
@@ -154,6 +183,7 @@ pub async fn start(
     let ctx = Context {
         actor: Actor::User(user_id.to_owned()),
         ip,
+        support: None,
     };
     let payload = json!({ "user_id": user_id, "ip": ctx.ip });
     audit::record_change(
@@ -273,9 +303,19 @@ async fn still_good(
     if now - found.last_seen_at > 60_000 {
         repo::touch(conn, &found.id, now).await?;
     }
+    let support = match (found.support_staff_id, found.support_staff_email) {
+        (Some(staff_id), Some(email)) => Some(crate::audit::SupportBy {
+            staff_id,
+            email,
+            role: crate::staff::Role::parse(found.support_staff_role.as_deref().unwrap_or("")),
+        }),
+        _ => None,
+    };
     Ok(Authenticated {
         session_id: found.id,
         user_id: found.user_id,
+        expires_at: found.expires_at,
+        support,
     })
 }
 
@@ -305,6 +345,18 @@ pub async fn end(
     Ok(())
 }
 
+/// Ends one of the user's sessions from their session list (another device, say): only the user
+/// themself, never support signed in as them.
+pub async fn revoke(
+    state: &AppState,
+    ctx: &Context,
+    user_id: &str,
+    session_id: &str,
+) -> Result<()> {
+    ctx.refuse_support("end the user's sessions")?;
+    end(state, ctx, user_id, session_id, "user.session_revoked").await
+}
+
 /// Ends the session a browser held before it signed in again as the same user (`old_token`, its
 /// session cookie): signing in again with a passkey — the way a login without a password confirms
 /// a change — replaces the browser's session instead of leaving an orphan behind. Nothing for
@@ -319,6 +371,7 @@ pub async fn replaced(state: &AppState, old_token: &str, user_id: &str) -> Resul
     let ctx = Context {
         actor: audit::Actor::User(user_id.to_owned()),
         ip: None,
+        support: None,
     };
     end(
         state,

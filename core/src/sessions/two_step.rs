@@ -190,6 +190,7 @@ pub async fn second_step_with_passkey(
             let ctx = Context {
                 actor: Actor::User(user.id.clone()),
                 ip: ip.clone(),
+                support: None,
             };
             let holder = (Subject::User, user.id.as_str());
             passkeys::second_factor::check(state, &ctx, holder, &found.hash, ceremony, credential)

@@ -82,6 +82,9 @@ impl Settings {
                 format!("`{}` is not an email address: {e}", self.mail.from),
             )
         })?;
+        if let Some((key, message)) = self.support.problem() {
+            return Err(invalid(key, message));
+        }
         if self.server.max_body_bytes == 0 {
             return Err(invalid(
                 "server.max_body_bytes",

@@ -12,6 +12,7 @@ pub mod effective;
 mod load;
 mod mail;
 mod plugins;
+mod support;
 mod ui;
 mod values;
 mod whmcs_api;
@@ -20,6 +21,7 @@ pub use auth::*;
 pub use load::*;
 pub use mail::*;
 pub use plugins::*;
+pub use support::*;
 pub use ui::*;
 pub use values::*;
 pub use whmcs_api::*;
@@ -51,6 +53,7 @@ pub struct Settings {
     pub whmcs_api: WhmcsApiSettings,
     pub metrics: MetricsSettings,
     pub staff: StaffSettings,
+    pub support: SupportSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

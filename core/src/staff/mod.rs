@@ -10,6 +10,8 @@
 
 pub mod admin_pages;
 pub mod credentials;
+pub mod login_as;
+pub mod login_as_pages;
 pub mod passkey_pages;
 pub mod passkeys;
 pub mod preferences;
@@ -98,6 +100,7 @@ pub(crate) async fn audit_own(
             role: Role::parse(&member.role),
         },
         ip,
+        support: None,
     };
     audit::record(
         conn,
@@ -215,7 +218,7 @@ pub async fn set_active(
     }
     if !active {
         keep_an_administrator(&mut tx, db.backend(), &member, "disabled").await?;
-        sessions::end_all(&mut tx, id).await?;
+        sessions::end_all(&mut tx, id, now).await?;
     }
     repo::set_status(&mut tx, id, status, now).await?;
     let action = if active {
@@ -247,6 +250,7 @@ pub async fn remove(
     let mut tx = db.begin().await?;
     let member = repo::get(&mut tx, id).await?;
     keep_an_administrator(&mut tx, db.backend(), &member, "removed").await?;
+    sessions::end_all(&mut tx, id, now).await?;
     repo::delete(&mut tx, id).await?;
     audit::record(
         &mut tx,

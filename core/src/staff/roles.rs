@@ -52,6 +52,9 @@ pub enum Operation {
     /// Reading the effective settings: even masked, they map the deployment (hosts, plugins,
     /// limits), so only administrators see them.
     ReadSettings,
+    /// Signing in to the client area as a user (support sign-in): the roles
+    /// `support.login_as_roles` names ([`Role::may_login_as`]; administrators by default).
+    LoginAs,
 }
 
 impl Role {
@@ -61,6 +64,12 @@ impl Role {
             Self::Administrator => true,
             Self::Support => !matches!(operation, Operation::Change | Operation::ReadSettings),
         }
+    }
+
+    /// Whether this role may sign in as a user, as `support.login_as_roles` (`allowed`) says: the
+    /// row of [`Operation::LoginAs`] in the role table, which the provider writes.
+    pub fn may_login_as(self, allowed: &[String]) -> bool {
+        allowed.iter().any(|role| role == self.as_str())
     }
 
     /// Refuses what this role may not do, with 403 `forbidden`.
@@ -96,7 +105,14 @@ pub mod op {
         )*};
     }
 
-    operations!(Read, Invitation, PasswordResetLink, Change, ReadSettings);
+    operations!(
+        Read,
+        Invitation,
+        PasswordResetLink,
+        Change,
+        ReadSettings,
+        LoginAs
+    );
 }
 
 #[cfg(test)]
@@ -113,9 +129,22 @@ mod tests {
             (PasswordResetLink, true),
             (Change, false),
             (ReadSettings, false),
+            // As `support.login_as_roles` says (below).
+            (LoginAs, true),
         ] {
             assert!(Role::Administrator.may(operation), "{operation:?}");
             assert_eq!(Role::Support.may(operation), support, "{operation:?}");
         }
+    }
+
+    /// Signing in as a user: administrators by default, support when the provider says so.
+    #[test]
+    fn login_as_follows_the_settings() {
+        let default = crate::settings::SupportSettings::default().login_as_roles;
+        assert!(Role::Administrator.may_login_as(&default));
+        assert!(!Role::Support.may_login_as(&default));
+        let both = ["administrator".to_owned(), "support".to_owned()];
+        assert!(Role::Support.may_login_as(&both));
+        assert!(!Role::Administrator.may_login_as(&["support".to_owned()]));
     }
 }

@@ -2,7 +2,8 @@
 //! SHA-256 in `staff_sessions` — a table no client-area lookup reads, so a staff cookie never opens
 //! the client area and a user's session never opens `/admin`. They end on sign-out, after
 //! `auth.session_idle` without use, `auth.session_absolute` after sign-in, and when the member is
-//! disabled, removed or sets up new credentials.
+//! disabled, removed or sets up new credentials; the support sign-ins a member started end with
+//! the session they came from, or with all of the member's.
 
 use sqlx::AnyConnection;
 
@@ -34,6 +35,7 @@ impl StaffIdentity {
                 role: self.role,
             },
             ip,
+            support: None,
         }
     }
 }
@@ -74,7 +76,10 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffIdentity
         || found.last_seen_at + idle <= now
         || found.member.status != "active"
     {
-        repo::delete_session(&mut conn, &found.session_id).await?;
+        let mut tx = state.db.begin().await?;
+        repo::delete_session(&mut tx, &found.session_id).await?;
+        crate::sessions::support::end_for_staff(&mut tx, &found.session_id, false, now).await?;
+        tx.commit().await?;
         return Err(Error::Unauthenticated);
     }
     // Touched at most once a minute, as users' sessions are.
@@ -91,15 +96,20 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffIdentity
     })
 }
 
-/// Ends one session (signing out).
+/// Ends one session (signing out), and the support sign-ins started from it.
 pub async fn end(state: &AppState, identity: &StaffIdentity) -> Result<()> {
-    let mut conn = state.db.pool().acquire().await?;
-    repo::delete_session(&mut conn, &identity.session_id).await
+    let now = state.clock.now_ms();
+    let mut tx = state.db.begin().await?;
+    repo::delete_session(&mut tx, &identity.session_id).await?;
+    crate::sessions::support::end_for_staff(&mut tx, &identity.session_id, false, now).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
-/// Ends every session of a member.
-pub(crate) async fn end_all(conn: &mut AnyConnection, staff_id: &str) -> Result<()> {
-    repo::delete_sessions_of(conn, staff_id).await
+/// Ends every session of a member, and every support sign-in they started.
+pub(crate) async fn end_all(conn: &mut AnyConnection, staff_id: &str, now: i64) -> Result<()> {
+    repo::delete_sessions_of(conn, staff_id).await?;
+    crate::sessions::support::end_for_staff(conn, staff_id, true, now).await
 }
 
 /// Deletes ended sessions and used setup links (the sign-in challenges are

@@ -96,7 +96,7 @@ pub async fn complete(
     let totp = Some((found.totp_secret.as_str(), step));
     repo::set_credentials(&mut tx, &member.id, &hash, totp, now).await?;
     passkeys::forget_all(&mut tx, Subject::Staff, &member.id).await?;
-    sessions::end_all(&mut tx, &member.id).await?;
+    sessions::end_all(&mut tx, &member.id, now).await?;
     super::audit_own(&mut tx, &member, ip, now, "staff.set_up").await?;
     let after = repo::get(&mut tx, &member.id).await?.to_staff();
     tx.commit().await?;
@@ -143,7 +143,7 @@ pub async fn complete_with_passkey(
     repo::set_credentials(&mut tx, &member.id, &hash, None, now).await?;
     passkeys::forget_all(&mut tx, Subject::Staff, &member.id).await?;
     passkeys::keep(&mut tx, Subject::Staff, &row).await?;
-    sessions::end_all(&mut tx, &member.id).await?;
+    sessions::end_all(&mut tx, &member.id, now).await?;
     super::audit_own(&mut tx, &member, ip, now, "staff.set_up").await?;
     let after = repo::get(&mut tx, &member.id).await?.to_staff();
     tx.commit().await?;

@@ -206,6 +206,7 @@ pub async fn passkey_step(
                 role: Role::parse(&member.role),
             },
             ip: ip.clone(),
+            support: None,
         };
         let holder = (Subject::Staff, member.id.as_str());
         passkeys::second_factor::check(state, &ctx, holder, &found.hash, ceremony, credential)

@@ -32,6 +32,8 @@ pub fn routes() -> Router<AppState> {
         .route("/me/password/drop", post(drop_password))
         .route("/me/sessions/{session_id}/revoke", post(revoke))
         .route("/me/apps/{client_id}/withdraw", post(withdraw_app))
+        .route("/me/support/allow", post(allow_support))
+        .route("/me/support/withdraw", post(withdraw_support))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -52,6 +54,8 @@ fn done_notice(key: &str) -> Option<&'static str> {
         "passkey-removed" => "me-done-passkey-removed",
         "revoked" => "me-done-revoked",
         "withdrawn" => "me-done-withdrawn",
+        "support-allowed" => "me-done-support-allowed",
+        "support-withdrawn" => "me-done-support-withdrawn",
         _ => return None,
     })
 }
@@ -224,14 +228,7 @@ async fn revoke(
 ) -> Response {
     let ctx = page.user.context(&ip);
     let user = &page.user.0;
-    let result = crate::sessions::end(
-        &state,
-        &ctx,
-        &user.user_id,
-        &session_id,
-        "user.session_revoked",
-    )
-    .await;
+    let result = crate::sessions::revoke(&state, &ctx, &user.user_id, &session_id).await;
     if result.is_ok() && session_id == user.session_id {
         return see_other("/login");
     }
@@ -248,4 +245,36 @@ async fn withdraw_app(
     let result =
         crate::oauth::consents::withdraw(&state, &ctx, &page.user.0.user_id, &client_id).await;
     after(&state, &page, "apps", &[], result, "withdrawn", None).await
+}
+
+/// "Allow for a day" (`support.login_as = "with_consent"`): support may sign in as the user.
+async fn allow_support(State(state): State<AppState>, page: SignedIn, ip: ClientIp) -> Response {
+    let ctx = page.user.context(&ip);
+    let result = crate::sessions::support::allow(&state, &ctx, &page.user.0.user_id).await;
+    after(
+        &state,
+        &page,
+        "support",
+        &[],
+        result,
+        "support-allowed",
+        None,
+    )
+    .await
+}
+
+/// Withdraws the allowance.
+async fn withdraw_support(State(state): State<AppState>, page: SignedIn, ip: ClientIp) -> Response {
+    let ctx = page.user.context(&ip);
+    let result = crate::sessions::support::withdraw(&state, &ctx, &page.user.0.user_id).await;
+    after(
+        &state,
+        &page,
+        "support",
+        &[],
+        result,
+        "support-withdrawn",
+        None,
+    )
+    .await
 }

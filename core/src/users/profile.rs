@@ -43,6 +43,7 @@ pub async fn update_self(
     let sensitive =
         update.email.is_some() || update.password.is_some() || update.security_question.is_some();
     if sensitive {
+        ctx.refuse_support("change the email address, password or security question")?;
         let missing = "current_password is required to change email, password or security question";
         let current = update.current_password.as_ref();
         super::proof::check(state, &before, session_id, current, missing).await?;

@@ -62,6 +62,7 @@ pub async fn prove(
     password: Option<&SecretString>,
     missing: &str,
 ) -> Result<()> {
+    auth.refuse_support("change how the user signs in")?;
     let mut conn = state.db.pool().acquire().await?;
     let user = repo::get(&mut conn, &auth.user_id).await?;
     drop(conn);

@@ -23,6 +23,7 @@ pub async fn enrol_totp(
     auth: &Authenticated,
     current_password: Option<&SecretString>,
 ) -> Result<Enrolment> {
+    auth.refuse_support("change the user's second factor")?;
     let user_id = auth.user_id.as_str();
     let mut conn = state.db.pool().acquire().await?;
     let user = repo::get(&mut conn, user_id).await?;
@@ -48,6 +49,7 @@ pub async fn confirm_totp(
     user_id: &str,
     code: &str,
 ) -> Result<Vec<String>> {
+    ctx.refuse_support("change the user's second factor")?;
     let mut conn = state.db.pool().acquire().await?;
     let user = repo::get(&mut conn, user_id).await?;
     drop(conn);

@@ -87,6 +87,7 @@ async fn call(state: &AppState, params: &Params, ip: &ClientIp) -> Reply {
                 role: admin.role,
             },
             ip: ip.0.clone(),
+            support: None,
         },
         admin,
     };

@@ -11,6 +11,7 @@ mod pages;
 mod passkeys;
 mod roles;
 mod staff;
+mod support_sign_in;
 pub mod transfer;
 
 use std::time::Duration;

@@ -2,6 +2,7 @@
 
 pub mod challenges;
 pub mod devices;
+pub mod support;
 
 use std::sync::LazyLock;
 
@@ -22,12 +23,17 @@ pub struct NewSession<'a> {
     pub user_agent: Option<&'a str>,
     /// RFC 8176 values, space separated.
     pub amr: &'a str,
+    /// A support sign-in's staff member: id, email, role, and their staff session.
+    pub support: Option<[&'a str; 4]>,
 }
 
 pub async fn insert(conn: &mut AnyConnection, s: &NewSession<'_>) -> Result<()> {
+    let support = |i: usize| s.support.map(|by| by[i].to_owned());
     sqlx::query(
-        "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent, amr) \
-         VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8)",
+        "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, ip, \
+           user_agent, amr, support_staff_id, support_staff_email, support_staff_role, \
+           support_staff_session_id) \
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(s.id.to_owned())
     .bind(s.token_hash.to_owned())
@@ -35,8 +41,15 @@ pub async fn insert(conn: &mut AnyConnection, s: &NewSession<'_>) -> Result<()> 
     .bind(s.now)
     .bind(s.expires_at)
     .bind(s.ip.map(str::to_owned))
-    .bind(s.user_agent.map(|ua| ua.chars().take(300).collect::<String>()))
+    .bind(
+        s.user_agent
+            .map(|ua| ua.chars().take(300).collect::<String>()),
+    )
     .bind(s.amr.to_owned())
+    .bind(support(0))
+    .bind(support(1))
+    .bind(support(2))
+    .bind(support(3))
     .execute(conn)
     .await?;
     Ok(())
@@ -61,6 +74,10 @@ pub struct FoundSession {
     pub user_id: String,
     pub last_seen_at: i64,
     pub expires_at: i64,
+    /// A support sign-in's staff member (id, email, role), empty otherwise.
+    pub support_staff_id: Option<String>,
+    pub support_staff_email: Option<String>,
+    pub support_staff_role: Option<String>,
 }
 
 /// The session for a token hash, only while its user is active.
@@ -69,7 +86,8 @@ pub async fn by_token_hash(
     token_hash: &str,
 ) -> Result<Option<FoundSession>> {
     Ok(sqlx::query_as(
-        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at FROM sessions s \
+        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.support_staff_id, \
+           s.support_staff_email, s.support_staff_role FROM sessions s \
          JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND u.status = 'active'",
     )
@@ -94,7 +112,8 @@ pub async fn by_token_hash_with_membership(
     account_id: &str,
 ) -> Result<Option<FoundSessionWithMembership>> {
     Ok(sqlx::query_as(
-        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.owner_user_id, m.permissions, \
+        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.support_staff_id, \
+           s.support_staff_email, s.support_staff_role, a.owner_user_id, m.permissions, \
            m.last_login_at AS member_last_login_at \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id = $2 \
@@ -121,7 +140,8 @@ pub struct FoundSessionWithAccount {
 /// `GET /me/accounts`' one query, built once.
 static WITH_ACCOUNTS: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, {JOINED_COLUMNS}, m.permissions \
+        "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.support_staff_id, \
+           s.support_staff_email, s.support_staff_role, {JOINED_COLUMNS}, m.permissions \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id > $2 \
          LEFT JOIN accounts a ON a.id = m.account_id \
@@ -203,6 +223,24 @@ pub async fn list_for_user(
     .bind(now)
     .fetch_all(conn)
     .await?)
+}
+
+/// Ends the support sign-ins that came from a staff session (the staff member signed out), or
+/// every one of a staff member (`by_member`: disabled, removed, new credentials); answers the ids.
+pub async fn delete_support(
+    conn: &mut AnyConnection,
+    staff: &str,
+    by_member: bool,
+) -> Result<Vec<String>> {
+    let sql = if by_member {
+        "DELETE FROM sessions WHERE support_staff_id = $1 RETURNING id"
+    } else {
+        "DELETE FROM sessions WHERE support_staff_session_id = $1 RETURNING id"
+    };
+    Ok(sqlx::query_scalar(sql)
+        .bind(staff.to_owned())
+        .fetch_all(conn)
+        .await?)
 }
 
 /// Removes sessions that ended (background sweeper).

@@ -1,0 +1,70 @@
+//! Support signing in as a client (issue 28): a staff member opens the client area as one of the
+//! provider's users, to see what the customer sees. Who may: the operation
+//! [`op::LoginAs`](crate::staff::roles::op::LoginAs) in the role table, for the roles
+//! `support.login_as_roles` names, while `support.login_as` is not `off` (and, with
+//! `with_consent`, while the user allows it). The session itself is `sessions::support`.
+
+use crate::audit::{Acting, SupportBy};
+use crate::error::{Error, Result};
+use crate::sessions::support::Started;
+use crate::settings::{LoginAs, Settings};
+use crate::staff::roles::{Role, op};
+use crate::staff::sessions::StaffIdentity;
+use crate::state::AppState;
+use crate::users::UserStatus;
+
+/// Whether a member of `role` may sign in as users at all (what the admin pages offer).
+pub fn offered(settings: &Settings, role: Role) -> bool {
+    settings.support.login_as != LoginAs::Off && role.may_login_as(&settings.support.login_as_roles)
+}
+
+/// Starts a support sign-in as `user_id` for the member `me` (from their staff session): the
+/// session's token and its end. Refused with 403 when the member may not (the setting is `off`,
+/// their role is not listed, the user has not allowed it), and with 409 for a disabled user.
+pub async fn start(
+    state: &AppState,
+    ctx: impl Acting<'_, op::LoginAs>,
+    me: &StaffIdentity,
+    user_id: &str,
+    user_agent: Option<String>,
+) -> Result<Started> {
+    let ctx = ctx.admitted()?.context();
+    let support = &state.settings.support;
+    if support.login_as == LoginAs::Off {
+        return Err(Error::Forbidden(
+            "signing in as a user is turned off (support.login_as). Ask an administrator"
+                .to_owned(),
+        ));
+    }
+    if !me.role.may_login_as(&support.login_as_roles) {
+        return Err(Error::Forbidden(format!(
+            "the {} role may not sign in as a user (support.login_as_roles). Ask an administrator",
+            me.role.as_str()
+        )));
+    }
+    let user = crate::users::service::get(state, user_id).await?;
+    if user.status != UserStatus::Active {
+        return Err(Error::Conflict(
+            "the user is disabled: enable them first".to_owned(),
+        ));
+    }
+    if support.login_as == LoginAs::WithConsent
+        && crate::sessions::support::allowed_until(state, user_id)
+            .await?
+            .is_none()
+    {
+        // The user is asked (by email, at most once an hour); the sign-in waits for them.
+        crate::sessions::support::ask(state, user_id, &me.email).await?;
+        return Err(Error::Forbidden(
+            "the user has not allowed a support sign-in yet: they were emailed, and allow it on \
+             their profile page (support.login_as = \"with_consent\")"
+                .to_owned(),
+        ));
+    }
+    let by = SupportBy {
+        staff_id: me.staff_id.clone(),
+        email: me.email.clone(),
+        role: me.role,
+    };
+    crate::sessions::support::start(state, ctx, user_id, (&by, &me.session_id), user_agent).await
+}
