@@ -501,3 +501,47 @@ async fn admin_tokens_are_made_listed_and_revoked_from_the_command_line() {
     let _: Value = json!(null);
     assert_eq!(server.terminate().await, Some(0));
 }
+
+/// A user deleted while an ownership transfer to them is in flight (not committed yet) hears
+/// `user_owns_accounts` once it commits, as when they owned the account before, not a bare
+/// conflict: the delete waits for the transfer (PostgreSQL's row lock, SQLite's writer lock) and
+/// then counts what the user owns.
+async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (client, _, _, member_id) =
+        crate::admin_area::transfer::client_with_member(&app, "Moving Hosting").await;
+    let client = client["id"].as_str().unwrap().to_owned();
+    let admin = app.admin_token().await;
+    let mut transfer = app.state.db.pool().begin().await.unwrap();
+    sqlx::query("UPDATE accounts SET owner_user_id = $1 WHERE id = $2")
+        .bind(member_id.clone())
+        .bind(client.clone())
+        .execute(&mut *transfer)
+        .await
+        .unwrap();
+    let deleting = {
+        let client = reqwest::Client::new();
+        let url = app.url(&format!("/api/v1/admin/users/{member_id}"));
+        let admin = admin.clone();
+        tokio::spawn(async move {
+            let response = client.delete(url).bearer_auth(admin).send().await.unwrap();
+            let status = response.status().as_u16();
+            (status, response.json::<Value>().await.unwrap())
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    transfer.commit().await.unwrap();
+    let (status, body) = deleting.await.unwrap();
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["code"], "user_owns_accounts", "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted_sqlite() {
+    a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted_postgres() {
+    a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(Backend::Postgres).await;
+}

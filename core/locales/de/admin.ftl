@@ -359,4 +359,5 @@ admin-passkey-not-confirmed = Dieser Passkey hat nicht bestätigt, dass Sie es s
 
 admin-sign-in-as = Als dieser Benutzer anmelden
 admin-audit-on-behalf-of = als der Benutzer
+admin-done-support-ended = Die Anmeldung des Supports ist beendet.
 admin-sign-in-as-refused = Sie können sich nicht als dieser Benutzer anmelden: Die Support-Anmeldung ist ausgeschaltet, Ihre Rolle darf sie nicht nutzen, oder der Benutzer hat sie nicht erlaubt.

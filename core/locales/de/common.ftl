@@ -13,3 +13,4 @@ reenrol-link = Richten Sie sie erneut ein, damit Ihr Zugang geschützt bleibt.
 language-picker = Sprache
 support-banner = Vom Support angemeldet ({ $staff }) bis { $time }.
 support-end = Jetzt beenden
+session-by-support = Support: { $staff }

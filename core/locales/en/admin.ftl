@@ -359,4 +359,5 @@ admin-passkey-not-confirmed = That passkey did not confirm it is you: try again.
 
 admin-sign-in-as = Sign in as this user
 admin-audit-on-behalf-of = as the user
+admin-done-support-ended = The support sign-in ended.
 admin-sign-in-as-refused = You cannot sign in as this user: support sign-in is turned off, your role may not use it, or the user has not allowed it.

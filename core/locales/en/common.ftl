@@ -13,3 +13,4 @@ reenrol-link = Set it up again to keep your login protected.
 language-picker = Language
 support-banner = Signed in by support ({ $staff }) until { $time }.
 support-end = End now
+session-by-support = Support: { $staff }

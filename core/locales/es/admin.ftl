@@ -359,4 +359,5 @@ admin-passkey-not-confirmed = Esa llave de acceso no confirmó que sea usted: in
 
 admin-sign-in-as = Iniciar sesión como este usuario
 admin-audit-on-behalf-of = como el usuario
+admin-done-support-ended = El acceso del soporte terminó.
 admin-sign-in-as-refused = No puede iniciar sesión como este usuario: el acceso del soporte está desactivado, su rol no puede usarlo o el usuario no lo ha permitido.

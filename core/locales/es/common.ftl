@@ -13,3 +13,4 @@ reenrol-link = Vuelva a configurarla para mantener protegido su acceso.
 language-picker = Idioma
 support-banner = Sesión iniciada por el soporte ({ $staff }) hasta las { $time }.
 support-end = Terminar ahora
+session-by-support = Soporte: { $staff }

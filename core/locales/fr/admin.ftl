@@ -359,4 +359,5 @@ admin-passkey-not-confirmed = Cette clé d'accès n'a pas confirmé que c'est bi
 
 admin-sign-in-as = Se connecter en tant que cet utilisateur
 admin-audit-on-behalf-of = en tant que l'utilisateur
+admin-done-support-ended = La connexion du support est terminée.
 admin-sign-in-as-refused = Vous ne pouvez pas vous connecter en tant que cet utilisateur : la connexion par le support est désactivée, votre rôle ne le permet pas, ou l'utilisateur ne l'a pas autorisée.

@@ -13,3 +13,4 @@ reenrol-link = Configurez-la à nouveau pour garder votre identifiant protégé.
 language-picker = Langue
 support-banner = Connecté par le support ({ $staff }) jusqu'à { $time }.
 support-end = Terminer maintenant
+session-by-support = Support : { $staff }

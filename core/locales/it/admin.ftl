@@ -359,4 +359,5 @@ admin-passkey-not-confirmed = Quella passkey non ha confermato che sei tu: ripro
 
 admin-sign-in-as = Accedi come questo utente
 admin-audit-on-behalf-of = come l'utente
+admin-done-support-ended = L'accesso del supporto è terminato.
 admin-sign-in-as-refused = Non puoi accedere come questo utente: l'accesso del supporto è disattivato, il tuo ruolo non può usarlo, oppure l'utente non l'ha permesso.

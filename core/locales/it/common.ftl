@@ -13,3 +13,4 @@ reenrol-link = Configurala di nuovo per mantenere protetto il tuo accesso.
 language-picker = Lingua
 support-banner = Accesso effettuato dal supporto ({ $staff }) fino alle { $time }.
 support-end = Termina ora
+session-by-support = Supporto: { $staff }

@@ -359,4 +359,5 @@ admin-passkey-not-confirmed = Die passkey heeft niet bevestigd dat u het bent: p
 
 admin-sign-in-as = Inloggen als deze gebruiker
 admin-audit-on-behalf-of = als de gebruiker
+admin-done-support-ended = De login van support is beëindigd.
 admin-sign-in-as-refused = U kunt niet inloggen als deze gebruiker: inloggen door support staat uit, uw rol mag het niet, of de gebruiker heeft het niet toegestaan.

@@ -13,3 +13,4 @@ reenrol-link = Stel deze opnieuw in om uw login beschermd te houden.
 language-picker = Taal
 support-banner = Ingelogd door support ({ $staff }) tot { $time }.
 support-end = Nu beëindigen
+session-by-support = Support: { $staff }

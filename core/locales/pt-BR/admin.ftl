@@ -359,4 +359,5 @@ admin-passkey-not-confirmed = Essa chave de acesso não confirmou que é você: 
 
 admin-sign-in-as = Entrar como este usuário
 admin-audit-on-behalf-of = como o usuário
+admin-done-support-ended = O acesso do suporte foi encerrado.
 admin-sign-in-as-refused = Você não pode entrar como este usuário: o acesso do suporte está desativado, sua função não pode usá-lo ou o usuário não o permitiu.

@@ -13,3 +13,4 @@ reenrol-link = Configure-a de novo para manter seu acesso protegido.
 language-picker = Idioma
 support-banner = Acesso feito pelo suporte ({ $staff }) até { $time }.
 support-end = Encerrar agora
+session-by-support = Suporte: { $staff }

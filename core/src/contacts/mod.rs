@@ -8,6 +8,7 @@ pub mod http;
 pub mod pages;
 mod repo;
 pub mod service;
+mod views;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -10,10 +10,11 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use minijinja::{Value, context};
 
-use super::{Contact, ContactInput};
+use super::Contact;
+use super::views::{FIELDS, Posted, posted};
 use crate::accounts::views::show_with_contact_form;
 use crate::http::auth::ClientIp;
-use crate::http::forms::{field_errors, form_value, form_values, see_other};
+use crate::http::forms::{field_errors, see_other};
 use crate::http::page_access::AccountPage;
 use crate::state::AppState;
 
@@ -25,44 +26,6 @@ pub fn routes() -> Router<AppState> {
             get(edit_page).post(update),
         )
         .route("/accounts/{id}/contacts/{contact_id}/delete", post(delete))
-}
-
-const FIELDS: [&str; 5] = [
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "email_preferences",
-];
-
-/// The contact form as posted: repeated `email_preferences` boxes, so read as pairs.
-struct Posted {
-    input: ContactInput,
-    values: Value,
-}
-
-fn posted(pairs: Vec<(String, String)>) -> Posted {
-    let one = |name: &str| form_value(&pairs, name);
-    let preferences = form_values(&pairs, "email_preferences");
-    let (first_name, last_name, email, phone) = (
-        one("first_name"),
-        one("last_name"),
-        one("email"),
-        one("phone"),
-    );
-    Posted {
-        values: context! {
-            first_name => first_name.clone(), last_name => last_name.clone(),
-            email => email.clone(), phone => phone.clone(), email_preferences => preferences.clone(),
-        },
-        input: ContactInput {
-            first_name: Some(first_name),
-            last_name: Some(last_name),
-            email: Some(email),
-            phone: Some(phone),
-            email_preferences: Some(preferences),
-        },
-    }
 }
 
 async fn create(

@@ -72,6 +72,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "admin/delete-user.html",
     "admin/client-invitations.html",
     "admin/client-contacts.html",
+    "admin/contact.html",
     "admin/client-audit.html",
     "admin/audit.html",
     "admin/plugins.html",

@@ -91,6 +91,8 @@ pub struct SessionInfo {
     pub expires_at: i64,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// A support sign-in: the staff member signed in as the user (their email).
+    pub support_staff: Option<String>,
 }
 
 /// How a session comes about.

@@ -78,6 +78,29 @@ pub(crate) async fn start(
     Ok(Started { token, ends_at })
 }
 
+/// Ends one support sign-in of the user from the admin area; `not_found` for any other session.
+/// Audited as `user.support_sign_in_ended` under the staff member who ended it.
+pub(crate) async fn end_one(
+    state: &AppState,
+    ctx: &Context,
+    user_id: &str,
+    session_id: &str,
+) -> Result<()> {
+    let now = state.clock.now_ms();
+    let mut tx = state.db.begin().await?;
+    if !repo::support::delete_one(&mut tx, user_id, session_id).await? {
+        return Err(crate::error::Error::NotFound("support sign-in"));
+    }
+    let ended = [session_id.to_owned()];
+    repo::support::ended(&mut tx, &ended, now).await?;
+    crate::oauth::logout::sessions_ended(&mut tx, &ended, now).await?;
+    let event = Event::user("user.support_sign_in_ended", user_id)
+        .after(json!({ "session_id": session_id }));
+    audit::record(&mut tx, ctx, now, event).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// How long a user's allowance lasts (`support.login_as = "with_consent"`).
 pub const ALLOWANCE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 

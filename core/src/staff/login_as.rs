@@ -18,6 +18,18 @@ pub fn offered(settings: &Settings, role: Role) -> bool {
     settings.support.login_as != LoginAs::Off && role.may_login_as(&settings.support.login_as_roles)
 }
 
+/// Ends one support sign-in as `user_id` (any member's) from the admin area: who may start one
+/// may end one.
+pub async fn end(
+    state: &AppState,
+    ctx: impl Acting<'_, op::LoginAs>,
+    user_id: &str,
+    session_id: &str,
+) -> Result<()> {
+    let ctx = ctx.admitted()?.context();
+    crate::sessions::support::end_one(state, ctx, user_id, session_id).await
+}
+
 /// Starts a support sign-in as `user_id` for the member `me` (from their staff session): the
 /// session's token and its end. Refused with 403 when the member may not (the setting is `off`,
 /// their role is not listed, the user has not allowed it), and with 409 for a disabled user.

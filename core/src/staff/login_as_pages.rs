@@ -11,12 +11,17 @@ use axum::routing::post;
 use crate::admin_area::{StaffPage, refused};
 use crate::error::Error;
 use crate::http::auth::{SESSION_COOKIE, UserAgent, set_cookie};
-use crate::http::forms::see_other;
+use crate::http::forms::{encode, see_other};
 use crate::staff::login_as;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin/users/{id}/sign-in-as", post(sign_in_as))
+    Router::new()
+        .route("/admin/users/{id}/sign-in-as", post(sign_in_as))
+        .route(
+            "/admin/users/{id}/support/{session_id}/end",
+            post(end_support),
+        )
 }
 
 async fn sign_in_as(
@@ -59,4 +64,21 @@ async fn sign_in_as(
         }
         Err(e) => refused(&page.chrome, e),
     }
+}
+
+/// Ends one support sign-in as the user (the Sessions table of the user's page).
+async fn end_support(
+    State(state): State<AppState>,
+    page: StaffPage,
+    Path((id, session_id)): Path<(String, String)>,
+) -> Response {
+    let ctx = page.context();
+    let result = login_as::end(&state, &ctx, &id, &session_id)
+        .await
+        .map(|()| format!("/admin/users/{}?done=support-ended#sessions", encode(&id)));
+    crate::admin_area::after_form(&page, "support sign-in", result, |status, text| {
+        let heading = page.chrome.text("admin-not-done", &[]);
+        std::future::ready(page.chrome.message(status, &heading, &text))
+    })
+    .await
 }

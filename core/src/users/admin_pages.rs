@@ -86,6 +86,7 @@ fn notice(key: &str) -> Option<&'static str> {
         "enabled" => "admin-done-user-enabled",
         "reset" => "admin-done-user-reset",
         "totp-off" => "admin-done-user-totp-off",
+        "support-ended" => "admin-done-support-ended",
         _ => return None,
     })
 }

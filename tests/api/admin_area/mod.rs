@@ -4,6 +4,7 @@
 //! form token) try what a role may not do.
 
 mod apps;
+mod contacts;
 mod keyboard;
 mod languages;
 mod operations;

@@ -434,3 +434,100 @@ async fn with_consent_the_user_allows_it_first() {
     let (status, _) = staff.submit(&sign_in_as, &[]).await;
     assert_eq!(status, 403);
 }
+
+/// In Chromium: a staff member signs in as an owner, sees the banner, narrows a member's
+/// permissions in User Management, is refused a password change and two-factor enrolment with
+/// the reason shown; the sign-in ends at its deadline, and the next one when the member is
+/// disabled.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_staff_member_signs_in_as_an_owner_in_a_browser() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (client, owner, _, member_id) = client_with_member(&app, "Acme Hosting").await;
+    let client = client["id"].as_str().unwrap().to_owned();
+    let owner_id = user_id(&app, &owner).await;
+    let (staff_email, secret) = super::staff_set_up(&app, Role::Administrator).await;
+    // A second administrator, so that the first can be disabled.
+    super::staff_set_up(&app, Role::Administrator).await;
+    let browser = crate::browser::Browser::start().await;
+    browser.resize(1280, 900).await;
+    super::sign_in(&browser, &app, &staff_email, &secret).await;
+
+    browser
+        .open(&app.url(&format!("/admin/users/{owner_id}")))
+        .await;
+    browser.click("Sign in as this user").await;
+    let shown_now = browser.wait_for_text("Signed in by support").await;
+    assert!(shown_now.contains(&staff_email), "{shown_now}");
+    assert!(shown_now.contains("Acme Hosting"), "{shown_now}");
+    browser.screenshot("support-sign-in").await;
+
+    browser.click_link("User Management").await;
+    browser.wait_for_text("Users of Acme Hosting").await;
+    browser
+        .click_css(&format!("#user-{member_id} details summary"))
+        .await;
+    let tickets = format!("p-{member_id}-tickets");
+    assert!(browser.is_checked(&tickets).await);
+    browser.click_id(&tickets).await;
+    browser.click("Save the permissions").await;
+    browser.wait_for_text("The permissions are saved.").await;
+    let filter = roster::audit::AuditFilter {
+        account_id: Some(client.clone()),
+        action: Some("membership.permissions_changed".to_owned()),
+        limit: 10,
+        ..Default::default()
+    };
+    let found = roster::audit::search(&app.state.db, &filter).await.unwrap();
+    assert_eq!(found[0].actor_id.as_deref(), Some(staff_email.as_str()));
+    assert_eq!(found[0].on_behalf_of.as_deref(), Some(owner_id.as_str()));
+
+    // The owner's password and second factor are theirs alone: the reason is on the page.
+    browser.open(&app.url("/me")).await;
+    browser.wait_for_text("Support sign-ins").await;
+    browser
+        .fill("f-current_password", crate::client_area::PASSWORD)
+        .await;
+    browser.fill("f-password", "another long passphrase").await;
+    browser
+        .fill("f-password_confirm", "another long passphrase")
+        .await;
+    browser.click("Change the password").await;
+    browser.wait_for_text("only the user can").await;
+    browser.open(&app.url("/me")).await;
+    browser.wait_for_text("Support sign-ins").await;
+    browser
+        .fill("totp-password", crate::client_area::PASSWORD)
+        .await;
+    browser.click("Turn on two-factor authentication").await;
+    let refused = browser.wait_for_text("only the user can").await;
+    assert!(refused.contains("Signed in by support"), "{refused}");
+
+    // The deadline: the next page is the sign-in page.
+    app.state.clock.advance(Duration::from_secs(31 * 60));
+    browser.open(&app.url("/accounts")).await;
+    browser.wait_for_text("Sign in to").await;
+
+    // Disabled, the member's next support sign-in ends with them.
+    app.state.clock.advance(Duration::from_secs(60));
+    super::sign_in(&browser, &app, &staff_email, &secret).await;
+    browser
+        .open(&app.url(&format!("/admin/users/{owner_id}")))
+        .await;
+    browser.click("Sign in as this user").await;
+    browser.wait_for_text("Signed in by support").await;
+    let member = roster::staff::by_email(&app.state.db, &staff_email)
+        .await
+        .unwrap();
+    roster::staff::set_active(
+        &app.state.db,
+        &roster::audit::Context::system(),
+        app.state.clock.now_ms(),
+        &member.id,
+        false,
+    )
+    .await
+    .unwrap();
+    browser.open(&app.url("/accounts")).await;
+    browser.wait_for_text("Sign in to").await;
+    browser.close().await;
+}

@@ -216,7 +216,8 @@ pub async fn list_for_user(
     now: i64,
 ) -> Result<Vec<SessionInfo>> {
     Ok(sqlx::query_as(
-        "SELECT id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions \
+        "SELECT id, created_at, last_seen_at, expires_at, ip, user_agent, \
+           support_staff_email AS support_staff FROM sessions \
          WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC",
     )
     .bind(user_id.to_owned())

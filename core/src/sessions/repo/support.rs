@@ -100,3 +100,15 @@ pub async fn withdraw(conn: &mut AnyConnection, user_id: &str) -> Result<bool> {
         .await?;
     Ok(done.rows_affected() > 0)
 }
+
+/// Deletes one support sign-in's session of the user; whether there was one.
+pub async fn delete_one(conn: &mut AnyConnection, user_id: &str, session_id: &str) -> Result<bool> {
+    let done = sqlx::query(
+        "DELETE FROM sessions WHERE id = $1 AND user_id = $2 AND support_staff_id IS NOT NULL",
+    )
+    .bind(session_id.to_owned())
+    .bind(user_id.to_owned())
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
