@@ -92,6 +92,26 @@ async fn show(
     )
 }
 
+/// Where a contact form lands: `Ok` with the answer (back to the tab, or a refusal page for the
+/// role or a client or contact that is not there); `Err` with the form to show again, its
+/// fields' reasons next to them.
+fn refusal(
+    page: &StaffPage,
+    result: crate::error::Result<String>,
+    values: Value,
+) -> Result<Response, (StatusCode, Value)> {
+    match result {
+        Ok(to) => Ok(crate::http::forms::see_other(&to)),
+        Err(e @ (crate::error::Error::Forbidden(_) | crate::error::Error::NotFound(_))) => {
+            Ok(refused(&page.chrome, e))
+        }
+        Err(e) => match field_errors(&page.chrome, e, &FIELDS) {
+            Ok((status, errors, error)) => Err((status, context! { values, errors, error })),
+            Err(e) => Ok(page.chrome.failed(e)),
+        },
+    }
+}
+
 fn to_tab(id: &str, done: &str) -> String {
     format!("/admin/clients/{}/contacts?done={done}", encode(id))
 }
@@ -104,18 +124,10 @@ async fn create(
 ) -> Response {
     let Posted { input, values } = posted(pairs);
     let by = Manager::Staff { account_id: &id };
-    match super::service::create(&state, &page.context(), by, input).await {
-        Ok(_) => crate::http::forms::see_other(&to_tab(&id, "saved")),
-        Err(e @ (crate::error::Error::Forbidden(_) | crate::error::Error::NotFound(_))) => {
-            refused(&page.chrome, e)
-        }
-        Err(e) => match field_errors(&page.chrome, e, &FIELDS) {
-            Ok((status, errors, error)) => {
-                let form = context! { values, errors, error };
-                show(&state, &page, &id, status, None, form).await
-            }
-            Err(e) => page.chrome.failed(e),
-        },
+    let result = super::service::create(&state, &page.context(), by, input).await;
+    match refusal(&page, result.map(|_| to_tab(&id, "saved")), values) {
+        Ok(answer) => answer,
+        Err((status, form)) => show(&state, &page, &id, status, None, form).await,
     }
 }
 
@@ -172,18 +184,11 @@ async fn update(
     let Posted { input, values } = posted(pairs);
     let by = Manager::Staff { account_id: &id };
     let result = super::service::update(&state, &page.context(), by, &contact_id, input).await;
-    match result {
-        Ok(_) => crate::http::forms::see_other(&to_tab(&id, "saved")),
-        Err(e @ (crate::error::Error::Forbidden(_) | crate::error::Error::NotFound(_))) => {
-            refused(&page.chrome, e)
+    match refusal(&page, result.map(|_| to_tab(&id, "saved")), values) {
+        Ok(answer) => answer,
+        Err((status, form)) => {
+            show_edit(&state, &page, (&id, &contact_id), status, Some(form)).await
         }
-        Err(e) => match field_errors(&page.chrome, e, &FIELDS) {
-            Ok((status, errors, error)) => {
-                let form = context! { values, errors, error };
-                show_edit(&state, &page, (&id, &contact_id), status, Some(form)).await
-            }
-            Err(e) => page.chrome.failed(e),
-        },
     }
 }
 

@@ -13,6 +13,10 @@ use crate::staff::sessions::StaffIdentity;
 use crate::state::AppState;
 use crate::users::UserStatus;
 
+/// Support sign-ins one staff member may start in an hour: each writes rows and emails the user,
+/// so a stolen staff session cannot flood a customer's mailbox.
+pub const SIGN_INS_PER_HOUR: u32 = 20;
+
 /// Whether a member of `role` may sign in as users at all (what the admin pages offer).
 pub fn offered(settings: &Settings, role: Role) -> bool {
     settings.support.login_as != LoginAs::Off && role.may_login_as(&settings.support.login_as_roles)
@@ -73,6 +77,14 @@ pub async fn start(
                 .to_owned(),
         ));
     }
+    crate::ratelimit::hit(
+        state.db.pool(),
+        &format!("support:start:{}", me.staff_id),
+        SIGN_INS_PER_HOUR,
+        std::time::Duration::from_secs(3600),
+        state.clock.now_ms(),
+    )
+    .await?;
     let by = SupportBy {
         staff_id: me.staff_id.clone(),
         email: me.email.clone(),

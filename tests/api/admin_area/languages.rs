@@ -13,8 +13,8 @@ use crate::languages::{assert_translated, fits_a_phone, shown};
 use roster::admins::Role;
 
 /// A client with its owner, a member, a pending invitation and a contact: (client id, member's
-/// user id).
-async fn busy_client(app: &TestApp, staff: &PageBrowser) -> (String, String) {
+/// user id, contact id).
+async fn busy_client(app: &TestApp, staff: &PageBrowser) -> (String, String, String) {
     let (client, owner, _, member_id) = client_with_member(app, "Müller GmbH").await;
     let id = client["id"].as_str().unwrap().to_owned();
     staff.open(&format!("/admin/clients/{id}/users")).await;
@@ -29,22 +29,24 @@ async fn busy_client(app: &TestApp, staff: &PageBrowser) -> (String, String) {
         .await;
     assert_eq!(status, 200);
     let owner = app.login_ok(&owner, crate::client_area::PASSWORD).await;
-    app.expect(
-        201,
-        "POST",
-        &format!("/api/v1/accounts/{id}/contacts"),
-        Some(&owner),
-        Some(
-            json!({ "first_name": "Bill", "last_name": "Ing", "email": unique_email("bill"),
+    let contact = app
+        .expect(
+            201,
+            "POST",
+            &format!("/api/v1/accounts/{id}/contacts"),
+            Some(&owner),
+            Some(
+                json!({ "first_name": "Bill", "last_name": "Ing", "email": unique_email("bill"),
                      "email_preferences": ["billing"] }),
-        ),
-    )
-    .await;
-    (id, member_id)
+            ),
+        )
+        .await;
+    let contact = contact["id"].as_str().unwrap().to_owned();
+    (id, member_id, contact)
 }
 
 /// Every page of the admin area, with something in each list, and a message each shows.
-fn admin_pages(client: &str, member: &str) -> Vec<(String, &'static str)> {
+fn admin_pages(client: &str, member: &str, contact: &str) -> Vec<(String, &'static str)> {
     vec![
         ("/admin/clients".to_owned(), "admin-clients-title"),
         (format!("/admin/clients/{client}"), "admin-client-profile"),
@@ -55,6 +57,10 @@ fn admin_pages(client: &str, member: &str) -> Vec<(String, &'static str)> {
         (
             format!("/admin/clients/{client}/invitations"),
             "admin-invitations-send-new",
+        ),
+        (
+            format!("/admin/clients/{client}/contacts/{contact}"),
+            "contact-save",
         ),
         (
             format!("/admin/clients/{client}/contacts"),
@@ -87,7 +93,7 @@ async fn staff_read_the_admin_area_in_their_own_language(backend: Backend) {
     let app = spawn_app(backend).await;
     let de = Words::new("de");
     let (staff, _) = staff_over_http(&app, Role::Administrator).await;
-    let (client, member) = busy_client(&app, &staff).await;
+    let (client, member, contact) = busy_client(&app, &staff).await;
 
     // No language chosen yet: the browser's (this one sends none: the default, English).
     let (_, html) = staff.open("/admin/me").await;
@@ -131,7 +137,7 @@ async fn staff_read_the_admin_area_in_their_own_language(backend: Backend) {
         "Never",
         "Page not found",
     ];
-    for (path, id) in admin_pages(&client, &member) {
+    for (path, id) in admin_pages(&client, &member, &contact) {
         let (_, html) = staff.open(&path).await;
         assert_translated(&path, &html, "de", (&english, &["admin-"]));
         assert!(shown(&html).contains(&de.t(id)), "{path}: `{id}` in {html}");
@@ -238,7 +244,7 @@ async fn the_admin_area_leaves_no_english_in_the_pseudo_locale_and_fits_a_phone(
     let app = spawn_app(Backend::Sqlite).await;
     let (email, secret) = staff_set_up(&app, Role::Administrator).await;
     let staff = sign_in_over_http(&app, &email, &secret).await;
-    let (client, member) = busy_client(&app, &staff).await;
+    let (client, member, contact) = busy_client(&app, &staff).await;
     // A registered app with long addresses.
     let admin = app.admin_token().await;
     app.expect(
@@ -256,7 +262,7 @@ async fn the_admin_area_leaves_no_english_in_the_pseudo_locale_and_fits_a_phone(
     let (status, _) = staff.submit("/admin/me/preferences", &pseudo).await;
     assert_eq!(status, 200);
 
-    let pages: Vec<String> = admin_pages(&client, &member)
+    let pages: Vec<String> = admin_pages(&client, &member, &contact)
         .into_iter()
         .map(|(path, _)| path)
         .collect();

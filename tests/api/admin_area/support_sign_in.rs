@@ -29,6 +29,16 @@ async fn signed_in_to_client_area(browser: &PageBrowser) -> bool {
     html.contains("support-banner")
 }
 
+/// The user `email`, signed in to the client area in a browser of their own.
+async fn signed_in_as(app: &TestApp, email: &str) -> PageBrowser {
+    let own = PageBrowser::new(app);
+    own.open("/login").await;
+    let password = crate::client_area::PASSWORD;
+    own.submit("/login", &[("email", email), ("password", password)])
+        .await;
+    own
+}
+
 /// A support sign-in started through the domain for `email` (a staff member), as the admin
 /// page does: the session's bearer token.
 async fn started_for(app: &TestApp, email: &str, user: &str) -> String {
@@ -156,16 +166,7 @@ async fn staff_sign_in_as_an_owner(backend: Backend) {
     assert!(!signed_in_to_client_area(&staff).await);
 
     // The owner sees it on their own `/me`.
-    let own = PageBrowser::new(&app);
-    own.open("/login").await;
-    own.submit(
-        "/login",
-        &[
-            ("email", &owner),
-            ("password", crate::client_area::PASSWORD),
-        ],
-    )
-    .await;
+    let own = signed_in_as(&app, &owner).await;
     let (_, html) = own.open("/me").await;
     let history = shown(&html);
     assert!(history.contains("Support sign-ins"), "{history}");
@@ -397,16 +398,7 @@ async fn with_consent_the_user_allows_it_first() {
         .count();
     assert_eq!(asks, 1, "one email an hour");
 
-    let own = PageBrowser::new(&app);
-    own.open("/login").await;
-    own.submit(
-        "/login",
-        &[
-            ("email", &owner),
-            ("password", crate::client_area::PASSWORD),
-        ],
-    )
-    .await;
+    let own = signed_in_as(&app, &owner).await;
     own.open("/me").await;
     let (status, html) = own.submit("/me/support/allow", &[]).await;
     assert_eq!(status, 200);
@@ -460,6 +452,11 @@ async fn a_staff_member_signs_in_as_an_owner_in_a_browser() {
     assert!(shown_now.contains(&staff_email), "{shown_now}");
     assert!(shown_now.contains("Acme Hosting"), "{shown_now}");
     browser.screenshot("support-sign-in").await;
+    // On a phone too: the banner and the page fit the window.
+    browser.resize(390, 844).await;
+    assert_eq!(browser.wider_than_window().await, Vec::<String>::new());
+    browser.screenshot("support-sign-in-phone").await;
+    browser.resize(1280, 900).await;
 
     browser.click_link("User Management").await;
     browser.wait_for_text("Users of Acme Hosting").await;
@@ -530,4 +527,55 @@ async fn a_staff_member_signs_in_as_an_owner_in_a_browser() {
     browser.open(&app.url("/accounts")).await;
     browser.wait_for_text("Sign in to").await;
     browser.close().await;
+}
+
+/// A staff member starts at most `SIGN_INS_PER_HOUR` support sign-ins an hour (each emails the
+/// user): the next is refused with 429 and starts nothing; an hour later it works again. With
+/// `support.login_as_email = false` the user gets no email.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn support_sign_ins_are_limited_per_staff_member() {
+    let app = spawn_app_with(Backend::Sqlite, |s| s.support.login_as_email = false).await;
+    let (_, owner, _, _) = client_with_member(&app, "Acme Hosting").await;
+    let owner_id = user_id(&app, &owner).await;
+    let (_, staff_email) = staff_over_http(&app, Role::Administrator).await;
+    for _ in 0..roster::staff::login_as::SIGN_INS_PER_HOUR {
+        started_for(&app, &staff_email, &owner_id).await;
+    }
+    let member = roster::staff::by_email(&app.state.db, &staff_email)
+        .await
+        .unwrap();
+    let identity = roster::staff::sessions::StaffIdentity {
+        role: member.role(),
+        staff_id: member.id,
+        email: member.email,
+        session_id: "a-staff-session".to_owned(),
+        language: String::new(),
+        time_zone: String::new(),
+    };
+    let ctx = identity.context(None);
+    let refused =
+        roster::staff::login_as::start(&app.state, &ctx, &identity, &owner_id, None).await;
+    assert!(
+        matches!(refused, Err(roster::error::Error::RateLimited { .. })),
+        "{refused:?}"
+    );
+    let started: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM support_sign_ins WHERE user_id = $1")
+            .bind(owner_id.clone())
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        started,
+        i64::from(roster::staff::login_as::SIGN_INS_PER_HOUR)
+    );
+    app.state.clock.advance(Duration::from_secs(3601));
+    started_for(&app, &staff_email, &owner_id).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let told = crate::helpers::mail_sink()
+        .messages_to(&owner)
+        .iter()
+        .filter(|m| m.subject().contains("support signed in"))
+        .count();
+    assert_eq!(told, 0, "support.login_as_email = false");
 }
