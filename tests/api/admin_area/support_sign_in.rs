@@ -39,23 +39,38 @@ async fn signed_in_as(app: &TestApp, email: &str) -> PageBrowser {
     own
 }
 
-/// A support sign-in started through the domain for `email` (a staff member), as the admin
-/// page does: the session's bearer token.
-async fn started_for(app: &TestApp, email: &str, user: &str) -> String {
+/// The staff member `email` as a request of theirs carries them (from a made-up staff session).
+async fn identity_of(app: &TestApp, email: &str) -> roster::staff::sessions::StaffIdentity {
     let member = roster::staff::by_email(&app.state.db, email).await.unwrap();
-    let identity = roster::staff::sessions::StaffIdentity {
-        session_id: "a-staff-session".to_owned(),
+    roster::staff::sessions::StaffIdentity {
         role: member.role(),
         staff_id: member.id,
         email: member.email,
+        session_id: "a-staff-session".to_owned(),
         language: String::new(),
         time_zone: String::new(),
-    };
+    }
+}
+
+/// A support sign-in started through the domain for `email` (a staff member), as the admin
+/// page does: the session's bearer token.
+async fn started_for(app: &TestApp, email: &str, user: &str) -> String {
+    let identity = identity_of(app, email).await;
     let ctx = identity.context(None);
     roster::staff::login_as::start(&app.state, &ctx, &identity, user, None)
         .await
         .unwrap()
         .token
+}
+
+/// Disables the staff member `email` (as an administrator would).
+async fn disable(app: &TestApp, email: &str) {
+    let member = roster::staff::by_email(&app.state.db, email).await.unwrap();
+    let now = app.state.clock.now_ms();
+    let ctx = roster::audit::Context::system();
+    roster::staff::set_active(&app.state.db, &ctx, now, &member.id, false)
+        .await
+        .unwrap();
 }
 
 async fn staff_sign_in_as_an_owner(backend: Backend) {
@@ -295,9 +310,6 @@ async fn support_sign_ins_end_with_the_staff_session_and_the_member() {
     let token = started_for(&app, &staff_email, &owner_id).await;
     app.expect(200, "GET", "/api/v1/me", Some(&token), None)
         .await;
-    let member = roster::staff::by_email(&app.state.db, &staff_email)
-        .await
-        .unwrap();
     let other_admin = roster::staff::create(
         &app.state.db,
         &roster::audit::Context::system(),
@@ -308,15 +320,7 @@ async fn support_sign_ins_end_with_the_staff_session_and_the_member() {
     .await
     .unwrap();
     assert_eq!(other_admin.0.role, "administrator");
-    roster::staff::set_active(
-        &app.state.db,
-        &roster::audit::Context::system(),
-        app.state.clock.now_ms(),
-        &member.id,
-        false,
-    )
-    .await
-    .unwrap();
+    disable(&app, &staff_email).await;
     app.expect(401, "GET", "/api/v1/me", Some(&token), None)
         .await;
 }
@@ -512,18 +516,7 @@ async fn a_staff_member_signs_in_as_an_owner_in_a_browser() {
         .await;
     browser.click("Sign in as this user").await;
     browser.wait_for_text("Signed in by support").await;
-    let member = roster::staff::by_email(&app.state.db, &staff_email)
-        .await
-        .unwrap();
-    roster::staff::set_active(
-        &app.state.db,
-        &roster::audit::Context::system(),
-        app.state.clock.now_ms(),
-        &member.id,
-        false,
-    )
-    .await
-    .unwrap();
+    disable(&app, &staff_email).await;
     browser.open(&app.url("/accounts")).await;
     browser.wait_for_text("Sign in to").await;
     browser.close().await;
@@ -541,17 +534,7 @@ async fn support_sign_ins_are_limited_per_staff_member() {
     for _ in 0..roster::staff::login_as::SIGN_INS_PER_HOUR {
         started_for(&app, &staff_email, &owner_id).await;
     }
-    let member = roster::staff::by_email(&app.state.db, &staff_email)
-        .await
-        .unwrap();
-    let identity = roster::staff::sessions::StaffIdentity {
-        role: member.role(),
-        staff_id: member.id,
-        email: member.email,
-        session_id: "a-staff-session".to_owned(),
-        language: String::new(),
-        time_zone: String::new(),
-    };
+    let identity = identity_of(&app, &staff_email).await;
     let ctx = identity.context(None);
     let refused =
         roster::staff::login_as::start(&app.state, &ctx, &identity, &owner_id, None).await;
