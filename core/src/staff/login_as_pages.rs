@@ -53,13 +53,9 @@ async fn sign_in_as(
             "admin-sign-in-as-refused",
             &[],
         ),
-        Err(Error::Forbidden(why)) => {
+        Err(e @ Error::Forbidden(_)) => {
             let heading = page.chrome.text("page-not-allowed", &[]);
-            let mut text = why.chars();
-            let text = text
-                .next()
-                .map(|c| c.to_uppercase().collect::<String>() + text.as_str() + ".")
-                .unwrap_or_default();
+            let text = crate::http::forms::sentence(&page.chrome, &e);
             page.chrome.message(StatusCode::FORBIDDEN, &heading, &text)
         }
         Err(e) => refused(&page.chrome, e),
