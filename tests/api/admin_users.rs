@@ -502,15 +502,44 @@ async fn admin_tokens_are_made_listed_and_revoked_from_the_command_line() {
     assert_eq!(server.terminate().await, Some(0));
 }
 
+/// A client with an owner and a member who owns nothing (created by staff, so that only a
+/// transfer can make them an owner): (client id, owner email, member id).
+async fn client_with_accountless_member(app: &TestApp) -> (String, String, String) {
+    let (client, owner, _, _) =
+        crate::admin_area::transfer::client_with_member(app, "Moving Hosting").await;
+    let client = client["id"].as_str().unwrap().to_owned();
+    let admin = app.admin_token().await;
+    let created = app
+        .expect(
+            201,
+            "POST",
+            "/api/v1/admin/users",
+            Some(&admin),
+            Some(serde_json::json!({
+                "email": crate::helpers::unique_email("accountless"),
+                "first_name": "Ada", "last_name": "Member",
+            })),
+        )
+        .await;
+    let member_id = created["id"].as_str().unwrap().to_owned();
+    app.expect(
+        201,
+        "POST",
+        &format!("/api/v1/admin/accounts/{client}/users"),
+        Some(&admin),
+        Some(serde_json::json!({ "user_id": member_id, "permissions": ["tickets"] })),
+    )
+    .await;
+    (client, owner, member_id)
+}
+
 /// A user deleted while an ownership transfer to them is in flight (not committed yet) hears
 /// `user_owns_accounts` once it commits, as when they owned the account before, not a bare
 /// conflict: the delete waits for the transfer (PostgreSQL's row lock, SQLite's writer lock) and
 /// then counts what the user owns.
 async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(backend: Backend) {
     let app = spawn_app(backend).await;
-    let (client, _, _, member_id) =
-        crate::admin_area::transfer::client_with_member(&app, "Moving Hosting").await;
-    let client = client["id"].as_str().unwrap().to_owned();
+    let (client, _, member_id) = client_with_accountless_member(&app).await;
     let admin = app.admin_token().await;
     let mut transfer = app.state.db.pool().begin().await.unwrap();
     sqlx::query("UPDATE accounts SET owner_user_id = $1 WHERE id = $2")
@@ -544,4 +573,65 @@ async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted_sqlite() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted_postgres() {
     a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(Backend::Postgres).await;
+}
+
+/// The reverse: an ownership transfer to a user whose deletion is in flight (not committed yet)
+/// answers that the user is not found once the deletion commits, not a bare conflict, and the
+/// account keeps its owner.
+async fn a_transfer_to_a_user_being_deleted_finds_no_user(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (client, owner, member_id) = client_with_accountless_member(&app).await;
+    let admin = app.admin_token().await;
+    let mut deletion = app.state.db.pool().begin().await.unwrap();
+    sqlx::query("DELETE FROM users WHERE id = $1")
+        .bind(member_id.clone())
+        .execute(&mut *deletion)
+        .await
+        .unwrap();
+    let transferring = {
+        let client_http = reqwest::Client::new();
+        let url = app.url(&format!("/api/v1/admin/accounts/{client}/owner"));
+        let admin = admin.clone();
+        let body = serde_json::json!({ "user_id": member_id });
+        tokio::spawn(async move {
+            let response = client_http
+                .post(url)
+                .bearer_auth(admin)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            (status, response.json::<Value>().await.unwrap())
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    deletion.commit().await.unwrap();
+    let (status, body) = transferring.await.unwrap();
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(body["code"], "not_found", "{body}");
+    let account = app
+        .expect(
+            200,
+            "GET",
+            &format!("/api/v1/admin/accounts/{client}"),
+            Some(&admin),
+            None,
+        )
+        .await;
+    let owner_id = roster::users::service::by_email(&app.state, &owner)
+        .await
+        .unwrap()
+        .id;
+    assert_eq!(account["owner_user_id"], owner_id.as_str(), "{account}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transfer_to_a_user_being_deleted_finds_no_user_sqlite() {
+    a_transfer_to_a_user_being_deleted_finds_no_user(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transfer_to_a_user_being_deleted_finds_no_user_postgres() {
+    a_transfer_to_a_user_being_deleted_finds_no_user(Backend::Postgres).await;
 }

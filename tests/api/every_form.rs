@@ -186,3 +186,51 @@ async fn support_is_refused_every_admin_form_but_invitations_and_reset_links() {
     }
     assert_eq!(app.db_snapshot().await, before, "support changed something");
 }
+
+/// The forms only some sessions see: "Allow for a day" and "Withdraw" on `/me` (with
+/// `support.login_as = "with_consent"`) and "End now" on a support sign-in's banner.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_support_forms_refuse_another_site_and_a_missing_token() {
+    let app = crate::helpers::spawn_app_with(Backend::Sqlite, |s| {
+        s.support.login_as = roster::settings::LoginAs::WithConsent;
+    })
+    .await;
+    let (_, owner, _, _) = client_with_member(&app, "Crawl Hosting").await;
+    let owner_id = roster::users::service::by_email(&app.state, &owner)
+        .await
+        .unwrap()
+        .id;
+    let own = signed_in(&app, &owner).await;
+    let (_, forms) = crawl(&own, &["/me"], "/me", 5).await;
+    let allow: Vec<Form> = forms
+        .into_iter()
+        .filter(|f| f.action == "/me/support/allow")
+        .collect();
+    assert_eq!(allow.len(), 1, "Allow for a day on /me");
+    each_form_refuses_forgeries(&app, &own, &allow).await;
+
+    own.open("/me").await;
+    let (status, _) = own.submit("/me/support/allow", &[]).await;
+    assert_eq!(status, 200);
+    let (_, forms) = crawl(&own, &["/me"], "/me", 5).await;
+    let withdraw: Vec<Form> = forms
+        .into_iter()
+        .filter(|f| f.action == "/me/support/withdraw")
+        .collect();
+    assert_eq!(withdraw.len(), 1, "Withdraw on /me");
+    each_form_refuses_forgeries(&app, &own, &withdraw).await;
+
+    let (staff, _) = staff_over_http(&app, Role::Administrator).await;
+    staff.open(&format!("/admin/users/{owner_id}")).await;
+    let (status, _) = staff
+        .submit(&format!("/admin/users/{owner_id}/sign-in-as"), &[])
+        .await;
+    assert_eq!(status, 200);
+    let (_, forms) = crawl(&staff, &["/accounts"], "/accounts", 5).await;
+    let end: Vec<Form> = forms
+        .into_iter()
+        .filter(|f| f.action == "/support/end")
+        .collect();
+    assert!(!end.is_empty(), "End now on the banner");
+    each_form_refuses_forgeries(&app, &staff, &end[..1]).await;
+}

@@ -120,6 +120,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crate::mail::admin_http::routes())
         .merge(crate::oauth::http::routes())
         .merge(crate::oauth::me_http::routes())
+        .merge(crate::sessions::support_http::routes())
         .merge(crate::passkeys::http::routes())
         .merge(crate::oauth::admin_http::routes())
 }

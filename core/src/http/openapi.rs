@@ -113,6 +113,8 @@ const RATE_LIMITED: &[(&str, &str)] = &[
     ("post", "/api/v1/me/totp/confirm"),
     ("post", "/api/v1/me/totp/backup-codes"),
     ("delete", "/api/v1/me/totp"),
+    ("put", "/api/v1/me/support/allowance"),
+    ("delete", "/api/v1/me/support/allowance"),
     ("post", "/api/v1/accounts"),
     ("post", "/api/v1/accounts/{id}/invitations"),
     (

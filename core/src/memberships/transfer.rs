@@ -44,6 +44,8 @@ pub async fn transfer_ownership(
             .await?;
         let mut tx = state.db.begin().await?;
         accounts_steps::lock(&mut tx, account_id).await?;
+        // A deletion of the new owner in flight commits first: they are then not found.
+        users_steps::lock(&mut tx, new_owner).await?;
         match transferable(&mut tx, account_id, new_owner).await? {
             Transfer::Done(account) => return Ok(*account),
             Transfer::From(previous) if previous == judged => break (tx, previous),

@@ -12,6 +12,7 @@ pub mod passkey_pages;
 mod repo;
 mod sign_in;
 pub mod support;
+pub mod support_http;
 pub mod support_pages;
 pub mod two_step;
 mod views;

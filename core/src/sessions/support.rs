@@ -6,11 +6,12 @@
 use serde_json::json;
 
 use super::repo;
-use super::repo::support::SupportSignIn;
+pub use super::repo::support::SupportSignIn;
 use crate::audit::{self, Context, Event, SupportBy};
 use crate::clock::ms;
 use crate::crypto::{hash_token, new_id, new_token};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::settings::LoginAs;
 use crate::state::AppState;
 use crate::users::steps as users_steps;
 
@@ -126,10 +127,43 @@ pub(crate) async fn ask(state: &AppState, user_id: &str, staff_email: &str) -> R
     Ok(())
 }
 
+/// How often a user may allow or withdraw in an hour: each change is an audit row, so a stolen
+/// session toggling it cannot grow the log without bound.
+pub const CONSENT_CHANGES_PER_HOUR: u32 = 10;
+
+/// Refuses support signed in as the user (only the user decides), a server that does not ask
+/// (`support.login_as` other than `with_consent`: 409 `conflict`), and more than
+/// [`CONSENT_CHANGES_PER_HOUR`] changes an hour (429).
+async fn may_change_consent(
+    state: &AppState,
+    ctx: &Context,
+    user_id: &str,
+    what: &'static str,
+) -> Result<()> {
+    ctx.refuse_support(what)?;
+    if state.settings.support.login_as != LoginAs::WithConsent {
+        return Err(Error::Conflict(
+            "this server does not ask before support signs in (support.login_as is not with_consent)"
+                .to_owned(),
+        ));
+    }
+    let bucket = format!("support:consent:{user_id}");
+    let hour = std::time::Duration::from_secs(3600);
+    crate::ratelimit::hit(
+        state.db.pool(),
+        &bucket,
+        CONSENT_CHANGES_PER_HOUR,
+        hour,
+        state.clock.now_ms(),
+    )
+    .await
+}
+
 /// The user allows support to sign in as them for a day ([`ALLOWANCE`]); audited as
-/// `user.support_allowed`. Only the user themself (never support signed in as them).
+/// `user.support_allowed`. Only the user themself (never support signed in as them), only where
+/// the server asks ([`may_change_consent`]).
 pub async fn allow(state: &AppState, ctx: &Context, user_id: &str) -> Result<i64> {
-    ctx.refuse_support("allow support to sign in")?;
+    may_change_consent(state, ctx, user_id, "allow support to sign in").await?;
     let now = state.clock.now_ms();
     let until = now + ms(ALLOWANCE);
     let mut tx = state.db.begin().await?;
@@ -141,9 +175,9 @@ pub async fn allow(state: &AppState, ctx: &Context, user_id: &str) -> Result<i64
 }
 
 /// The user withdraws their allowance (support sign-ins already running go on until they end);
-/// audited as `user.support_allowance_withdrawn`.
+/// audited as `user.support_allowance_withdrawn`. Withdrawing none changes nothing.
 pub async fn withdraw(state: &AppState, ctx: &Context, user_id: &str) -> Result<()> {
-    ctx.refuse_support("withdraw the allowance")?;
+    may_change_consent(state, ctx, user_id, "withdraw the allowance").await?;
     let now = state.clock.now_ms();
     let mut tx = state.db.begin().await?;
     if repo::support::withdraw(&mut tx, user_id).await? {
@@ -202,7 +236,28 @@ pub async fn end_now(state: &AppState, ctx: &Context, auth: &super::Authenticate
 pub const LISTED: i64 = 20;
 
 /// The user's support sign-ins, newest first: who, when, until when.
-pub async fn history(state: &AppState, user_id: &str) -> Result<Vec<SupportSignIn>> {
+async fn history(state: &AppState, user_id: &str) -> Result<Vec<SupportSignIn>> {
     let mut conn = state.db.pool().acquire().await?;
     repo::support::of_user(&mut conn, user_id, LISTED).await
+}
+
+/// What the user reads of support sign-ins, on `/me` and from `GET /api/v1/me/support`.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Overview {
+    /// The server's `support.login_as`: with `with_consent` the user allows each day.
+    pub login_as: LoginAs,
+    /// Until when the user allows support to sign in as them (unix ms), while that is ahead.
+    pub allowed_until: Option<i64>,
+    /// The last support sign-ins (at most 20), newest first.
+    pub sign_ins: Vec<SupportSignIn>,
+}
+
+pub async fn overview(state: &AppState, user_id: &str) -> Result<Overview> {
+    let (sign_ins, allowed_until) =
+        tokio::try_join!(history(state, user_id), allowed_until(state, user_id))?;
+    Ok(Overview {
+        login_as: state.settings.support.login_as,
+        allowed_until,
+        sign_ins,
+    })
 }

@@ -165,6 +165,8 @@ pub async fn delete_in(
     now: i64,
     user_id: &str,
 ) -> Result<()> {
+    // Counted after the user's row is ours: a transfer to them in flight commits first.
+    repo::lock_for_delete(tx, user_id).await?;
     let before = repo::get(tx, user_id).await?;
     let owned = crate::accounts::steps::count_owned_by(tx, user_id).await?;
     if owned > 0 {

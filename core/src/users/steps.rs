@@ -15,6 +15,12 @@ pub async fn get(conn: &mut AnyConnection, id: &str) -> Result<UserRow> {
     repo::get(conn, id).await
 }
 
+/// Takes the user's row for the rest of the caller's transaction: a change that makes the user
+/// an owner waits for a deletion of theirs in flight, and then finds no user.
+pub async fn lock(conn: &mut AnyConnection, id: &str) -> Result<()> {
+    repo::lock(conn, id).await
+}
+
 /// The user with this normalized address, if any.
 pub async fn by_email(conn: &mut AnyConnection, email_normalized: &str) -> Result<Option<UserRow>> {
     repo::by_email(conn, email_normalized).await

@@ -59,11 +59,10 @@ pub(crate) async fn show(
     };
     let passkeys_usable = crate::passkeys::usable(&state.settings);
     let session_id = &page.user.0.session_id;
-    let (backup_codes_left, recent_passkey, support_history, support_allowed) = match tokio::try_join!(
+    let (backup_codes_left, recent_passkey, support) = match tokio::try_join!(
         super::second_factor::unused_backup_codes(state, user_id),
         super::proof::recent_passkey_sign_in(state, session_id),
-        crate::sessions::support::history(state, user_id),
-        crate::sessions::support::allowed_until(state, user_id),
+        crate::sessions::support::overview(state, user_id),
     ) {
         Ok(found) => found,
         Err(e) => return chrome.failed(e),
@@ -110,11 +109,7 @@ pub(crate) async fn show(
             errors => outcome.errors,
             notice,
             min_length => state.settings.auth.password.min_length,
-            support => context! {
-                history => Value::from(minijinja::value::Serde(&support_history)),
-                asks_consent => state.settings.support.login_as == crate::settings::LoginAs::WithConsent,
-                allowed_until => support_allowed,
-            },
+            support => Value::from(minijinja::value::Serde(&support)),
         },
     );
     // The passkey section's controls that need script (adding one; signing in again) show only

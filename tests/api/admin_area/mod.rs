@@ -12,6 +12,7 @@ mod pages;
 mod passkeys;
 mod roles;
 mod staff;
+mod support_consent;
 mod support_sign_in;
 pub mod transfer;
 

@@ -2,7 +2,8 @@
 //! as an owner from the admin area, sees the banner, narrows a member's permissions (audited under
 //! both names), is refused what only the user may do (on the pages and the API), and the session
 //! ends at its deadline, with "end now", and when the staff member signs out or is disabled; a
-//! support member without the operation, `off` and `with_consent` start nothing.
+//! support member without the operation, `off` and `with_consent` start nothing. The user's side
+//! of `with_consent` is `support_consent.rs`.
 
 use std::time::Duration;
 
@@ -16,7 +17,7 @@ use roster::admins::Role;
 use roster::settings::LoginAs;
 
 /// The user id of `email`.
-async fn user_id(app: &TestApp, email: &str) -> String {
+pub(super) async fn user_id(app: &TestApp, email: &str) -> String {
     roster::users::service::by_email(&app.state, email)
         .await
         .unwrap()
@@ -24,13 +25,13 @@ async fn user_id(app: &TestApp, email: &str) -> String {
 }
 
 /// Whether `browser` is in a support sign-in (the client area shows its banner).
-async fn signed_in_to_client_area(browser: &PageBrowser) -> bool {
+pub(super) async fn signed_in_to_client_area(browser: &PageBrowser) -> bool {
     let (_, html) = browser.open("/accounts").await;
     html.contains("support-banner")
 }
 
 /// The user `email`, signed in to the client area in a browser of their own.
-async fn signed_in_as(app: &TestApp, email: &str) -> PageBrowser {
+pub(super) async fn signed_in_as(app: &TestApp, email: &str) -> PageBrowser {
     let own = PageBrowser::new(app);
     own.open("/login").await;
     let password = crate::client_area::PASSWORD;
@@ -40,7 +41,10 @@ async fn signed_in_as(app: &TestApp, email: &str) -> PageBrowser {
 }
 
 /// The staff member `email` as a request of theirs carries them (from a made-up staff session).
-async fn identity_of(app: &TestApp, email: &str) -> roster::staff::sessions::StaffIdentity {
+pub(super) async fn identity_of(
+    app: &TestApp,
+    email: &str,
+) -> roster::staff::sessions::StaffIdentity {
     let member = roster::staff::by_email(&app.state.db, email).await.unwrap();
     roster::staff::sessions::StaffIdentity {
         role: member.role(),
@@ -54,7 +58,7 @@ async fn identity_of(app: &TestApp, email: &str) -> roster::staff::sessions::Sta
 
 /// A support sign-in started through the domain for `email` (a staff member), as the admin
 /// page does: the session's bearer token.
-async fn started_for(app: &TestApp, email: &str, user: &str) -> String {
+pub(super) async fn started_for(app: &TestApp, email: &str, user: &str) -> String {
     let identity = identity_of(app, email).await;
     let ctx = identity.context(None);
     roster::staff::login_as::start(&app.state, &ctx, &identity, user, None)
@@ -357,87 +361,12 @@ async fn who_may_not_sign_in_as_a_user_starts_nothing() {
     }
 }
 
-/// With `support.login_as = "with_consent"`: the user is emailed (once an hour), no session starts
-/// until they allow it on `/me`, support signed in as them cannot allow or withdraw it, and a
-/// withdrawn allowance stops the next sign-in.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn with_consent_the_user_allows_it_first() {
-    let app = spawn_app_with(Backend::Sqlite, |s| {
-        s.support.login_as = LoginAs::WithConsent;
-    })
-    .await;
-    let (_, owner, _, _) = client_with_member(&app, "Acme Hosting").await;
-    let owner_id = user_id(&app, &owner).await;
-    let (staff, staff_email) = staff_over_http(&app, Role::Administrator).await;
-    let sign_in_as = format!("/admin/users/{owner_id}/sign-in-as");
-    for _ in 0..2 {
-        staff.open(&format!("/admin/users/{owner_id}")).await;
-        let (status, html) = staff.submit(&sign_in_as, &[]).await;
-        assert_eq!(status, 403, "{html}");
-        assert!(shown(&html).contains("has not allowed"), "{html}");
-    }
-    assert!(!signed_in_to_client_area(&staff).await);
-    let asked = mail_titled(&owner, "Roster: support asks to sign in to your account").await;
-    assert!(
-        asked
-            .body("text/plain")
-            .unwrap_or_default()
-            .contains(&staff_email),
-        "{}",
-        asked.body("text/plain").unwrap_or_default()
-    );
-    assert!(
-        asked
-            .body("text/plain")
-            .unwrap_or_default()
-            .contains("/me#support"),
-        "{}",
-        asked.body("text/plain").unwrap_or_default()
-    );
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let asks = crate::helpers::mail_sink()
-        .messages_to(&owner)
-        .iter()
-        .filter(|m| m.subject().contains("asks to sign in"))
-        .count();
-    assert_eq!(asks, 1, "one email an hour");
-
-    let own = signed_in_as(&app, &owner).await;
-    own.open("/me").await;
-    let (status, html) = own.submit("/me/support/allow", &[]).await;
-    assert_eq!(status, 200);
-    assert!(
-        html.contains("Support may sign in as you for a day."),
-        "{html}"
-    );
-
-    staff.open(&format!("/admin/users/{owner_id}")).await;
-    let (status, html) = staff.submit(&sign_in_as, &[]).await;
-    assert_eq!(status, 200, "{html}");
-    assert!(signed_in_to_client_area(&staff).await);
-    // Support cannot withdraw (or renew) the allowance for the user.
-    staff.open("/me").await;
-    let (status, html) = staff.submit("/me/support/withdraw", &[]).await;
-    assert_eq!(status, 403, "{html}");
-    staff.open("/accounts").await;
-    staff.submit("/support/end", &[]).await;
-
-    // Withdrawn by the user: the next attempt is refused.
-    own.open("/me").await;
-    let (status, _) = own.submit("/me/support/withdraw", &[]).await;
-    assert_eq!(status, 200);
-    staff.open(&format!("/admin/users/{owner_id}")).await;
-    let (status, _) = staff.submit(&sign_in_as, &[]).await;
-    assert_eq!(status, 403);
-}
-
 /// In Chromium: a staff member signs in as an owner, sees the banner, narrows a member's
 /// permissions in User Management, is refused a password change and two-factor enrolment with
 /// the reason shown; the sign-in ends at its deadline, and the next one when the member is
 /// disabled.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_staff_member_signs_in_as_an_owner_in_a_browser() {
-    let app = spawn_app(Backend::Sqlite).await;
+async fn a_staff_member_signs_in_as_an_owner_in_a_browser(backend: Backend) {
+    let app = spawn_app(backend).await;
     let (client, owner, _, member_id) = client_with_member(&app, "Acme Hosting").await;
     let client = client["id"].as_str().unwrap().to_owned();
     let owner_id = user_id(&app, &owner).await;
@@ -520,6 +449,16 @@ async fn a_staff_member_signs_in_as_an_owner_in_a_browser() {
     browser.open(&app.url("/accounts")).await;
     browser.wait_for_text("Sign in to").await;
     browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_staff_member_signs_in_as_an_owner_in_a_browser_sqlite() {
+    a_staff_member_signs_in_as_an_owner_in_a_browser(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_staff_member_signs_in_as_an_owner_in_a_browser_postgres() {
+    a_staff_member_signs_in_as_an_owner_in_a_browser(Backend::Postgres).await;
 }
 
 /// A staff member starts at most `SIGN_INS_PER_HOUR` support sign-ins an hour (each emails the

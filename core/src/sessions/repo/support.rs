@@ -4,12 +4,15 @@ use sqlx::AnyConnection;
 
 use crate::error::Result;
 
-/// A support sign-in as `/me` lists it.
-#[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
+/// A support sign-in as `/me` lists it (times in unix milliseconds).
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct SupportSignIn {
+    /// The staff member who signed in as the user.
     pub staff_email: String,
     pub started_at: i64,
+    /// When it ends (or ended) at the latest.
     pub ends_at: i64,
+    /// When it was ended before its deadline (End now, the staff member signing out, …).
     pub ended_at: Option<i64>,
 }
 

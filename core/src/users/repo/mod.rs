@@ -311,6 +311,19 @@ pub async fn mark_email_verified(
     Ok(done.rows_affected() == 1)
 }
 
+/// Takes the user's row before deleting it: on PostgreSQL `FOR UPDATE`, which waits for a
+/// transaction in flight that references the row (an ownership transfer to the user holds a key
+/// share lock on it); SQLite's writer lock does the same for the no-op update.
+pub async fn lock_for_delete(conn: &mut AnyConnection, id: &str) -> Result<()> {
+    let sql = if conn.backend_name() == "PostgreSQL" {
+        "SELECT id FROM users WHERE id = $1 FOR UPDATE"
+    } else {
+        "UPDATE users SET updated_at = updated_at WHERE id = $1"
+    };
+    sqlx::query(sql).bind(id.to_owned()).execute(conn).await?;
+    Ok(())
+}
+
 pub async fn delete(conn: &mut AnyConnection, id: &str) -> Result<()> {
     let done = sqlx::query("DELETE FROM users WHERE id = $1")
         .bind(id.to_owned())

@@ -1,0 +1,182 @@
+//! Support sign-ins as the user sees them (issue 28): with `support.login_as = "with_consent"`
+//! nothing starts until the user allows it, on `/me` or over the API; support signed in as the
+//! user cannot allow or withdraw it; the allowance is bounded; the past sign-ins are listed.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use super::staff_over_http;
+use super::support_sign_in::{signed_in_as, signed_in_to_client_area, started_for, user_id};
+use super::transfer::client_with_member;
+use crate::helpers::{Backend, spawn_app, spawn_app_with};
+use crate::languages::{mail_titled, shown};
+use roster::admins::Role;
+use roster::settings::LoginAs;
+
+/// With `support.login_as = "with_consent"`: the user is emailed (once an hour), no session starts
+/// until they allow it on `/me`, support signed in as them cannot allow or withdraw it, and a
+/// withdrawn allowance stops the next sign-in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_consent_the_user_allows_it_first() {
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.support.login_as = LoginAs::WithConsent;
+    })
+    .await;
+    let (_, owner, _, _) = client_with_member(&app, "Acme Hosting").await;
+    let owner_id = user_id(&app, &owner).await;
+    let (staff, staff_email) = staff_over_http(&app, Role::Administrator).await;
+    let sign_in_as = format!("/admin/users/{owner_id}/sign-in-as");
+    for _ in 0..2 {
+        staff.open(&format!("/admin/users/{owner_id}")).await;
+        let (status, html) = staff.submit(&sign_in_as, &[]).await;
+        assert_eq!(status, 403, "{html}");
+        assert!(shown(&html).contains("has not allowed"), "{html}");
+    }
+    assert!(!signed_in_to_client_area(&staff).await);
+    let asked = mail_titled(&owner, "Roster: support asks to sign in to your account").await;
+    assert!(
+        asked
+            .body("text/plain")
+            .unwrap_or_default()
+            .contains(&staff_email),
+        "{}",
+        asked.body("text/plain").unwrap_or_default()
+    );
+    assert!(
+        asked
+            .body("text/plain")
+            .unwrap_or_default()
+            .contains("/me#support"),
+        "{}",
+        asked.body("text/plain").unwrap_or_default()
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let asks = crate::helpers::mail_sink()
+        .messages_to(&owner)
+        .iter()
+        .filter(|m| m.subject().contains("asks to sign in"))
+        .count();
+    assert_eq!(asks, 1, "one email an hour");
+
+    let own = signed_in_as(&app, &owner).await;
+    own.open("/me").await;
+    let (status, html) = own.submit("/me/support/allow", &[]).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Support may sign in as you for a day."),
+        "{html}"
+    );
+
+    staff.open(&format!("/admin/users/{owner_id}")).await;
+    let (status, html) = staff.submit(&sign_in_as, &[]).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(signed_in_to_client_area(&staff).await);
+    // Support cannot withdraw (or renew) the allowance for the user.
+    staff.open("/me").await;
+    let (status, html) = staff.submit("/me/support/withdraw", &[]).await;
+    assert_eq!(status, 403, "{html}");
+    staff.open("/accounts").await;
+    staff.submit("/support/end", &[]).await;
+
+    // Withdrawn by the user: the next attempt is refused.
+    own.open("/me").await;
+    let (status, _) = own.submit("/me/support/withdraw", &[]).await;
+    assert_eq!(status, 200);
+    staff.open(&format!("/admin/users/{owner_id}")).await;
+    let (status, _) = staff.submit(&sign_in_as, &[]).await;
+    assert_eq!(status, 403);
+}
+
+/// The same over the API: `GET /api/v1/me/support` lists the sign-ins and the allowance,
+/// `PUT`/`DELETE /api/v1/me/support/allowance` allow and withdraw it; support's own token is
+/// refused both; the eleventh change in an hour is refused and changes nothing; a server that does
+/// not ask answers 409.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_user_allows_support_over_the_api() {
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.support.login_as = LoginAs::WithConsent;
+    })
+    .await;
+    let (_, owner, _, _) = client_with_member(&app, "Acme Hosting").await;
+    let owner_id = user_id(&app, &owner).await;
+    let (_, staff_email) = staff_over_http(&app, Role::Administrator).await;
+    let token = app.login_ok(&owner, crate::client_area::PASSWORD).await;
+    let allowance = "/api/v1/me/support/allowance";
+
+    let read = app
+        .expect(200, "GET", "/api/v1/me/support", Some(&token), None)
+        .await;
+    assert_eq!(read["login_as"], "with_consent", "{read}");
+    assert_eq!(read["allowed_until"], json!(null), "{read}");
+    assert_eq!(read["sign_ins"], json!([]), "{read}");
+
+    let day = 24 * 3600 * 1000;
+    let before = app.state.clock.now_ms();
+    let allowed = app.expect(200, "PUT", allowance, Some(&token), None).await;
+    let until = allowed["allowed_until"].as_i64().unwrap();
+    assert!(
+        (before + day..=app.state.clock.now_ms() + day).contains(&until),
+        "a day from now: {allowed}"
+    );
+    let support = started_for(&app, &staff_email, &owner_id).await;
+    for method in ["PUT", "DELETE"] {
+        let refused = app
+            .expect(403, method, allowance, Some(&support), None)
+            .await;
+        assert_eq!(refused["code"], "support_sign_in_restricted", "{refused}");
+    }
+    let read = app
+        .expect(200, "GET", "/api/v1/me/support", Some(&token), None)
+        .await;
+    assert_eq!(read["allowed_until"], allowed["allowed_until"], "{read}");
+    let sign_ins = read["sign_ins"].as_array().unwrap();
+    assert_eq!(sign_ins.len(), 1, "{read}");
+    assert_eq!(sign_ins[0]["staff_email"], staff_email.as_str());
+    assert_eq!(sign_ins[0]["ended_at"], json!(null));
+
+    // Withdrawn: the next sign-in is refused.
+    app.expect(204, "DELETE", allowance, Some(&token), None)
+        .await;
+    let read = app
+        .expect(200, "GET", "/api/v1/me/support", Some(&token), None)
+        .await;
+    assert_eq!(read["allowed_until"], json!(null), "{read}");
+    let identity = super::support_sign_in::identity_of(&app, &staff_email).await;
+    let ctx = identity.context(None);
+    let refused =
+        roster::staff::login_as::start(&app.state, &ctx, &identity, &owner_id, None).await;
+    assert!(refused.is_err(), "withdrawn");
+
+    // Two changes so far; the rest of the hour's ten, then the next is refused and changes nothing.
+    let limit = roster::sessions::support::CONSENT_CHANGES_PER_HOUR;
+    for change in 2..limit {
+        let method = if change % 2 == 0 { "PUT" } else { "DELETE" };
+        let status = if method == "PUT" { 200 } else { 204 };
+        app.expect(status, method, allowance, Some(&token), None)
+            .await;
+    }
+    let read = app
+        .expect(200, "GET", "/api/v1/me/support", Some(&token), None)
+        .await;
+    assert_eq!(read["allowed_until"], json!(null), "{read}");
+    let limited = app.expect(429, "PUT", allowance, Some(&token), None).await;
+    assert_eq!(limited["code"], "rate_limited", "{limited}");
+    let read = app
+        .expect(200, "GET", "/api/v1/me/support", Some(&token), None)
+        .await;
+    assert_eq!(read["allowed_until"], json!(null), "unchanged: {read}");
+    app.state.clock.advance(Duration::from_secs(3601));
+    app.expect(200, "PUT", allowance, Some(&token), None).await;
+
+    // A server that does not ask first has nothing to allow.
+    let app = spawn_app(Backend::Sqlite).await;
+    let user = crate::helpers::unique_email("user");
+    let (_, token) = app.signup_verified(&user).await;
+    let read = app
+        .expect(200, "GET", "/api/v1/me/support", Some(&token), None)
+        .await;
+    assert_eq!(read["login_as"], "on", "{read}");
+    let refused = app.expect(409, "PUT", allowance, Some(&token), None).await;
+    assert_eq!(refused["code"], "conflict", "{refused}");
+}
