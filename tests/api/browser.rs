@@ -274,6 +274,18 @@ impl Browser {
         panic!("Tab never reached #{id}");
     }
 
+    /// Presses Tab until the focused element reads `text` (a link or a button); panics after 60
+    /// presses.
+    pub async fn tab_to_text(&self, text: &str) {
+        for _ in 0..60 {
+            if self.texts(":focus").await == [text] {
+                return;
+            }
+            self.keys(&fantoccini::key::Key::Tab.to_string()).await;
+        }
+        panic!("Tab never reached `{text}`");
+    }
+
     /// Whether the first checkbox matching `css` is checked.
     pub async fn is_checked_css(&self, css: &str) -> bool {
         let element = self.client.find(Locator::Css(css)).await.unwrap();

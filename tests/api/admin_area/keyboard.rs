@@ -1,5 +1,6 @@
 //! The admin area with the keyboard alone: sign in (Tab between the fields, Enter to send), skip to
-//! the content, search the clients and open one — no click.
+//! the content, search the clients and open one; sign in as a user and end it from the banner —
+//! no click.
 
 use fantoccini::key::Key;
 
@@ -46,14 +47,38 @@ async fn staff_sign_in_and_find_a_client_with_the_keyboard_alone() {
     browser.keys(&enter).await;
     browser.wait_for_text("Clients found").await;
     // Tab on to the client's link and open it.
-    for _ in 0..40 {
-        if browser.texts(":focus").await == ["Keel Hosting"] {
-            break;
-        }
-        browser.keys(&tab).await;
-    }
+    browser.tab_to_text("Keel Hosting").await;
     browser.keys(&enter).await;
     browser.wait_for_text("Owner").await;
     assert!(browser.path().await.starts_with("/admin/clients/"));
+    browser.close().await;
+}
+
+/// "Sign in as this user" and the banner's "End now" with the keyboard alone: Tab reaches both,
+/// Enter sends them, and the browser is back on the user's page in the admin area.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_support_sign_in_starts_and_ends_with_the_keyboard_alone() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (_, owner, _, _) = client_with_member(&app, "Keel Hosting").await;
+    let owner_id = roster::users::service::by_email(&app.state, &owner)
+        .await
+        .unwrap()
+        .id;
+    let (staff, secret) = staff_set_up(&app, Role::Administrator).await;
+    let browser = Browser::start().await;
+    browser.resize(1280, 900).await;
+    let enter = Key::Enter.to_string();
+    super::sign_in(&browser, &app, &staff, &secret).await;
+    browser
+        .open(&app.url(&format!("/admin/users/{owner_id}")))
+        .await;
+    browser.wait_for_text("Sign in as this user").await;
+    browser.tab_to_text("Sign in as this user").await;
+    browser.keys(&enter).await;
+    browser.wait_for_text("Signed in by support").await;
+    browser.tab_to_text("End now").await;
+    browser.keys(&enter).await;
+    browser.wait_for_text("Sign in as this user").await;
+    assert_eq!(browser.path().await, format!("/admin/users/{owner_id}"));
     browser.close().await;
 }

@@ -180,3 +180,92 @@ async fn the_user_allows_support_over_the_api() {
     let refused = app.expect(409, "PUT", allowance, Some(&token), None).await;
     assert_eq!(refused["code"], "conflict", "{refused}");
 }
+
+/// What `/me` shows of the support section: from `<section … id="support"` to its end.
+fn support_section(html: &str) -> String {
+    let start = html.find("id=\"support\"").expect("the support section");
+    let end = html[start..].find("</section>").unwrap() + start;
+    shown(&html[start..end])
+}
+
+/// `/me`'s Support sign-ins, with two past sign-ins and the allowance, in the user's language: in
+/// German every word of it is German; in the pseudo-locale no English is left, and in Chromium at a
+/// phone's width it fits the window (with the allowance, and without).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_support_section_speaks_the_users_language_and_fits_a_phone() {
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.support.login_as = LoginAs::WithConsent;
+    })
+    .await;
+    let (_, owner, _, _) = client_with_member(&app, "Acme Hosting").await;
+    let owner_id = user_id(&app, &owner).await;
+    let (_, staff_email) = staff_over_http(&app, Role::Administrator).await;
+    let password = crate::client_area::PASSWORD;
+    let token = app.login_ok(&owner, password).await;
+    let allowance = "/api/v1/me/support/allowance";
+    app.expect(200, "PUT", allowance, Some(&token), None).await;
+    started_for(&app, &staff_email, &owner_id).await;
+    app.state.clock.advance(Duration::from_secs(31 * 60));
+    started_for(&app, &staff_email, &owner_id).await;
+    let language = |tag: &str| Some(json!({ "language": tag }));
+
+    app.expect(200, "PATCH", "/api/v1/me", Some(&token), language("de"))
+        .await;
+    let own = signed_in_as(&app, &owner).await;
+    let (_, html) = own.open("/me").await;
+    let german = support_section(&html);
+    for said in [
+        "Anmeldungen des Supports",
+        "Der Support darf sich bis",
+        "Zurücknehmen",
+        "Support-Mitarbeiter",
+        &staff_email,
+    ] {
+        assert!(german.contains(said), "`{said}` in {german}");
+    }
+    for english in [
+        "Support sign-ins",
+        "Withdraw",
+        "Until",
+        "Signed in",
+        "may sign in",
+    ] {
+        assert!(!german.contains(english), "`{english}` in {german}");
+    }
+
+    app.expect(200, "PATCH", "/api/v1/me", Some(&token), language("en-XA"))
+        .await;
+    let (_, html) = own.open("/me").await;
+    let pseudo = support_section(&html);
+    for english in [
+        "Support sign-ins",
+        "Withdraw",
+        "Until",
+        "Signed in",
+        "team member",
+        "me-support",
+    ] {
+        assert!(!pseudo.contains(english), "`{english}` in {pseudo}");
+    }
+
+    let browser = crate::browser::Browser::start().await;
+    browser.resize(390, 844).await;
+    browser.open(&app.url("/login")).await;
+    browser.fill("f-email", &owner).await;
+    browser.fill("f-password", password).await;
+    browser
+        .click_css("form[action='/login'] button[type=submit]")
+        .await;
+    browser.wait_for_text("[").await;
+    crate::languages::fits_a_phone(&browser, &app, "/me#support").await;
+    browser.screenshot("me-support-pseudo-allowed").await;
+    app.expect(204, "DELETE", allowance, Some(&token), None)
+        .await;
+    let (_, html) = own.open("/me").await;
+    assert!(html.contains("action=\"/me/support/allow\""), "{html}");
+    // Another page first: opening the same address with its fragment would not load it again.
+    browser.open(&app.url("/accounts")).await;
+    crate::languages::fits_a_phone(&browser, &app, "/me#support").await;
+    browser.screenshot("me-support-pseudo-asks").await;
+    browser.close().await;
+}
