@@ -502,6 +502,29 @@ async fn admin_tokens_are_made_listed_and_revoked_from_the_command_line() {
     assert_eq!(server.terminate().await, Some(0));
 }
 
+/// Sends an admin API call from another task (while the test holds a transaction open): its
+/// status and body when it is answered.
+fn in_background(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    admin: &str,
+    body: Option<Value>,
+) -> tokio::task::JoinHandle<(u16, Value)> {
+    let request = reqwest::Client::new()
+        .request(method.parse().unwrap(), app.url(path))
+        .bearer_auth(admin);
+    let request = match body {
+        Some(body) => request.json(&body),
+        None => request,
+    };
+    tokio::spawn(async move {
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.json::<Value>().await.unwrap())
+    })
+}
+
 /// A client with an owner and a member who owns nothing (created by staff, so that only a
 /// transfer can make them an owner): (client id, owner email, member id).
 async fn client_with_accountless_member(app: &TestApp) -> (String, String, String) {
@@ -535,8 +558,9 @@ async fn client_with_accountless_member(app: &TestApp) -> (String, String, Strin
 
 /// A user deleted while an ownership transfer to them is in flight (not committed yet) hears
 /// `user_owns_accounts` once it commits, as when they owned the account before, not a bare
-/// conflict: the delete waits for the transfer (PostgreSQL's row lock, SQLite's writer lock) and
-/// then counts what the user owns.
+/// conflict: the delete takes the user's row first, which waits for the transfer (PostgreSQL's
+/// `FOR UPDATE` against the transfer's key share lock, SQLite's writer lock), and then counts what
+/// the user owns.
 async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(backend: Backend) {
     let app = spawn_app(backend).await;
     let (client, _, member_id) = client_with_accountless_member(&app).await;
@@ -548,16 +572,13 @@ async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(backend: 
         .execute(&mut *transfer)
         .await
         .unwrap();
-    let deleting = {
-        let client = reqwest::Client::new();
-        let url = app.url(&format!("/api/v1/admin/users/{member_id}"));
-        let admin = admin.clone();
-        tokio::spawn(async move {
-            let response = client.delete(url).bearer_auth(admin).send().await.unwrap();
-            let status = response.status().as_u16();
-            (status, response.json::<Value>().await.unwrap())
-        })
-    };
+    let deleting = in_background(
+        &app,
+        "DELETE",
+        &format!("/api/v1/admin/users/{member_id}"),
+        &admin,
+        None,
+    );
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     transfer.commit().await.unwrap();
     let (status, body) = deleting.await.unwrap();
@@ -588,23 +609,13 @@ async fn a_transfer_to_a_user_being_deleted_finds_no_user(backend: Backend) {
         .execute(&mut *deletion)
         .await
         .unwrap();
-    let transferring = {
-        let client_http = reqwest::Client::new();
-        let url = app.url(&format!("/api/v1/admin/accounts/{client}/owner"));
-        let admin = admin.clone();
-        let body = serde_json::json!({ "user_id": member_id });
-        tokio::spawn(async move {
-            let response = client_http
-                .post(url)
-                .bearer_auth(admin)
-                .json(&body)
-                .send()
-                .await
-                .unwrap();
-            let status = response.status().as_u16();
-            (status, response.json::<Value>().await.unwrap())
-        })
-    };
+    let transferring = in_background(
+        &app,
+        "POST",
+        &format!("/api/v1/admin/accounts/{client}/owner"),
+        &admin,
+        Some(serde_json::json!({ "user_id": member_id })),
+    );
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     deletion.commit().await.unwrap();
     let (status, body) = transferring.await.unwrap();

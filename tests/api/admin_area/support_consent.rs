@@ -9,22 +9,28 @@ use serde_json::json;
 use super::staff_over_http;
 use super::support_sign_in::{signed_in_as, signed_in_to_client_area, started_for, user_id};
 use super::transfer::client_with_member;
-use crate::helpers::{Backend, spawn_app, spawn_app_with};
+use crate::helpers::{Backend, TestApp, spawn_app, spawn_app_with};
 use crate::languages::{mail_titled, shown};
 use roster::admins::Role;
 use roster::settings::LoginAs;
 
-/// With `support.login_as = "with_consent"`: the user is emailed (once an hour), no session starts
-/// until they allow it on `/me`, support signed in as them cannot allow or withdraw it, and a
-/// withdrawn allowance stops the next sign-in.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn with_consent_the_user_allows_it_first() {
+/// A server with `support.login_as = "with_consent"` and a client: (app, owner email, owner id).
+async fn asking_server() -> (TestApp, String, String) {
     let app = spawn_app_with(Backend::Sqlite, |s| {
         s.support.login_as = LoginAs::WithConsent;
     })
     .await;
     let (_, owner, _, _) = client_with_member(&app, "Acme Hosting").await;
     let owner_id = user_id(&app, &owner).await;
+    (app, owner, owner_id)
+}
+
+/// With `support.login_as = "with_consent"`: the user is emailed (once an hour), no session starts
+/// until they allow it on `/me`, support signed in as them cannot allow or withdraw it, and a
+/// withdrawn allowance stops the next sign-in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_consent_the_user_allows_it_first() {
+    let (app, owner, owner_id) = asking_server().await;
     let (staff, staff_email) = staff_over_http(&app, Role::Administrator).await;
     let sign_in_as = format!("/admin/users/{owner_id}/sign-in-as");
     for _ in 0..2 {
@@ -94,12 +100,7 @@ async fn with_consent_the_user_allows_it_first() {
 /// not ask answers 409.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_user_allows_support_over_the_api() {
-    let app = spawn_app_with(Backend::Sqlite, |s| {
-        s.support.login_as = LoginAs::WithConsent;
-    })
-    .await;
-    let (_, owner, _, _) = client_with_member(&app, "Acme Hosting").await;
-    let owner_id = user_id(&app, &owner).await;
+    let (app, owner, owner_id) = asking_server().await;
     let (_, staff_email) = staff_over_http(&app, Role::Administrator).await;
     let token = app.login_ok(&owner, crate::client_area::PASSWORD).await;
     let allowance = "/api/v1/me/support/allowance";
@@ -193,12 +194,7 @@ fn support_section(html: &str) -> String {
 /// phone's width it fits the window (with the allowance, and without).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_support_section_speaks_the_users_language_and_fits_a_phone() {
-    let app = spawn_app_with(Backend::Sqlite, |s| {
-        s.support.login_as = LoginAs::WithConsent;
-    })
-    .await;
-    let (_, owner, _, _) = client_with_member(&app, "Acme Hosting").await;
-    let owner_id = user_id(&app, &owner).await;
+    let (app, owner, owner_id) = asking_server().await;
     let (_, staff_email) = staff_over_http(&app, Role::Administrator).await;
     let password = crate::client_area::PASSWORD;
     let token = app.login_ok(&owner, password).await;
