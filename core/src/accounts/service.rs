@@ -313,6 +313,7 @@ pub async fn update(
     let account_id = by.account_id();
     let profile = profile.validated()?;
     let now = state.clock.now_ms();
+    crate::audit::budget::spend(&state.db, ctx, now).await?;
     let mut tx = state.db.begin().await?;
     repo::lock(&mut tx, account_id).await?;
     let before = repo::get(&mut tx, account_id).await?;

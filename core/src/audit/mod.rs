@@ -1,6 +1,7 @@
 //! The audit log: every state change writes one event, in the same transaction as the change.
 
 pub mod admin_pages;
+pub mod budget;
 pub mod http;
 mod repo;
 

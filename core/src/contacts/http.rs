@@ -27,10 +27,11 @@ async fn list_contacts(
     Ok(ApiJson(super::service::list(&state, &caller.access).await?))
 }
 
-/// Add a contact.
+/// Add a contact (an account holds at most 100: the next answers 409 until one is deleted).
 #[utoipa::path(post, path = "/api/v1/accounts/{id}/contacts", tag = "accounts", params(("id" = String, Path)),
     request_body = ContactInput,
-    responses((status = 201, body = Contact), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Contact), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "`conflict`: the account holds 100 contacts", body = Problem), (status = 422, body = Problem)))]
 async fn create_contact(
     State(state): State<AppState>,
     caller: AccountUser,

@@ -19,6 +19,11 @@ use crate::users::{Email, parse_name};
 /// The permission that managing an account's contacts needs.
 pub const PERMISSION: &str = "contacts";
 
+/// How many contacts an account holds at most (each is a row, and the list is read whole): the
+/// next is refused with 409 `conflict` until one is deleted. Hosting customers keep a handful; an
+/// account imported from WHMCS with more keeps them all and adds none until it is under the bound.
+pub const MAX_PER_ACCOUNT: i64 = 100;
+
 /// The kinds of email a contact can receive.
 pub const EMAIL_KINDS: [&str; 5] = ["general", "billing", "support", "product", "domain"];
 

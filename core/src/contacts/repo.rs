@@ -87,6 +87,15 @@ pub async fn list(conn: &mut AnyConnection, account_id: &str) -> Result<Vec<Cont
     Ok(rows.into_iter().map(Contact::from).collect())
 }
 
+pub async fn count(conn: &mut AnyConnection, account_id: &str) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE account_id = $1")
+            .bind(account_id.to_owned())
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
 pub async fn update(
     conn: &mut AnyConnection,
     account_id: &str,

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{Contact, ContactInput, PERMISSION, repo};
+use super::{Contact, ContactInput, MAX_PER_ACCOUNT, PERMISSION, repo};
 use crate::audit::{self, Acting, Event};
 use crate::crypto::new_id;
 use crate::error::{Error, Result};
@@ -54,9 +54,15 @@ pub async fn create<'a>(
         .clone()
         .unwrap_or_else(|| vec!["general".to_owned()]);
     let now = state.clock.now_ms();
+    audit::budget::spend(&state.db, ctx, now).await?;
     let id = new_id();
     let mut tx = state.db.begin().await?;
     crate::accounts::steps::lock(&mut tx, account_id).await?;
+    if repo::count(&mut tx, account_id).await? >= MAX_PER_ACCOUNT {
+        return Err(Error::Conflict(format!(
+            "an account holds at most {MAX_PER_ACCOUNT} contacts; delete one first"
+        )));
+    }
     repo::insert(
         &mut tx,
         &repo::NewContact {
@@ -96,6 +102,7 @@ pub async fn update<'a>(
     let account_id = authorise(by.into())?;
     let input = input.validated()?;
     let now = state.clock.now_ms();
+    audit::budget::spend(&state.db, ctx, now).await?;
     let mut tx = state.db.begin().await?;
     crate::accounts::steps::lock(&mut tx, account_id).await?;
     let before = repo::get(&mut tx, account_id, id).await?;
@@ -123,6 +130,7 @@ pub async fn delete<'a>(
     let ctx = ctx.admitted()?.context();
     let account_id = authorise(by.into())?;
     let now = state.clock.now_ms();
+    audit::budget::spend(&state.db, ctx, now).await?;
     let mut tx = state.db.begin().await?;
     crate::accounts::steps::lock(&mut tx, account_id).await?;
     let before = repo::get(&mut tx, account_id, id).await?;

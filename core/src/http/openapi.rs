@@ -114,6 +114,13 @@ const RATE_LIMITED: &[(&str, &str)] = &[
     ("post", "/api/v1/me/totp/backup-codes"),
     ("delete", "/api/v1/me/totp"),
     ("put", "/api/v1/me/support/allowance"),
+    // The cheap changes share a budget per person (`audit::budget`).
+    ("patch", "/api/v1/me/passkeys/{id}"),
+    ("patch", "/api/v1/accounts/{id}"),
+    ("post", "/api/v1/accounts/{id}/contacts"),
+    ("patch", "/api/v1/accounts/{id}/contacts/{contact_id}"),
+    ("delete", "/api/v1/accounts/{id}/contacts/{contact_id}"),
+    ("patch", "/api/v1/accounts/{id}/users/{user_id}"),
     ("delete", "/api/v1/me/support/allowance"),
     ("post", "/api/v1/accounts"),
     ("post", "/api/v1/accounts/{id}/invitations"),

@@ -178,6 +178,7 @@ pub async fn set_permissions(
     let account_id = by.account_id();
     let permissions = state.catalog.parse_set(permissions)?;
     let now = state.clock.now_ms();
+    crate::audit::budget::spend(&state.db, ctx, now).await?;
     let mut tx = state.db.begin().await?;
     accounts_steps::lock(&mut tx, account_id).await?;
     let current = repo::get(&mut tx, account_id, user_id)

@@ -303,6 +303,7 @@ pub async fn rename(
     ctx.refuse_support("change the user's passkeys")?;
     let name = checked_name(name)?;
     let now = state.clock.now_ms();
+    crate::audit::budget::spend(&state.db, ctx, now).await?;
     let mut tx = state.db.begin().await?;
     if !repo::rename(&mut tx, subject, owner_id, id, &name).await? {
         return Err(Error::NotFound("passkey"));

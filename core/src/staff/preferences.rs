@@ -43,6 +43,8 @@ pub async fn set(
     let language = parse_language(state, language)?;
     let time_zone = crate::users::parse_time_zone(time_zone)?;
     let now = state.clock.now_ms();
+    let ctx = me.context(ip);
+    audit::budget::spend(&state.db, &ctx, now).await?;
     let mut tx = state.db.begin().await?;
     let member = repo::get(&mut tx, &me.staff_id).await?;
     if member.language == language && member.time_zone == time_zone {
@@ -51,7 +53,7 @@ pub async fn set(
     repo::set_preferences(&mut tx, &me.staff_id, (&language, &time_zone), now).await?;
     audit::record(
         &mut tx,
-        &me.context(ip),
+        &ctx,
         now,
         Event::general("staff.preferences_changed")
             .before(json!({ "language": member.language, "time_zone": member.time_zone }))

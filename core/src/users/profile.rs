@@ -96,6 +96,11 @@ pub async fn update_self(
     };
 
     let now = state.clock.now_ms();
+    // What protects the person (a new password, address or question) is bounded by its proof;
+    // the rest shares the budget of cheap changes.
+    if !sensitive {
+        crate::audit::budget::spend(&state.db, ctx, now).await?;
+    }
     let mut tx = state.db.begin().await?;
     repo::update_profile(&mut tx, user_id, &change, now).await?;
     if let Some(hash) = &new_hash {
