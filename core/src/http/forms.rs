@@ -99,19 +99,12 @@ pub fn sentence(chrome: &Chrome, error: &Error) -> String {
 
 /// `text` as a sentence: a capital first letter and a full stop.
 fn capitalised(text: String) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => {
-            let rest = chars.as_str();
-            let end = if rest.ends_with(['.', '!', '?']) {
-                ""
-            } else {
-                "."
-            };
-            format!("{}{rest}{end}", first.to_uppercase())
-        }
-        None => text,
-    }
+    let end = if text.is_empty() || text.ends_with(['.', '!', '?']) {
+        ""
+    } else {
+        "."
+    };
+    format!("{}{end}", crate::i18n::capitalised(&text))
 }
 
 /// A form's refusal: its status, the errors next to their fields, and the form's own error.

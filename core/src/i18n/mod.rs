@@ -45,3 +45,13 @@ pub fn args_of(
     }
     Ok(args)
 }
+
+/// `text` with a capital first letter (the domain words its reasons in lower case, to be put into
+/// sentences); nothing else changes.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

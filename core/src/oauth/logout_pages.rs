@@ -81,18 +81,10 @@ fn refused(chrome: &Chrome, error: crate::error::Error) -> Response {
             StatusCode::BAD_REQUEST,
             "logout-link-broken",
             "logout-not-signed-out",
-            &[("why", &capitalised(&why))],
+            &[("why", &crate::i18n::capitalised(&why))],
         ),
         other => chrome.failed(other),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }
 
 /// Where the browser goes once signed out: the app's address, or a page saying so.

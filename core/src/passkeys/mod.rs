@@ -12,6 +12,7 @@ pub mod aaguid;
 mod ceremony;
 pub(crate) use ceremony::Bound;
 pub mod http;
+mod manage;
 pub mod pages;
 mod repo;
 pub mod second_factor;
@@ -24,7 +25,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use webauthn_rs::{Webauthn, WebauthnBuilder};
 
+use crate::audit::Event;
 use crate::error::{Error, Result};
+use crate::sessions::Subject;
 use crate::settings::Settings;
 
 /// How long a ceremony may be finished after it began.
@@ -95,4 +98,13 @@ pub fn checked_name(name: &str) -> Result<String> {
         ));
     }
     Ok(name.to_owned())
+}
+
+/// An audit event about `owner_id`'s passkeys: on the user's record, or (a staff member's) on
+/// the general log.
+pub(crate) fn event<'a>(subject: Subject, action: &'a str, owner_id: &'a str) -> Event<'a> {
+    match subject {
+        Subject::User => Event::user(action, owner_id),
+        Subject::Staff => Event::general(action),
+    }
 }

@@ -1,4 +1,5 @@
-//! A user's passkeys: registering one (a ceremony in two calls), listing, renaming, removing.
+//! A user's passkeys: registering one (a ceremony in two calls); listing, renaming and removing
+//! them is `manage.rs` (re-exported here).
 //!
 //! - Registering begins with the current password or a recent passkey sign-in (`users::proof`: a
 //!   stolen session cannot add its own way in; wrong passwords count against the sign-in limit), at most [`CEREMONIES_PER_MINUTE`] per user,
@@ -21,12 +22,15 @@ use webauthn_rs::prelude::{
 
 use super::ceremony::{self, Bound, Kind};
 use super::repo::{self, PasskeyRow};
-use super::{CEREMONIES_PER_MINUTE, MAX_PER_USER, Passkey, checked_name, relying_party};
+use super::{CEREMONIES_PER_MINUTE, MAX_PER_USER, Passkey, checked_name, event, relying_party};
 use crate::audit::{self, Context, Event};
 use crate::crypto::new_id;
 use crate::error::{Error, Result};
 use crate::sessions::{Authenticated, Subject};
 use crate::state::AppState;
+
+pub(crate) use super::manage::{forget_all, held};
+pub use super::manage::{list, remove, rename};
 
 /// A ceremony begun: what the browser (or program) passes to WebAuthn, and the token that
 /// finishes it.
@@ -262,116 +266,6 @@ pub(crate) async fn keep(
             e
         }
     })
-}
-
-/// The passkeys of `owner_id` (a user's or a staff member's, by `subject`), oldest first.
-pub async fn list(state: &AppState, subject: Subject, owner_id: &str) -> Result<Vec<Passkey>> {
-    let mut conn = state.db.pool().acquire().await?;
-    Ok(repo::of_owner(&mut conn, subject, owner_id)
-        .await?
-        .iter()
-        .map(PasskeyRow::view)
-        .collect())
-}
-
-/// How many passkeys `owner_id` holds (in the caller's transaction).
-pub(crate) async fn held(
-    conn: &mut sqlx::AnyConnection,
-    subject: Subject,
-    owner_id: &str,
-) -> Result<usize> {
-    Ok(repo::of_owner(conn, subject, owner_id).await?.len())
-}
-
-/// An audit event about `owner_id`'s passkeys: on the user's record, or (a staff member's) on
-/// the general log.
-fn event<'a>(subject: Subject, action: &'a str, owner_id: &'a str) -> Event<'a> {
-    match subject {
-        Subject::User => Event::user(action, owner_id),
-        Subject::Staff => Event::general(action),
-    }
-}
-
-/// Renames one of `owner_id`'s passkeys. `not_found` for anyone else's.
-pub async fn rename(
-    state: &AppState,
-    ctx: &Context,
-    (subject, owner_id): (Subject, &str),
-    id: &str,
-    name: &str,
-) -> Result<Passkey> {
-    ctx.refuse_support("change the user's passkeys")?;
-    let name = checked_name(name)?;
-    let now = state.clock.now_ms();
-    crate::audit::budget::spend(&state.db, ctx, now).await?;
-    let mut tx = state.db.begin().await?;
-    if !repo::rename(&mut tx, subject, owner_id, id, &name).await? {
-        return Err(Error::NotFound("passkey"));
-    }
-    let event =
-        event(subject, "passkey.renamed", owner_id).after(json!({ "id": id, "name": name }));
-    audit::record(&mut tx, ctx, now, event).await?;
-    let renamed = repo::of_owner(&mut tx, subject, owner_id)
-        .await?
-        .into_iter()
-        .find(|p| p.id == id)
-        .ok_or(Error::NotFound("passkey"))?;
-    tx.commit().await?;
-    Ok(renamed.view())
-}
-
-/// Removes one of `owner_id`'s passkeys: it signs nobody in any more. `not_found` for anyone
-/// else's. Audited as `passkey.removed`. `keep_one`: the holder has no other way in (a staff
-/// member whose only second factor is a passkey): the last one is refused (`conflict`). A user
-/// without a password keeps their last one the same way; a user without TOTP loses their backup
-/// codes with their last passkey.
-pub async fn remove(
-    state: &AppState,
-    ctx: &Context,
-    (subject, owner_id): (Subject, &str),
-    id: &str,
-    keep_one: bool,
-) -> Result<()> {
-    ctx.refuse_support("change the user's passkeys")?;
-    let now = state.clock.now_ms();
-    let mut tx = state.db.begin().await?;
-    // A user's row is locked first: dropping the password checks for a passkey under the same lock.
-    let user = match subject {
-        Subject::User => Some(crate::users::proof::ways_in(&mut tx, owner_id).await?),
-        Subject::Staff => None,
-    };
-    let keep_one = keep_one || user.is_some_and(|ways| !ways.password);
-    let held = repo::of_owner(&mut tx, subject, owner_id).await?;
-    if !held.iter().any(|p| p.id == id) {
-        return Err(Error::NotFound("passkey"));
-    }
-    if keep_one && held.len() == 1 {
-        return Err(Error::Conflict(
-            "this is your last passkey and your only way to sign in: add another one first"
-                .to_owned(),
-        ));
-    }
-    if !repo::remove(&mut tx, subject, owner_id, id).await? {
-        return Err(Error::NotFound("passkey"));
-    }
-    if held.len() == 1 && user.is_some_and(|ways| !ways.totp) {
-        // The backup codes stood in for the passkeys: with none left, neither do they.
-        crate::users::proof::forget_backup_codes(&mut tx, owner_id).await?;
-    }
-    let event = event(subject, "passkey.removed", owner_id).before(json!({ "id": id }));
-    audit::record(&mut tx, ctx, now, event).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Removes every passkey of `owner_id` (in the caller's transaction): a staff member's setup link
-/// replaces their ways in.
-pub(crate) async fn forget_all(
-    conn: &mut sqlx::AnyConnection,
-    subject: Subject,
-    owner_id: &str,
-) -> Result<u64> {
-    repo::remove_all(conn, subject, owner_id).await
 }
 
 /// Keeps what a passkey's answer changed (its counter and backup state) and when it was used.

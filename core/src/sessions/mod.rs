@@ -5,6 +5,7 @@
 
 pub mod challenge;
 pub mod devices;
+mod ending;
 pub mod http;
 pub mod mailbox;
 pub mod pages;
@@ -17,6 +18,7 @@ pub mod support_pages;
 pub mod two_step;
 mod views;
 
+pub use ending::{end, end_all_for_user, list, log_out, replaced, revoke};
 pub(crate) use sign_in::{
     Checked, check_password, count_in, count_proof, counted, email_bucket, finish, finish_as,
 };
@@ -320,102 +322,6 @@ async fn still_good(
         expires_at: found.expires_at,
         support,
     })
-}
-
-/// Ends one session of the user (logout, or revoking one from the session list), and with it the
-/// tokens apps got from it (which are told: `oauth::logout`).
-pub async fn end(
-    state: &AppState,
-    ctx: &Context,
-    user_id: &str,
-    session_id: &str,
-    action: &str,
-) -> Result<()> {
-    let now = state.clock.now_ms();
-    let mut tx = state.db.begin().await?;
-    if !repo::delete_for_user(&mut tx, user_id, session_id).await? {
-        return Err(Error::NotFound("session"));
-    }
-    crate::oauth::logout::sessions_ended(&mut tx, &[session_id.to_owned()], now).await?;
-    audit::record(
-        &mut tx,
-        ctx,
-        now,
-        Event::user(action, user_id).after(json!({ "session_id": session_id })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Ends one of the user's sessions from their session list (another device, say): only the user
-/// themself, never support signed in as them.
-pub async fn revoke(
-    state: &AppState,
-    ctx: &Context,
-    user_id: &str,
-    session_id: &str,
-) -> Result<()> {
-    ctx.refuse_support("end the user's sessions")?;
-    end(state, ctx, user_id, session_id, "user.session_revoked").await
-}
-
-/// Ends the session a browser held before it signed in again as the same user (`old_token`, its
-/// session cookie): signing in again with a passkey — the way a login without a password confirms
-/// a change — replaces the browser's session instead of leaving an orphan behind. Nothing for
-/// another user's session, or none.
-pub async fn replaced(state: &AppState, old_token: &str, user_id: &str) -> Result<()> {
-    let Ok(old) = authenticate(state, old_token).await else {
-        return Ok(());
-    };
-    if old.user_id != user_id {
-        return Ok(());
-    }
-    let ctx = Context {
-        actor: audit::Actor::User(user_id.to_owned()),
-        ip: None,
-        support: None,
-    };
-    end(
-        state,
-        &ctx,
-        user_id,
-        &old.session_id,
-        "user.session_replaced",
-    )
-    .await
-}
-
-/// Ends the session a request came with (signing out).
-pub async fn log_out(state: &AppState, ctx: &Context, auth: &Authenticated) -> Result<()> {
-    end(
-        state,
-        ctx,
-        &auth.user_id,
-        &auth.session_id,
-        "user.logged_out",
-    )
-    .await
-}
-
-pub async fn list(state: &AppState, user_id: &str) -> Result<Vec<SessionInfo>> {
-    let mut conn = state.db.pool().acquire().await?;
-    repo::list_for_user(&mut conn, user_id, state.clock.now_ms()).await
-}
-
-/// Ends every session of a user, except `keep` when given, inside the caller's transaction (a
-/// password change keeps the session that made it; a reset or a disabled user keeps none), and
-/// with them the tokens apps got from them (which are told: `oauth::logout`); returns how many
-/// ended.
-pub async fn end_all_for_user(
-    conn: &mut sqlx::AnyConnection,
-    user_id: &str,
-    keep: Option<&str>,
-    now: i64,
-) -> Result<u64> {
-    let ended = repo::delete_all_for_user(conn, user_id, keep).await?;
-    crate::oauth::logout::sessions_ended(conn, &ended, now).await?;
-    Ok(u64::try_from(ended.len()).unwrap_or(u64::MAX))
 }
 
 /// Deletes the sessions that expired or sat idle longer than `idle_ms` (the sweeper's part).

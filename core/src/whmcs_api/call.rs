@@ -56,15 +56,6 @@ pub fn domain_error(e: Error) -> Reply {
                 "An unexpected error occurred",
             )
         }
-        other => Reply::error(sentence(&other.to_string())),
-    }
-}
-
-/// `text` with a capital first letter, as WHMCS's messages are.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        other => Reply::error(crate::i18n::capitalised(&other.to_string())),
     }
 }
