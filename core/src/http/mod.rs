@@ -11,6 +11,7 @@ pub mod input;
 pub mod middleware;
 pub mod openapi;
 pub mod page_access;
+mod page_headers;
 pub mod pages;
 pub mod paging;
 pub mod problem;

@@ -1,7 +1,7 @@
 //! The OpenID Connect endpoints programs call: discovery, the JWKS, the token endpoint,
 //! userinfo, revocation and introspection. (The authorization endpoint is a page: `pages.rs`.)
 //!
-//! The token endpoint and userinfo answer errors the way OAuth 2.0 defines them (RFC 6749 §5.2,
+//! The token endpoint and userinfo answer errors the way OAuth 2.0 defines them (`answers.rs`; RFC 6749 §5.2,
 //! RFC 6750 §3: `{"error", "error_description"}` and `WWW-Authenticate`), not as problem
 //! documents: that is what every OpenID Connect client library reads.
 
@@ -9,11 +9,11 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use base64::Engine;
 use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::answers::{basic_credentials, bearer_error, oauth_error, refused};
 use super::clients::Client;
 use super::scopes;
 use super::tokens::{self, Refused};
@@ -119,94 +119,6 @@ async fn openid_configuration(State(state): State<AppState>) -> Response {
     responses((status = 200, description = "Authorization Server Metadata", body = Object)))]
 async fn authorization_server(State(state): State<AppState>) -> Response {
     metadata_response(&state)
-}
-
-/// An OAuth error answer: `error`, `error_description`, never cached.
-fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    (
-        status,
-        [
-            (header::CACHE_CONTROL, "no-store"),
-            (header::PRAGMA, "no-cache"),
-        ],
-        axum::Json(json!({ "error": error, "error_description": description })),
-    )
-        .into_response()
-}
-
-fn refused(refusal: Refused, basic: bool) -> Response {
-    match refusal {
-        Refused::InvalidRequest(why) => {
-            oauth_error(StatusCode::BAD_REQUEST, "invalid_request", &why)
-        }
-        Refused::InvalidGrant(why) => oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", &why),
-        Refused::InvalidScope(why) => oauth_error(StatusCode::BAD_REQUEST, "invalid_scope", &why),
-        Refused::UnsupportedGrantType => oauth_error(
-            StatusCode::BAD_REQUEST,
-            "unsupported_grant_type",
-            "`grant_type` must be authorization_code or refresh_token",
-        ),
-        Refused::InvalidClient {
-            why,
-            retry_after_secs,
-        } => {
-            let status = if retry_after_secs.is_some() {
-                StatusCode::TOO_MANY_REQUESTS
-            } else {
-                StatusCode::UNAUTHORIZED
-            };
-            let mut response = oauth_error(status, "invalid_client", &why);
-            if let Some(secs) = retry_after_secs
-                && let Ok(value) = HeaderValue::from_str(&secs.to_string())
-            {
-                response.headers_mut().insert(header::RETRY_AFTER, value);
-            }
-            if basic {
-                response.headers_mut().insert(
-                    header::WWW_AUTHENTICATE,
-                    HeaderValue::from_static("Basic realm=\"roster\""),
-                );
-            }
-            response
-        }
-        Refused::Failed(e) => {
-            tracing::error!(error = %e, "token endpoint failed");
-            oauth_error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "temporarily_unavailable",
-                "the server cannot answer now; try again",
-            )
-        }
-    }
-}
-
-/// The client id and secret of `Authorization: Basic` (each form-encoded, RFC 6749 §2.3.1).
-fn basic_credentials(headers: &HeaderMap) -> Option<Result<(String, String), Refused>> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, encoded) = value.split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case("basic") {
-        return None;
-    }
-    let bad = || Refused::InvalidClient {
-        why: "the Basic credentials cannot be read".to_owned(),
-        retry_after_secs: None,
-    };
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok());
-    let Some((id, secret)) = decoded.as_deref().and_then(|d| d.split_once(':')) else {
-        return Some(Err(bad()));
-    };
-    let decode = |text: &str| {
-        url::form_urlencoded::parse(format!("x={text}").as_bytes())
-            .next()
-            .map(|(_, v)| v.into_owned())
-    };
-    match (decode(id), decode(secret)) {
-        (Some(id), Some(secret)) => Some(Ok((id, secret))),
-        _ => Some(Err(bad())),
-    }
 }
 
 /// The token endpoint (RFC 6749 §3.2): a code (with its PKCE verifier) or a refresh token for
@@ -403,18 +315,6 @@ async fn introspect(State(state): State<AppState>, headers: HeaderMap, body: Byt
         Ok(claims) => ([(header::CACHE_CONTROL, "no-store")], axum::Json(claims)).into_response(),
         Err(refusal) => refused(refusal, is_basic),
     }
-}
-
-/// A bearer error (RFC 6750 §3).
-fn bearer_error(status: StatusCode, error: &str, description: &str) -> Response {
-    let challenge = format!("Bearer error=\"{error}\", error_description=\"{description}\"");
-    let mut response = oauth_error(status, error, description);
-    if let Ok(value) = HeaderValue::from_str(&challenge) {
-        response
-            .headers_mut()
-            .insert(header::WWW_AUTHENTICATE, value);
-    }
-    response
 }
 
 async fn userinfo(state: &AppState, headers: &HeaderMap) -> Response {

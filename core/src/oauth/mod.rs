@@ -10,6 +10,7 @@
 
 pub mod admin_http;
 pub mod admin_pages;
+mod answers;
 pub mod authorize;
 pub mod backchannel;
 pub mod bearer;

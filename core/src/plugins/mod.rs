@@ -29,6 +29,7 @@ pub mod queue;
 mod repo;
 pub mod service;
 pub mod translations;
+mod version;
 
 use before::HookExports;
 pub use before_hooks::{AcceptRequest, TokenRequest};
