@@ -131,8 +131,15 @@ async fn refuse_unverified(
     Ok(())
 }
 
+/// How many sessions of their own a user keeps at once: a new one beyond it ends the one used
+/// least recently (and the tokens apps got from it). Someone holding the password cannot pile up
+/// session rows from many addresses; a person with a browser on each of their devices never
+/// notices. Support sign-ins are not counted.
+pub const MAX_PER_USER: i64 = 50;
+
 /// Opens a session for a user who proved who they are (login, or sign-up); returns its token.
-/// Refused with `email_not_verified` while verification is required and missing.
+/// Refused with `email_not_verified` while verification is required and missing. Beyond
+/// [`MAX_PER_USER`], the least recently used session ends.
 pub async fn start(
     state: &AppState,
     user_id: &str,
@@ -184,6 +191,8 @@ pub async fn start(
         },
     )
     .await?;
+    let ended = repo::delete_beyond(&mut tx, user_id, MAX_PER_USER).await?;
+    crate::oauth::logout::sessions_ended(&mut tx, &ended, now).await?;
     users_steps::record_login(&mut tx, user_id, ip.as_deref(), now).await?;
     let ctx = Context {
         actor: Actor::User(user_id.to_owned()),

@@ -13,6 +13,7 @@ use roster::audit::budget::CHANGES_PER_HOUR;
 both_backends!(
     a_persons_cheap_changes_stop_at_the_hours_budget,
     an_account_holds_a_bounded_number_of_contacts,
+    a_login_keeps_a_bounded_number_of_sessions,
 );
 
 const PASSWORD: &str = "correct horse battery";
@@ -166,4 +167,38 @@ async fn a_staff_members_preference_changes_stop_at_the_hours_budget() {
         .await
         .unwrap();
     assert_eq!(stored.language, "fr", "unchanged");
+}
+
+/// Someone holding the password signing in again and again (from many addresses) keeps at most
+/// `sessions::MAX_PER_USER` sessions: each one more ends the least recently used, the newest
+/// work, and the list holds no more.
+async fn a_login_keeps_a_bounded_number_of_sessions(backend: Backend) {
+    let app = crate::helpers::spawn_app_with(backend, |s| {
+        s.auth.rate_limit.per_ip = 1000;
+    })
+    .await;
+    let email = unique_email("hoarder");
+    let (_, first) = app.signup_verified(&email).await;
+    let max = roster::sessions::MAX_PER_USER;
+    let mut tokens = vec![first];
+    for _ in 1..max {
+        tokens.push(app.login_ok(&email, PASSWORD).await);
+    }
+    // A minute on, the first is used again (a session's last use is kept to the minute).
+    app.state.clock.advance(Duration::from_secs(61));
+    app.expect(200, "GET", "/api/v1/me", Some(&tokens[0]), None)
+        .await;
+    // One more: the least recently used (the second) ends.
+    let newest = app.login_ok(&email, PASSWORD).await;
+    app.expect(401, "GET", "/api/v1/me", Some(&tokens[1]), None)
+        .await;
+    app.expect(200, "GET", "/api/v1/me", Some(&tokens[0]), None)
+        .await;
+    let listed = app
+        .expect(200, "GET", "/api/v1/me/sessions", Some(&newest), None)
+        .await;
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        usize::try_from(max).unwrap()
+    );
 }

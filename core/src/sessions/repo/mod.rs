@@ -210,6 +210,25 @@ pub async fn delete_all_for_user(
     .await?)
 }
 
+/// Ends a user's own sessions beyond the `keep` most recently used (support sign-ins are neither
+/// counted nor ended); returns the ids ended.
+pub async fn delete_beyond(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    keep: i64,
+) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "DELETE FROM sessions WHERE user_id = $1 AND support_staff_id IS NULL AND id NOT IN \
+           (SELECT id FROM sessions WHERE user_id = $1 AND support_staff_id IS NULL \
+            ORDER BY last_seen_at DESC, id DESC LIMIT CAST($2 AS BIGINT)) \
+         RETURNING id",
+    )
+    .bind(user_id.to_owned())
+    .bind(keep)
+    .fetch_all(conn)
+    .await?)
+}
+
 pub async fn list_for_user(
     conn: &mut AnyConnection,
     user_id: &str,
