@@ -437,7 +437,9 @@ async fn a_support_token_reads_and_changes_only_invitations_and_resets(backend: 
 both_backends!(
     the_admin_api_refuses_everyone_but_admins,
     admins_manage_users,
-    a_support_token_reads_and_changes_only_invitations_and_resets
+    a_support_token_reads_and_changes_only_invitations_and_resets,
+    a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted,
+    a_transfer_to_a_user_being_deleted_finds_no_user,
 );
 
 /// `roster admin token create` prints a token once; `list` never shows it; `revoke` ends it.
@@ -586,16 +588,6 @@ async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(backend: 
     assert_eq!(body["code"], "user_owns_accounts", "{body}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted_sqlite() {
-    a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted_postgres() {
-    a_user_an_ownership_transfer_reaches_meanwhile_is_not_deleted(Backend::Postgres).await;
-}
-
 /// The reverse: an ownership transfer to a user whose deletion is in flight (not committed yet)
 /// answers that the user is not found once the deletion commits, not a bare conflict, and the
 /// account keeps its owner.
@@ -635,14 +627,4 @@ async fn a_transfer_to_a_user_being_deleted_finds_no_user(backend: Backend) {
         .unwrap()
         .id;
     assert_eq!(account["owner_user_id"], owner_id.as_str(), "{account}");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_transfer_to_a_user_being_deleted_finds_no_user_sqlite() {
-    a_transfer_to_a_user_being_deleted_finds_no_user(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_transfer_to_a_user_being_deleted_finds_no_user_postgres() {
-    a_transfer_to_a_user_being_deleted_finds_no_user(Backend::Postgres).await;
 }

@@ -43,8 +43,8 @@ pub fn csp_source(uri: &str) -> Option<String> {
     }
 }
 
-/// Widens a page's `form-action` (and `img-src`) by one source each.
-pub fn allow_sources(mut response: Response, form: Option<&str>, image: Option<&str>) -> Response {
+/// Rewrites a response's Content-Security-Policy with `edit` (nothing without one).
+fn edit_csp(mut response: Response, edit: impl FnOnce(&str) -> String) -> Response {
     let headers = response.headers_mut();
     let Some(csp) = headers
         .get(header::CONTENT_SECURITY_POLICY)
@@ -52,40 +52,38 @@ pub fn allow_sources(mut response: Response, form: Option<&str>, image: Option<&
     else {
         return response;
     };
-    let mut csp = csp.to_owned();
-    if let Some(form) = form.filter(|s| is_source(s)) {
-        csp = csp.replace("form-action 'self'", &format!("form-action 'self' {form}"));
-    }
-    if let Some(image) = image.filter(|s| is_source(s)) {
-        csp = csp.replace("img-src 'self'", &format!("img-src 'self' {image}"));
-    }
-    if let Ok(value) = HeaderValue::from_str(&csp) {
+    if let Ok(value) = HeaderValue::from_str(&edit(csp)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }
     response
 }
 
+/// Widens a page's `form-action` (and `img-src`) by one source each.
+pub fn allow_sources(response: Response, form: Option<&str>, image: Option<&str>) -> Response {
+    edit_csp(response, |csp| {
+        let mut csp = csp.to_owned();
+        if let Some(form) = form.filter(|s| is_source(s)) {
+            csp = csp.replace("form-action 'self'", &format!("form-action 'self' {form}"));
+        }
+        if let Some(image) = image.filter(|s| is_source(s)) {
+            csp = csp.replace("img-src 'self'", &format!("img-src 'self' {image}"));
+        }
+        csp
+    })
+}
+
 /// Lets a page run Roster's one script (`/assets/passkeys.js`) and, with `fetch`, ask Roster for a
 /// ceremony's options: `script-src 'self'` (and `connect-src 'self'`). Only the pages with a
 /// passkey control take this; every other page allows no script at all.
-pub fn with_script(mut response: Response, fetch: bool) -> Response {
-    let headers = response.headers_mut();
-    let Some(csp) = headers
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|v| v.to_str().ok())
-    else {
-        return response;
-    };
+pub fn with_script(response: Response, fetch: bool) -> Response {
     let connect = if fetch { " connect-src 'self';" } else { "" };
-    let csp = csp.replacen(
-        "default-src 'none';",
-        &format!("default-src 'none'; script-src 'self';{connect}"),
-        1,
-    );
-    if let Ok(value) = HeaderValue::from_str(&csp) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, value);
-    }
-    response
+    edit_csp(response, |csp| {
+        csp.replacen(
+            "default-src 'none';",
+            &format!("default-src 'none'; script-src 'self';{connect}"),
+            1,
+        )
+    })
 }
 
 /// Whether a CSP source is safe to write into the header (no `;`, `,` or spaces).

@@ -201,16 +201,6 @@ async fn staff_sign_in_as_an_owner(backend: Backend) {
     assert!(!signed_in_to_client_area(&staff).await);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn staff_sign_in_as_an_owner_sqlite() {
-    staff_sign_in_as_an_owner(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn staff_sign_in_as_an_owner_postgres() {
-    staff_sign_in_as_an_owner(Backend::Postgres).await;
-}
-
 /// The API refuses a support sign-in what only the user may do, with its own code.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_api_refuses_support_what_only_the_user_may_do() {
@@ -451,16 +441,6 @@ async fn a_staff_member_signs_in_as_an_owner_in_a_browser(backend: Backend) {
     browser.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_staff_member_signs_in_as_an_owner_in_a_browser_sqlite() {
-    a_staff_member_signs_in_as_an_owner_in_a_browser(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_staff_member_signs_in_as_an_owner_in_a_browser_postgres() {
-    a_staff_member_signs_in_as_an_owner_in_a_browser(Backend::Postgres).await;
-}
-
 /// A staff member starts at most `SIGN_INS_PER_HOUR` support sign-ins an hour (each emails the
 /// user): the next is refused with 429 and starts nothing; an hour later it works again. With
 /// `support.login_as_email = false` the user gets no email.
@@ -501,3 +481,8 @@ async fn support_sign_ins_are_limited_per_staff_member() {
         .count();
     assert_eq!(told, 0, "support.login_as_email = false");
 }
+
+both_backends!(
+    staff_sign_in_as_an_owner,
+    a_staff_member_signs_in_as_an_owner_in_a_browser,
+);
