@@ -3,7 +3,7 @@
 //! and p99 side by side (goal: p99 at 1M ≤ 1.3 × p99 at 10k); next to a second baseline, a bare
 //! axum handler that makes the same single indexed query as Roster's authorisation (session, user,
 //! membership, account) through a native sqlx `PgPool` of the same size, and Roster's ratio to it
-//! (goal ≥ 0.8: Roster's own layers cost little beyond the query).
+//! (goal ≥ 0.9: Roster's own layers cost little beyond the query).
 //!
 //! `cargo bench -p roster --bench scale` (PostgreSQL at `TEST_POSTGRES_URL`, default
 //! `postgres://postgres@127.0.0.1:5432/postgres`; a database per size is created and dropped).
@@ -258,8 +258,8 @@ async fn start_bare(url: &str, pool_size: u32) -> String {
                         .unwrap();
                     let row = row.unwrap();
                     axum::Json(serde_json::json!({
-                        "allowed": row.5.is_some_and(|p| p.contains("\"invoices\"")),
-                        "is_owner": row.4.as_deref() == Some(row.1.as_str()),
+                        "allowed": row.8.is_some_and(|p| p.contains("\"invoices\"")),
+                        "is_owner": row.7.as_deref() == Some(row.1.as_str()),
                     }))
                 },
             ),

@@ -5,7 +5,6 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::Router;
 use tokio::net::TcpListener;
 
 use crate::clock::Clock;
@@ -20,7 +19,7 @@ use crate::users::Passwords;
 #[derive(Debug)]
 pub struct App {
     listener: TcpListener,
-    router: Router,
+    router: crate::http::App,
     state: AppState,
     local_addr: SocketAddr,
     /// The management listener (`/metrics`), when metrics are on.
@@ -151,8 +150,9 @@ impl App {
         };
         let serve = axum::serve(
             self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
+            axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<
+                SocketAddr,
+            >(self.router),
         )
         .with_graceful_shutdown(signal);
         let deadline = async move {

@@ -30,7 +30,10 @@ pub fn runtime() -> tokio::runtime::Runtime {
 }
 
 /// The query `AccountUser` runs on every account-scoped request (core/src/sessions/repo/mod.rs).
-pub const AUTHZ_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.owner_user_id, m.permissions, \
+/// Kept word for word: since the support sign-ins it reads the session's three `support_staff_*`
+/// columns too, and a baseline that skipped them would not make the same query.
+pub const AUTHZ_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.support_staff_id, \
+     s.support_staff_email, s.support_staff_role, a.owner_user_id, m.permissions, \
      m.last_login_at AS member_last_login_at \
      FROM sessions s JOIN users u ON u.id = s.user_id \
      LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id = $2 \
@@ -39,7 +42,8 @@ pub const AUTHZ_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires
 
 /// The query `GET /me/accounts` runs: the session with one page of its user's accounts
 /// (core/src/sessions/repo/mod.rs, `by_token_hash_with_accounts`).
-pub const MY_ACCOUNTS_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, a.id AS account_id, a.number AS account_number, \
+pub const MY_ACCOUNTS_QUERY: &str = "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.support_staff_id, \
+       s.support_staff_email, s.support_staff_role, a.id AS account_id, a.number AS account_number, \
        a.owner_user_id, a.company_name, a.billing_email, a.address1, a.address2, a.city, a.state, a.postcode, \
        a.country, a.phone, a.tax_id, a.currency, a.status, a.created_at AS account_created_at, \
        a.updated_at AS account_updated_at, m.permissions \
@@ -55,6 +59,9 @@ pub type AuthzRow = (
     String,
     i64,
     i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
     Option<String>,
     Option<String>,
     Option<i64>,

@@ -1,7 +1,7 @@
 //! Cross-site request forgery: one layer for the API and one for the pages, both judging where a
 //! state-changing request comes from in the same way ([`origin_of`]).
 //!
-//! - **API** ([`api_guard`]): a request that is not `GET`/`HEAD`/`OPTIONS` and is authenticated
+//! - **API** ([`api_refusal`]): a request that is not `GET`/`HEAD`/`OPTIONS` and is authenticated
 //!   by the session cookie (no bearer token) must come from Roster's own origin.
 //!   A browser says so with `Origin`; without it (or with `Origin: null`), with `Sec-Fetch-Site`;
 //!   without either, with `Referer`. A request none of them vouches for is refused with 403
@@ -21,7 +21,7 @@
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
@@ -88,29 +88,24 @@ fn same_origin(url: &url::Url, public_url: &str, host: Option<&str>) -> bool {
     matches!(url.scheme(), "http" | "https") && authority.eq_ignore_ascii_case(host)
 }
 
-/// The API's layer: refuses a cookie-authenticated state change that does not come from Roster.
-pub async fn api_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let writes = !matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
-    let headers = request.headers();
+/// The API's guard ([`super::frame::ApiGuard`]): the refusal of a cookie-authenticated state
+/// change that does not come from Roster; `None` lets the request through. A `GET`, `HEAD` or
+/// `OPTIONS` is let through before any header is read.
+pub fn api_refusal(state: &AppState, method: &Method, headers: &HeaderMap) -> Option<ApiError> {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return None;
+    }
     // Authenticated the way `http::auth` would: a bearer token wins, and without one (another
     // scheme, like the Basic credentials a browser adds by itself for a proxy, is none) the cookie.
     let by_cookie = bearer_token(headers).is_none()
         && cookie_value(headers, SESSION_COOKIE, &state.settings).is_some();
-    if writes
-        && by_cookie
-        && origin_of(headers, state.settings.server.public_url.as_str()) != Origin::Same
-    {
-        return ApiError::new(Code::CrossSiteRequest)
-            .with_detail(
+    (by_cookie && origin_of(headers, state.settings.server.public_url.as_str()) != Origin::Same)
+        .then(|| {
+            ApiError::new(Code::CrossSiteRequest).with_detail(
                 "a request with the session cookie must come from Roster's own pages; programs \
                  send `Authorization: Bearer <token>` instead",
             )
-            .into_response();
-    }
-    next.run(request).await
+        })
 }
 
 /// The token bound to `binding` (a session token, or the `roster_csrf` cookie's value). One-way:

@@ -6,7 +6,6 @@ use std::any::Any;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderName, HeaderValue, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
@@ -57,33 +56,16 @@ fn request_span(request: &Request<Body>) -> Span {
     tracing::info_span!("request", method = %request.method(), route, request_id)
 }
 
-/// Counts each request and its duration for `/metrics`, by method, route template and status.
-pub async fn record_metrics(request: Request, next: Next) -> Response {
-    let started = std::time::Instant::now();
-    let method = request.method().clone();
-    let route = request.extensions().get::<MatchedPath>().cloned();
-    let response = next.run(request).await;
-    crate::stats::http_request(
-        &method,
-        route.as_ref().map(MatchedPath::as_str),
-        response.status().as_u16(),
-        started.elapsed(),
-    );
-    response
-}
-
-/// Around the routing, so that it sees every final response (the `Allow` header of a 405 is
-/// added by the router, outside any route's layers), in one layer (each layer costs a boxed
-/// future and a clone of what it wraps): turns a bare error status into a problem document
-/// ([`problem_for_bare_errors`]); and after a successful write wakes the plugins' event delivery
-/// and the mail sender at once (other replicas find the events at their next poll).
-pub async fn after_routing(
-    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
-    request: Request,
-    next: Next,
+/// What [`super::frame::AfterRouting`] does with each final response: turns a bare error status
+/// into a problem document ([`problem_for_bare_errors`]); and after a successful write wakes the
+/// plugins' event delivery and the mail sender at once (other replicas find the events at their
+/// next poll).
+pub fn after_response(
+    state: &crate::state::AppState,
+    writes: bool,
+    response: Response,
 ) -> Response {
-    let writes = !request.method().is_safe();
-    let response = problem_for_bare_errors(next.run(request).await);
+    let response = problem_for_bare_errors(response);
     if writes && response.status().is_success() {
         state.plugins.notify_committed();
         state.mailer.wake();

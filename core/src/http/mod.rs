@@ -6,6 +6,7 @@ pub mod auth;
 pub mod csrf;
 pub mod docs;
 pub mod forms;
+pub mod frame;
 pub mod health;
 pub mod input;
 pub mod middleware;
@@ -28,8 +29,28 @@ use openapi::ApiDoc;
 use crate::state::AppState;
 use problem::ApiError;
 
-/// The whole application as an axum router, ready to serve or to drive in-process.
-pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
+/// What every request passes through, outermost first, with `$innermost` next to the handler:
+/// its id, its span and log line, its metrics, the id echoed back, a panic answered as a problem
+/// document, and the body's size limit.
+macro_rules! frame {
+    ($max_body:expr, $innermost:expr) => {
+        ServiceBuilder::new()
+            .layer(middleware::set_request_id())
+            .layer(middleware::trace())
+            .layer(frame::RecordMetrics)
+            .layer(middleware::propagate_request_id())
+            .layer(middleware::catch_panic())
+            .layer(tower_http::limit::RequestBodyLimitLayer::new($max_body))
+            .layer(DefaultBodyLimit::max($max_body))
+            .layer($innermost)
+    };
+}
+
+/// The whole application as served: the router, with what runs around the routing.
+pub type App = frame::AfterRouting<Router>;
+
+/// The whole application as a tower service, ready to serve or to drive in-process.
+pub fn router(state: AppState) -> Result<App, anyhow::Error> {
     let (routes, generated) = api().split_for_parts();
     let document = openapi::document(&generated)?;
     let max_body = state.settings.server.max_body_bytes;
@@ -65,34 +86,20 @@ pub fn router(state: AppState) -> Result<Router, anyhow::Error> {
             state.clone(),
             csrf::page_guard,
         ));
-    let app = routes
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            csrf::api_guard,
-        ))
+    // Every route gets the frame once, in one layer call: each `layer` call on a router boxes each
+    // route again (a clone and a future allocated per request). The API's routes take their
+    // cross-site guard inside the same stack.
+    let api = routes.layer(frame!(max_body, frame::ApiGuard::new(state.clone())));
+    let rest = Router::new()
         .merge(docs::routes(document))
         .merge(assets::routes())
         .merge(pages)
         .merge(crate::oauth::logout_pages::app_post_routes())
         .merge(crate::whmcs_api::routes())
         .fallback(not_found)
-        .layer(
-            ServiceBuilder::new()
-                .layer(middleware::set_request_id())
-                .layer(middleware::trace())
-                .layer(axum::middleware::from_fn(middleware::record_metrics))
-                .layer(middleware::propagate_request_id())
-                .layer(middleware::catch_panic())
-                .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
-                .layer(DefaultBodyLimit::max(max_body)),
-        )
-        .with_state(state.clone());
-    Ok(Router::new()
-        .fallback_service(app)
-        .layer(axum::middleware::from_fn_with_state(
-            state,
-            middleware::after_routing,
-        )))
+        .layer(frame!(max_body, tower::layer::util::Identity::new()));
+    let app = api.merge(rest).with_state(state.clone());
+    Ok(frame::AfterRouting::new(state, app))
 }
 
 async fn not_found() -> ApiError {
