@@ -6,7 +6,8 @@ pub mod support;
 
 use std::sync::LazyLock;
 
-use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 use super::SessionInfo;
 use crate::accounts::{JOINED_COLUMNS, Joined};
@@ -68,7 +69,8 @@ pub async fn sign_in_facts(
     )
 }
 
-#[derive(Debug, sqlx::FromRow)]
+/// A session as every session read selects it: these seven columns first, in this order.
+#[derive(Debug)]
 pub struct FoundSession {
     pub id: String,
     pub user_id: String,
@@ -78,6 +80,26 @@ pub struct FoundSession {
     pub support_staff_id: Option<String>,
     pub support_staff_email: Option<String>,
     pub support_staff_role: Option<String>,
+}
+
+/// The columns of [`FoundSession`], which every session read selects first.
+const SESSION_COLUMNS: usize = 7;
+
+/// Read by position, not by name: these reads run on every authenticated request, and through the
+/// `Any` driver a lookup by name hashes and compares each column's name again for every row
+/// (docs/benchmarks.md, "The request frame without boxes").
+impl<'r> sqlx::FromRow<'r, AnyRow> for FoundSession {
+    fn from_row(row: &'r AnyRow) -> std::result::Result<Self, sqlx::Error> {
+        Ok(Self {
+            id: row.try_get(0)?,
+            user_id: row.try_get(1)?,
+            last_seen_at: row.try_get(2)?,
+            expires_at: row.try_get(3)?,
+            support_staff_id: row.try_get(4)?,
+            support_staff_email: row.try_get(5)?,
+            support_staff_role: row.try_get(6)?,
+        })
+    }
 }
 
 /// The session for a token hash, only while its user is active.
@@ -97,13 +119,24 @@ pub async fn by_token_hash(
 }
 
 /// A session with the user's membership of one account (NULLs when not a member).
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct FoundSessionWithMembership {
-    #[sqlx(flatten)]
     pub session: FoundSession,
     pub owner_user_id: Option<String>,
     pub permissions: Option<String>,
     pub member_last_login_at: Option<i64>,
+}
+
+/// By position, as [`FoundSession`]: the session's columns, then these three.
+impl<'r> sqlx::FromRow<'r, AnyRow> for FoundSessionWithMembership {
+    fn from_row(row: &'r AnyRow) -> std::result::Result<Self, sqlx::Error> {
+        Ok(Self {
+            session: FoundSession::from_row(row)?,
+            owner_user_id: row.try_get(SESSION_COLUMNS)?,
+            permissions: row.try_get(SESSION_COLUMNS + 1)?,
+            member_last_login_at: row.try_get(SESSION_COLUMNS + 2)?,
+        })
+    }
 }
 
 pub async fn by_token_hash_with_membership(
