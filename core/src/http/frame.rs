@@ -207,9 +207,8 @@ where
 
     fn call(&mut self, request: Request) -> Self::Future {
         AfterRoutingFuture {
-            writes: !request.method().is_safe(),
+            wakes: (!request.method().is_safe()).then(|| self.state.clone()),
             inner: self.inner.call(request),
-            state: self.state.clone(),
         }
     }
 }
@@ -218,8 +217,8 @@ pin_project_lite::pin_project! {
     pub struct AfterRoutingFuture<F> {
         #[pin]
         inner: F,
-        writes: bool,
-        state: AppState,
+        // Who to wake after a successful write; `None` for a read.
+        wakes: Option<AppState>,
     }
 }
 
@@ -233,8 +232,7 @@ where
         let this = self.project();
         let Ok(response) = std::task::ready!(this.inner.poll(cx));
         Poll::Ready(Ok(super::middleware::after_response(
-            this.state,
-            *this.writes,
+            this.wakes.as_ref(),
             response,
         )))
     }
