@@ -5,8 +5,8 @@
 //! The server's lines (one per request at `info`) are formatted where they happen and written by a
 //! thread of their own, a batch at a time (`tracing_appender::non_blocking` over a buffered
 //! stdout): written inline, each line was a `write` system call on the request's thread, a third
-//! of the cost of `/healthz` (docs/benchmarks.md). Nothing is dropped: past 128k queued lines the
-//! request waits. The queue is written out when the [`Guard`] drops at exit; a crash loses what
+//! of the cost of `/healthz` (docs/benchmarks.md). Nothing is dropped: past [`QUEUED_LINES`] queued
+//! lines the request waits. The queue is written out when the [`Guard`] drops at exit; a crash loses what
 //! was still queued (milliseconds of lines).
 
 use std::io::IsTerminal;
@@ -64,12 +64,19 @@ pub fn init(settings: &LogSettings, target: Target) -> Result<Guard, anyhow::Err
     Ok(guard)
 }
 
+/// How many lines may wait for the writer thread before a request waits for it: about a tenth of a
+/// second of lines at the request rates this machine reaches, which the writer drains in far less.
+/// The queue is allocated whole at start-up (32 bytes a line): the library's default, 128k lines,
+/// held 4 MiB resident for good (docs/benchmarks.md, "The resident set").
+const QUEUED_LINES: usize = 8 * 1024;
+
 fn writer(target: Target) -> (BoxMakeWriter, Guard) {
     match target {
         Target::Stdout => {
             let buffered = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout());
             let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
                 .lossy(false)
+                .buffered_lines_limit(QUEUED_LINES)
                 .thread_name("roster-log")
                 .finish(buffered);
             let guard = Guard {

@@ -4,7 +4,9 @@
 //! firewall. The page loads only Roster's own files (its CSP says so).
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::http::{HeaderValue, header};
+use axum::routing::get;
 use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
@@ -22,19 +24,27 @@ const DOCS_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self' 
      frame-ancestors 'none'; base-uri 'none'";
 
 /// Routes serving `doc` (the complete document, see `http::openapi`) and the reference page.
-pub fn routes(doc: serde_json::Value) -> Router<AppState> {
-    let ui = SwaggerUi::new(DOCS_PATH)
-        .external_url_unchecked(OPENAPI_PATH, doc)
-        .config(
-            Config::new([OPENAPI_PATH])
-                // No "explore another document" bar: this page documents this server.
-                .use_base_layout()
-                .try_it_out_enabled(true)
-                .display_request_duration(true)
-                .persist_authorization(false)
-                .validator_url("none"),
-        );
-    Router::<AppState>::from(ui)
+///
+/// The document is kept as the bytes it is served as (a few hundred kilobytes), not as a JSON
+/// tree to serialise on each request: the tree held 2 MB resident for good (docs/benchmarks.md,
+/// "The resident set").
+pub fn routes(doc: &serde_json::Value) -> Result<Router<AppState>, serde_json::Error> {
+    let document = Bytes::from(serde_json::to_vec(doc)?);
+    let served = get(move || {
+        let document = document.clone();
+        async move { ([(header::CONTENT_TYPE, "application/json")], document) }
+    });
+    let ui = SwaggerUi::new(DOCS_PATH).config(
+        Config::new([OPENAPI_PATH])
+            // No "explore another document" bar: this page documents this server.
+            .use_base_layout()
+            .try_it_out_enabled(true)
+            .display_request_duration(true)
+            .persist_authorization(false)
+            .validator_url("none"),
+    );
+    Ok(Router::<AppState>::from(ui)
+        .route(OPENAPI_PATH, served)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DOCS_CSP),
@@ -46,5 +56,5 @@ pub fn routes(doc: serde_json::Value) -> Router<AppState> {
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
-        ))
+        )))
 }

@@ -52,7 +52,9 @@ pub type App = frame::AfterRouting<Router>;
 /// The whole application as a tower service, ready to serve or to drive in-process.
 pub fn router(state: AppState) -> Result<App, anyhow::Error> {
     let (routes, generated) = api().split_for_parts();
-    let document = openapi::document(&generated)?;
+    // The document as served, built before the rest: the tree it is made from goes at once.
+    let docs = docs::routes(&openapi::document(&generated)?)?;
+    drop(generated);
     let max_body = state.settings.server.max_body_bytes;
     let pages = Router::new()
         .merge(crate::sessions::pages::routes())
@@ -91,7 +93,7 @@ pub fn router(state: AppState) -> Result<App, anyhow::Error> {
     // cross-site guard inside the same stack.
     let api = routes.layer(frame!(max_body, frame::ApiGuard::new(state.clone())));
     let rest = Router::new()
-        .merge(docs::routes(document))
+        .merge(docs)
         .merge(assets::routes())
         .merge(pages)
         .merge(crate::oauth::logout_pages::app_post_routes())

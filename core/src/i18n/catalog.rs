@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -50,16 +51,61 @@ impl std::fmt::Display for Problem {
 }
 
 /// The messages of every shipped language and the pseudo-locale. Cheap to share (`Arc`).
+///
+/// Each language's files (with the provider's overrides, checked at start-up) are made into a
+/// bundle the first time a page or an email is written in it: a parsed language holds about
+/// 0.6 MB, and a provider whose customers read two languages holds two (docs/architecture.md,
+/// "Languages").
 pub struct Messages {
-    bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+    languages: BTreeMap<&'static str, Language>,
     /// Each message id of the fallback language with the variables it takes.
     variables: BTreeMap<String, BTreeSet<String>>,
+}
+
+type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// What one language is made of, and its bundle once made.
+struct Language {
+    files: &'static [(&'static str, &'static str)],
+    /// The provider's messages for it, parsed and checked at start-up.
+    overrides: Vec<Arc<FluentResource>>,
+    pseudo: bool,
+    bundle: OnceLock<Bundle>,
+}
+
+impl Language {
+    fn new(files: &'static [(&'static str, &'static str)], pseudo: bool) -> Self {
+        Self {
+            files,
+            overrides: Vec::new(),
+            pseudo,
+            bundle: OnceLock::new(),
+        }
+    }
+
+    fn bundle(&self, tag: &str) -> &Bundle {
+        self.bundle.get_or_init(|| {
+            let mut bundle = match shipped_bundle(tag, self.files, self.pseudo) {
+                Ok(bundle) => bundle,
+                // A unit test makes every shipped language's bundle; should one fail anyway, its
+                // messages fall back to English rather than the page failing.
+                Err(problem) => {
+                    tracing::error!(%problem, language = tag, "shipped messages unusable");
+                    new_bundle(tag)
+                }
+            };
+            for resource in &self.overrides {
+                bundle.add_resource_overriding(Arc::clone(resource));
+            }
+            bundle
+        })
+    }
 }
 
 impl std::fmt::Debug for Messages {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Messages")
-            .field("languages", &self.bundles.keys().collect::<Vec<_>>())
+            .field("languages", &self.languages.keys().collect::<Vec<_>>())
             .finish()
     }
 }
@@ -150,12 +196,37 @@ fn messages_of(resource: &FluentResource) -> BTreeMap<String, BTreeSet<String>> 
     found
 }
 
-fn bundle(tag: &str) -> FluentBundle<FluentResource> {
+fn new_bundle(tag: &str) -> Bundle {
     let id: LanguageIdentifier = tag.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Pages escape what they show, and emails are text: no bidi isolation marks around values.
     bundle.set_use_isolating(false);
     bundle
+}
+
+/// Language `tag`'s shipped files as a bundle (`pseudo_locale`: transformed into the
+/// pseudo-locale).
+fn shipped_bundle(
+    tag: &str,
+    files: &[(&str, &'static str)],
+    pseudo_locale: bool,
+) -> Result<Bundle, Problem> {
+    let mut bundle = new_bundle(tag);
+    if pseudo_locale {
+        bundle.set_transform(Some(pseudo));
+    }
+    for (name, text) in files {
+        let file = format!("core/locales/{tag}/{name}");
+        let resource = parse(&file, (*text).to_owned())?;
+        bundle
+            .add_resource(Arc::new(resource))
+            .map_err(|e| Problem {
+                file,
+                line: 1,
+                message: format!("a message is defined twice: {e:?}"),
+            })?;
+    }
+    Ok(bundle)
 }
 
 fn pseudo(text: &str) -> Cow<'_, str> {
@@ -173,29 +244,26 @@ impl Messages {
     /// and line: a file that is not Fluent, an unknown message id, a variable the message is not
     /// given, a file for a language Roster does not ship.
     pub fn load(dir: Option<&Path>) -> Result<Self, Problem> {
-        let mut bundles = BTreeMap::new();
+        let mut languages = BTreeMap::new();
         let mut variables = BTreeMap::new();
         for (tag, files) in FILES {
-            let mut bundle = bundle(tag);
-            for (name, text) in *files {
-                let file = format!("core/locales/{tag}/{name}");
-                let resource = parse(&file, (*text).to_owned())?;
-                if *tag == FALLBACK {
-                    variables.extend(messages_of(&resource));
+            if *tag == FALLBACK {
+                for (name, text) in *files {
+                    let file = format!("core/locales/{tag}/{name}");
+                    variables.extend(messages_of(&parse(&file, (*text).to_owned())?));
                 }
-                bundle.add_resource(resource).map_err(|e| Problem {
-                    file: file.clone(),
-                    line: 1,
-                    message: format!("a message is defined twice: {e:?}"),
-                })?;
+                // The pseudo-locale: the fallback's shipped messages, transformed.
+                languages.insert(PSEUDO, Language::new(files, true));
             }
-            bundles.insert((*tag).to_owned(), bundle);
+            languages.insert(*tag, Language::new(files, false));
         }
-        let mut messages = Self { bundles, variables };
+        let mut messages = Self {
+            languages,
+            variables,
+        };
         if let Some(dir) = dir {
             messages.override_from(dir)?;
         }
-        messages.add_pseudo()?;
         Ok(messages)
     }
 
@@ -218,7 +286,7 @@ impl Messages {
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_owned();
-            let Some(bundle) = self.bundles.get_mut(&tag) else {
+            let Some(language) = self.languages.get_mut(tag.as_str()) else {
                 let known: Vec<&str> = SHIPPED.iter().map(|(t, _)| *t).collect();
                 return Err(Problem {
                     file,
@@ -248,38 +316,21 @@ impl Messages {
                     });
                 }
             }
-            bundle.add_resource_overriding(resource);
+            language.overrides.push(Arc::new(resource));
         }
-        Ok(())
-    }
-
-    /// The pseudo-locale: the fallback's messages (overrides included), transformed.
-    fn add_pseudo(&mut self) -> Result<(), Problem> {
-        let mut bundle = bundle(PSEUDO);
-        bundle.set_transform(Some(pseudo));
-        for (tag, files) in FILES {
-            if *tag != FALLBACK {
-                continue;
-            }
-            for (name, text) in *files {
-                let file = format!("core/locales/{tag}/{name}");
-                bundle.add_resource_overriding(parse(&file, (*text).to_owned())?);
-            }
-        }
-        self.bundles.insert(PSEUDO.to_owned(), bundle);
         Ok(())
     }
 
     /// Whether `tag` is a language with messages (shipped, or the pseudo-locale).
     pub fn has(&self, tag: &str) -> bool {
-        self.bundles.contains_key(tag)
+        self.languages.contains_key(tag)
     }
 
     /// Message `id` in language `tag`, with `args`; in the fallback language where `tag` lacks it,
     /// and the id itself where no language has it (tests look for raw ids).
     pub fn text(&self, tag: &str, id: &str, args: Option<&FluentArgs>) -> String {
         for tag in [tag, FALLBACK] {
-            let Some(bundle) = self.bundles.get(tag) else {
+            let Some(bundle) = self.languages.get(tag).map(|l| l.bundle(tag)) else {
                 continue;
             };
             let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
@@ -387,6 +438,19 @@ mod tests {
         for (tag, _) in SHIPPED {
             assert_eq!(messages.ids(tag), english, "{tag}");
         }
+    }
+
+    /// Languages are made into bundles when first used: each shipped one must make one (every
+    /// file Fluent, no message defined twice), or its pages would fall back to English.
+    #[test]
+    fn every_shipped_language_makes_a_bundle() {
+        for (tag, files) in FILES {
+            if let Err(problem) = shipped_bundle(tag, files, false) {
+                panic!("{tag}: {problem}");
+            }
+        }
+        let (_, english) = FILES.iter().find(|(tag, _)| *tag == FALLBACK).unwrap();
+        assert!(shipped_bundle(PSEUDO, english, true).is_ok());
     }
 
     /// Every file below `folder` (of the core crate), with its text.
