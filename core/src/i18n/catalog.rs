@@ -316,7 +316,14 @@ impl Messages {
                     });
                 }
             }
-            language.overrides.push(Arc::new(resource));
+            let resource = Arc::new(resource);
+            language.overrides.push(Arc::clone(&resource));
+            // The pseudo-locale is English's messages, transformed: the provider's too.
+            if tag == FALLBACK
+                && let Some(pseudo) = self.languages.get_mut(PSEUDO)
+            {
+                pseudo.overrides.push(resource);
+            }
         }
         Ok(())
     }
@@ -599,6 +606,13 @@ mod tests {
             "Willkommen bei Acme"
         );
         assert_eq!(messages.text("de", "nav-accounts", None), "Konten");
+        std::fs::write(dir.join("en.ftl"), "nav-accounts = Clients\n").unwrap();
+        let english = Messages::load(Some(&dir)).unwrap();
+        assert_eq!(english.text("en", "nav-accounts", None), "Clients");
+        let pseudo = english.text(PSEUDO, "nav-accounts", None);
+        assert!(pseudo.starts_with("[Ƈ"), "{pseudo}");
+        assert_ne!(pseudo, messages.text(PSEUDO, "nav-accounts", None));
+        std::fs::remove_file(dir.join("en.ftl")).unwrap();
 
         let refused = |text: &str| {
             std::fs::write(dir.join("de.ftl"), text).unwrap();
