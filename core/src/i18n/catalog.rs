@@ -7,9 +7,9 @@ use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
-use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
+use super::file::{Problem, line_of_message, messages_of, parse};
 use super::{FALLBACK, PSEUDO, SHIPPED};
 
 /// Each shipped language's files, built into the binary.
@@ -34,21 +34,6 @@ macro_rules! locales {
 type Files = &'static [(&'static str, &'static [(&'static str, &'static str)])];
 
 const FILES: Files = locales!["en", "de", "fr", "es", "pt-BR", "nl", "it"];
-
-/// Why a message file cannot be used: its path, the line, and what is wrong (start-up prints it
-/// as one line).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
 
 /// The messages of every shipped language and the pseudo-locale. Cheap to share (`Arc`).
 ///
@@ -111,90 +96,6 @@ impl std::fmt::Debug for Messages {
 }
 
 impl minijinja::value::Object for Messages {}
-
-/// The line of byte `at` in `text`, from 1.
-fn line_of(text: &str, at: usize) -> usize {
-    text.get(..at).unwrap_or(text).matches('\n').count() + 1
-}
-
-/// The line where message `id` is defined in `text`.
-fn line_of_message(text: &str, id: &str) -> usize {
-    text.lines()
-        .position(|l| {
-            l.strip_prefix(id)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(1, |i| i + 1)
-}
-
-fn parse(file: &str, text: String) -> Result<FluentResource, Problem> {
-    FluentResource::try_new(text.clone()).map_err(|(_, errors)| {
-        let first = errors.first();
-        Problem {
-            file: file.to_owned(),
-            // The start of the entry that could not be read (`pos` may be past its end).
-            line: first.map_or(1, |e| {
-                line_of(&text, e.slice.as_ref().map_or(e.pos.start, |s| s.start))
-            }),
-            message: first.map_or_else(
-                || "cannot be read".to_owned(),
-                |e| format!("not Fluent: {}", e.kind),
-            ),
-        }
-    })
-}
-
-/// The variables (`$name`) a pattern uses, selectors and variants included.
-fn variables_of(pattern: &ast::Pattern<&str>, into: &mut BTreeSet<String>) {
-    fn inline(expression: &ast::InlineExpression<&str>, into: &mut BTreeSet<String>) {
-        match expression {
-            ast::InlineExpression::VariableReference { id } => {
-                into.insert(id.name.to_owned());
-            }
-            ast::InlineExpression::Placeable { expression } => placeable(expression, into),
-            ast::InlineExpression::FunctionReference { arguments, .. } => {
-                for argument in &arguments.positional {
-                    inline(argument, into);
-                }
-                for named in &arguments.named {
-                    inline(&named.value, into);
-                }
-            }
-            _ => {}
-        }
-    }
-    fn placeable(expression: &ast::Expression<&str>, into: &mut BTreeSet<String>) {
-        match expression {
-            ast::Expression::Inline(expression) => inline(expression, into),
-            ast::Expression::Select { selector, variants } => {
-                inline(selector, into);
-                for variant in variants {
-                    variables_of(&variant.value, into);
-                }
-            }
-        }
-    }
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            placeable(expression, into);
-        }
-    }
-}
-
-/// Each message of a resource with the variables its value uses.
-fn messages_of(resource: &FluentResource) -> BTreeMap<String, BTreeSet<String>> {
-    let mut found = BTreeMap::new();
-    for entry in resource.entries() {
-        if let ast::Entry::Message(message) = entry {
-            let mut variables = BTreeSet::new();
-            if let Some(value) = &message.value {
-                variables_of(value, &mut variables);
-            }
-            found.insert(message.id.name.to_owned(), variables);
-        }
-    }
-    found
-}
 
 fn new_bundle(tag: &str) -> Bundle {
     let id: LanguageIdentifier = tag.parse().unwrap_or_default();

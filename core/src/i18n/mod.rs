@@ -5,10 +5,12 @@
 
 mod catalog;
 mod dates;
+mod file;
 mod negotiate;
 
-pub use catalog::{Messages, Problem};
+pub use catalog::Messages;
 pub use dates::{datetime, is_time_zone, time_of_day, zones};
+pub use file::Problem;
 pub use negotiate::{LANGUAGE_COOKIE, choose, for_person, from_profile};
 
 /// The languages Roster ships, by their BCP 47 tag, with their own names (the picker shows each
