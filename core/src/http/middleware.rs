@@ -57,9 +57,9 @@ fn request_span(request: &Request<Body>) -> Span {
 }
 
 /// What [`super::frame::AfterRouting`] does with each final response: turns a bare error status
-/// into a problem document ([`problem_for_bare_errors`]); and after a successful write (`wakes`) wakes the
-/// plugins' event delivery and the mail sender at once (other replicas find the events at their
-/// next poll).
+/// into a problem document ([`problem_for_bare_errors`]); and after a successful write (`wakes`)
+/// wakes the plugins' event delivery and the mail sender at once (other replicas find the events
+/// at their next poll).
 pub fn after_response(wakes: Option<&crate::state::AppState>, response: Response) -> Response {
     let response = problem_for_bare_errors(response);
     if let Some(state) = wakes

@@ -54,23 +54,21 @@ struct Language {
     files: &'static [(&'static str, &'static str)],
     /// The provider's messages for it, parsed and checked at start-up.
     overrides: Vec<Arc<FluentResource>>,
-    pseudo: bool,
     bundle: OnceLock<Bundle>,
 }
 
 impl Language {
-    fn new(files: &'static [(&'static str, &'static str)], pseudo: bool) -> Self {
+    fn new(files: &'static [(&'static str, &'static str)]) -> Self {
         Self {
             files,
             overrides: Vec::new(),
-            pseudo,
             bundle: OnceLock::new(),
         }
     }
 
     fn bundle(&self, tag: &str) -> &Bundle {
         self.bundle.get_or_init(|| {
-            let mut bundle = match shipped_bundle(tag, self.files, self.pseudo) {
+            let mut bundle = match shipped_bundle(tag, self.files) {
                 Ok(bundle) => bundle,
                 // A unit test makes every shipped language's bundle; should one fail anyway, its
                 // messages fall back to English rather than the page failing.
@@ -105,15 +103,10 @@ fn new_bundle(tag: &str) -> Bundle {
     bundle
 }
 
-/// Language `tag`'s shipped files as a bundle (`pseudo_locale`: transformed into the
-/// pseudo-locale).
-fn shipped_bundle(
-    tag: &str,
-    files: &[(&str, &'static str)],
-    pseudo_locale: bool,
-) -> Result<Bundle, Problem> {
+/// Language `tag`'s shipped files as a bundle (the pseudo-locale's transformed).
+fn shipped_bundle(tag: &str, files: &[(&str, &'static str)]) -> Result<Bundle, Problem> {
     let mut bundle = new_bundle(tag);
-    if pseudo_locale {
+    if tag == PSEUDO {
         bundle.set_transform(Some(pseudo));
     }
     for (name, text) in files {
@@ -154,9 +147,9 @@ impl Messages {
                     variables.extend(messages_of(&parse(&file, (*text).to_owned())?));
                 }
                 // The pseudo-locale: the fallback's shipped messages, transformed.
-                languages.insert(PSEUDO, Language::new(files, true));
+                languages.insert(PSEUDO, Language::new(files));
             }
-            languages.insert(*tag, Language::new(files, false));
+            languages.insert(*tag, Language::new(files));
         }
         let mut messages = Self {
             languages,
@@ -196,9 +189,9 @@ impl Messages {
                 });
             };
             let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
-            let resource = parse(&file, text.clone())?;
+            let resource = parse(&file, text)?;
             for (id, used) in messages_of(&resource) {
-                let line = line_of_message(&text, &id);
+                let line = line_of_message(resource.source(), &id);
                 let Some(given) = self.variables.get(&id) else {
                     return Err(Problem {
                         file,
@@ -353,12 +346,12 @@ mod tests {
     #[test]
     fn every_shipped_language_makes_a_bundle() {
         for (tag, files) in FILES {
-            if let Err(problem) = shipped_bundle(tag, files, false) {
+            if let Err(problem) = shipped_bundle(tag, files) {
                 panic!("{tag}: {problem}");
             }
         }
         let (_, english) = FILES.iter().find(|(tag, _)| *tag == FALLBACK).unwrap();
-        assert!(shipped_bundle(PSEUDO, english, true).is_ok());
+        assert!(shipped_bundle(PSEUDO, english).is_ok());
     }
 
     /// Every file below `folder` (of the core crate), with its text.

@@ -37,13 +37,16 @@ pub(super) fn line_of_message(text: &str, id: &str) -> usize {
 }
 
 pub(super) fn parse(file: &str, text: String) -> Result<FluentResource, Problem> {
-    FluentResource::try_new(text.clone()).map_err(|(_, errors)| {
+    FluentResource::try_new(text).map_err(|(resource, errors)| {
         let first = errors.first();
         Problem {
             file: file.to_owned(),
             // The start of the entry that could not be read (`pos` may be past its end).
             line: first.map_or(1, |e| {
-                line_of(&text, e.slice.as_ref().map_or(e.pos.start, |s| s.start))
+                line_of(
+                    resource.source(),
+                    e.slice.as_ref().map_or(e.pos.start, |s| s.start),
+                )
             }),
             message: first.map_or_else(
                 || "cannot be read".to_owned(),
