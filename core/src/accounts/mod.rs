@@ -122,15 +122,18 @@ impl AccountProfile {
     /// Checks and normalises every given field.
     pub fn validated(mut self) -> Result<Self> {
         fn text(field: &str, value: Option<String>, max: usize) -> Result<Option<String>> {
-            match value.map(|v| v.trim().to_owned()) {
-                Some(v) if v.chars().count() > max => Err(Error::Validation(format!(
+            let Some(value) = value else { return Ok(None) };
+            let Some(v) = crate::users::fields::trimmed_within(&value, max) else {
+                return Err(Error::Validation(format!(
                     "{field} must be at most {max} characters"
-                ))),
-                Some(v) if v.chars().any(char::is_control) => Err(Error::Validation(format!(
+                )));
+            };
+            if v.chars().any(char::is_control) {
+                return Err(Error::Validation(format!(
                     "{field} must not contain control characters"
-                ))),
-                other => Ok(other),
+                )));
             }
+            Ok(Some(v.to_owned()))
         }
         self.company_name = text("company_name", self.company_name, 200)?;
         self.address1 = text("address1", self.address1, 200)?;

@@ -76,12 +76,16 @@ impl ContactInput {
             }
             None => None,
         };
-        let phone = self.phone.map(|p| p.trim().to_owned());
-        if phone.as_ref().is_some_and(|p| p.chars().count() > 40) {
-            return Err(Error::Validation(
-                "phone must be at most 40 characters".to_owned(),
-            ));
-        }
+        let phone = match self.phone.as_deref() {
+            Some(p) => Some(
+                crate::users::fields::trimmed_within(p, 40)
+                    .ok_or_else(|| {
+                        Error::Validation("phone must be at most 40 characters".to_owned())
+                    })?
+                    .to_owned(),
+            ),
+            None => None,
+        };
         Ok(Self {
             first_name: self
                 .first_name

@@ -174,8 +174,8 @@ fn matches_registered(registered: &[String], uri: &str) -> bool {
 }
 
 fn parse_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
+    let name = crate::users::fields::trimmed_within(name, 80).unwrap_or_default();
+    if name.is_empty() || name.chars().any(char::is_control) {
         return Err(Error::Validation(
             "an app's name is 1 to 80 characters, shown on the consent page".to_owned(),
         ));

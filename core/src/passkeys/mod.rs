@@ -86,8 +86,8 @@ pub fn usable(settings: &Settings) -> bool {
 
 /// A passkey's name, checked: one to [`MAX_NAME`] characters, no control characters.
 pub fn checked_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > MAX_NAME {
+    let name = crate::users::fields::trimmed_within(name, MAX_NAME).unwrap_or_default();
+    if name.is_empty() {
         return Err(Error::Validation(format!(
             "`name` must be 1 to {MAX_NAME} characters"
         )));

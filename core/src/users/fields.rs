@@ -9,12 +9,22 @@ use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaFormat, Type};
 
 /// A name part (first or last name) is 1 to this many characters, trimmed.
 pub const NAME_MAX_CHARS: usize = 100;
+/// A time zone's name is at most this many characters (the longest IANA name has 32).
+pub const TIME_ZONE_MAX_CHARS: usize = 64;
 /// An email address is at most this many bytes (RFC 5321's path limit, less the brackets).
 pub const EMAIL_MAX_BYTES: usize = 254;
 /// A language tag is 2 to 35 bytes (RFC 5646's longest useful tag), parts of 1 to 8 letters or
 /// digits joined by `-`.
 pub const LANGUAGE_BYTES: std::ops::RangeInclusive<usize> = 2..=35;
 const LANGUAGE_PATTERN: &str = "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$";
+
+/// `text` without its surrounding spaces, if it is at most `max` characters as sent. Every limit
+/// counts what the request carried, spaces included, as the OpenAPI document's `maxLength` does:
+/// a value a client checked against the document is one the server takes, and the other way
+/// round (a name of 100 letters behind a space is 101 characters, and refused).
+pub fn trimmed_within(text: &str, max: usize) -> Option<&str> {
+    (text.chars().count() <= max).then(|| text.trim())
+}
 
 fn text(nullable: bool) -> ObjectBuilder {
     let kind = if nullable {
@@ -85,6 +95,12 @@ mod tests {
         assert!(parse_name("first_name", &longest).is_ok());
         assert!(parse_name("first_name", &format!("{longest}a")).is_err());
         assert!(parse_name("first_name", " ").is_err());
+        assert_eq!(
+            parse_name("first_name", &format!(" {}", &longest[1..])).unwrap(),
+            longest[1..]
+        );
+        assert!(parse_name("first_name", &format!(" {longest}")).is_err());
+        assert!(parse_name("first_name", &format!("{longest}\n")).is_err());
 
         let address = |last: usize| {
             let label = |c: &str| c.repeat(60);
@@ -100,6 +116,14 @@ mod tests {
         assert_eq!(address(6).len(), EMAIL_MAX_BYTES);
         assert!(Email::parse(&address(6)).is_ok());
         assert!(Email::parse(&address(7)).is_err());
+        assert!(Email::parse(&format!(" {}", address(6))).is_err());
+
+        let zone = format!("Europe/Berlin{}", " ".repeat(TIME_ZONE_MAX_CHARS - 13));
+        assert_eq!(
+            crate::users::parse_time_zone(&zone).unwrap(),
+            "Europe/Berlin"
+        );
+        assert!(crate::users::parse_time_zone(&format!("{zone} ")).is_err());
 
         let tag = ["abcdefgh"; 4].join("-");
         assert_eq!(tag.len(), *LANGUAGE_BYTES.end());

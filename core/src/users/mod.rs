@@ -43,7 +43,7 @@ pub struct Email(String);
 impl Email {
     pub fn parse(text: &str) -> Result<Self> {
         let trimmed = text.trim();
-        if trimmed.len() > fields::EMAIL_MAX_BYTES {
+        if text.len() > fields::EMAIL_MAX_BYTES {
             return Err(Error::Validation(
                 "the email address is too long".to_owned(),
             ));
@@ -100,15 +100,16 @@ impl ProfileFields {
     }
 }
 
-/// A person's name part: 1 to [`fields::NAME_MAX_CHARS`] characters, trimmed.
+/// A person's name part: 1 to [`fields::NAME_MAX_CHARS`] characters as sent, trimmed.
 pub fn parse_name(field: &str, text: &str) -> Result<String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() || trimmed.chars().count() > fields::NAME_MAX_CHARS {
+    let Some(trimmed) =
+        fields::trimmed_within(text, fields::NAME_MAX_CHARS).filter(|t| !t.is_empty())
+    else {
         return Err(Error::Validation(format!(
             "{field} must be 1 to {} characters",
             fields::NAME_MAX_CHARS
         )));
-    }
+    };
     if trimmed.chars().any(char::is_control) {
         return Err(Error::Validation(format!(
             "{field} must not contain control characters"
@@ -120,7 +121,12 @@ pub fn parse_name(field: &str, text: &str) -> Result<String> {
 /// A time zone by its IANA name (`Europe/Berlin`, `UTC`), or empty for the provider's
 /// (`ui.time_zone`).
 pub fn parse_time_zone(text: &str) -> Result<String> {
-    let text = text.trim();
+    let Some(text) = fields::trimmed_within(text, fields::TIME_ZONE_MAX_CHARS) else {
+        return Err(Error::Validation(format!(
+            "time_zone must be at most {} characters",
+            fields::TIME_ZONE_MAX_CHARS
+        )));
+    };
     if text.is_empty() || crate::i18n::is_time_zone(text) {
         Ok(text.to_owned())
     } else {

@@ -73,8 +73,8 @@ pub async fn update_self(
     };
     let question = match &update.security_question {
         Some(Some((question, answer))) => {
-            let question = question.trim();
-            if question.is_empty() || question.chars().count() > 200 {
+            let question = super::fields::trimmed_within(question, 200).unwrap_or_default();
+            if question.is_empty() {
                 return Err(Error::Validation(
                     "security_question must be 1 to 200 characters".to_owned(),
                 ));
