@@ -1,9 +1,9 @@
 //! Text one character past its documented `maxLength`, in every query parameter and body string
-//! that has one:
-//! a plain over-long value, and a good value padded with spaces in front to the same length (a
-//! fuzzer found a name of 100 letters behind a space taken, because the check counted after
-//! trimming). Each must be refused with 422 and nothing stored: a client that checks against the
-//! document and the server agree on every value.
+//! that has one: a plain over-long value, and a good value padded with spaces in front to the same
+//! length (schemathesis found a name of 100 letters behind a space taken, because the check
+//! counted after trimming). Each must be refused (422; a link's token is checked before the rest,
+//! so a link's operation may answer 400 `invalid_token`) with nothing stored: a client that
+//! checks against the document and the server agree on every value.
 
 use super::*;
 
