@@ -26,7 +26,6 @@ pub struct MyAccount {
     pub permissions: Vec<String>,
 }
 
-/// The accounts the signed-in user reaches, from their session token (one query in all).
 /// One page of the accounts the session's user reaches (`limit` of them after the account id
 /// `after`), with one query.
 pub async fn my_accounts(

@@ -183,11 +183,9 @@ static WITH_ACCOUNTS: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// The session for a token hash with every account its (active) user reaches: `GET /me/accounts`
-/// in one query.
-/// The session and one page of its user's accounts (ids after `after`, at most `limit`; `""`
-/// starts at the first), in one query. A session whose user reaches no account on that page still
-/// comes back, as one row without an account.
+/// `GET /me/accounts`: the session for a token hash (of an active user) and one page of its user's
+/// accounts (ids after `after`, at most `limit`; `""` starts at the first), in one query. A session
+/// whose user reaches no account on that page still comes back, as one row without an account.
 pub async fn by_token_hash_with_accounts(
     conn: &mut AnyConnection,
     token_hash: &str,
