@@ -76,16 +76,15 @@ impl ContactInput {
             }
             None => None,
         };
-        let phone = match self.phone.as_deref() {
-            Some(p) => Some(
+        let phone = self
+            .phone
+            .as_deref()
+            .map(|p| {
                 crate::users::fields::trimmed_within(p, 40)
-                    .ok_or_else(|| {
-                        Error::Validation("phone must be at most 40 characters".to_owned())
-                    })?
-                    .to_owned(),
-            ),
-            None => None,
-        };
+                    .map(str::to_owned)
+                    .ok_or_else(|| Error::Validation("phone must be at most 40 characters".into()))
+            })
+            .transpose()?;
         Ok(Self {
             first_name: self
                 .first_name

@@ -73,6 +73,19 @@ pub fn language_or_null() -> Object {
     language_schema(true)
 }
 
+/// A time zone that may be left out (or `null`): at most [`TIME_ZONE_MAX_CHARS`], as
+/// [`super::parse_time_zone`] takes it.
+pub fn time_zone_or_null() -> Object {
+    text(true)
+        .description(Some(
+            "The time zone pages show times in: an IANA name (`Europe/Berlin`, `UTC`), or `\"\"` \
+             for the provider's (`ui.time_zone`).",
+        ))
+        .max_length(Some(TIME_ZONE_MAX_CHARS))
+        .examples(["Europe/Berlin"])
+        .build()
+}
+
 /// A required email address.
 pub fn email() -> Object {
     email_schema(false)
@@ -135,6 +148,8 @@ mod tests {
         let schema = serde_json::to_value(name()).unwrap_or_default();
         assert_eq!(schema["maxLength"], NAME_MAX_CHARS);
         assert_eq!(schema["minLength"], 1);
+        let schema = serde_json::to_value(time_zone_or_null()).unwrap_or_default();
+        assert_eq!(schema["maxLength"], TIME_ZONE_MAX_CHARS);
         let schema = serde_json::to_value(language_or_null()).unwrap_or_default();
         assert_eq!(schema["type"], serde_json::json!(["string", "null"]));
         assert_eq!(schema["pattern"], LANGUAGE_PATTERN);

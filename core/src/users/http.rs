@@ -164,9 +164,7 @@ pub struct UpdateMeRequest {
     last_name: Option<String>,
     #[schema(schema_with = crate::users::fields::language_or_null)]
     language: Option<String>,
-    /// The time zone pages show times in: an IANA name (`Europe/Berlin`, `UTC`), or `""` for the
-    /// provider's (`ui.time_zone`).
-    #[schema(max_length = 64, example = "Europe/Berlin")]
+    #[schema(schema_with = crate::users::fields::time_zone_or_null)]
     time_zone: Option<String>,
     #[schema(schema_with = crate::users::fields::email_or_null)]
     email: Option<String>,
